@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Isnad",
+    products: [
+        .library(name: "Isnad", targets: ["Isnad"]),
+        .executable(name: "isnad", targets: ["isnad"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - C shims (system libraries)
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: - Pipeline stages
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "Ingest", dependencies: ["CZlib"]),
+
+        // MARK: - Umbrella
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest"]),
+
+        // MARK: - Command-line tool and benchmark
+        .executableTarget(
+            name: "isnad",
+            dependencies: ["Isnad", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "isnad-bench", dependencies: ["Isnad"]),
+
+        // MARK: - Tests
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "CLITests", dependencies: ["isnad"]),
+    ]
+)

@@ -1,0 +1,3 @@
+// The umbrella module: `import Isnad` gives the public API of every pipeline stage.
+@_exported import Ingest
+@_exported import LinearAlgebra
