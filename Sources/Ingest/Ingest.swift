@@ -165,9 +165,10 @@ public enum Ingest {
             sink.countRecord()
             do throws(JSONSyntaxError) {
                 let value = try JSONParser.parse(line)
-                sink.add(value, origin: origin, defaults: defaults, raw: { jsonText(value) })
+                sink.add(value, origin: origin, defaults: defaults, raw: { escapedText(line) }, rawLater: { jsonText(value) })
             } catch {
-                sink.reject(origin, "malformed JSON at column \(error.offset + 1): \(error.message)", raw: escapedText(line))
+                let column = line.prefix(error.offset).count { $0 & 0xC0 != 0x80 } + 1
+                sink.reject(origin, "malformed JSON at column \(column): \(error.message)", raw: escapedText(line))
             }
         }
     }
@@ -189,17 +190,18 @@ public enum Ingest {
             let l = line(at: error.offset)
             sink.countRecord()
             sink.reject(SourceLocation(file: path, line: l),
-                        "malformed JSON at column \(error.offset - lineStarts[l - 1] + 1): \(error.message)",
+                        "malformed JSON at column \(bytes[lineStarts[l - 1]..<error.offset].count { $0 & 0xC0 != 0x80 } + 1): \(error.message)",
                         raw: escapedText(bytes))
         case .success((.array(let items), let offsets)):
             for (item, offset) in zip(items, offsets) {
                 sink.countRecord()
                 sink.add(item, origin: SourceLocation(file: path, line: line(at: offset)), defaults: defaults,
-                         raw: { jsonText(item) })
+                         raw: { jsonText(item) }, rawLater: { jsonText(item) })
             }
         case .success((let value, _)):
             sink.countRecord()
-            sink.add(value, origin: SourceLocation(file: path, line: 1), defaults: defaults, raw: { jsonText(value) })
+            sink.add(value, origin: SourceLocation(file: path, line: 1), defaults: defaults,
+                     raw: { escapedText(bytes) }, rawLater: { jsonText(value) })
         }
     }
 
@@ -235,7 +237,7 @@ public enum Ingest {
                     continue
                 }
                 let members = zip(header, record.fields).map { (key: $0, value: $1.isEmpty ? JSONValue.null : .string($1)) }
-                sink.add(.object(members), origin: origin, defaults: defaults, raw: { record.raw })
+                sink.add(.object(members), origin: origin, defaults: defaults, raw: { record.raw }, rawLater: { record.raw })
             }
         }
     }
@@ -279,7 +281,7 @@ public enum Ingest {
             members.removeAll { ArticleField.byName[$0.key].map { overridden.contains($0.field) } ?? false }
             members += meta.filter { ArticleField.byName[$0.key.lowercased()].map { overridden.contains($0.field) } ?? false }
         }
-        sink.add(.object(members), origin: origin, defaults: defaults, raw: { text })
+        sink.add(.object(members), origin: origin, defaults: defaults, raw: { text }, rawLater: { text })
     }
 }
 
@@ -332,7 +334,12 @@ private struct Sink: Sendable {
         if let r = report, r.accepted > 0, origin.line > 0 || r.records > 0 { report?.accepted -= 1 }
     }
 
-    mutating func add(_ value: JSONValue, origin: SourceLocation, defaults: RecordDefaults, raw: @escaping @Sendable () -> String) {
+    /// Adds a record. `raw` gives the record as read, for a reject now; `rawLater`, kept with the
+    /// article, gives it for a duplicate-id reject after all files are read.
+    mutating func add(
+        _ value: JSONValue, origin: SourceLocation, defaults: RecordDefaults,
+        raw: () -> String, rawLater: @escaping @Sendable () -> String
+    ) {
         guard case .object(let members) = value else {
             reject(origin, "expected a JSON object, found a JSON \(value.typeName)", raw: raw())
             return
@@ -342,7 +349,7 @@ private struct Sink: Sendable {
             reject(origin, problem.reason, raw: raw())
         case .success(let (article, chrome)):
             chromeLinesRemoved += chrome
-            items.append(.article(article, raw: raw))
+            items.append(.article(article, raw: rawLater))
         }
     }
 }

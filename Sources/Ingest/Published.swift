@@ -33,7 +33,6 @@ public struct Published: Sendable, Hashable, Comparable, CustomStringConvertible
         let s = Int(floorMod(localSeconds, 86_400))
         var out = day + "T" + pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
         if let offset = offsetSeconds {
-            if offset == 0 { return out + "Z" }
             let a = abs(offset)
             out += (offset < 0 ? "-" : "+") + pad(a / 3600, 2) + ":" + pad(a / 60 % 60, 2)
         }

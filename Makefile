@@ -1,0 +1,30 @@
+# Isnad: the two commands of the README, plus the benchmark.
+#   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
+#   make test   installs what is missing, builds in debug, and runs every test
+#   make bench  release build of isnad-bench, run on ../shared/datasets beside Python
+SHELL := /bin/bash
+APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
+DEMO_INPUT := Datasets/demo/articles
+DEMO_OUTPUT := Reports/demo
+
+.PHONY: deps demo test bench
+
+# Installs the Debian packages the build links against, only those that are missing.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing missing packages:" $$missing; \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	swift build --product isnad
+	.build/debug/isnad ingest $(DEMO_INPUT) --out $(DEMO_OUTPUT)
+
+test: deps
+	swift test
+
+bench: deps
+	swift build -c release --product isnad-bench
+	.build/release/isnad-bench ingest

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, for files a test writes and reads back.
+func makeTemporaryFolder() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-tests-" + UUID().uuidString).path
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Writes `bytes` to `name` inside `folder` and returns the file's path.
+@discardableResult
+func writeFile(_ folder: String, _ name: String, _ bytes: [UInt8]) -> String {
+    let path = folder + "/" + name
+    try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    return path
+}
+
+/// Writes `text` as UTF-8 to `name` inside `folder` and returns the file's path.
+@discardableResult
+func writeFile(_ folder: String, _ name: String, _ text: String) -> String {
+    writeFile(folder, name, Array(text.utf8))
+}
+
+/// Gzips a file with the system's gzip (as a user would have produced it); returns the new path.
+func gzip(_ path: String) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-kf", path]
+    try! process.run()
+    process.waitUntilExit()
+    return path + ".gz"
+}
+
+/// The checkout's root folder (the parent of `Tests/`).
+let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// `../shared/datasets` beside the checkout, where the corpora live (never copied into the repository).
+let sharedDatasets = packageRoot + "/../shared/datasets"
