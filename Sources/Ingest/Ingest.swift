@@ -151,7 +151,7 @@ public enum Ingest {
             default: try readPage(path, format: format, defaults: defaults, into: &sink)
             }
         } catch {
-            sink.reject(SourceLocation(file: path, line: 0), error.reason, raw: "")
+            sink.reject(SourceLocation(file: path, line: 0), error.reason, raw: "", isRecord: false)
         }
     }
 
@@ -215,14 +215,15 @@ public enum Ingest {
         switch first {
         case .success(let record): header = record.fields.map { trimmed($0).lowercased() }
         case .failure(let problem):
-            sink.reject(SourceLocation(file: path, line: problem.line), "unreadable header row: \(problem.reason)", raw: problem.raw)
+            sink.reject(SourceLocation(file: path, line: problem.line), "unreadable header row: \(problem.reason)",
+                        raw: problem.raw, isRecord: false)
             return
         }
         let known = header.filter { ArticleField.byName[$0].map { $0.field == .title || $0.field == .text } ?? false }
         guard !known.isEmpty else {
             sink.reject(SourceLocation(file: path, line: 1),
                         "the header row names no title or text column (columns: \(header.joined(separator: ", ")))",
-                        raw: header.joined(separator: delimiter == 0x09 ? "\t" : ","))
+                        raw: header.joined(separator: delimiter == 0x09 ? "\t" : ","), isRecord: false)
             return
         }
         for row in rows {
@@ -315,6 +316,7 @@ private struct Sink: Sendable {
     }
 
     var items: [Item] = []
+    /// The file's counts; `accepted` is settled when duplicates are known.
     var report: FileReport?
     var chromeLinesRemoved = 0
 
@@ -322,16 +324,17 @@ private struct Sink: Sendable {
         report = FileReport(path: path, format: format, records: 0, accepted: 0)
     }
 
-    mutating func endFile() {}
-
+    /// Counts one record found in the file; it stays accepted unless rejected.
     mutating func countRecord() {
         report?.records += 1
         report?.accepted += 1
     }
 
-    mutating func reject(_ origin: SourceLocation, _ reason: String, raw: String) {
+    /// Keeps a reject. `isRecord` is false for a problem with the file as a whole (it cannot be
+    /// opened, its gzip stream breaks off, its CSV header is unusable), which is not a record.
+    mutating func reject(_ origin: SourceLocation, _ reason: String, raw: String, isRecord: Bool = true) {
         items.append(.reject(Reject(at: origin, reason: reason, raw: raw)))
-        if let r = report, r.accepted > 0, origin.line > 0 || r.records > 0 { report?.accepted -= 1 }
+        if isRecord { report?.accepted -= 1 }
     }
 
     /// Adds a record. `raw` gives the record as read, for a reject now; `rawLater`, kept with the

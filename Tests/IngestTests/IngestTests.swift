@@ -279,3 +279,14 @@ func trailingChromeLinesAreRemoved(_ text: String, _ expected: String, _ removed
     #expect(out == expected)
     #expect(count == removed)
 }
+
+@Test func fileLevelProblemsDoNotCountAsRejectedRecords() throws {
+    let folder = makeTemporaryFolder()
+    let line = #"{"id": "ID", "title": "عنوان طويل بما يكفي لملء الملف المضغوط", "text": "نص"}"#
+    let gz = gzip(writeFile(folder, "big.jsonl", (1...3000).map { line.replacingOccurrences(of: "ID", with: "t\($0)") }.joined(separator: "\n")))
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
+    let cut = writeFile(folder, "cut.jsonl.gz", Array(bytes.prefix(bytes.count / 2)))
+    let result = Ingest.read([cut])
+    #expect(result.files.first?.records == result.articles.count)
+    #expect(result.files.first?.accepted == result.articles.count)
+}
