@@ -29,9 +29,6 @@ public struct FileReport: Sendable, Hashable, Codable {
 
 /// The ingest stage: files in, validated articles and rejects out.
 public enum Ingest {
-    /// File endings Isnad reads, each optionally followed by `.gz`.
-    public static let supportedExtensions = ["jsonl", "ndjson", "json", "csv", "tsv", "txt", "html", "htm"]
-
     /// Reads every path (files, or folders read recursively) and returns the articles and rejects.
     ///
     /// Never throws: an unreadable file, a malformed record, a duplicate id or an unparseable date

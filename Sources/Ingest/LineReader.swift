@@ -17,7 +17,7 @@ struct LineReader: ~Copyable {
 
     /// Opens `path`; throws a message naming the system error when the file cannot be opened.
     init(path: String) throws(IngestFileError) {
-        guard let f = gzopen(path, "rb") else { throw IngestFileError.cannotOpen(path: path, reason: systemErrorText()) }
+        guard let f = gzopen(path, "rb") else { throw IngestFileError.cannotOpen(reason: systemErrorText()) }
         _ = gzbuffer(f, 1 << 17)
         file = f
         buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -110,12 +110,12 @@ func readWholeFile(_ path: String) throws(IngestFileError) -> [UInt8] {
 
 /// A problem with a whole file (as opposed to one record in it).
 enum IngestFileError: Error {
-    case cannotOpen(path: String, reason: String)
+    case cannotOpen(reason: String)
     case corrupt(afterLine: Int, reason: String)
 
     var reason: String {
         switch self {
-        case .cannotOpen(_, let reason): "cannot open file: \(reason)"
+        case .cannotOpen(let reason): "cannot open file: \(reason)"
         case .corrupt(let line, let reason): "cannot read past line \(line): \(reason)"
         }
     }

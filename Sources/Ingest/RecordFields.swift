@@ -61,8 +61,9 @@ func makeArticle(
         case .string(let s)?: return .success(s)
         case .number(let n)? where field == .id: return .success(n)
         case let value?:
-            let name = ranks[field.rawValue] == 0 ? key : "\(field.names[ranks[field.rawValue]])' (read as '\(key)"
-            return .failure(RecordProblem("field '\(name)' is a JSON \(value.typeName), expected a string"))
+            let written = field.names[ranks[field.rawValue]]
+            let name = written == key ? "'\(key)'" : "'\(written)' (read as '\(key)')"
+            return .failure(RecordProblem("field \(name) is a JSON \(value.typeName), expected a string"))
         }
     }
     do {

@@ -38,13 +38,4 @@ public struct Matrix: Sendable, Equatable {
         get { storage[i * columns + j] }
         set { storage[i * columns + j] = newValue }
     }
-
-    /// The transpose, as a new matrix.
-    public var transposed: Matrix {
-        var t = Matrix(rows: columns, columns: rows)
-        for i in 0..<rows {
-            for j in 0..<columns { t.storage[j * rows + i] = storage[i * columns + j] }
-        }
-        return t
-    }
 }

@@ -38,3 +38,12 @@ let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathCompon
 
 /// `../shared/datasets` beside the checkout, where the corpora live (never copied into the repository).
 let sharedDatasets = packageRoot + "/../shared/datasets"
+
+/// A gzipped JSONL file of 3,000 records cut off in the middle of its compressed stream.
+func truncatedGzipFile() throws -> String {
+    let folder = makeTemporaryFolder()
+    let line = #"{"id": "ID", "title": "عنوان طويل بما يكفي لملء الملف المضغوط", "text": "نص"}"#
+    let text = (1...3000).map { line.replacingOccurrences(of: "ID", with: "t\($0)") }.joined(separator: "\n")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: gzip(writeFile(folder, "big.jsonl", text))))
+    return writeFile(folder, "cut.jsonl.gz", Array(bytes.prefix(bytes.count / 2)))
+}

@@ -46,13 +46,7 @@ import Testing
 }
 
 @Test func truncatedGzipKeepsTheLinesBeforeAndRejectsTheRest() throws {
-    let folder = makeTemporaryFolder()
-    let line = #"{"id": "ID", "title": "عنوان طويل بما يكفي لملء الملف المضغوط", "text": "نص"}"#
-    let text = (1...3000).map { line.replacingOccurrences(of: "ID", with: "t\($0)") }.joined(separator: "\n")
-    let gz = gzip(writeFile(folder, "big.jsonl", text))
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
-    let cut = writeFile(folder, "cut.jsonl.gz", Array(bytes.prefix(bytes.count / 2)))
-    let result = Ingest.read([cut])
+    let result = Ingest.read([try truncatedGzipFile()])
     #expect(result.articles.count > 100 && result.articles.count < 3000)
     #expect(result.rejects.count == 1)
     #expect(result.rejects[0].line == 0)
@@ -105,6 +99,7 @@ import Testing
     (#"{"id": "d", "title": "t", "published": "Thursday"}"#, "unparseable date 'Thursday' in field 'published'"),
     (#"{"id": "d", "title": "t", "date": "2020-02-30"}"#, "unparseable date '2020-02-30' in field 'date'"),
     (#"{"id": "t", "title": ["a"], "text": "x"}"#, "field 'title' is a JSON array, expected a string"),
+    (#"{"id": "t", "title": "x", "body": {"p": 1}}"#, "field 'body' (read as 'text') is a JSON object, expected a string"),
     (#"["not", "an", "object"]"#, "expected a JSON object, found a JSON array"),
 ])
 func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) {
@@ -281,12 +276,7 @@ func trailingChromeLinesAreRemoved(_ text: String, _ expected: String, _ removed
 }
 
 @Test func fileLevelProblemsDoNotCountAsRejectedRecords() throws {
-    let folder = makeTemporaryFolder()
-    let line = #"{"id": "ID", "title": "عنوان طويل بما يكفي لملء الملف المضغوط", "text": "نص"}"#
-    let gz = gzip(writeFile(folder, "big.jsonl", (1...3000).map { line.replacingOccurrences(of: "ID", with: "t\($0)") }.joined(separator: "\n")))
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
-    let cut = writeFile(folder, "cut.jsonl.gz", Array(bytes.prefix(bytes.count / 2)))
-    let result = Ingest.read([cut])
+    let result = Ingest.read([try truncatedGzipFile()])
     #expect(result.files.first?.records == result.articles.count)
     #expect(result.files.first?.accepted == result.articles.count)
 }
