@@ -100,8 +100,8 @@ private struct HTMLScanner {
         i = j
         if inTitle { titleBuffer += raw }
         guard chromeDepth == 0 else { return }
-        if inH1 { h1Buffer += raw }
-        if paragraphDepth > 0 { current += raw } else { block += raw }
+        // The headline is the title, not the first line of the body.
+        if inH1 { h1Buffer += raw } else if paragraphDepth > 0 { current += raw } else { block += raw }
     }
 
     mutating func startTag() {

@@ -53,19 +53,16 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
 public enum JSONParser {
     /// Parses `bytes` as one JSON document.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        var p = Cursor(bytes: bytes)
-        p.skipWhitespace()
-        let value = try p.value(depth: 0)
-        p.skipWhitespace()
-        guard p.i == bytes.count else { throw p.error("unexpected text after the JSON value") }
-        return value
+        try parseDocument(bytes, recordingElementOffsets: false).value
     }
 
     /// Parses one JSON document and also returns, when it is an array, the byte offset at which
     /// each element starts (so that a reader can name the line of each record).
-    static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, [Int]) {
+    static func parseDocument(
+        _ bytes: UnsafeBufferPointer<UInt8>, recordingElementOffsets: Bool = true
+    ) throws(JSONSyntaxError) -> (value: JSONValue, elementOffsets: [Int]) {
         var p = Cursor(bytes: bytes)
-        p.recordsTopLevelOffsets = true
+        p.recordsTopLevelOffsets = recordingElementOffsets
         p.skipWhitespace()
         let value = try p.value(depth: 0)
         p.skipWhitespace()

@@ -48,9 +48,10 @@ public struct Published: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `Z`, `+0400`, `/` as date separator) and RFC 2822 (`Mon, 14 May 2018 10:04:00 +0400`).
     /// Returns `nil` for anything else or for an impossible date such as 2018-02-30.
     public init?(parsing text: String) {
-        var iso = DateScanner(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        var iso = DateScanner(bytes)
         iso.skipSpaces()
-        var rfc = DateScanner(Array(text.utf8))
+        var rfc = DateScanner(bytes)
         guard let parsed = iso.iso8601() ?? rfc.rfc2822() else { return nil }
         self = parsed
     }

@@ -242,11 +242,11 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
     #expect(a.id.hasPrefix("u-"))
 }
 
-@Test func htmlWithoutMetadataFallsBackToH1AndFlags() {
+@Test func htmlWithoutMetadataOrParagraphsFallsBackToH1AndBlockTexts() {
     let page = HTMLPage(html: "<html><body><h1>عنوان <b>الخبر</b></h1><div>نص بلا فقرات</div><div>سطر آخر</div></body></html>")
     #expect(page.title == "عنوان الخبر")
     #expect(page.published == nil)
-    #expect(page.paragraphs == ["عنوان الخبر", "نص بلا فقرات", "سطر آخر"])
+    #expect(page.paragraphs == ["نص بلا فقرات", "سطر آخر"])
 }
 
 @Test func folderIsReadRecursivelyListingFilesOfUnknownType() {
