@@ -18,20 +18,22 @@ let package = Package(
         // MARK: - Pipeline stages
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Ingest", dependencies: ["CZlib"]),
+        .target(name: "ArabicText"),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest"]),
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(
             name: "isnad",
             dependencies: ["Isnad", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "isnad-bench", dependencies: ["Isnad"]),
+        .executableTarget(name: "isnad-bench", dependencies: ["Isnad"], exclude: ["text_baseline.py"]),
 
         // MARK: - Tests
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: ["isnad"]),
     ]
 )

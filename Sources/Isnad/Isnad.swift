@@ -1,3 +1,4 @@
 // The umbrella module: `import Isnad` gives the public API of every pipeline stage.
 @_exported import Ingest
+@_exported import ArabicText
 @_exported import LinearAlgebra

@@ -1,6 +1,7 @@
 // isnad-bench: measures Isnad's stages on real corpora (release build), side by side with the
 // Python an analyst would otherwise run. Usage:
 //   swift run -c release isnad-bench ingest [FILES...]   (default: the three corpora in ../shared/datasets)
+//   swift run -c release isnad-bench text [FILES...]
 import Foundation
 import Isnad
 
@@ -85,12 +86,45 @@ func benchIngest(_ files: [String], repetitions: Int) {
     print(String(format: "speed-up: %.2fx (python best / isnad best)", pythonBest / best))
 }
 
+/// `text`: normalize + tokenize + stem (``Analyzer``) every article, single-threaded, in MB/s and
+/// tokens/s; then the Python regex normalizer of the same rules (text_baseline.py) on the same files.
+func benchText(_ files: [String], repetitions: Int) {
+    print("== text: \(files.joined(separator: " "))")
+    print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load \(loadAverage())")
+    let texts = Ingest.read(files).articles.map { $0.title + "\n" + $0.text }
+    let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+    let tokens = texts.reduce(0) { $0 + Tokenizer.tokens(in: $1).count }
+    let analyzer = Analyzer()
+    var terms = 0
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        terms = 0
+        times.append(seconds {
+            for text in texts { analyzer.forEachTerm(in: text) { _, _ in terms += 1 } }
+        })
+    }
+    let best = times.min()!
+    print(String(format: "isnad   : %d articles, %.1f MB, %d tokens, %d terms, best %.2f s: %.1f MB/s, %.2f M tokens/s",
+                 texts.count, megabytes, tokens, terms, best, megabytes / best, Double(tokens) / best / 1e6))
+    let stopFile = NSTemporaryDirectory() + "isnad-bench-stopwords.txt"
+    FileManager.default.createFile(atPath: stopFile, contents: Data(StopWords.clustering.words.joined(separator: "\n").utf8))
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("text_baseline.py").path
+    let out = shell("python3 '\(script)' '\(stopFile)' " + files.map { "'\($0)'" }.joined(separator: " ")).output
+        .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard out.count == 5 else { print("python  : failed to run"); return }
+    print(String(format: "python  : %.0f articles, %.1f MB, %.0f tokens, %.0f terms, %.2f s: %.1f MB/s, %.2f M tokens/s",
+                 out[0], out[1], out[2], out[3], out[4], out[1] / out[4], out[2] / out[4] / 1e6))
+    print(String(format: "speed-up: %.2fx (python / isnad, MB/s)", (megabytes / best) / (out[1] / out[4])))
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.isEmpty ? "ingest" : arguments.removeFirst()
 switch command {
 case "ingest":
     benchIngest(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
+case "text":
+    benchText(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
 default:
-    FileHandle.standardError.write(Data("usage: isnad-bench ingest [FILES...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text [FILES...]\n".utf8))
     exit(64)
 }

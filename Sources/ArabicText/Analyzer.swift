@@ -1,0 +1,33 @@
+/// Text into index terms, in one pass and without building the intermediate views: the key view
+/// of each token, stop words dropped, Arabic words stemmed with ``Light10``. This is what the
+/// vectors are made of.
+public struct Analyzer: Sendable {
+    /// The stop words to drop.
+    public var stopWords: StopWords
+    /// How ؤ and ئ are treated.
+    public var hamzaCarriers: HamzaCarriers
+
+    /// An analyzer; by default the clustering stop list and folded hamza carriers.
+    public init(stopWords: StopWords = .clustering, hamzaCarriers: HamzaCarriers = .fold) {
+        self.stopWords = stopWords
+        self.hamzaCarriers = hamzaCarriers
+    }
+
+    /// Calls `body` with the kind and the term of each token that is not a stop word, in order.
+    /// Arabic terms are light10 stems of the key; other terms are the key.
+    public func forEachTerm(in text: String, _ body: (TokenKind, String) -> Void) {
+        Tokenizer.scan(text.unicodeScalars, hamza: hamzaCarriers) { kind, _, key in
+            let scalars = key.output
+            if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return }
+            let term = kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count
+            body(kind, String(scalars: scalars[term]))
+        }
+    }
+
+    /// The terms of `text`, in order.
+    public func terms(of text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { _, term in terms.append(term) }
+        return terms
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import ArabicText
+
+/// Properties that hold for any input: idempotent keys, exact offsets, no crash on garbage.
+@Suite("Properties")
+struct PropertyTests {
+    /// Scalars that exercise every rule: Arabic letters and marks, presentation forms, controls,
+    /// spaces, digits, separators, quotes, Latin, lone combining marks, emoji.
+    static let alphabet: [Unicode.Scalar] = Array("""
+        ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىةـًٌٍَُِّْٰٱیکگہۀھەڤڨپچژ٠١٩۰۴٫٬٪،؛؟«»“”"'.!?:()#@_ \n\r\tABCzéÉ0123456789…
+        """.unicodeScalars) + [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x00A0, 0x0654, 0x0655, 0x0653, 0x0301,
+                               0xFEFB, 0xFDF2, 0xFDFC, 0xFDFA, 0xFE8D, 0xFEDF, 0xFC5E, 0xFEFF, 0x00AD, 0x1F600, 0x2126, 0x0958]
+        .map { Unicode.Scalar($0)! }
+
+    /// Deterministic pseudo-random strings (a fixed LCG, so a failure reproduces).
+    static func randomStrings(count: Int, maxLength: Int) -> [String] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        return (0..<count).map { _ in
+            var s = String.UnicodeScalarView()
+            for _ in 0..<(next() % maxLength) { s.append(alphabet[next() % alphabet.count]) }
+            return String(s)
+        }
+    }
+
+    @Test func keyIsIdempotent() {
+        for normalizer in [KeyNormalizer(), KeyNormalizer(hamzaCarriers: .keep)] {
+            for s in PropertyTests.randomStrings(count: 3000, maxLength: 40) {
+                let once = normalizer.key(s)
+                #expect(normalizer.key(once) == once, "key(key(x)) != key(x) for \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
+    @Test func displayOffsetsMapBackToTheOriginal() {
+        for s in PropertyTests.randomStrings(count: 2000, maxLength: 40) {
+            let display = DisplayText(s)
+            let original = Array(s.unicodeScalars)
+            for token in Tokenizer.tokens(in: display) {
+                let back = display.originalRange(of: token.range)
+                let slice = String(String.UnicodeScalarView(original[back]))
+                #expect(DisplayText(slice).text == token.text, "token \(token.text) of \(s.debugDescription)")
+            }
+            // Ranges move forward: a later display scalar never comes from earlier original text.
+            var previous = 0..<0
+            for i in 0..<display.count {
+                let range = display.originalRange(of: i..<(i + 1))
+                #expect(range.lowerBound >= previous.lowerBound && range.upperBound >= previous.upperBound && range.upperBound <= original.count)
+                previous = range
+            }
+        }
+    }
+
+    @Test func displayIsStableUnderItself() {
+        for s in PropertyTests.randomStrings(count: 2000, maxLength: 40) {
+            let once = DisplayText(s).text
+            #expect(DisplayText(once).text == once)
+        }
+    }
+
+    @Test func garbageNeverCrashes() {
+        let inputs = PropertyTests.randomStrings(count: 500, maxLength: 200) + [
+            "", "\u{0651}", "\u{0654}\u{0654}", "\u{064B}\u{064C}\u{064D}", "#", "@", "٫", ".", "«", "»»»", "(((",
+            String(decoding: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37) }, as: UTF8.self),
+        ]
+        for s in inputs {
+            let display = DisplayText(s)
+            _ = KeyNormalizer().key(s)
+            _ = Tokenizer.tokens(in: display)
+            _ = SentenceSplitter.sentences(of: display)
+            _ = Analyzer().terms(of: s)
+        }
+    }
+
+    @Test func aOneMegabyteLineIsHandledWhole() {
+        let line = String(repeating: "وقال الرئيس إن «الحوار مستمر» ", count: 35_000)
+        let display = DisplayText(line)
+        #expect(display.count > 1_000_000)
+        #expect(Tokenizer.tokens(in: display).count == 35_000 * 5)
+        #expect(SentenceSplitter.sentences(of: display).count == 1)
+    }
+}
