@@ -2,6 +2,7 @@
 // Python an analyst would otherwise run. Usage:
 //   swift run -c release isnad-bench ingest [FILES...]   (default: the three corpora in ../shared/datasets)
 //   swift run -c release isnad-bench text [FILES...]
+//   swift run -c release isnad-bench stemming            (stemming variants on the gold-dev days)
 import Foundation
 import Isnad
 
@@ -107,7 +108,7 @@ func benchText(_ files: [String], repetitions: Int) {
     print(String(format: "isnad   : %d articles, %.1f MB, %d tokens, %d terms, best %.2f s: %.1f MB/s, %.2f M tokens/s",
                  texts.count, megabytes, tokens, terms, best, megabytes / best, Double(tokens) / best / 1e6))
     let stopFile = NSTemporaryDirectory() + "isnad-bench-stopwords.txt"
-    FileManager.default.createFile(atPath: stopFile, contents: Data(StopWords.clustering.words.joined(separator: "\n").utf8))
+    try? Data(StopWords.clustering.words.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: stopFile))
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("text_baseline.py").path
     let out = shell("python3 '\(script)' '\(stopFile)' " + files.map { "'\($0)'" }.joined(separator: " ")).output
         .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -124,7 +125,9 @@ case "ingest":
     benchIngest(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
 case "text":
     benchText(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
+case "stemming":
+    try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:
-    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text [FILES...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text [FILES...] | stemming\n".utf8))
     exit(64)
 }

@@ -76,3 +76,52 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     #expect(run.stderr.contains("--published 'tomorrow' is not an ISO 8601 date"))
     #expect(run.stdout.isEmpty)
 }
+
+@Test func textShowsTheViewsOfASentence() throws {
+    let run = try isnad(["text", "--text", "وقال الرئيـــس إنّ ٣ جنود قُتلوا. ثم غادر", "--show", "display", "key", "terms", "sentences"])
+    #expect(run.status == 0)
+    #expect(run.stdout == """
+        # -
+        display: وقال الرئيـــس إنّ ٣ جنود قُتلوا. ثم غادر
+        key: وقال الرءيس ان 3 جنود قتلوا. ثم غادر
+        terms: رءيس 3 جنود قتلوا غادر
+        sentences:
+          [0] وقال الرئيـــس إنّ ٣ جنود قُتلوا.
+          [0] ثم غادر
+
+        """)
+}
+
+@Test func textAsJSONGivesTokensWithDisplayOffsets() throws {
+    let run = try isnad(["text", "--text", "\u{200F}بوتين يؤكد", "--show", "tokens", "--format", "json"])
+    #expect(run.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let tokens = try #require(object["tokens"] as? [[String: Any]])
+    #expect(tokens.map { $0["text"] as? String } == ["بوتين", "يؤكد"])
+    #expect(tokens.map { $0["stem"] as? String } == ["بوت", "يءكد"])
+    #expect(tokens.map { $0["stop"] as? Bool } == [false, true])
+    #expect(tokens.map { $0["start"] as? Int } == [0, 6])
+}
+
+@Test func textOnArticlesReportsBoilerplateAndLearnedLines() throws {
+    let run = try isnad(["text", root + "/Datasets/demo/articles", "--show", "boilerplate", "--id", "MI-0101", "--id", "SA-0402"])
+    #expect(run.status == 0)
+    #expect(run.stdout == """
+        # MI-0101
+        boilerplate:
+          line 3 (related_story): اقرأ أيضاً: أردوغان يمهل دمشق حتى نهاية الشهر للانسحاب من محيط نقاط المراقبة
+        # SA-0402
+        boilerplate:
+          line 5 (learned): صدى نيوز – متابعات
+
+        """)
+    let learned = try isnad(["text", root + "/Datasets/demo/articles", "--show", "learned", "--format", "json"])
+    #expect(learned.status == 0)
+    #expect(learned.stdout == #"{"articles":4,"days":3,"source":"sada-news","text":"صدى نيوز – متابعات"}"# + "\n")
+}
+
+@Test func textLearnedNeedsArticles() throws {
+    let run = try isnad(["text", "--text", "نص", "--show", "learned"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--show learned needs article files"))
+}
