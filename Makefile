@@ -1,7 +1,7 @@
 # Isnad: the two commands of the README, plus the benchmark.
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
 #   make test   installs what is missing, builds in debug, and runs every test
-#   make bench  release build of isnad-bench, run on ../shared/datasets beside Python
+#   make bench  release build of isnad-bench: ingest and text on ../shared/datasets beside Python, stemming variants on gold-dev
 SHELL := /bin/bash
 APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
 DEMO_INPUT := Datasets/demo/articles
@@ -28,3 +28,5 @@ test: deps
 bench: deps
 	swift build -c release --product isnad-bench
 	.build/release/isnad-bench ingest
+	.build/release/isnad-bench text
+	.build/release/isnad-bench stemming

@@ -17,8 +17,8 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
-        .target(name: "Ingest", dependencies: ["CZlib"]),
         .target(name: "ArabicText"),
+        .target(name: "Ingest", dependencies: ["CZlib", "ArabicText"]),
 
         // MARK: - Umbrella
         .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText"]),

@@ -160,6 +160,13 @@ public struct Boilerplate: Sendable {
         return CleanedText(text: removed.isEmpty ? text : kept.joined(separator: "\n"), removed: removed)
     }
 
+    /// Whether the whole line is a site label ("مقالات ذات صلة", "زر الذهاب إلى الأعلى", share
+    /// buttons…), however it is spelled, punctuated or vocalized.
+    public static func isPageChrome<S: StringProtocol>(_ line: S) -> Bool {
+        let key = lineKey(line)
+        return chromeLabels.contains(key) || relatedLabels.contains(key)
+    }
+
     /// A line's key words joined by single spaces, digits masked as 0: punctuation, symbols and
     /// spelling variants do not make two copies of a line differ.
     static func lineKey<S: StringProtocol>(_ line: S) -> String {
