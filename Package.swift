@@ -19,9 +19,11 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "ArabicText"),
         .target(name: "Ingest", dependencies: ["CZlib", "ArabicText"]),
+        .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra"]),
+        .target(name: "Stories", dependencies: ["Vectors", "Ingest"]),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText"]),
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(

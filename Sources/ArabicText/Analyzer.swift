@@ -16,11 +16,17 @@ public struct Analyzer: Sendable {
     /// Calls `body` with the kind and the term of each token that is not a stop word, in order.
     /// Arabic terms are light10 stems of the key; other terms are the key.
     public func forEachTerm(in text: String, _ body: (TokenKind, String) -> Void) {
+        forEachTermScalars(in: text) { kind, term in body(kind, String(scalars: term)) }
+    }
+
+    /// As ``forEachTerm(in:_:)``, with each term as its scalars (valid only during the call):
+    /// the hot path of the vectors stage, which keys terms by ``TermHash`` and builds no strings.
+    public func forEachTermScalars(in text: String, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
         Tokenizer.scan(text.unicodeScalars, hamza: hamzaCarriers) { kind, _, key in
             let scalars = key.output
             if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return }
             let term = kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count
-            body(kind, String(scalars: scalars[term]))
+            body(kind, scalars[term])
         }
     }
 

@@ -8,7 +8,7 @@
 public struct StopWords: Sendable {
     /// The entries as written.
     public let words: [String]
-    /// Hashes (``ScalarHash``) of the entries' keys.
+    /// Hashes (``TermHash``) of the entries' keys.
     private let keys: Set<UInt64>
     /// Keys longer than this (in scalars) are never stop words and skip the lookup.
     let longestKey: Int
@@ -17,7 +17,7 @@ public struct StopWords: Sendable {
     public init<S: Sequence<String>>(_ words: S, normalizer: KeyNormalizer = KeyNormalizer()) {
         self.words = Array(words)
         let entries = self.words.map { Array(normalizer.key($0).unicodeScalars) }.filter { !$0.isEmpty }
-        keys = Set(entries.map { ScalarHash.of($0) })
+        keys = Set(entries.map { TermHash.of($0) })
         longestKey = entries.map(\.count).max() ?? 0
     }
 
@@ -54,12 +54,12 @@ public struct StopWords: Sendable {
 
     @inline(__always)
     private func matches(_ key: ArraySlice<Unicode.Scalar>, _ endsWithAlefMaksura: Bool) -> Bool {
-        let hash = ScalarHash.of(key)
+        let hash = TermHash.of(key)
         return keys.contains(hash) && (hash != StopWords.nameCollision || endsWithAlefMaksura)
     }
 
     /// The key shared by على (on) and the name علي (Ali).
-    static let nameCollision = ScalarHash.of(KeyNormalizer().key("على").unicodeScalars)
+    static let nameCollision = TermHash.of(KeyNormalizer().key("على").unicodeScalars)
 }
 
 /// The word lists behind ``StopWords``, written for this project (CC0), one class per line.

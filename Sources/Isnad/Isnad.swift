@@ -2,3 +2,5 @@
 @_exported import Ingest
 @_exported import ArabicText
 @_exported import LinearAlgebra
+@_exported import Vectors
+@_exported import Stories

@@ -125,6 +125,8 @@ case "ingest":
     benchIngest(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
 case "text":
     benchText(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
+case "tune":
+    try benchTune(arguments)
 case "stemming":
     try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:

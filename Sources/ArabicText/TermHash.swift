@@ -1,9 +1,10 @@
 /// A 64-bit FNV-1a hash of a run of key-view scalars. Lookups of Arabic words by `String` pay for
 /// Unicode normalization on every hash and comparison; key-view text is already normalized, so
 /// hashing its scalars is exact and several times faster.
-enum ScalarHash {
+public enum TermHash {
+    /// The hash of `scalars`.
     @inline(__always)
-    static func of<C: Collection<Unicode.Scalar>>(_ scalars: C) -> UInt64 {
+    public static func of<C: Collection<Unicode.Scalar>>(_ scalars: C) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for u in scalars {
             hash = (hash ^ UInt64(u.value)) &* 0x0000_0100_0000_01B3
@@ -16,7 +17,7 @@ extension String {
     /// A string of the given scalars, encoded straight to UTF-8 (building a `String` through
     /// `UnicodeScalarView.append` is several times slower on the hot path).
     @inline(__always)
-    init<C: Collection<Unicode.Scalar>>(scalars: C) {
+    public init<C: Collection<Unicode.Scalar>>(scalars: C) {
         var length = 0
         for u in scalars { length += UTF8.width(u) }
         self.init(unsafeUninitializedCapacity: length) { buffer in

@@ -1,0 +1,60 @@
+import Foundation
+import Vectors
+
+extension Clustering {
+    /// The third pass: a small cluster (a stray article, a pair) joins a large story when it is as
+    /// close to the story's centroid as the story's own members are. A story of many facets has a
+    /// diffuse centroid that its members resemble only moderately; a fixed threshold would be too
+    /// strict for it and too loose for a tight story, so each large cluster gets its own: the
+    /// `attachQuantile` of its members' similarities to its centroid, never below
+    /// `attachFloor`. Each small cluster joins the large cluster it beats the threshold of by the
+    /// most (time decay applied).
+    public static func attachToLargeStories(_ labels: [Int], matrix: SparseMatrix, times: [Double?], options: ClusteringOptions = ClusteringOptions(), neighbors: NeighborOptions = NeighborOptions()) -> [Int] {
+        let clusterCount = (labels.max() ?? -1) + 1
+        var members = [[Int]](repeating: [], count: clusterCount)
+        for (i, label) in labels.enumerated() { members[label].append(i) }
+        let (centroids, clusterTimes) = centroidMatrix(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
+        let large = (0..<clusterCount).filter { members[$0].count >= options.largeStory }
+        guard !large.isEmpty else { return labels }
+        // Each large cluster's threshold: a low quantile of its members' similarity to its centroid.
+        var threshold = [Float](repeating: .infinity, count: clusterCount)
+        for c in large {
+            let similarities = members[c].map { dot(matrix, $0, centroids, c) }.sorted()
+            let index = min(similarities.count - 1, Int(Double(similarities.count) * options.attachQuantile))
+            threshold[c] = max(options.attachFloor, similarities[index])
+        }
+        var search = neighbors
+        search.minimumSimilarity = options.attachFloor
+        search.neighbors = 20
+        let pairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search).pairs
+        var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
+        for pair in pairs {
+            for (small, big) in [(Int(pair.first), Int(pair.second)), (Int(pair.second), Int(pair.first))]
+            where members[small].count < options.largeStory && members[big].count >= options.largeStory {
+                let similarity = pair.similarity * decay(clusterTimes[small], clusterTimes[big], halfLife: options.halfLifeDays)
+                let margin = similarity - threshold[big]
+                if margin >= 0, margin > best[small]?.margin ?? -.infinity { best[small] = (big, margin) }
+            }
+        }
+        return relabel(labels.map { best[$0]?.target ?? $0 })
+    }
+
+    /// The dot product of row `i` of `a` and row `j` of `b` (same columns).
+    static func dot(_ a: SparseMatrix, _ i: Int, _ b: SparseMatrix, _ j: Int) -> Float {
+        var x = a.rowStarts[i], y = b.rowStarts[j]
+        let xEnd = a.rowStarts[i + 1], yEnd = b.rowStarts[j + 1]
+        var sum: Float = 0
+        while x < xEnd, y < yEnd {
+            if a.columns[x] == b.columns[y] {
+                sum += a.values[x] * b.values[y]
+                x += 1
+                y += 1
+            } else if a.columns[x] < b.columns[y] {
+                x += 1
+            } else {
+                y += 1
+            }
+        }
+        return sum
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Vectors
+
+extension Clustering {
+    /// The second pass: clusters whose centroids agree merge. A story of many facets (an event,
+    /// its casualties, the reactions) leaves average-link as several clusters whose articles are
+    /// only loosely similar pair by pair, but whose centroids are close. Centroid linkage over the
+    /// clusters that the candidate graph connects: the pair with the most similar centroids
+    /// (cosine of the summed rows, decayed by the time between the clusters' mean times) merges
+    /// first, the merged centroid is compared again with its neighbours, and merging stops below
+    /// `centroidThreshold`.
+    public static func mergeByCentroids(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
+        let count = (labels.max() ?? -1) + 1
+        var clusters = (0..<count).map { _ in ClusterSum() }
+        for (i, label) in labels.enumerated() { clusters[label].add(row: i, of: matrix, time: times[i]) }
+        // Candidates: clusters the article graph connects, and clusters whose centroids are
+        // among each other's nearest.
+        var neighbors = [Set<Int32>](repeating: [], count: count)
+        let (centroids, clusterTimes) = centroidMatrix(labels: labels, clusterCount: count, matrix: matrix, times: times)
+        var search = NeighborOptions()
+        search.minimumSimilarity = options.centroidThreshold
+        search.neighbors = 10
+        let centroidPairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search).pairs
+        for (a, b) in pairs.map({ (labels[Int($0.first)], labels[Int($0.second)]) }) + centroidPairs.map({ (Int($0.first), Int($0.second)) }) where a != b {
+            neighbors[a].insert(Int32(b))
+            neighbors[b].insert(Int32(a))
+        }
+        var parent = Array(0..<count)
+        func score(_ a: Int, _ b: Int) -> Float {
+            clusters[a].cosine(clusters[b]) * decay(clusters[a].meanTime, clusters[b].meanTime, halfLife: options.halfLifeDays)
+        }
+        // Pairs at or above the threshold, by cluster pair (lower id first).
+        var strong: [Pair: Float] = [:]
+        for a in 0..<count {
+            for b in neighbors[a] where Int(b) > a {
+                let s = score(a, Int(b))
+                if s >= options.centroidThreshold { strong[Pair(a, Int(b))] = s }
+            }
+        }
+        // Rounds: the strongest pairs merge first, each cluster at most once per round, so that
+        // the facets of a story pair up in parallel rather than one cluster absorbing the rest;
+        // then the merged clusters are scored again.
+        while !strong.isEmpty {
+            let ranked = strong.sorted { $0.value != $1.value ? $0.value > $1.value : ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }
+            var mergedThisRound = Set<Int>()
+            for (pair, _) in ranked where !mergedThisRound.contains(pair.a) && !mergedThisRound.contains(pair.b) {
+                let (keep, gone) = clusters[pair.a].size >= clusters[pair.b].size ? (pair.a, pair.b) : (pair.b, pair.a)
+                mergedThisRound.insert(keep)
+                mergedThisRound.insert(gone)
+                parent[gone] = keep
+                clusters[keep].absorb(clusters[gone])
+                clusters[gone] = ClusterSum()
+                var merged = neighbors[keep].union(neighbors[gone])
+                merged.remove(Int32(keep))
+                merged.remove(Int32(gone))
+                for c in neighbors[gone] where Int(c) != keep {
+                    neighbors[Int(c)].remove(Int32(gone))
+                    neighbors[Int(c)].insert(Int32(keep))
+                    strong[Pair(gone, Int(c))] = nil
+                }
+                strong[Pair(keep, gone)] = nil
+                neighbors[gone] = []
+                neighbors[keep] = merged
+            }
+            for cluster in mergedThisRound where parent[cluster] == cluster {
+                for c in neighbors[cluster] {
+                    let s = score(cluster, Int(c))
+                    strong[Pair(cluster, Int(c))] = s >= options.centroidThreshold ? s : nil
+                }
+            }
+        }
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { i = parent[i] }
+            return i
+        }
+        return relabel(labels.map(root))
+    }
+
+    /// The normalized mean row of each cluster, and its mean time.
+    static func centroidMatrix(labels: [Int], clusterCount: Int, matrix: SparseMatrix, times: [Double?]) -> (SparseMatrix, [Double?]) {
+        var clusters = (0..<clusterCount).map { _ in ClusterSum() }
+        for (i, label) in labels.enumerated() { clusters[label].add(row: i, of: matrix, time: times[i]) }
+        var rowStarts = [0], columns: [Int32] = [], values: [Float] = []
+        for cluster in clusters {
+            let scale = cluster.norm > 0 ? 1 / cluster.norm : 0
+            columns.append(contentsOf: cluster.columns)
+            values.append(contentsOf: cluster.values.map { $0 * scale })
+            rowStarts.append(columns.count)
+        }
+        return (SparseMatrix(columnCount: matrix.columnCount, rowStarts: rowStarts, columns: columns, values: values), clusters.map(\.meanTime))
+    }
+
+    /// Labels renumbered 0..<k in order of first appearance.
+    static func relabel(_ labels: [Int]) -> [Int] {
+        var map: [Int: Int] = [:]
+        return labels.map { label in
+            if let l = map[label] { return l }
+            map[label] = map.count
+            return map.count - 1
+        }
+    }
+}
+
+/// Two clusters, the lower id first.
+struct Pair: Hashable {
+    let a: Int
+    let b: Int
+    init(_ x: Int, _ y: Int) {
+        a = min(x, y)
+        b = max(x, y)
+    }
+}
+
+/// The sum of a cluster's rows (sorted sparse), its size and its articles' times.
+struct ClusterSum {
+    var columns: [Int32] = []
+    var values: [Float] = []
+    var size = 0
+    private var timeSum = 0.0
+    private var dated = 0
+    /// The Euclidean norm of the sum.
+    private(set) var norm: Float = 0
+
+    var meanTime: Double? { dated > 0 ? timeSum / Double(dated) : nil }
+
+    mutating func add(row i: Int, of matrix: SparseMatrix, time: Double?) {
+        let range = matrix.row(i)
+        merge(Array(matrix.columns[range]), Array(matrix.values[range]))
+        size += 1
+        if let time {
+            timeSum += time
+            dated += 1
+        }
+    }
+
+    mutating func absorb(_ other: ClusterSum) {
+        merge(other.columns, other.values)
+        size += other.size
+        timeSum += other.timeSum
+        dated += other.dated
+    }
+
+    /// Adds a sorted sparse vector.
+    private mutating func merge(_ otherColumns: [Int32], _ otherValues: [Float]) {
+        var newColumns: [Int32] = [], newValues: [Float] = []
+        newColumns.reserveCapacity(columns.count + otherColumns.count)
+        newValues.reserveCapacity(columns.count + otherColumns.count)
+        var a = 0, b = 0
+        while a < columns.count || b < otherColumns.count {
+            if b == otherColumns.count || (a < columns.count && columns[a] < otherColumns[b]) {
+                newColumns.append(columns[a]); newValues.append(values[a]); a += 1
+            } else if a == columns.count || otherColumns[b] < columns[a] {
+                newColumns.append(otherColumns[b]); newValues.append(otherValues[b]); b += 1
+            } else {
+                newColumns.append(columns[a]); newValues.append(values[a] + otherValues[b]); a += 1; b += 1
+            }
+        }
+        columns = newColumns
+        values = newValues
+        norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    }
+
+    /// Cosine similarity of two sums.
+    func cosine(_ other: ClusterSum) -> Float {
+        guard norm > 0, other.norm > 0 else { return 0 }
+        var a = 0, b = 0, dot: Float = 0
+        while a < columns.count, b < other.columns.count {
+            if columns[a] == other.columns[b] {
+                dot += values[a] * other.values[b]; a += 1; b += 1
+            } else if columns[a] < other.columns[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
+        return dot / (norm * other.norm)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Vectors
+
+/// How articles are grouped into stories. The defaults were tuned on the gold-dev days and are
+/// used for every corpus.
+public struct ClusteringOptions: Sendable, Equatable {
+    /// Similarity halves for every this many days between two articles (time-aware clustering:
+    /// the same words a week apart are less likely one story than on the same day).
+    public var halfLifeDays = 3.0
+    /// Average-link merging stops when the best average similarity between two clusters is below this.
+    public var mergeThreshold: Float = 0.25
+    /// Clusters whose centroids are at least this similar (after time decay) merge in the second pass.
+    public var centroidThreshold: Float = 0.3
+    /// Clusters of at least this many articles are large stories that small clusters may join.
+    public var largeStory = 4
+    /// A small cluster joins a large story when its centroid is at least as similar to the
+    /// story's centroid as this quantile of the story's own members are (0: the least similar member).
+    public var attachQuantile = 0.0
+    /// ... and at least this similar.
+    public var attachFloor: Float = 0.15
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Average-link (UPGMA) agglomeration over the candidate graph: clusters merge, best pair first,
+/// while the average similarity over all their article pairs is at least the threshold; pairs
+/// with no edge count as 0. Unlike connected components over a threshold, a long chain of
+/// pairwise-similar articles does not become one story.
+public enum Clustering {
+    /// A cluster label for each of `count` articles (labels are 0..<clusters, in order of each
+    /// cluster's first article).
+    public static func averageLink(count: Int, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
+        // Edge weights, decayed by the time between the two articles.
+        var neighbors = [[Int32: Float]](repeating: [:], count: count)
+        for pair in pairs {
+            let weight = pair.similarity * decay(times[Int(pair.first)], times[Int(pair.second)], halfLife: options.halfLifeDays)
+            guard weight > 0 else { continue }
+            neighbors[Int(pair.first)][pair.second] = weight
+            neighbors[Int(pair.second)][pair.first] = weight
+        }
+        var size = [Int](repeating: 1, count: count)
+        var version = [Int](repeating: 0, count: count)
+        var parent = Array(0..<count)
+        var heap = MaxHeap()
+        for (a, edges) in neighbors.enumerated() {
+            for (b, weight) in edges where Int(b) > a && weight >= options.mergeThreshold {
+                heap.push(Candidate(score: weight, a: Int32(a), b: b, versionA: 0, versionB: 0))
+            }
+        }
+        while let best = heap.pop() {
+            let a = Int(best.a), b = Int(best.b)
+            guard parent[a] == a, parent[b] == b, version[a] == best.versionA, version[b] == best.versionB else { continue }
+            // Merge the smaller neighbour list into the larger.
+            let (keep, gone) = neighbors[a].count >= neighbors[b].count ? (a, b) : (b, a)
+            parent[gone] = keep
+            size[keep] += size[gone]
+            version[keep] += 1
+            let goneEdges = neighbors[gone]
+            neighbors[gone] = [:]
+            neighbors[keep][Int32(gone)] = nil
+            for (c, weight) in goneEdges where Int(c) != keep {
+                neighbors[keep][c, default: 0] += weight
+                neighbors[Int(c)][Int32(gone)] = nil
+                neighbors[Int(c)][Int32(keep), default: 0] += weight
+            }
+            for (c, total) in neighbors[keep] {
+                let average = total / Float(size[keep] * size[Int(c)])
+                if average >= options.mergeThreshold {
+                    heap.push(Candidate(score: average, a: Int32(keep), b: c, versionA: version[keep], versionB: version[Int(c)]))
+                }
+            }
+        }
+        // Labels in order of first article.
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { i = parent[i] }
+            return i
+        }
+        var label: [Int: Int] = [:]
+        return (0..<count).map { i in
+            let r = root(i)
+            if let l = label[r] { return l }
+            label[r] = label.count
+            return label.count - 1
+        }
+    }
+
+    /// 2^(−days/halfLife) for two times; 1 when either is unknown.
+    static func decay(_ a: Double?, _ b: Double?, halfLife: Double) -> Float {
+        guard let a, let b, halfLife > 0 else { return 1 }
+        return Float(pow(2, -abs(a - b) / 86_400 / halfLife))
+    }
+}
+
+/// A possible merge: two clusters and their average similarity, valid while both versions are.
+struct Candidate {
+    let score: Float
+    let a: Int32
+    let b: Int32
+    let versionA: Int
+    let versionB: Int
+}
+
+/// A binary max-heap of candidates, ties broken by the lower cluster ids (deterministic).
+struct MaxHeap {
+    private var items: [Candidate] = []
+
+    private static func before(_ x: Candidate, _ y: Candidate) -> Bool {
+        x.score != y.score ? x.score > y.score : (x.a, x.b) < (y.a, y.b)
+    }
+
+    mutating func push(_ item: Candidate) {
+        items.append(item)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard MaxHeap.before(items[i], items[parent]) else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Candidate? {
+        guard !items.isEmpty else { return nil }
+        let top = items[0]
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let left = 2 * i + 1, right = left + 1
+                var best = i
+                if left < items.count, MaxHeap.before(items[left], items[best]) { best = left }
+                if right < items.count, MaxHeap.before(items[right], items[best]) { best = right }
+                if best == i { break }
+                items.swapAt(i, best)
+                i = best
+            }
+        }
+        return top
+    }
+}

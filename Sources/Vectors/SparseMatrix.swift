@@ -1,0 +1,49 @@
+/// A sparse matrix of `Float` in compressed sparse row (CSR) form: row `i` holds the entries
+/// `rowStarts[i]..<rowStarts[i + 1]` of `columns` and `values`, columns ascending.
+public struct SparseMatrix: Sendable {
+    /// The number of rows.
+    public var rowCount: Int { rowStarts.count - 1 }
+    /// The number of columns.
+    public let columnCount: Int
+    /// Where each row starts in `columns` and `values`; `rowCount + 1` entries.
+    public let rowStarts: [Int]
+    /// The column of each stored entry.
+    public let columns: [Int32]
+    /// The value of each stored entry.
+    public let values: [Float]
+
+    /// A matrix from its CSR arrays.
+    public init(columnCount: Int, rowStarts: [Int], columns: [Int32], values: [Float]) {
+        precondition(rowStarts.first == 0 && rowStarts.last == columns.count && columns.count == values.count)
+        self.columnCount = columnCount
+        self.rowStarts = rowStarts
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The number of stored entries.
+    public var nonZeroCount: Int { columns.count }
+
+    /// The stored entries of row `i`.
+    @inline(__always)
+    public func row(_ i: Int) -> Range<Int> { rowStarts[i]..<rowStarts[i + 1] }
+
+    /// The dot product of rows `i` and `j` (a merge of two sorted rows).
+    public func dot(_ i: Int, _ j: Int) -> Float {
+        var a = rowStarts[i], b = rowStarts[j]
+        let aEnd = rowStarts[i + 1], bEnd = rowStarts[j + 1]
+        var sum: Float = 0
+        while a < aEnd, b < bEnd {
+            if columns[a] == columns[b] {
+                sum += values[a] * values[b]
+                a += 1
+                b += 1
+            } else if columns[a] < columns[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
+        return sum
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Two similar articles: rows of the matrix and their cosine similarity.
+public struct SimilarPair: Sendable, Equatable {
+    /// The lower row.
+    public let first: Int32
+    /// The higher row.
+    public let second: Int32
+    /// Cosine similarity of the two rows.
+    public let similarity: Float
+
+    /// A pair; the rows are put in order.
+    public init(_ a: Int32, _ b: Int32, similarity: Float) {
+        first = min(a, b)
+        second = max(a, b)
+        self.similarity = similarity
+    }
+}
+
+/// Which pairs the similarity search keeps.
+public struct NeighborOptions: Sendable, Equatable {
+    /// Articles further apart in time are never compared (seconds). Articles without a time are
+    /// compared with all.
+    public var window: Double = 7 * 86_400
+    /// Pairs less similar than this are not candidates.
+    public var minimumSimilarity: Float = 0.08
+    /// Each article keeps its most similar neighbours, at most this many; the graph is the union.
+    public var neighbors = 40
+
+    /// The defaults.
+    public init() {}
+}
+
+/// What a similarity kernel did, for the benchmark.
+public struct KernelReport: Sendable {
+    /// Wall time.
+    public var seconds: Double
+    /// Article pairs whose similarity was computed (both directions count once each).
+    public var pairsComputed: Int
+    /// Floating-point operations, where the kernel is dense (0 for the sparse kernel).
+    public var flops: Double
+}
+
+/// Exact cosine similarity between the rows of an L2-normalized sparse matrix, through an
+/// inverted index, only within a time window: for each article, the postings of its terms are
+/// walked over the articles published within the window, and the dot products accumulate in a
+/// dense buffer. Never builds an n×n matrix.
+public enum SparseSimilarity {
+    /// The union of every article's `options.neighbors` most similar articles (at least
+    /// `options.minimumSimilarity`, within `options.window` of each other).
+    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions()) -> (pairs: [SimilarPair], report: KernelReport) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let n = matrix.rowCount
+        precondition(times.count == n)
+        // Rows in time order; undated rows last (time +∞).
+        let order = (0..<n).sorted { (times[$0] ?? .infinity, $0) < (times[$1] ?? .infinity, $1) }
+        var position = [Int](repeating: 0, count: n)
+        for (p, row) in order.enumerated() { position[row] = p }
+        let time = order.map { times[$0] ?? .infinity }
+        let firstUndated = time.firstIndex(of: .infinity) ?? n
+        // Postings by column, in time order: positions and values.
+        var starts = [Int](repeating: 0, count: matrix.columnCount + 1)
+        for column in matrix.columns { starts[Int(column) + 1] += 1 }
+        for c in 0..<matrix.columnCount { starts[c + 1] += starts[c] }
+        var fill = starts
+        var rows = [Int32](repeating: 0, count: matrix.nonZeroCount)
+        var values = [Float](repeating: 0, count: matrix.nonZeroCount)
+        for p in 0..<n {
+            for k in matrix.row(order[p]) {
+                let c = Int(matrix.columns[k])
+                rows[fill[c]] = Int32(p)
+                values[fill[c]] = matrix.values[k]
+                fill[c] += 1
+            }
+        }
+
+        let (postingStarts, postingRows, postingValues) = (starts, rows, values)
+        let blockSize = 256
+        let results = parallelMap(count: (n + blockSize - 1) / blockSize) { block -> (pairs: [SimilarPair], computed: Int) in
+            var accumulator = [Float](repeating: 0, count: n)
+            var touched: [Int32] = []
+            var found: [(Int32, Float)] = []
+            var pairs: [SimilarPair] = []
+            var computed = 0
+            for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                let undated = p >= firstUndated
+                let low = undated ? -Double.infinity : time[p] - options.window
+                let high = undated ? Double.infinity : time[p] + options.window
+                for k in matrix.row(order[p]) {
+                    let c = Int(matrix.columns[k])
+                    let value = matrix.values[k]
+                    var q = lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { time[Int($0)] >= low }
+                    while q < postingStarts[c + 1] {
+                        let other = Int(postingRows[q])
+                        if time[other] > high { break }
+                        if other != p {
+                            if accumulator[other] == 0 { touched.append(Int32(other)) }
+                            accumulator[other] += value * postingValues[q]
+                        }
+                        q += 1
+                    }
+                }
+                computed += touched.count
+                found.removeAll(keepingCapacity: true)
+                for other in touched {
+                    let s = accumulator[Int(other)]
+                    if s >= options.minimumSimilarity { found.append((other, s)) }
+                    accumulator[Int(other)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+                if found.count > options.neighbors {
+                    found.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+                    found.removeLast(found.count - options.neighbors)
+                }
+                for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
+            }
+            return (pairs, computed)
+        }
+        var all: [SimilarPair] = []
+        var computed = 0
+        for result in results {
+            all.append(contentsOf: result.pairs)
+            computed += result.computed
+        }
+        // Union: a pair found from both ends is kept once.
+        all.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+        var unique: [SimilarPair] = []
+        unique.reserveCapacity(all.count)
+        for pair in all where unique.last.map({ $0.first != pair.first || $0.second != pair.second }) ?? true { unique.append(pair) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (unique, KernelReport(seconds: seconds, pairsComputed: computed, flops: 0))
+    }
+
+    /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
+    /// false then true along the range).
+    @inline(__always)
+    static func lowerBound(_ rows: [Int32], _ start: Int, _ end: Int, _ isAtOrAfter: (Int32) -> Bool) -> Int {
+        var low = start, high = end
+        while low < high {
+            let mid = (low + high) / 2
+            if isAtOrAfter(rows[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}

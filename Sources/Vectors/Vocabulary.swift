@@ -1,0 +1,79 @@
+import ArabicText
+import Foundation
+
+/// The terms of a TF-IDF space with their document frequencies and smoothed idf
+/// (`ln((1 + n) / (1 + df)) + 1`). It can be saved and loaded, so that a daily run weighs its
+/// terms the same way as the corpus it was fitted on.
+public struct Vocabulary: Sendable, Equatable {
+    /// Each term as text (a light10 stem, or a key for non-Arabic tokens), by column.
+    public let terms: [String]
+    /// In how many documents of the fitting corpus each term appears.
+    public let documentFrequencies: [Int32]
+    /// How many documents the vocabulary was fitted on.
+    public let documentCount: Int
+    /// The idf of each term.
+    public let idf: [Float]
+    /// The column of each term, by ``TermHash``.
+    let columnOfHash: [UInt64: Int32]
+
+    /// A vocabulary of the given terms.
+    public init(terms: [String], documentFrequencies: [Int32], documentCount: Int) {
+        precondition(terms.count == documentFrequencies.count)
+        self.terms = terms
+        self.documentFrequencies = documentFrequencies
+        self.documentCount = documentCount
+        let n = Float(documentCount)
+        idf = documentFrequencies.map { log((1 + n) / (1 + Float($0))) + 1 }
+        var columns: [UInt64: Int32] = [:]
+        columns.reserveCapacity(terms.count)
+        for (column, term) in terms.enumerated() { columns[TermHash.of(term.unicodeScalars)] = Int32(column) }
+        columnOfHash = columns
+    }
+
+    /// The column of a term, if it is in the vocabulary.
+    public func column(of term: String) -> Int? { columnOfHash[TermHash.of(term.unicodeScalars)].map(Int.init) }
+
+    /// Writes the vocabulary as TSV: a header line `# isnad vocabulary\tDOCUMENTS`, then one
+    /// `term\tdocument frequency` line per column.
+    public func save(to path: String) throws {
+        var text = "# isnad vocabulary\t\(documentCount)\n"
+        for (term, df) in zip(terms, documentFrequencies) { text += "\(term)\t\(df)\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Reads a vocabulary written by ``save(to:)``.
+    public init(contentsOf path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard let header = lines.popFirst(), header.hasPrefix("# isnad vocabulary\t"),
+              let count = Int(header.split(separator: "\t").last ?? "") else {
+            throw VocabularyError(path: path, line: 1, reason: "not an isnad vocabulary (the first line must be '# isnad vocabulary<TAB>DOCUMENTS')")
+        }
+        var terms: [String] = []
+        var frequencies: [Int32] = []
+        for (offset, line) in lines.enumerated() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, let df = Int32(fields[1]), df > 0 else {
+                throw VocabularyError(path: path, line: offset + 2, reason: "expected 'term<TAB>document frequency'")
+            }
+            terms.append(String(fields[0]))
+            frequencies.append(df)
+        }
+        self.init(terms: terms, documentFrequencies: frequencies, documentCount: count)
+    }
+
+    public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
+        a.terms == b.terms && a.documentFrequencies == b.documentFrequencies && a.documentCount == b.documentCount
+    }
+}
+
+/// A vocabulary file that cannot be read.
+public struct VocabularyError: Error, CustomStringConvertible {
+    /// The file.
+    public let path: String
+    /// The line (1-based).
+    public let line: Int
+    /// What is wrong.
+    public let reason: String
+    public var description: String { "\(path):\(line): \(reason)" }
+}
