@@ -21,7 +21,7 @@ public struct Analyzer: Sendable {
 
     /// As ``forEachTerm(in:_:)``, with each term as its scalars (valid only during the call):
     /// the hot path of the vectors stage, which keys terms by ``TermHash`` and builds no strings.
-    public func forEachTermScalars(in text: String, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
+    public func forEachTermScalars<S: StringProtocol>(in text: S, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
         Tokenizer.scan(text.unicodeScalars, hamza: hamzaCarriers) { kind, _, key in
             let scalars = key.output
             if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return }

@@ -85,15 +85,24 @@ public struct Boilerplate: Sendable {
     public static func learn(from documents: [Document]) -> Boilerplate {
         struct Evidence { var text: Substring; var articles = 0; var days: Set<String> = []; var words = 0 }
         struct Outlet { var articles = 0; var days: Set<String> = []; var lines: [UInt64: Evidence] = [:] }
+        // Line hashes in parallel (the tokenizer is the cost), then counted in order.
+        let blockSize = 256
+        let hashed: [[[(hash: UInt64, words: Int, line: Substring)]]] = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
+            documents[(block * blockSize)..<min(documents.count, (block + 1) * blockSize)].map { document in
+                lines(of: document.text).map { line in
+                    let (hash, words) = lineHash(line)
+                    return (hash, words, line)
+                }
+            }
+        }
         var outlets: [String: Outlet] = [:]
         var seen: Set<UInt64> = []
-        for document in documents {
+        for (document, lines) in zip(documents, hashed.joined()) {
             var outlet = outlets.removeValue(forKey: document.source) ?? Outlet()
             outlet.articles += 1
             if let day = document.day { outlet.days.insert(day) }
             seen.removeAll(keepingCapacity: true)
-            for line in lines(of: document.text) {
-                let (hash, words) = lineHash(line)
+            for (hash, words, line) in lines {
                 guard words > 0, seen.insert(hash).inserted else { continue }
                 outlet.lines[hash, default: Evidence(text: line, words: words)].articles += 1
                 if let day = document.day { outlet.lines[hash]!.days.insert(day) }
@@ -120,23 +129,33 @@ public struct Boilerplate: Sendable {
     }
 
     /// The lines of a text, split on "\n" bytes (no grapheme breaking).
-    static func lines(of text: String) -> [Substring] {
+    public static func lines(of text: String) -> [Substring] {
         text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The hash of a line's key words (digits masked as 0) and how many words it has: two copies
     /// of a line that differ in punctuation, symbols, spelling variants or numbers hash alike.
-    static func lineHash(_ line: Substring) -> (hash: UInt64, words: Int) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var words = 0
+    static func lineHash<S: StringProtocol>(_ line: S) -> (hash: UInt64, words: Int) {
+        let words = wordHashes(line)
+        return (combine(words[...]), words.count)
+    }
+
+    /// The hash of each key word of a line, digits masked as 0.
+    static func wordHashes<S: StringProtocol>(_ line: S) -> [UInt64] {
+        var words: [UInt64] = []
         Tokenizer.scan(line.unicodeScalars, hamza: .fold) { _, _, key in
-            hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3
-            for u in key.output {
-                hash = (hash ^ UInt64(u.isASCIIDigit ? 0x30 : u.value)) &* 0x0000_0100_0000_01B3
-            }
-            words += 1
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for u in key.output { hash = (hash ^ UInt64(u.isASCIIDigit ? 0x30 : u.value)) &* 0x0000_0100_0000_01B3 }
+            words.append(hash)
         }
-        return (hash, words)
+        return words
+    }
+
+    /// One hash for a run of word hashes.
+    static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for word in words { hash = (hash ^ word) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// Removes boilerplate lines from `text`: the fixed patterns, then the lines learned for `source`.
@@ -146,11 +165,12 @@ public struct Boilerplate: Sendable {
         var removed: [RemovedLine] = []
         var underRelatedLabel = false
         for (index, line) in Boilerplate.lines(of: text).enumerated() {
-            let key = Boilerplate.lineKey(line)
-            var reason = Boilerplate.fixedReason(key: key, line: line)
-            if reason == nil, underRelatedLabel, Boilerplate.looksLikeHeadline(key: key, line: line) { reason = .relatedStory }
-            if reason == nil, !key.isEmpty, outletKeys.contains(Boilerplate.lineHash(line).hash) { reason = .learned }
-            if !key.isEmpty { underRelatedLabel = Boilerplate.relatedLabels.contains(key) || (underRelatedLabel && reason == .relatedStory) }
+            let words = Boilerplate.wordHashes(line)
+            let hash = Boilerplate.combine(words[...])
+            var reason = Boilerplate.fixedReason(words: words, hash: hash, line: line)
+            if reason == nil, underRelatedLabel, Boilerplate.looksLikeHeadline(words: words.count, line: line) { reason = .relatedStory }
+            if reason == nil, !words.isEmpty, outletKeys.contains(hash) { reason = .learned }
+            if !words.isEmpty { underRelatedLabel = Boilerplate.relatedLabels.contains(hash) || (underRelatedLabel && reason == .relatedStory) }
             if let reason {
                 removed.append(RemovedLine(line: index, text: line.trimmed, reason: reason))
             } else {
@@ -163,65 +183,60 @@ public struct Boilerplate: Sendable {
     /// Whether the whole line is a site label ("مقالات ذات صلة", "زر الذهاب إلى الأعلى", share
     /// buttons…), however it is spelled, punctuated or vocalized.
     public static func isPageChrome<S: StringProtocol>(_ line: S) -> Bool {
-        let key = lineKey(line)
-        return chromeLabels.contains(key) || relatedLabels.contains(key)
+        let hash = lineHash(line).hash
+        return chromeLabels.contains(hash) || relatedLabels.contains(hash)
     }
 
-    /// A line's key words joined by single spaces, digits masked as 0: punctuation, symbols and
-    /// spelling variants do not make two copies of a line differ.
-    static func lineKey<S: StringProtocol>(_ line: S) -> String {
-        var words: [String] = []
-        Tokenizer.scan(line.unicodeScalars, hamza: .fold) { _, _, key in
-            words.append(String(scalars: key.output.map { $0.isASCIIDigit ? "0" : $0 }))
-        }
-        return words.joined(separator: " ")
-    }
-
-    private static func fixedReason(key: String, line: Substring) -> BoilerplateReason? {
-        guard !key.isEmpty else { return nil }
-        if chromeLabels.contains(key) || relatedLabels.contains(key) { return .pageChrome }
-        let words = key.split(separator: " ")
-        if words.count > 2, relatedPrefixes.contains(where: { key.hasPrefix($0 + " ") }) { return .relatedStory }
-        if words.count <= 25, line.unicodeScalars.contains("©") || copyrightPhrases.contains(where: key.contains) { return .copyright }
-        if words.count <= 12, photoCreditPrefixes.contains(where: { key == $0 || key.hasPrefix($0 + " ") }) { return .photoCredit }
+    private static func fixedReason(words: [UInt64], hash: UInt64, line: Substring) -> BoilerplateReason? {
+        guard !words.isEmpty else { return nil }
+        if chromeLabels.contains(hash) || relatedLabels.contains(hash) { return .pageChrome }
+        if words.count > 2, relatedPrefixes.contains(where: { starts(words, with: $0) }) { return .relatedStory }
+        if words.count <= 25, line.unicodeScalars.contains("©") || copyrightPhrases.contains(where: { contains(words, $0) }) { return .copyright }
+        if words.count <= 12, photoCreditPrefixes.contains(where: { starts(words, with: $0) }) { return .photoCredit }
         return nil
     }
 
+    private static func starts(_ words: [UInt64], with prefix: [UInt64]) -> Bool {
+        words.count >= prefix.count && words[..<prefix.count].elementsEqual(prefix)
+    }
+
+    private static func contains(_ words: [UInt64], _ phrase: [UInt64]) -> Bool {
+        guard words.count >= phrase.count else { return false }
+        return (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+    }
+
     /// A headline listed under a "read also" label: short, and not a sentence of prose.
-    private static func looksLikeHeadline(key: String, line: Substring) -> Bool {
-        let words = key.split(separator: " ").count
+    private static func looksLikeHeadline(words: Int, line: Substring) -> Bool {
         guard words >= 2, words <= 14, let last = line.trimmed.unicodeScalars.last else { return false }
         return last != "." && last != ":" && last != "\u{06D4}"
     }
 
-    private static func keys(_ phrases: [String]) -> [String] { phrases.map { lineKey($0) } }
-
-    /// Whole-line site labels.
-    static let chromeLabels: Set<String> = Set(keys([
+    /// Whole-line site labels, by line hash.
+    static let chromeLabels: Set<UInt64> = Set([
         "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "إلى الأعلى", "شارك", "شارك المقال", "شارك الخبر", "شارك هذا المقال",
         "مشاركة", "شارك على فيسبوك", "شارك على تويتر", "شارك عبر واتساب", "فيسبوك تويتر واتساب", "طباعة", "أرسل لصديق",
         "تابعونا", "تابعونا على", "تابعنا على", "التعليقات", "أضف تعليق", "اترك تعليقا", "نسخ الرابط", "رابط مختصر",
         "share", "share this", "back to top", "print", "comments", "facebook twitter whatsapp",
-    ]))
+    ].map { lineHash($0).hash })
 
-    /// Labels after which a list of other stories' headlines follows.
-    static let relatedLabels: Set<String> = Set(keys([
+    /// Labels after which a list of other stories' headlines follows, by line hash.
+    static let relatedLabels: Set<UInt64> = Set([
         "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "قصص ذات صلة", "مقالات مشابهة", "أخبار متعلقة",
         "اقرأ أيضا", "اقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "طالع أيضا", "للمزيد", "موضوعات ذات صلة",
         "related articles", "read more", "read also",
-    ]))
+    ].map { lineHash($0).hash })
 
     /// A line that starts with one of these and goes on is a link to another story.
-    static let relatedPrefixes: [String] = keys(["اقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "طالع أيضا", "للمزيد", "read more"])
+    static let relatedPrefixes: [[UInt64]] = ["اقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "طالع أيضا", "للمزيد", "read more"].map { wordHashes($0) }
 
-    static let copyrightPhrases: [String] = keys([
+    static let copyrightPhrases: [[UInt64]] = [
         "جميع الحقوق محفوظة", "الحقوق محفوظة", "حقوق النشر محفوظة", "حقوق الطبع محفوظة", "all rights reserved", "copyright",
-    ])
+    ].map { wordHashes($0) }
 
-    static let photoCreditPrefixes: [String] = keys([
+    static let photoCreditPrefixes: [[UInt64]] = [
         "تصوير", "الصورة", "صورة أرشيفية", "مصدر الصورة", "حقوق الصورة", "image copyright", "image caption",
         "getty images", "photo", "photo credit",
-    ])
+    ].map { wordHashes($0) }
 }
 
 extension StringProtocol {
@@ -235,3 +250,4 @@ extension StringProtocol {
         return String(Substring(scalars[start..<end]))
     }
 }
+

@@ -124,6 +124,29 @@ struct ClusterSum {
 
     var meanTime: Double? { dated > 0 ? timeSum / Double(dated) : nil }
 
+    init() {}
+
+    /// The sum of the given rows.
+    init(rows: [Int], of matrix: SparseMatrix) {
+        for i in rows { add(row: i, of: matrix, time: nil) }
+    }
+
+    /// The dot product of the sum with row `i` of `matrix`.
+    func dot(row i: Int, of matrix: SparseMatrix) -> Float {
+        var a = 0, b = matrix.rowStarts[i], dot: Float = 0
+        let end = matrix.rowStarts[i + 1]
+        while a < columns.count, b < end {
+            if columns[a] == matrix.columns[b] {
+                dot += values[a] * matrix.values[b]; a += 1; b += 1
+            } else if columns[a] < matrix.columns[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
+        return dot
+    }
+
     mutating func add(row i: Int, of matrix: SparseMatrix, time: Double?) {
         let range = matrix.row(i)
         merge(Array(matrix.columns[range]), Array(matrix.values[range]))

@@ -30,8 +30,14 @@ public struct StageTimes: Sendable, Codable {
 
 /// The articles grouped into stories.
 public struct StoryResult: Sendable {
-    /// The story label of each article (index into `stories`), in article order.
+    /// The cluster label of each article, in article order (0..<clusters, in order of first article).
     public let storyOfArticle: [Int]
+    /// The stories, most independent sources first; `storyIDOfArticle` links articles to them.
+    public let stories: [Story]
+    /// The story id of each article, in article order.
+    public let storyIDOfArticle: [String]
+    /// For each article, the index of the article it copies (a wire copy), or nil.
+    public let duplicateOf: [Int?]
     /// The fitted vocabulary.
     public let vocabulary: Vocabulary
     /// The TF-IDF rows, in article order.
@@ -50,21 +56,32 @@ public struct StoryResult: Sendable {
 /// time-aware average-link clustering.
 public enum StoryDetection {
     /// Groups `articles` into stories.
-    public static func run(_ articles: [Article], options: StoryOptions = StoryOptions()) -> StoryResult {
+    /// With `vocabulary`, articles are weighed in that saved vocabulary instead of one fitted on them.
+    public static func run(_ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary saved: Vocabulary? = nil) -> StoryResult {
         var times = StageTimes()
         let boilerplate = measure(&times.boilerplate) {
             Boilerplate.learn(from: articles.map { Boilerplate.Document(source: $0.source, day: $0.published?.day, text: $0.text) })
         }
         let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
-        let (vocabulary, matrix) = measure(&times.vectors) { TFIDF.fit(documents, boilerplate: boilerplate, options: options.vectors) }
+        let (vocabulary, matrix) = measure(&times.vectors) {
+            if let saved { return (saved, TFIDF.transform(documents, vocabulary: saved, boilerplate: boilerplate, options: options.vectors)) }
+            return TFIDF.fit(documents, boilerplate: boilerplate, options: options.vectors)
+        }
         let publishedTimes = articles.map { $0.published.map { Double($0.epochSeconds) } }
         let (pairs, kernel) = measure(&times.similarity) { SparseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors) }
-        let labels = measure(&times.clustering) {
+        let (labels, duplicateOf, stories) = measure(&times.clustering) {
             let first = Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
             let second = Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
-            return Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
+            let labels = Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
+            let duplicateOf = WireCopies.detect(articles, pairs: pairs)
+            let stories = Story.records(articles: articles, labels: labels, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary)
+            return (labels, duplicateOf, stories)
         }
-        return StoryResult(storyOfArticle: labels, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
+        var idOfLabel = [String](repeating: "", count: stories.count)
+        var labelOfFirst: [String: Int] = [:]
+        for (i, label) in labels.enumerated() where labelOfFirst[articles[i].id] == nil { labelOfFirst[articles[i].id] = label }
+        for story in stories { idOfLabel[labelOfFirst[story.articles[0]]!] = story.story }
+        return StoryResult(storyOfArticle: labels, stories: stories, storyIDOfArticle: labels.map { idOfLabel[$0] }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
     }
 }
 

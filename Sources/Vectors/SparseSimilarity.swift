@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// Two similar articles: rows of the matrix and their cosine similarity.

@@ -88,7 +88,7 @@ struct TermCounts {
         let analyzer = Analyzer()
         var counts: [UInt64: Float] = [:]
         func add(_ text: some StringProtocol, weight: Float) {
-            analyzer.forEachTermScalars(in: String(text)) { _, term in
+            analyzer.forEachTermScalars(in: text) { _, term in
                 let hash = TermHash.of(term)
                 counts[hash, default: 0] += weight
                 if names[hash] == nil { names[hash] = String(scalars: term) }
@@ -98,7 +98,8 @@ struct TermCounts {
             counts.removeAll(keepingCapacity: true)
             add(document.title, weight: options.titleWeight)
             var paragraph = 0
-            for line in boilerplate.clean(document.text, source: document.source).text.split(separator: "\n") {
+            for line in Boilerplate.lines(of: boilerplate.clean(document.text, source: document.source).text)
+            where line.utf8.contains(where: { $0 > 0x20 }) {
                 add(line, weight: paragraph < options.leadParagraphs ? options.leadWeight : 1)
                 paragraph += 1
             }

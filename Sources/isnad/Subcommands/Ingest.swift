@@ -56,11 +56,7 @@ extension IsnadCommand {
             }
             if !result.rejects.isEmpty {
                 let path = rejects ?? (out.map { $0 + "/rejects.jsonl" } ?? "isnad-rejects.jsonl")
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let lines = try result.rejects.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-                try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
-                printError("\(result.rejects.count) record(s) rejected; written to \(path)")
+                try writeRejects(result.rejects, to: path)
             }
             switch format {
             case .text: print(summary.markdown(title: "Corpus summary"), terminator: "")

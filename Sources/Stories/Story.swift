@@ -1,0 +1,77 @@
+import ArabicText
+import Ingest
+import Vectors
+
+/// A story as `stories.jsonl` lists it.
+public struct Story: Sendable, Codable, Equatable {
+    /// Stable id: `s-` and a hash of the story's first published article's id, so the same input
+    /// gives the same ids and adding unrelated articles changes none.
+    public let story: String
+    /// The most central headline (the article closest to the story's centroid).
+    public let title: String
+    /// The ids of its articles, earliest first.
+    public let articles: [String]
+    /// The outlets that carried it, by number of articles, then name.
+    public let outlets: [String]
+    /// The outlets with at least one article of their own (not a copy of another's).
+    public let independentSources: [String]
+    /// Publication time of the first article, as the outlet wrote it.
+    public let firstPublished: String?
+    /// Publication time of the last article, as the outlet wrote it.
+    public let lastPublished: String?
+    /// The terms that weigh most in the story's centroid, as the headlines write them.
+    public let keywords: [String]
+}
+
+extension Story {
+    /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
+    /// ordered by number of independent sources, then articles, then first publication.
+    static func records(articles: [Article], labels: [Int], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {
+        var members = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
+        for (i, label) in labels.enumerated() { members[label].append(i) }
+        return members.map { indices -> Story in
+            let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
+            let first = articles[ordered[0]]
+            let centroid = ClusterSum(rows: indices, of: matrix)
+            let central = indices.max { a, b in
+                let (x, y) = (centroid.dot(row: a, of: matrix), centroid.dot(row: b, of: matrix))
+                return x != y ? x < y : articles[a].id > articles[b].id
+            }!
+            var outletCounts: [String: Int] = [:]
+            for i in indices { outletCounts[articles[i].source, default: 0] += 1 }
+            let independent = Set(indices.filter { duplicateOf[$0] == nil || articles[duplicateOf[$0]!].source == articles[$0].source }.map { articles[$0].source })
+            return Story(
+                story: storyID(first.id),
+                title: articles[central].title,
+                articles: ordered.map { articles[$0].id },
+                outlets: outletCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
+                independentSources: independent.sorted(),
+                firstPublished: first.published?.description,
+                lastPublished: ordered.last.flatMap { articles[$0].published?.description },
+                keywords: keywords(centroid, titles: indices.map { articles[$0].title }, vocabulary: vocabulary))
+        }
+        .sorted { ($1.independentSources.count, $1.articles.count, $0.firstPublished ?? "~", $0.story) < ($0.independentSources.count, $0.articles.count, $1.firstPublished ?? "~", $1.story) }
+    }
+
+    /// The 8 heaviest terms of a centroid, each as the story's headlines most often write it.
+    static func keywords(_ centroid: ClusterSum, titles: [String], vocabulary: Vocabulary) -> [String] {
+        var surface: [String: [String: Int]] = [:]
+        for title in titles {
+            for token in Tokenizer.tokens(in: title) {
+                let stem = token.kind == .arabic ? Light10.stem(token.key) : token.key
+                surface[stem, default: [:]][token.text, default: 0] += 1
+            }
+        }
+        let top = zip(centroid.columns, centroid.values).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8)
+        return top.map { column, _ in
+            let term = vocabulary.terms[Int(column)]
+            return surface[term]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? term
+        }
+    }
+}
+
+/// `s-` and 10 hex digits of the hash of an article id.
+func storyID(_ articleID: String) -> String {
+    let hex = String(TermHash.of(articleID.unicodeScalars) & 0xFF_FFFF_FFFF, radix: 16)
+    return "s-" + String(repeating: "0", count: 10 - hex.count) + hex
+}
