@@ -36,6 +36,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "Ingest"]),
+        .testTarget(name: "VectorsTests", dependencies: ["Vectors"]),
+        .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: ["isnad"]),
     ]
 )

@@ -103,7 +103,9 @@ struct TermCounts {
                 add(line, weight: paragraph < options.leadParagraphs ? options.leadWeight : 1)
                 paragraph += 1
             }
-            for (hash, weight) in counts {
+            // In hash order: a dictionary's iteration order differs between instances, and the
+            // row must come out bit for bit the same on every run.
+            for (hash, weight) in counts.sorted(by: { $0.key < $1.key }) {
                 hashes.append(hash)
                 weights.append(weight)
             }
@@ -120,14 +122,12 @@ struct TermCounts {
         var row: [(column: Int32, value: Float)] = []
         for i in 0..<(offsets.count - 1) {
             row.removeAll(keepingCapacity: true)
-            var norm: Float = 0
             for k in offsets[i]..<offsets[i + 1] {
                 guard let column = vocabulary.columnOfHash[hashes[k]] else { continue }
-                let value = (1 + log(weights[k])) * vocabulary.idf[Int(column)]
-                row.append((column, value))
-                norm += value * value
+                row.append((column, (1 + log(weights[k])) * vocabulary.idf[Int(column)]))
             }
             row.sort { $0.column < $1.column }
+            let norm = row.reduce(Float(0)) { $0 + $1.value * $1.value }
             let scale = norm > 0 ? 1 / norm.squareRoot() : 0
             for entry in row {
                 columns.append(entry.column)

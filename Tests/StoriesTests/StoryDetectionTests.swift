@@ -1,0 +1,75 @@
+import Foundation
+import Ingest
+import Testing
+@testable import Stories
+
+/// Story detection on real data: the demo corpus and the gold-dev days of `../shared/datasets`.
+@Suite("Story detection")
+struct StoryDetectionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let shared = root + "/../shared/datasets"
+
+    static let gold: [String: String] = {
+        var gold: [String: String] = [:]
+        let text = (try? String(contentsOfFile: shared + "/gold-dev/clusters.jsonl", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+            if let id = object?["id"], let story = object?["story"] { gold[id] = story }
+        }
+        return gold
+    }()
+
+    static let devDays = Ingest.read([shared + "/ant-multisource.jsonl.gz"]).articles.filter { gold[$0.id] != nil }
+
+    @Test func goldDevDaysMeetTheQualityTargets() {
+        #expect(StoryDetectionTests.devDays.count == 521)
+        let result = StoryDetection.run(StoryDetectionTests.devDays)
+        let predicted = Dictionary(uniqueKeysWithValues: zip(StoryDetectionTests.devDays.map(\.id), result.storyIDOfArticle))
+        let scores = Evaluation.clusters(predicted: predicted, gold: StoryDetectionTests.gold)
+        #expect(scores.bcubed.f1 >= 0.90)
+        #expect(scores.pairwise.f1 >= 0.80)
+    }
+
+    @Test func theGoldNearDuplicatesAreWireCopies() {
+        let articles = StoryDetectionTests.devDays
+        let result = StoryDetection.run(articles)
+        let copies = Dictionary(uniqueKeysWithValues: articles.indices.compactMap { i in
+            result.duplicateOf[i].map { (articles[i].id, articles[$0].id) }
+        })
+        #expect(copies["AL-sport-1556-20180514"] == "AL-sport-1540-20180514")
+        #expect(copies["SK-economy-564-20180514"] == "SK-economy-563-20180514")
+    }
+
+    @Test func theSameInputGivesTheSameStories() {
+        let articles = StoryDetectionTests.devDays
+        #expect(StoryDetection.run(articles).stories == StoryDetection.run(articles).stories)
+    }
+
+    @Test func storyIDsDoNotChangeWhenUnrelatedArticlesAreAdded() {
+        let articles = StoryDetectionTests.devDays
+        let alone = StoryDetection.run(articles)
+        // Tunisian radio articles of 2016: another outlet, another year.
+        let unrelated = Ingest.read([StoryDetectionTests.shared + "/ant-jawharafm.jsonl.gz"]).articles.prefix(300)
+        let together = StoryDetection.run(articles + unrelated)
+        let storyWith = Dictionary(uniqueKeysWithValues: together.stories.flatMap { story in story.articles.map { ($0, story) } })
+        var sameMembers = 0
+        for story in alone.stories {
+            let now = storyWith[story.articles[0]]!
+            // A story keeps its id as long as it starts with the same article.
+            if now.articles[0] == story.articles[0] { #expect(now.story == story.story) }
+            if now.articles == story.articles { sameMembers += 1 }
+        }
+        // The new articles shift every idf a little; nearly every story keeps its members.
+        #expect(Double(sameMembers) >= 0.95 * Double(alone.stories.count))
+    }
+
+    @Test func demoWireCopyIsNotAnIndependentSource() throws {
+        let articles = Ingest.read([StoryDetectionTests.root + "/Datasets/demo/articles"]).articles
+        let result = StoryDetection.run(articles)
+        let index = try #require(articles.firstIndex { $0.id == "WA-0302" })
+        #expect(result.duplicateOf[index].map { articles[$0].id } == "SA-0301")
+        let story = try #require(result.stories.first { $0.articles.contains("WA-0302") })
+        #expect(story.outlets.contains("wasla-tv"))
+        #expect(!story.independentSources.contains("wasla-tv"))
+    }
+}

@@ -1,0 +1,70 @@
+import ArabicText
+import Foundation
+import Testing
+@testable import Vectors
+
+@Suite("Vectors")
+struct VectorsTests {
+    static let documents = [
+        Document(title: "بوتين يبحث مع ماكرون التصعيد في إدلب", text: "بحث الرئيس الروسي التصعيد في إدلب.\nوقال الكرملين إن الاتصال بناء.", source: "a"),
+        Document(title: "اتصال بين بوتين وماكرون حول إدلب", text: "أجرى بوتين اتصالا بماكرون حول إدلب.", source: "b"),
+        Document(title: "الذهب يرتفع إلى أعلى مستوى", text: "ارتفع سعر الذهب مع مخاوف المستثمرين.", source: "c"),
+        Document(title: "أسعار الذهب تتراجع", text: "تراجع الذهب بعد صعود الدولار.", source: "c"),
+    ]
+
+    @Test func rowsAreUnitLengthAndRareTermsDropped() {
+        var options = VectorOptions()
+        options.maximumDocumentShare = 1
+        let (vocabulary, matrix) = TFIDF.fit(VectorsTests.documents, boilerplate: .fixedPatterns, options: options)
+        #expect(matrix.rowCount == 4)
+        for i in 0..<4 { #expect(abs(matrix.dot(i, i) - 1) < 1e-5) }
+        // Only terms in two or more documents are kept: بوت, ماكر, ادلب, ذهب, اتصال…
+        #expect(vocabulary.documentFrequencies.allSatisfy { $0 >= 2 })
+        #expect(vocabulary.column(of: "بوت") != nil && vocabulary.column(of: "ذهب") != nil)
+        #expect(vocabulary.column(of: "دولار") == nil)
+        // Smoothed idf: ln((1 + 4) / (1 + 2)) + 1 for a term in two documents.
+        let column = vocabulary.column(of: "بوت")!
+        #expect(abs(vocabulary.idf[column] - (log(5.0 / 3.0) + 1)) < 1e-6)
+        #expect(matrix.dot(0, 1) > 0.5)
+        #expect(matrix.dot(0, 2) == 0)
+    }
+
+    @Test func vocabularySavesAndLoads() throws {
+        let (vocabulary, _) = TFIDF.fit(VectorsTests.documents, boilerplate: .fixedPatterns)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).tsv").path
+        try vocabulary.save(to: path)
+        #expect(try Vocabulary(contentsOf: path) == vocabulary)
+        try Data("# isnad vocabulary\t4\nبوت\tx\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: VocabularyError.self) { try Vocabulary(contentsOf: path) }
+        do { _ = try Vocabulary(contentsOf: path) } catch { #expect("\(error)" == "\(path):2: expected 'term<TAB>document frequency'") }
+    }
+
+    @Test func sparseNeighborsEqualBruteForceWithinTheWindow() {
+        // A deterministic random sparse matrix, 300 rows over 80 columns, times over 20 days.
+        var state: UInt64 = 42
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1; return Int(state >> 33) }
+        var rowStarts = [0], columns: [Int32] = [], values: [Float] = []
+        for _ in 0..<300 {
+            let chosen = Set((0..<8).map { _ in Int32(next() % 80) }).sorted()
+            let raw = chosen.map { _ in Float(next() % 100 + 1) }
+            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            columns += chosen
+            values += raw.map { $0 / norm }
+            rowStarts.append(columns.count)
+        }
+        let matrix = SparseMatrix(columnCount: 80, rowStarts: rowStarts, columns: columns, values: values)
+        let times: [Double?] = (0..<300).map { $0 % 50 == 7 ? nil : Double(next() % (20 * 86_400)) }
+        var options = NeighborOptions()
+        options.neighbors = 1_000
+        options.minimumSimilarity = 0.3
+        let found = Set(SparseSimilarity.neighbors(matrix, times: times, options: options).pairs.map { [$0.first, $0.second] })
+        var expected: Set<[Int32]> = []
+        for i in 0..<300 {
+            for j in (i + 1)..<300 where matrix.dot(i, j) >= 0.3 {
+                if let a = times[i], let b = times[j], abs(a - b) > options.window { continue }
+                expected.insert([Int32(i), Int32(j)])
+            }
+        }
+        #expect(found == expected)
+    }
+}
