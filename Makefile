@@ -1,7 +1,8 @@
 # Isnad: the two commands of the README, plus the benchmark.
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
 #   make test   installs what is missing, builds in debug, and runs every test
-#   make bench  release build of isnad-bench: ingest and text on ../shared/datasets beside Python, stemming variants on gold-dev
+#   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
+#               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev
 SHELL := /bin/bash
 APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
 DEMO_INPUT := Datasets/demo/articles
@@ -20,7 +21,8 @@ deps:
 
 demo: deps
 	swift build --product isnad
-	.build/debug/isnad ingest $(DEMO_INPUT) --out $(DEMO_OUTPUT)
+	.build/debug/isnad run $(DEMO_INPUT) --out $(DEMO_OUTPUT)
+	.build/debug/isnad eval $(DEMO_OUTPUT)/articles.jsonl Datasets/demo/gold/clusters.jsonl
 
 test: deps
 	swift test
@@ -30,3 +32,5 @@ bench: deps
 	.build/release/isnad-bench ingest
 	.build/release/isnad-bench text
 	.build/release/isnad-bench stemming
+	[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q scikit-learn numpy scipy)
+	.build/release/isnad-bench stories

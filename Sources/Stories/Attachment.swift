@@ -27,10 +27,13 @@ extension Clustering {
         search.minimumSimilarity = options.attachFloor
         search.neighbors = 20
         let pairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search).pairs
+        var sums = (0..<clusterCount).map { _ in ClusterSum() }
+        for (i, label) in labels.enumerated() { sums[label].add(row: i, of: matrix, time: nil) }
         var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
         for pair in pairs {
             for (small, big) in [(Int(pair.first), Int(pair.second)), (Int(pair.second), Int(pair.first))]
             where members[small].count < options.largeStory && members[big].count >= options.largeStory {
+                guard sums[small].similarity(sums[big]).mean >= options.minimumMeanSimilarity else { continue }
                 let similarity = pair.similarity * decay(clusterTimes[small], clusterTimes[big], halfLife: options.halfLifeDays)
                 let margin = similarity - threshold[big]
                 if margin >= 0, margin > best[small]?.margin ?? -.infinity { best[small] = (big, margin) }

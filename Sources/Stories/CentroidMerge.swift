@@ -27,7 +27,9 @@ extension Clustering {
         }
         var parent = Array(0..<count)
         func score(_ a: Int, _ b: Int) -> Float {
-            clusters[a].cosine(clusters[b]) * decay(clusters[a].meanTime, clusters[b].meanTime, halfLife: options.halfLifeDays)
+            let (cosine, mean) = clusters[a].similarity(clusters[b])
+            guard mean >= options.minimumMeanSimilarity else { return 0 }
+            return cosine * decay(clusters[a].meanTime, clusters[b].meanTime, halfLife: options.halfLifeDays)
         }
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]
@@ -184,9 +186,16 @@ struct ClusterSum {
         norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
-    /// Cosine similarity of two sums.
-    func cosine(_ other: ClusterSum) -> Float {
-        guard norm > 0, other.norm > 0 else { return 0 }
+    /// The cosine of two sums (of the clusters' centroids) and the mean similarity of their
+    /// article pairs (the dot product of the sums over the number of pairs).
+    func similarity(_ other: ClusterSum) -> (cosine: Float, mean: Float) {
+        let dot = self.dot(other)
+        guard norm > 0, other.norm > 0 else { return (0, 0) }
+        return (dot / (norm * other.norm), dot / Float(size * other.size))
+    }
+
+    /// The dot product of two sums.
+    func dot(_ other: ClusterSum) -> Float {
         var a = 0, b = 0, dot: Float = 0
         while a < columns.count, b < other.columns.count {
             if columns[a] == other.columns[b] {
@@ -197,6 +206,6 @@ struct ClusterSum {
                 b += 1
             }
         }
-        return dot / (norm * other.norm)
+        return dot
     }
 }

@@ -11,6 +11,9 @@ public struct ClusteringOptions: Sendable, Equatable {
     public var mergeThreshold: Float = 0.25
     /// Clusters whose centroids are at least this similar (after time decay) merge in the second pass.
     public var centroidThreshold: Float = 0.3
+    /// ... and only if the mean similarity of their article pairs is at least this: a guard
+    /// against themes (a week of holiday greetings from many places) chaining into one story.
+    public var minimumMeanSimilarity: Float = 0.08
     /// Clusters of at least this many articles are large stories that small clusters may join.
     public var largeStory = 4
     /// A small cluster joins a large story when its centroid is at least as similar to the

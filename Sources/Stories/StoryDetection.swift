@@ -24,8 +24,18 @@ public struct StageTimes: Sendable, Codable {
     public var vectors = 0.0
     /// Candidate pairs.
     public var similarity = 0.0
-    /// Clustering, wire copies and story records.
-    public var clustering = 0.0
+    /// Clustering, wire copies and story records (the sum of the five below).
+    public var clustering: Double { averageLink + centroidMerge + attachment + wireCopies + records }
+    /// Average-link over the candidate graph.
+    public var averageLink = 0.0
+    /// Centroid merging.
+    public var centroidMerge = 0.0
+    /// Small clusters joining large stories.
+    public var attachment = 0.0
+    /// Wire-copy detection.
+    public var wireCopies = 0.0
+    /// Story records (ids, headlines, keywords).
+    public var records = 0.0
 }
 
 /// The articles grouped into stories.
@@ -69,13 +79,18 @@ public enum StoryDetection {
         }
         let publishedTimes = articles.map { $0.published.map { Double($0.epochSeconds) } }
         let (pairs, kernel) = measure(&times.similarity) { SparseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors) }
-        let (labels, duplicateOf, stories) = measure(&times.clustering) {
-            let first = Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
-            let second = Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
-            let labels = Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
-            let duplicateOf = WireCopies.detect(articles, pairs: pairs)
-            let stories = Story.records(articles: articles, labels: labels, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary)
-            return (labels, duplicateOf, stories)
+        let first = measure(&times.averageLink) {
+            Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
+        }
+        let second = measure(&times.centroidMerge) {
+            Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
+        }
+        let labels = measure(&times.attachment) {
+            Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
+        }
+        let duplicateOf = measure(&times.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
+        let stories = measure(&times.records) {
+            Story.records(articles: articles, labels: labels, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary)
         }
         var idOfLabel = [String](repeating: "", count: stories.count)
         var labelOfFirst: [String: Int] = [:]

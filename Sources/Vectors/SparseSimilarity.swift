@@ -27,6 +27,13 @@ public struct NeighborOptions: Sendable, Equatable {
     public var minimumSimilarity: Float = 0.08
     /// Each article keeps its most similar neighbours, at most this many; the graph is the union.
     public var neighbors = 40
+    /// Candidates come from the postings of each article's this many heaviest terms (prefix
+    /// filtering: two articles of one story share a distinctive term); common terms with long
+    /// postings are never walked.
+    public var candidateTerms = 16
+    /// The best candidates by that partial score, this many times `neighbors`, get their exact
+    /// cosine over all terms.
+    public var rescoredFactor = 3
 
     /// The defaults.
     public init() {}
@@ -42,10 +49,11 @@ public struct KernelReport: Sendable {
     public var flops: Double
 }
 
-/// Exact cosine similarity between the rows of an L2-normalized sparse matrix, through an
-/// inverted index, only within a time window: for each article, the postings of its terms are
-/// walked over the articles published within the window, and the dot products accumulate in a
-/// dense buffer. Never builds an n×n matrix.
+/// Cosine similarity between the rows of an L2-normalized sparse matrix, through an inverted
+/// index, only within a time window. For each article the postings of its heaviest terms are
+/// walked over the articles published within the window (partial dot products accumulate in a
+/// dense buffer); the best candidates then get their exact cosine over all terms. Never builds an
+/// n×n matrix.
 public enum SparseSimilarity {
     /// The union of every article's `options.neighbors` most similar articles (at least
     /// `options.minimumSimilarity`, within `options.window` of each other).
@@ -79,15 +87,23 @@ public enum SparseSimilarity {
         let blockSize = 256
         let results = parallelMap(count: (n + blockSize - 1) / blockSize) { block -> (pairs: [SimilarPair], computed: Int) in
             var accumulator = [Float](repeating: 0, count: n)
+            var dense = [Float](repeating: 0, count: matrix.columnCount)
             var touched: [Int32] = []
+            var heaviest: [(Int32, Float)] = []
+            var candidates: [(Int32, Float)] = []
             var found: [(Int32, Float)] = []
             var pairs: [SimilarPair] = []
             var computed = 0
             for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                let row = matrix.row(order[p])
                 let undated = p >= firstUndated
                 let low = undated ? -Double.infinity : time[p] - options.window
                 let high = undated ? Double.infinity : time[p] + options.window
-                for k in matrix.row(order[p]) {
+                heaviest.removeAll(keepingCapacity: true)
+                for k in row { heaviest.append((Int32(k), matrix.values[k])) }
+                keepBest(&heaviest, options.candidateTerms)
+                for (entry, _) in heaviest {
+                    let k = Int(entry)
                     let c = Int(matrix.columns[k])
                     let value = matrix.values[k]
                     var q = lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { time[Int($0)] >= low }
@@ -101,18 +117,24 @@ public enum SparseSimilarity {
                         q += 1
                     }
                 }
-                computed += touched.count
-                found.removeAll(keepingCapacity: true)
+                candidates.removeAll(keepingCapacity: true)
                 for other in touched {
-                    let s = accumulator[Int(other)]
-                    if s >= options.minimumSimilarity { found.append((other, s)) }
+                    candidates.append((other, accumulator[Int(other)]))
                     accumulator[Int(other)] = 0
                 }
                 touched.removeAll(keepingCapacity: true)
-                if found.count > options.neighbors {
-                    found.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-                    found.removeLast(found.count - options.neighbors)
+                keepBest(&candidates, options.neighbors * options.rescoredFactor)
+                // Exact cosine of the best candidates against the row scattered into a dense buffer.
+                for k in row { dense[Int(matrix.columns[k])] = matrix.values[k] }
+                found.removeAll(keepingCapacity: true)
+                for (other, _) in candidates {
+                    var dot: Float = 0
+                    for k in matrix.row(order[Int(other)]) { dot += dense[Int(matrix.columns[k])] * matrix.values[k] }
+                    if dot >= options.minimumSimilarity { found.append((other, dot)) }
                 }
+                computed += candidates.count
+                for k in row { dense[Int(matrix.columns[k])] = 0 }
+                keepBest(&found, options.neighbors)
                 for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
             }
             return (pairs, computed)
@@ -130,6 +152,29 @@ public enum SparseSimilarity {
         for pair in all where unique.last.map({ $0.first != pair.first || $0.second != pair.second }) ?? true { unique.append(pair) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return (unique, KernelReport(seconds: seconds, pairsComputed: computed, flops: 0))
+    }
+
+    /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular
+    /// order: a quickselect, linear on average, instead of sorting long candidate lists.
+    static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
+        guard entries.count > count else { return }
+        func before(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
+        var low = 0, high = entries.count - 1
+        while low < high {
+            let pivot = entries[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while before(entries[i], pivot) { i += 1 }
+                while before(pivot, entries[j]) { j -= 1 }
+                if i <= j {
+                    entries.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if count - 1 <= j { high = j } else if count - 1 >= i { low = i } else { break }
+        }
+        entries.removeLast(entries.count - count)
     }
 
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be

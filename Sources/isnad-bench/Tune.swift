@@ -11,11 +11,13 @@ func benchTune(_ settings: [String]) throws {
         if let id = object?["id"] as? String, let story = object?["story"] as? String { gold[id] = story }
     }
     let whole = settings.contains("corpus=all")
-    let articles = Ingest.read([sharedCorpora[0]]).articles.filter { whole || gold[$0.id] != nil }
+    let saudi = settings.contains("corpus=saudi")
+    let articles = Ingest.read([saudi ? sharedCorpora[1] : sharedCorpora[0]]).articles.filter { whole || saudi || gold[$0.id] != nil }
     var grid: [[(String, String)]] = [[]]
     for setting in settings {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { continue }
+        guard parts.count == 2 || setting == "sizes" else { continue }
+        if setting == "sizes" { continue }
         grid = grid.flatMap { prefix in parts[1].split(separator: ",").map { prefix + [(parts[0], String($0))] } }
     }
     for combination in grid {
@@ -30,18 +32,25 @@ func benchTune(_ settings: [String]) throws {
             case "mindf": options.vectors.minimumDocumentFrequency = Int(number)
             case "min": options.neighbors.minimumSimilarity = Float(number)
             case "k": options.neighbors.neighbors = Int(number)
+            case "terms": options.neighbors.candidateTerms = Int(number)
+            case "rescored": options.neighbors.rescoredFactor = Int(number)
             case "window": options.neighbors.window = number * 86_400
             case "halflife": options.clustering.halfLifeDays = number
             case "threshold": options.clustering.mergeThreshold = Float(number)
             case "centroid": options.clustering.centroidThreshold = Float(number)
             case "large": options.clustering.largeStory = Int(number)
             case "quantile": options.clustering.attachQuantile = number
+            case "mean": options.clustering.minimumMeanSimilarity = Float(number)
             case "floor": options.clustering.attachFloor = Float(number)
-            case "out", "corpus": break
+            case "out", "corpus", "sizes": break
             default: print("unknown parameter \(key)")
             }
         }
         let result = StoryDetection.run(articles, options: options)
+        if settings.contains("sizes") {
+            let sizes = result.stories.map(\.articles.count).sorted(by: >)
+            print("largest stories: \(sizes.prefix(12).map(String.init).joined(separator: " "))")
+        }
         var predicted: [String: String] = [:]
         for (i, article) in articles.enumerated() where gold[article.id] != nil { predicted[article.id] = String(result.storyOfArticle[i]) }
         let s = Evaluation.clusters(predicted: predicted, gold: gold)

@@ -125,3 +125,46 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     #expect(run.status == 64)
     #expect(run.stderr.contains("--show learned needs article files"))
 }
+
+@Test func runWritesArticlesStoriesAndVocabulary() throws {
+    let out = temporaryFolder()
+    let run = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("26 articles, "))
+    let articles = try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8).split(separator: "\n")
+    #expect(articles.count == 26)
+    let first = try #require(try JSONSerialization.jsonObject(with: Data(articles[0].utf8)) as? [String: Any])
+    #expect(Set(first.keys) == ["id", "source", "title", "published", "url", "story", "duplicate_of"])
+    let copy = try #require(articles.first { $0.contains("\"WA-0302\"") })
+    #expect(copy.contains(#""duplicate_of":"SA-0301""#))
+    let stories = try String(contentsOfFile: out + "/stories.jsonl", encoding: .utf8).split(separator: "\n")
+    let story = try #require(try JSONSerialization.jsonObject(with: Data(stories[0].utf8)) as? [String: Any])
+    #expect(Set(story.keys) == ["story", "title", "articles", "outlets", "independent_sources", "first_published", "last_published", "keywords"])
+    #expect(FileManager.default.fileExists(atPath: out + "/vocabulary.tsv"))
+    // A saved vocabulary weighs a later run the same way.
+    let again = temporaryFolder()
+    #expect(try isnad(["run", root + "/Datasets/demo/articles", "--out", again, "--vocabulary", out + "/vocabulary.tsv"]).status == 0)
+    #expect(try String(contentsOfFile: again + "/stories.jsonl", encoding: .utf8) == stories.joined(separator: "\n") + "\n")
+}
+
+@Test func evalScoresARunAgainstClusterGold() throws {
+    let out = temporaryFolder()
+    _ = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
+    let run = try isnad(["eval", out + "/articles.jsonl", root + "/Datasets/demo/gold/clusters.jsonl", "--format", "json"])
+    #expect(run.status == 0)
+    let scores = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(scores["articles"] as? Int == 26)
+    #expect((scores["bcubed"] as? [String: Double])?["f1"] != nil)
+    #expect(scores["gold_stories"] as? Int == 12)
+}
+
+@Test func evalReportsAMalformedGoldLineAndExitsThree() throws {
+    let folder = temporaryFolder()
+    let prediction = folder + "/pred.jsonl", gold = folder + "/gold.jsonl"
+    try Data("{\"id\":\"a\",\"story\":\"x\"}\n{\"id\":\"b\",\"story\":\"x\"}\n".utf8).write(to: URL(fileURLWithPath: prediction))
+    try Data("{\"id1\":\"a\",\"id2\":\"b\",\"same_event\":true}\n{\"id1\":\"a\"\n".utf8).write(to: URL(fileURLWithPath: gold))
+    let run = try isnad(["eval", prediction, gold])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("\(gold):2: not a JSON object"))
+    #expect(run.stdout.contains("pairs     P 1.0000  R 1.0000  F1 1.0000"))
+}

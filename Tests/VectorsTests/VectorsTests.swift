@@ -68,3 +68,15 @@ struct VectorsTests {
         #expect(found == expected)
     }
 }
+
+@Suite("Selection")
+struct SelectionTests {
+    @Test func keepBestKeepsTheHighestScoresWithTiesToTheLowerIndex() {
+        var entries: [(Int32, Float)] = [(0, 0.1), (1, 0.9), (2, 0.5), (3, 0.9), (4, 0.3), (5, 0.5), (6, 0.7)]
+        SparseSimilarity.keepBest(&entries, 4)
+        #expect(Set(entries.map(\.0)) == [1, 3, 6, 2])
+        var few: [(Int32, Float)] = [(0, 0.2)]
+        SparseSimilarity.keepBest(&few, 3)
+        #expect(few.count == 1)
+    }
+}

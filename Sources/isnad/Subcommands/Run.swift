@@ -6,7 +6,7 @@ extension IsnadCommand {
     /// `isnad run`: articles to stories, written as tables.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Group articles into stories and write articles.jsonl, stories.jsonl and vocabulary.tsv.",
+            abstract: "Group articles into stories and write articles.jsonl, stories.jsonl, vocabulary.tsv and corpus-summary.md.",
             discussion: """
                 Reads articles as `isnad ingest` does, learns each outlet's boilerplate, weighs the \
                 articles with TF-IDF (headline and lead weighted up), finds similar pairs within a \
@@ -17,6 +17,7 @@ extension IsnadCommand {
                   stories.jsonl     story, title, articles, outlets, independent_sources,
                                     first_published, last_published, keywords
                   vocabulary.tsv    the terms and document frequencies (reuse with --vocabulary)
+                  corpus-summary.md articles per outlet and per day, rejects
                 Every option has a default tuned on the development gold; none needs changing for a \
                 new corpus. Exit status 3 when input records were rejected (see rejects.jsonl).
                 """
@@ -69,6 +70,7 @@ extension IsnadCommand {
             for reject in input.rejects { printError(reject.message) }
             let result = StoryDetection.run(input.articles, options: options, vocabulary: saved)
             try writeTables(input.articles, result)
+            try writeAtomically(CorpusSummary(input).markdown(title: "Corpus summary"), to: out + "/corpus-summary.md")
             if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
             print(summary(input.articles, result), terminator: "")
             if !input.rejects.isEmpty { throw ExitCode.rejectedRecords }
