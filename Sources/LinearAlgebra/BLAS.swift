@@ -56,3 +56,24 @@ public func product(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transpos
     gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
     return c
 }
+
+/// `c = a[aRows] · b[bRows]ᵀ` for two row-major matrices with the same number of columns, through
+/// `cblas_sgemm` on the rows in place (no copies): the block kernel of dense similarity. `c` gets
+/// `aRows.count × bRows.count` values, row-major.
+public func rowBlockProduct(_ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, rows bRows: Range<Int>, into c: inout [Float]) {
+    precondition(a.columns == b.columns, "row lengths differ: \(a.columns) and \(b.columns)")
+    precondition(aRows.upperBound <= a.rows && bRows.upperBound <= b.rows, "row range out of bounds")
+    let m = aRows.count, n = bRows.count, k = a.columns
+    if c.count < m * n { c = [Float](repeating: 0, count: m * n) }
+    guard m > 0, n > 0, k > 0 else { return }
+    a.storage.withUnsafeBufferPointer { pa in
+        b.storage.withUnsafeBufferPointer { pb in
+            c.withUnsafeMutableBufferPointer { pc in
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
+                            1, pa.baseAddress! + aRows.lowerBound * k, Int32(k),
+                            pb.baseAddress! + bRows.lowerBound * k, Int32(k),
+                            0, pc.baseAddress, Int32(n))
+            }
+        }
+    }
+}

@@ -73,3 +73,17 @@ private func check(_ info: Int32) throws(LinearAlgebraError) {
     if info < 0 { throw .illegalArgument(-info) }
     if info > 0 { throw .didNotConverge(info) }
 }
+
+/// Eigenvalues (ascending) and eigenvectors (as columns) of a symmetric matrix
+/// (`LAPACKE_ssyevd`, divide and conquer; only the upper triangle is read).
+/// - Complexity: O(n³).
+public func symmetricEigen(_ a: Matrix) throws(LinearAlgebraError) -> (values: [Float], vectors: Matrix) {
+    precondition(a.rows == a.columns, "symmetricEigen needs a square matrix")
+    let n = a.rows
+    var vectors = a
+    var values = [Float](repeating: 0, count: n)
+    guard n > 0 else { return (values, vectors) }
+    let n32 = try int32(n)
+    try check(LAPACKE_ssyevd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), n32, &vectors.storage, n32, &values))
+    return (values, vectors)
+}

@@ -9,11 +9,21 @@ public struct StoryOptions: Sendable, Equatable {
     public var vectors = VectorOptions()
     /// Which similar pairs become candidates.
     public var neighbors = NeighborOptions()
+    /// How candidates are found.
+    public var route = SimilarityRoute.sparse
     /// How candidates become stories.
     public var clustering = ClusteringOptions()
 
     /// The defaults.
     public init() {}
+}
+
+/// How candidate pairs are found; both give exact TF-IDF cosines of the candidates.
+public enum SimilarityRoute: String, Sendable, CaseIterable {
+    /// Inverted index over each article's heaviest terms (the default: faster and as good, see the README).
+    case sparse
+    /// LSA projection (LAPACKE) and blocked `sgemm` over the projected rows.
+    case lsa
 }
 
 /// Wall time of each stage, in seconds, for reports and the benchmark.
@@ -78,7 +88,12 @@ public enum StoryDetection {
             return TFIDF.fit(documents, boilerplate: boilerplate, options: options.vectors)
         }
         let publishedTimes = articles.map { $0.published.map { Double($0.epochSeconds) } }
-        let (pairs, kernel) = measure(&times.similarity) { SparseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors) }
+        let (pairs, kernel) = measure(&times.similarity) {
+            switch options.route {
+            case .sparse: SparseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors)
+            case .lsa: DenseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors)
+            }
+        }
         let first = measure(&times.averageLink) {
             Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
         }

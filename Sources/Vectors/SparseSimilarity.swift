@@ -47,6 +47,10 @@ public struct KernelReport: Sendable {
     public var pairsComputed: Int
     /// Floating-point operations, where the kernel is dense (0 for the sparse kernel).
     public var flops: Double
+    /// Time spent projecting the rows before comparing them (the dense route's LSA).
+    public var projectionSeconds = 0.0
+    /// Floating-point operations of that projection.
+    public var projectionFlops = 0.0
 }
 
 /// Cosine similarity between the rows of an L2-normalized sparse matrix, through an inverted
@@ -180,7 +184,7 @@ public enum SparseSimilarity {
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
     /// false then true along the range).
     @inline(__always)
-    static func lowerBound(_ rows: [Int32], _ start: Int, _ end: Int, _ isAtOrAfter: (Int32) -> Bool) -> Int {
+    static func lowerBound<T>(_ rows: [T], _ start: Int, _ end: Int, _ isAtOrAfter: (T) -> Bool) -> Int {
         var low = start, high = end
         while low < high {
             let mid = (low + high) / 2

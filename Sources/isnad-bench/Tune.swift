@@ -40,6 +40,7 @@ func benchTune(_ settings: [String]) throws {
             case "centroid": options.clustering.centroidThreshold = Float(number)
             case "large": options.clustering.largeStory = Int(number)
             case "quantile": options.clustering.attachQuantile = number
+            case "route": options.route = SimilarityRoute(rawValue: value) ?? .sparse
             case "mean": options.clustering.minimumMeanSimilarity = Float(number)
             case "floor": options.clustering.attachFloor = Float(number)
             case "out", "corpus", "sizes": break

@@ -58,3 +58,19 @@ private func close(_ a: [Float], _ b: [Float], tolerance: Float = 1e-4) -> Bool 
     #expect(!BLAS.coreName.isEmpty)
     #expect(BLAS.threadCount >= 1)
 }
+
+@Test func symmetricEigenOfATwoByTwo() throws {
+    // [[2, 1], [1, 2]] has eigenvalues 1 and 3 with eigenvectors (1, −1)/√2 and (1, 1)/√2.
+    let (values, vectors) = try symmetricEigen(Matrix(rows: 2, columns: 2, storage: [2, 1, 1, 2]))
+    #expect(abs(values[0] - 1) < 1e-5 && abs(values[1] - 3) < 1e-5)
+    #expect(abs(abs(vectors[0, 1]) - 0.70710678) < 1e-5 && abs(vectors[0, 1] - vectors[1, 1]) < 1e-5)
+}
+
+@Test func rowBlockProductMultipliesRowsInPlace() {
+    // a rows 1..<3 = [[3, 4], [5, 6]], b rows 0..<2 = [[1, 0], [1, 1]] → [[3, 7], [5, 11]].
+    let a = Matrix(rows: 3, columns: 2, storage: [1, 2, 3, 4, 5, 6])
+    let b = Matrix(rows: 2, columns: 2, storage: [1, 0, 1, 1])
+    var c: [Float] = []
+    rowBlockProduct(a, rows: 1..<3, b, rows: 0..<2, into: &c)
+    #expect(c == [3, 7, 5, 11])
+}

@@ -21,9 +21,12 @@ struct StoryDetectionTests {
 
     static let devDays = Ingest.read([shared + "/ant-multisource.jsonl.gz"]).articles.filter { gold[$0.id] != nil }
 
-    @Test func goldDevDaysMeetTheQualityTargets() {
+    @Test(arguments: SimilarityRoute.allCases)
+    func goldDevDaysMeetTheQualityTargets(_ route: SimilarityRoute) {
         #expect(StoryDetectionTests.devDays.count == 521)
-        let result = StoryDetection.run(StoryDetectionTests.devDays)
+        var options = StoryOptions()
+        options.route = route
+        let result = StoryDetection.run(StoryDetectionTests.devDays, options: options)
         let predicted = Dictionary(uniqueKeysWithValues: zip(StoryDetectionTests.devDays.map(\.id), result.storyIDOfArticle))
         let scores = Evaluation.clusters(predicted: predicted, gold: StoryDetectionTests.gold)
         #expect(scores.bcubed.f1 >= 0.90)

@@ -39,8 +39,9 @@ struct VectorsTests {
         do { _ = try Vocabulary(contentsOf: path) } catch { #expect("\(error)" == "\(path):2: expected 'term<TAB>document frequency'") }
     }
 
-    @Test func sparseNeighborsEqualBruteForceWithinTheWindow() {
-        // A deterministic random sparse matrix, 300 rows over 80 columns, times over 20 days.
+    /// A deterministic random sparse matrix, 300 rows over 80 columns, times over 20 days (every
+    /// 50th undated).
+    func randomMatrix() -> (SparseMatrix, [Double?]) {
         var state: UInt64 = 42
         func next() -> Int { state = state &* 6364136223846793005 &+ 1; return Int(state >> 33) }
         var rowStarts = [0], columns: [Int32] = [], values: [Float] = []
@@ -54,18 +55,42 @@ struct VectorsTests {
         }
         let matrix = SparseMatrix(columnCount: 80, rowStarts: rowStarts, columns: columns, values: values)
         let times: [Double?] = (0..<300).map { $0 % 50 == 7 ? nil : Double(next() % (20 * 86_400)) }
+        return (matrix, times)
+    }
+
+    @Test func sparseNeighborsEqualBruteForceWithinTheWindow() {
+        let (matrix, times) = randomMatrix()
         var options = NeighborOptions()
         options.neighbors = 1_000
         options.minimumSimilarity = 0.3
         let found = Set(SparseSimilarity.neighbors(matrix, times: times, options: options).pairs.map { [$0.first, $0.second] })
+        let expected = bruteForce(matrix, times: times, options: options)
+        #expect(found == expected)
+    }
+
+    @Test func denseRouteFindsTruePairsWithExactCosines() {
+        let (matrix, times) = randomMatrix()
+        var options = NeighborOptions()
+        options.neighbors = 1_000
+        options.minimumSimilarity = 0.3
+        let dense = DenseSimilarity.neighbors(matrix, times: times, options: options, rank: 60)
+        let expected = bruteForce(matrix, times: times, options: options)
+        let found = Set(dense.pairs.map { [$0.first, $0.second] })
+        #expect(found.isSubset(of: expected))
+        #expect(Double(found.count) >= 0.9 * Double(expected.count))
+        for pair in dense.pairs { #expect(abs(pair.similarity - matrix.dot(Int(pair.first), Int(pair.second))) < 1e-5) }
+        #expect(dense.report.flops > 0 && dense.report.projectionFlops > 0)
+    }
+
+    func bruteForce(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions) -> Set<[Int32]> {
         var expected: Set<[Int32]> = []
-        for i in 0..<300 {
-            for j in (i + 1)..<300 where matrix.dot(i, j) >= 0.3 {
+        for i in 0..<matrix.rowCount {
+            for j in (i + 1)..<matrix.rowCount where matrix.dot(i, j) >= options.minimumSimilarity {
                 if let a = times[i], let b = times[j], abs(a - b) > options.window { continue }
                 expected.insert([Int32(i), Int32(j)])
             }
         }
-        #expect(found == expected)
+        return expected
     }
 }
 

@@ -47,6 +47,9 @@ extension IsnadCommand {
         @Option(help: "Weight of a headline term against 1 for the body's tail.")
         var titleWeight: Float = VectorOptions().titleWeight
 
+        @Option(help: "How candidate pairs are found: sparse (inverted index) or lsa (LAPACKE projection and blocked sgemm).")
+        var similarity: SimilarityRoute = .sparse
+
         func validate() throws {
             guard windowDays > 0, halfLifeDays > 0 else { throw ValidationError("--window-days and --half-life-days must be positive") }
             guard (0...1).contains(mergeThreshold), (0...1).contains(centroidThreshold) else {
@@ -61,6 +64,7 @@ extension IsnadCommand {
             options.clustering.mergeThreshold = mergeThreshold
             options.clustering.centroidThreshold = centroidThreshold
             options.vectors.titleWeight = titleWeight
+            options.route = similarity
             let saved: Vocabulary?
             do { saved = try vocabulary.map { try Vocabulary(contentsOf: $0) } } catch {
                 printError("\(error)")
@@ -101,6 +105,8 @@ extension IsnadCommand {
         }
     }
 }
+
+extension SimilarityRoute: ExpressibleByArgument {}
 
 /// One line of `articles.jsonl`.
 struct ArticleRow: Encodable {
