@@ -30,6 +30,18 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Every token of a line with the hash boilerplate detection compares words by
+    /// (``Boilerplate/LineFilter``) and its term, nil for a stop word: one pass of the tokenizer
+    /// serves both.
+    public func forEachToken<S: StringProtocol>(in line: S, _ body: (_ wordHash: UInt64, _ term: ArraySlice<Unicode.Scalar>?) -> Void) {
+        Tokenizer.scan(line.unicodeScalars, hamza: hamzaCarriers) { kind, _, key in
+            let scalars = key.output
+            let wordHash = Boilerplate.wordHash(scalars)
+            if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return body(wordHash, nil) }
+            body(wordHash, scalars[kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count])
+        }
+    }
+
     /// The terms of `text`, in order.
     public func terms(of text: String) -> [String] {
         var terms: [String] = []

@@ -143,12 +143,16 @@ public struct Boilerplate: Sendable {
     /// The hash of each key word of a line, digits masked as 0.
     static func wordHashes<S: StringProtocol>(_ line: S) -> [UInt64] {
         var words: [UInt64] = []
-        Tokenizer.scan(line.unicodeScalars, hamza: .fold) { _, _, key in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for u in key.output { hash = (hash ^ UInt64(u.isASCIIDigit ? 0x30 : u.value)) &* 0x0000_0100_0000_01B3 }
-            words.append(hash)
-        }
+        Tokenizer.scan(line.unicodeScalars, hamza: .fold) { _, _, key in words.append(wordHash(key.output)) }
         return words
+    }
+
+    /// The hash a line's word counts by: its key with digits masked as 0.
+    @inline(__always)
+    static func wordHash(_ key: [Unicode.Scalar]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for u in key { hash = (hash ^ UInt64(u.isASCIIDigit ? 0x30 : u.value)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// One hash for a run of word hashes.
@@ -160,24 +164,40 @@ public struct Boilerplate: Sendable {
 
     /// Removes boilerplate lines from `text`: the fixed patterns, then the lines learned for `source`.
     public func clean(_ text: String, source: String?) -> CleanedText {
-        let outletKeys = source.flatMap { learnedKeys[$0] } ?? []
+        var filter = lineFilter(source: source)
         var kept: [Substring] = []
         var removed: [RemovedLine] = []
-        var underRelatedLabel = false
         for (index, line) in Boilerplate.lines(of: text).enumerated() {
-            let words = Boilerplate.wordHashes(line)
-            let hash = Boilerplate.combine(words[...])
-            var reason = Boilerplate.fixedReason(words: words, hash: hash, line: line)
-            if reason == nil, underRelatedLabel, Boilerplate.looksLikeHeadline(words: words.count, line: line) { reason = .relatedStory }
-            if reason == nil, !words.isEmpty, outletKeys.contains(hash) { reason = .learned }
-            if !words.isEmpty { underRelatedLabel = Boilerplate.relatedLabels.contains(hash) || (underRelatedLabel && reason == .relatedStory) }
-            if let reason {
+            if let reason = filter.reason(words: Boilerplate.wordHashes(line), line: line) {
                 removed.append(RemovedLine(line: index, text: line.trimmed, reason: reason))
             } else {
                 kept.append(line)
             }
         }
         return CleanedText(text: removed.isEmpty ? text : kept.joined(separator: "\n"), removed: removed)
+    }
+
+    /// A filter that judges the lines of one article of `source` in order (a "read also" label
+    /// makes the headlines after it boilerplate).
+    public func lineFilter(source: String?) -> LineFilter {
+        LineFilter(learned: source.flatMap { learnedKeys[$0] } ?? [])
+    }
+
+    /// Judges the lines of one article, in order.
+    public struct LineFilter {
+        let learned: Set<UInt64>
+        var underRelatedLabel = false
+
+        /// Why `line`, whose words hash to `words` (``Analyzer/forEachToken(in:_:)``), is
+        /// boilerplate, or nil if it is not.
+        public mutating func reason(words: [UInt64], line: Substring) -> BoilerplateReason? {
+            let hash = Boilerplate.combine(words[...])
+            var reason = Boilerplate.fixedReason(words: words, hash: hash, line: line)
+            if reason == nil, underRelatedLabel, Boilerplate.looksLikeHeadline(words: words.count, line: line) { reason = .relatedStory }
+            if reason == nil, !words.isEmpty, learned.contains(hash) { reason = .learned }
+            if !words.isEmpty { underRelatedLabel = Boilerplate.relatedLabels.contains(hash) || (underRelatedLabel && reason == .relatedStory) }
+            return reason
+        }
     }
 
     /// Whether the whole line is a site label ("مقالات ذات صلة", "زر الذهاب إلى الأعلى", share
@@ -187,7 +207,7 @@ public struct Boilerplate: Sendable {
         return chromeLabels.contains(hash) || relatedLabels.contains(hash)
     }
 
-    private static func fixedReason(words: [UInt64], hash: UInt64, line: Substring) -> BoilerplateReason? {
+    static func fixedReason(words: [UInt64], hash: UInt64, line: Substring) -> BoilerplateReason? {
         guard !words.isEmpty else { return nil }
         if chromeLabels.contains(hash) || relatedLabels.contains(hash) { return .pageChrome }
         if words.count > 2, relatedPrefixes.contains(where: { starts(words, with: $0) }) { return .relatedStory }
@@ -206,7 +226,7 @@ public struct Boilerplate: Sendable {
     }
 
     /// A headline listed under a "read also" label: short, and not a sentence of prose.
-    private static func looksLikeHeadline(words: Int, line: Substring) -> Bool {
+    static func looksLikeHeadline(words: Int, line: Substring) -> Bool {
         guard words >= 2, words <= 14, let last = line.trimmed.unicodeScalars.last else { return false }
         return last != "." && last != ":" && last != "\u{06D4}"
     }

@@ -26,17 +26,27 @@ extension Clustering {
             neighbors[b].insert(Int32(a))
         }
         var parent = Array(0..<count)
-        func score(_ a: Int, _ b: Int) -> Float {
-            let (cosine, mean) = clusters[a].similarity(clusters[b])
-            guard mean >= options.minimumMeanSimilarity else { return 0 }
-            return cosine * decay(clusters[a].meanTime, clusters[b].meanTime, halfLife: options.halfLifeDays)
+        // Scores of one cluster against its neighbours, from the cluster scattered into a dense
+        // buffer: each neighbour costs its own entries, however large the cluster is.
+        var dense = [Float](repeating: 0, count: matrix.columnCount)
+        func scoreNeighbors(of a: Int, where include: (Int) -> Bool, _ record: (Int, Float) -> Void) {
+            clusters[a].scatter(into: &dense)
+            for b in neighbors[a] where include(Int(b)) {
+                let other = clusters[Int(b)]
+                let dot = other.dot(dense: dense)
+                guard clusters[a].norm > 0, other.norm > 0, dot / Float(clusters[a].size * other.size) >= options.minimumMeanSimilarity else {
+                    record(Int(b), 0)
+                    continue
+                }
+                record(Int(b), dot / (clusters[a].norm * other.norm) * decay(clusters[a].meanTime, other.meanTime, halfLife: options.halfLifeDays))
+            }
+            clusters[a].clear(&dense)
         }
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]
         for a in 0..<count {
-            for b in neighbors[a] where Int(b) > a {
-                let s = score(a, Int(b))
-                if s >= options.centroidThreshold { strong[Pair(a, Int(b))] = s }
+            scoreNeighbors(of: a, where: { $0 > a }) { b, s in
+                if s >= options.centroidThreshold { strong[Pair(a, b)] = s }
             }
         }
         // Rounds: the strongest pairs merge first, each cluster at most once per round, so that
@@ -64,10 +74,9 @@ extension Clustering {
                 neighbors[gone] = []
                 neighbors[keep] = merged
             }
-            for cluster in mergedThisRound where parent[cluster] == cluster {
-                for c in neighbors[cluster] {
-                    let s = score(cluster, Int(c))
-                    strong[Pair(cluster, Int(c))] = s >= options.centroidThreshold ? s : nil
+            for cluster in mergedThisRound.sorted() where parent[cluster] == cluster {
+                scoreNeighbors(of: cluster, where: { _ in true }) { c, s in
+                    strong[Pair(cluster, c)] = s >= options.centroidThreshold ? s : nil
                 }
             }
         }
@@ -131,6 +140,24 @@ struct ClusterSum {
     /// The sum of the given rows.
     init(rows: [Int], of matrix: SparseMatrix) {
         for i in rows { add(row: i, of: matrix, time: nil) }
+    }
+
+    /// Writes the sum into a dense buffer indexed by column.
+    func scatter(into dense: inout [Float]) {
+        for (column, value) in zip(columns, values) { dense[Int(column)] = value }
+    }
+
+    /// Zeroes the entries ``scatter(into:)`` wrote.
+    func clear(_ dense: inout [Float]) {
+        for column in columns { dense[Int(column)] = 0 }
+    }
+
+    /// The dot product of the sum with a scattered one.
+    @inline(__always)
+    func dot(dense: [Float]) -> Float {
+        var dot: Float = 0
+        for (column, value) in zip(columns, values) { dot += dense[Int(column)] * value }
+        return dot
     }
 
     /// The dot product of the sum with row `i` of `matrix`.

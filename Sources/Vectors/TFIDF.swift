@@ -94,13 +94,28 @@ struct TermCounts {
                 if names[hash] == nil { names[hash] = String(scalars: term) }
             }
         }
+        var words: [UInt64] = []
+        var lineTerms: [UInt64] = []
         for document in block {
             counts.removeAll(keepingCapacity: true)
             add(document.title, weight: options.titleWeight)
+            // Each body line is tokenized once: its word hashes judge it as boilerplate, its terms
+            // count only if it is not.
+            var filter = boilerplate.lineFilter(source: document.source)
             var paragraph = 0
-            for line in Boilerplate.lines(of: boilerplate.clean(document.text, source: document.source).text)
-            where line.utf8.contains(where: { $0 > 0x20 }) {
-                add(line, weight: paragraph < options.leadParagraphs ? options.leadWeight : 1)
+            for line in Boilerplate.lines(of: document.text) {
+                words.removeAll(keepingCapacity: true)
+                lineTerms.removeAll(keepingCapacity: true)
+                analyzer.forEachToken(in: line) { wordHash, term in
+                    words.append(wordHash)
+                    guard let term else { return }
+                    let hash = TermHash.of(term)
+                    lineTerms.append(hash)
+                    if names[hash] == nil { names[hash] = String(scalars: term) }
+                }
+                guard filter.reason(words: words, line: line) == nil, !words.isEmpty else { continue }
+                let weight = paragraph < options.leadParagraphs ? options.leadWeight : 1
+                for hash in lineTerms { counts[hash, default: 0] += weight }
                 paragraph += 1
             }
             // In hash order: a dictionary's iteration order differs between instances, and the
