@@ -41,30 +41,35 @@ public struct VectorOptions: Sendable, Equatable {
 public enum TFIDF {
     /// Fits a vocabulary on `documents` and returns it with their vectors.
     public static func fit(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> (Vocabulary, SparseMatrix) {
-        let counts = TermCounts(documents, boilerplate: boilerplate, options: options)
-        var documentFrequency: [UInt64: Int32] = [:]
-        documentFrequency.reserveCapacity(counts.names.count)
-        for hash in counts.hashes { documentFrequency[hash, default: 0] += 1 }
+        var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
+        let documentFrequency = counts.documentFrequencies()
         let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documents.count)))
         let kept = documentFrequency.filter { $0.value >= options.minimumDocumentFrequency && $0.value <= maximum }
             .map { (term: counts.names[$0.key]!, df: $0.value) }
             .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
         let vocabulary = Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documents.count)
-        return (vocabulary, counts.matrix(vocabulary))
+        return (vocabulary, counts.takeMatrix(vocabulary))
     }
 
     /// Vectors of `documents` in an existing vocabulary (terms it does not know are left out).
     public static func transform(_ documents: [Document], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> SparseMatrix {
-        TermCounts(documents, boilerplate: boilerplate, options: options).matrix(vocabulary)
+        var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
+        return counts.takeMatrix(vocabulary)
     }
 }
 
-/// Weighted term counts of documents, keyed by ``TermHash``: for document `i`, the entries
-/// `offsets[i]..<offsets[i + 1]` of `hashes` and `weights`, one per distinct term.
+/// Weighted term counts of documents, keyed by ``TermHash``, in blocks of consecutive documents:
+/// in a block, document `i` has the entries `offsets[i]..<offsets[i + 1]` of `hashes` and
+/// `weights`, one per distinct term, in hash order.
 struct TermCounts {
-    var offsets: [Int] = [0]
-    var hashes: [UInt64] = []
-    var weights: [Float] = []
+    struct Block {
+        var offsets: [Int] = [0]
+        var hashes: [UInt64] = []
+        var weights: [Float] = []
+    }
+
+    /// The blocks, in document order (kept as computed: merging them would hold the counts twice).
+    var blocks: [Block]
     /// The text of every term seen.
     var names: [UInt64: String] = [:]
 
@@ -73,19 +78,28 @@ struct TermCounts {
         let blockSize = 512
         let results = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
             let range = (block * blockSize)..<min(documents.count, (block + 1) * blockSize)
-            return TermCounts(block: documents[range], boilerplate: boilerplate, options: options)
+            return TermCounts.count(documents[range], boilerplate: boilerplate, options: options)
         }
-        for block in results {
-            let base = hashes.count
-            offsets.append(contentsOf: block.offsets.dropFirst().map { $0 + base })
-            hashes.append(contentsOf: block.hashes)
-            weights.append(contentsOf: block.weights)
-            names.merge(block.names) { first, _ in first }
+        blocks = results.map(\.block)
+        for result in results {
+            for (hash, name) in result.names where names[hash] == nil { names[hash] = name }
         }
     }
 
-    private init(block: ArraySlice<Document>, boilerplate: Boilerplate, options: VectorOptions) {
+    /// In how many documents each term appears.
+    func documentFrequencies() -> [UInt64: Int32] {
+        var frequency: [UInt64: Int32] = [:]
+        frequency.reserveCapacity(names.count)
+        for block in blocks {
+            for hash in block.hashes { frequency[hash, default: 0] += 1 }
+        }
+        return frequency
+    }
+
+    private static func count(_ documents: ArraySlice<Document>, boilerplate: Boilerplate, options: VectorOptions) -> (block: Block, names: [UInt64: String]) {
         let analyzer = Analyzer()
+        var block = Block()
+        var names: [UInt64: String] = [:]
         var counts: [UInt64: Float] = [:]
         func add(_ text: some StringProtocol, weight: Float) {
             analyzer.forEachTermScalars(in: text) { _, term in
@@ -96,7 +110,7 @@ struct TermCounts {
         }
         var words: [UInt64] = []
         var lineTerms: [UInt64] = []
-        for document in block {
+        for document in documents {
             counts.removeAll(keepingCapacity: true)
             add(document.title, weight: options.titleWeight)
             // Each body line is tokenized once: its word hashes judge it as boilerplate, its terms
@@ -121,34 +135,39 @@ struct TermCounts {
             // In hash order: a dictionary's iteration order differs between instances, and the
             // row must come out bit for bit the same on every run.
             for (hash, weight) in counts.sorted(by: { $0.key < $1.key }) {
-                hashes.append(hash)
-                weights.append(weight)
+                block.hashes.append(hash)
+                block.weights.append(weight)
             }
-            offsets.append(hashes.count)
+            block.offsets.append(block.hashes.count)
         }
+        return (block, names)
     }
 
-    /// The L2-normalized TF-IDF rows in `vocabulary`'s columns.
-    func matrix(_ vocabulary: Vocabulary) -> SparseMatrix {
+    /// The L2-normalized TF-IDF rows in `vocabulary`'s columns; each block's counts are released
+    /// as soon as its rows are built.
+    mutating func takeMatrix(_ vocabulary: Vocabulary) -> SparseMatrix {
         var rowStarts = [0]
-        rowStarts.reserveCapacity(offsets.count)
         var columns: [Int32] = []
         var values: [Float] = []
         var row: [(column: Int32, value: Float)] = []
-        for i in 0..<(offsets.count - 1) {
-            row.removeAll(keepingCapacity: true)
-            for k in offsets[i]..<offsets[i + 1] {
-                guard let column = vocabulary.columnOfHash[hashes[k]] else { continue }
-                row.append((column, (1 + log(weights[k])) * vocabulary.idf[Int(column)]))
+        for b in blocks.indices {
+            let block = blocks[b]
+            blocks[b] = Block()
+            for i in 0..<(block.offsets.count - 1) {
+                row.removeAll(keepingCapacity: true)
+                for k in block.offsets[i]..<block.offsets[i + 1] {
+                    guard let column = vocabulary.columnOfHash[block.hashes[k]] else { continue }
+                    row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
+                }
+                row.sort { $0.column < $1.column }
+                let norm = row.reduce(Float(0)) { $0 + $1.value * $1.value }
+                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                for entry in row {
+                    columns.append(entry.column)
+                    values.append(entry.value * scale)
+                }
+                rowStarts.append(columns.count)
             }
-            row.sort { $0.column < $1.column }
-            let norm = row.reduce(Float(0)) { $0 + $1.value * $1.value }
-            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-            for entry in row {
-                columns.append(entry.column)
-                values.append(entry.value * scale)
-            }
-            rowStarts.append(columns.count)
         }
         return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: rowStarts, columns: columns, values: values)
     }

@@ -10,6 +10,7 @@ func benchStories(_ files: [String]) throws {
     let out = NSTemporaryDirectory() + "isnad-bench-stories"
     var articles: [Article] = []
     let load = seconds { articles = Ingest.read(files).articles }
+    let afterLoad = peakMemoryMiB()
     var result: StoryResult!
     let detect = seconds { result = StoryDetection.run(articles) }
     let write = seconds {
@@ -31,7 +32,7 @@ func benchStories(_ files: [String]) throws {
                  t.averageLink, t.centroidMerge, t.attachment, t.wireCopies, t.records))
     print(String(format: "  similarity kernel: %d article pairs computed in %.2f s = %.1f M pairs/s (sparse, exact cosine, 7-day window), %d candidate pairs kept",
                  result.kernel.pairsComputed, result.kernel.seconds, Double(result.kernel.pairsComputed) / result.kernel.seconds / 1e6, result.pairs.count))
-    print(String(format: "  total %.2f s, peak memory %.0f MiB", total, peakMemoryMiB()))
+    print(String(format: "  total %.2f s, peak memory %.0f MiB (%.0f MiB after loading the articles)", total, peakMemoryMiB(), afterLoad))
     let python = FileManager.default.isExecutableFile(atPath: ".venv/bin/python") ? ".venv/bin/python" : "python3"
     let command = "\(python) ../shared/bench/baseline.py " + files.map { "'\($0)'" }.joined(separator: " ")
         + " -o \(out)/baseline.jsonl --method cc --threshold 0.25 --window-days 7 2>&1"
