@@ -46,7 +46,7 @@ public struct LearnedLine: Sendable, Codable, Equatable {
 /// from the articles themselves (app notices, disclaimers, sign-offs, inline related-story
 /// headlines). The text used for vectors has them removed; the display text keeps them.
 public struct Boilerplate: Sendable {
-    /// Per outlet, the hashes (``lineHash(_:)``) of its learned lines.
+    /// Per outlet, the fingerprints (``fingerprint(_:)``) of its learned lines.
     private let learnedKeys: [String: Set<UInt64>]
     /// The learned lines, for reports, most frequent first.
     public let learned: [LearnedLine]
@@ -90,7 +90,7 @@ public struct Boilerplate: Sendable {
         let hashed: [[[(hash: UInt64, words: Int, line: Substring)]]] = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
             documents[(block * blockSize)..<min(documents.count, (block + 1) * blockSize)].map { document in
                 lines(of: document.text).map { line in
-                    let (hash, words) = lineHash(line)
+                    let (hash, words) = fingerprint(line)
                     return (hash, words, line)
                 }
             }
@@ -155,6 +155,40 @@ public struct Boilerplate: Sendable {
         return hash
     }
 
+    /// A line's identity for learned boilerplate, and its number of words: its letters and digits
+    /// in the key view (digits masked as 0), word by word, hashed in one pass over the UTF-8 bytes
+    /// without building tokens. Punctuation, symbols, diacritics and spelling variants do not
+    /// change it.
+    static func fingerprint(_ line: Substring) -> (hash: UInt64, words: Int) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var words = 0
+        var inWord = false
+        let mapping = KeyMapping.foldingHamza
+        let classes = ScalarClass.arabicBlock
+        @inline(__always) func mix(_ value: UInt32) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
+        for u in line.unicodeScalars {
+            let offset = u.value &- 0x0600
+            let c = offset < 0x100 ? classes[Int(offset)] : ScalarClass.of(u)
+            switch c {
+            case .arabicLetter, .latinLetter, .digit:
+                if !inWord {
+                    if words > 0 { mix(0x20) }
+                    inWord = true
+                    words += 1
+                }
+                if c == .digit { mix(0x30); continue }
+                switch mapping.map(u, hamza: .fold) {
+                case .scalar(let mapped): mix(mapped.value)
+                case .delete, .space, .combiningHamza, .decimalSeparator, .thousandsSeparator: break
+                case .same, .expansion: mix(u.value)
+                }
+            case .joiner: continue
+            default: inWord = false
+            }
+        }
+        return (hash, words)
+    }
+
     /// One hash for a run of word hashes.
     static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -194,7 +228,7 @@ public struct Boilerplate: Sendable {
             let hash = Boilerplate.combine(words[...])
             var reason = Boilerplate.fixedReason(words: words, hash: hash, line: line)
             if reason == nil, underRelatedLabel, Boilerplate.looksLikeHeadline(words: words.count, line: line) { reason = .relatedStory }
-            if reason == nil, !words.isEmpty, learned.contains(hash) { reason = .learned }
+            if reason == nil, !words.isEmpty, !learned.isEmpty, learned.contains(Boilerplate.fingerprint(line).hash) { reason = .learned }
             if !words.isEmpty { underRelatedLabel = Boilerplate.relatedLabels.contains(hash) || (underRelatedLabel && reason == .relatedStory) }
             return reason
         }
