@@ -17,9 +17,8 @@ public enum DenseSimilarity {
     public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions(), rank: Int = 192) -> (pairs: [SimilarPair], report: KernelReport) {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = matrix.rowCount
-        let order = (0..<n).sorted { (times[$0] ?? .infinity, $0) < (times[$1] ?? .infinity, $1) }
-        let time = order.map { times[$0] ?? .infinity }
-        let firstUndated = time.firstIndex(of: .infinity) ?? n
+        let timeline = TimeOrder(times)
+        let (order, time, firstUndated) = (timeline.order, timeline.time, timeline.firstUndated)
         let (embedding, projectionFlops) = project(matrix, order: order, rank: min(rank, max(1, n - 1), max(1, matrix.columnCount - 1)))
         let projected = DispatchTime.now().uptimeNanoseconds
         let k = embedding.columns
@@ -49,25 +48,12 @@ public enum DenseSimilarity {
                     if score >= options.minimumSimilarity { candidates.append((Int32(q), score)) }
                 }
                 SparseSimilarity.keepBest(&candidates, options.neighbors * options.rescoredFactor)
-                let row = matrix.row(order[p])
-                for e in row { dense[Int(matrix.columns[e])] = matrix.values[e] }
-                found.removeAll(keepingCapacity: true)
-                for (other, _) in candidates {
-                    var dot: Float = 0
-                    for e in matrix.row(order[Int(other)]) { dot += dense[Int(matrix.columns[e])] * matrix.values[e] }
-                    if dot >= options.minimumSimilarity { found.append((other, dot)) }
-                }
-                for e in row { dense[Int(matrix.columns[e])] = 0 }
                 computed += candidates.count
-                SparseSimilarity.keepBest(&found, options.neighbors)
-                for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
+                SparseSimilarity.rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
             }
             return (pairs, computed, 2 * Double(rows.count) * Double(width) * Double(k))
         }
-        var all = results.flatMap(\.pairs)
-        all.sort { ($0.first, $0.second) < ($1.first, $1.second) }
-        var unique: [SimilarPair] = []
-        for pair in all where unique.last.map({ $0.first != pair.first || $0.second != pair.second }) ?? true { unique.append(pair) }
+        let unique = SparseSimilarity.union(results.flatMap(\.pairs))
         let end = DispatchTime.now().uptimeNanoseconds
         return (unique, KernelReport(
             seconds: Double(end - projected) / 1e9, pairsComputed: results.reduce(0) { $0 + $1.computed },
@@ -103,22 +89,8 @@ public enum DenseSimilarity {
         flops += 4 * Double(n) * Double(l) * Double(l)
         // Bᵀ = Xᵀ·Q (columns × l): through the columns of X (CSC), in parallel over blocks of
         // terms, each filling its own rows of Bᵀ.
-        var columnStarts = [Int](repeating: 0, count: x.columnCount + 1)
-        for column in x.columns { columnStarts[Int(column) + 1] += 1 }
-        for c in 0..<x.columnCount { columnStarts[c + 1] += columnStarts[c] }
-        var fill = columnStarts
-        var entryRows = [Int32](repeating: 0, count: x.nonZeroCount)
-        var entryValues = [Float](repeating: 0, count: x.nonZeroCount)
-        for p in 0..<n {
-            for e in x.row(order[p]) {
-                let c = Int(x.columns[e])
-                entryRows[fill[c]] = Int32(p)
-                entryValues[fill[c]] = x.values[e]
-                fill[c] += 1
-            }
-        }
+        let (starts, entries, weights) = x.columns(inRowOrder: order)
         var bt = Matrix(rows: x.columnCount, columns: l)
-        let (starts, entries, weights) = (columnStarts, entryRows, entryValues)
         bt.storage.withUnsafeMutableBufferPointer { buffer in
             let rows = SendableRows(buffer.baseAddress!)
             _ = parallelMap(count: (x.columnCount + 1023) / 1024) { block -> Int in

@@ -46,4 +46,24 @@ public struct SparseMatrix: Sendable {
         }
         return sum
     }
+
+    /// The matrix by columns, with rows renumbered by their position in `order`: for column `c`,
+    /// the entries `starts[c]..<starts[c + 1]` of `rows` (positions) and `values`, positions ascending.
+    public func columns(inRowOrder order: [Int]) -> (starts: [Int], rows: [Int32], values: [Float]) {
+        var starts = [Int](repeating: 0, count: columnCount + 1)
+        for column in columns { starts[Int(column) + 1] += 1 }
+        for c in 0..<columnCount { starts[c + 1] += starts[c] }
+        var fill = starts
+        var rows = [Int32](repeating: 0, count: nonZeroCount)
+        var entries = [Float](repeating: 0, count: nonZeroCount)
+        for (p, i) in order.enumerated() {
+            for k in row(i) {
+                let c = Int(columns[k])
+                rows[fill[c]] = Int32(p)
+                entries[fill[c]] = values[k]
+                fill[c] += 1
+            }
+        }
+        return (starts, rows, entries)
+    }
 }

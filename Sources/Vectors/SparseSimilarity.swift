@@ -39,6 +39,22 @@ public struct NeighborOptions: Sendable, Equatable {
     public init() {}
 }
 
+/// Articles in time order (undated last, at time +∞), as both similarity routes walk them.
+struct TimeOrder {
+    /// Article indices in time order.
+    let order: [Int]
+    /// The time of each position.
+    let time: [Double]
+    /// The first undated position (`order.count` if all are dated).
+    let firstUndated: Int
+
+    init(_ times: [Double?]) {
+        order = times.indices.sorted { (times[$0] ?? .infinity, $0) < (times[$1] ?? .infinity, $1) }
+        time = order.map { times[$0] ?? .infinity }
+        firstUndated = time.firstIndex(of: .infinity) ?? order.count
+    }
+}
+
 /// What a similarity kernel did, for the benchmark.
 public struct KernelReport: Sendable {
     /// Wall time.
@@ -65,29 +81,10 @@ public enum SparseSimilarity {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = matrix.rowCount
         precondition(times.count == n)
-        // Rows in time order; undated rows last (time +∞).
-        let order = (0..<n).sorted { (times[$0] ?? .infinity, $0) < (times[$1] ?? .infinity, $1) }
-        var position = [Int](repeating: 0, count: n)
-        for (p, row) in order.enumerated() { position[row] = p }
-        let time = order.map { times[$0] ?? .infinity }
-        let firstUndated = time.firstIndex(of: .infinity) ?? n
+        let timeline = TimeOrder(times)
+        let (order, time, firstUndated) = (timeline.order, timeline.time, timeline.firstUndated)
         // Postings by column, in time order: positions and values.
-        var starts = [Int](repeating: 0, count: matrix.columnCount + 1)
-        for column in matrix.columns { starts[Int(column) + 1] += 1 }
-        for c in 0..<matrix.columnCount { starts[c + 1] += starts[c] }
-        var fill = starts
-        var rows = [Int32](repeating: 0, count: matrix.nonZeroCount)
-        var values = [Float](repeating: 0, count: matrix.nonZeroCount)
-        for p in 0..<n {
-            for k in matrix.row(order[p]) {
-                let c = Int(matrix.columns[k])
-                rows[fill[c]] = Int32(p)
-                values[fill[c]] = matrix.values[k]
-                fill[c] += 1
-            }
-        }
-
-        let (postingStarts, postingRows, postingValues) = (starts, rows, values)
+        let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order)
         let blockSize = 256
         let results = parallelMap(count: (n + blockSize - 1) / blockSize) { block -> (pairs: [SimilarPair], computed: Int) in
             var accumulator = [Float](repeating: 0, count: n)
@@ -128,34 +125,42 @@ public enum SparseSimilarity {
                 }
                 touched.removeAll(keepingCapacity: true)
                 keepBest(&candidates, options.neighbors * options.rescoredFactor)
-                // Exact cosine of the best candidates against the row scattered into a dense buffer.
-                for k in row { dense[Int(matrix.columns[k])] = matrix.values[k] }
-                found.removeAll(keepingCapacity: true)
-                for (other, _) in candidates {
-                    var dot: Float = 0
-                    for k in matrix.row(order[Int(other)]) { dot += dense[Int(matrix.columns[k])] * matrix.values[k] }
-                    if dot >= options.minimumSimilarity { found.append((other, dot)) }
-                }
                 computed += candidates.count
-                for k in row { dense[Int(matrix.columns[k])] = 0 }
-                keepBest(&found, options.neighbors)
-                for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
+                rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
             }
             return (pairs, computed)
         }
-        var all: [SimilarPair] = []
-        var computed = 0
-        for result in results {
-            all.append(contentsOf: result.pairs)
-            computed += result.computed
+        let unique = union(results.flatMap(\.pairs))
+        let computed = results.reduce(0) { $0 + $1.computed }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (unique, KernelReport(seconds: seconds, pairsComputed: computed, flops: 0))
+    }
+
+    /// The exact cosines of one article (at `position` in `order`) with its candidates, from its
+    /// row scattered into `dense`; the best `options.neighbors` at `options.minimumSimilarity` or
+    /// more are appended to `pairs`. Shared by the sparse and the dense route.
+    static func rescore(_ matrix: SparseMatrix, order: [Int], position p: Int, candidates: [(Int32, Float)],
+                        dense: inout [Float], found: inout [(Int32, Float)], options: NeighborOptions, into pairs: inout [SimilarPair]) {
+        let row = matrix.row(order[p])
+        for k in row { dense[Int(matrix.columns[k])] = matrix.values[k] }
+        found.removeAll(keepingCapacity: true)
+        for (other, _) in candidates {
+            var dot: Float = 0
+            for k in matrix.row(order[Int(other)]) { dot += dense[Int(matrix.columns[k])] * matrix.values[k] }
+            if dot >= options.minimumSimilarity { found.append((other, dot)) }
         }
-        // Union: a pair found from both ends is kept once.
-        all.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+        for k in row { dense[Int(matrix.columns[k])] = 0 }
+        keepBest(&found, options.neighbors)
+        for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
+    }
+
+    /// Sorts and removes the pairs found from both ends.
+    static func union(_ pairs: [SimilarPair]) -> [SimilarPair] {
+        let all = pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
         var unique: [SimilarPair] = []
         unique.reserveCapacity(all.count)
         for pair in all where unique.last.map({ $0.first != pair.first || $0.second != pair.second }) ?? true { unique.append(pair) }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (unique, KernelReport(seconds: seconds, pairsComputed: computed, flops: 0))
+        return unique
     }
 
     /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular

@@ -33,16 +33,7 @@ extension IsnadCommand {
 
         func run() throws {
             var problems = 0
-            let predictedRows = try readJSONLines(prediction, problems: &problems)
-            var predicted: [String: String] = [:]
-            for (line, row) in predictedRows {
-                guard let id = string(row["id"]), let story = string(row["story"]) else {
-                    printError("\(prediction):\(line): expected string fields \"id\" and \"story\"")
-                    problems += 1
-                    continue
-                }
-                predicted[id] = story
-            }
+            let predicted = clusters(try readJSONLines(prediction, problems: &problems), path: prediction, problems: &problems)
             let goldRows = try readJSONLines(gold, problems: &problems)
             if goldRows.first.map({ $0.1["id1"] != nil }) ?? false {
                 var pairs: [(first: String, second: String, same: Bool)] = []
@@ -56,18 +47,23 @@ extension IsnadCommand {
                 }
                 try show(Evaluation.pairs(predicted: predicted, gold: pairs))
             } else {
-                var clusters: [String: String] = [:]
-                for (line, row) in goldRows {
-                    guard let id = string(row["id"]), let story = string(row["story"]) else {
-                        printError("\(gold):\(line): expected string fields \"id\" and \"story\"")
-                        problems += 1
-                        continue
-                    }
-                    clusters[id] = story
-                }
-                try show(Evaluation.clusters(predicted: predicted, gold: clusters))
+                try show(Evaluation.clusters(predicted: predicted, gold: clusters(goldRows, path: gold, problems: &problems)))
             }
             if problems > 0 { throw ExitCode.rejectedRecords }
+        }
+
+        /// `{"id","story"}` rows as article → story; a row without them is reported and counted.
+        private func clusters(_ rows: [(Int, [String: Any])], path: String, problems: inout Int) -> [String: String] {
+            var clusters: [String: String] = [:]
+            for (line, row) in rows {
+                guard let id = string(row["id"]), let story = string(row["story"]) else {
+                    printError("\(path):\(line): expected string fields \"id\" and \"story\"")
+                    problems += 1
+                    continue
+                }
+                clusters[id] = story
+            }
+            return clusters
         }
 
         private func sameEvent(_ row: [String: Any]) -> Bool? {
