@@ -13,7 +13,8 @@ extension Clustering {
         let clusterCount = (labels.max() ?? -1) + 1
         var members = [[Int]](repeating: [], count: clusterCount)
         for (i, label) in labels.enumerated() { members[label].append(i) }
-        let (centroids, clusterTimes) = centroidMatrix(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
+        let sums = sums(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
+        let (centroids, clusterTimes) = centroidMatrix(sums, columnCount: matrix.columnCount)
         let large = (0..<clusterCount).filter { members[$0].count >= options.largeStory }
         guard !large.isEmpty else { return labels }
         // Each large cluster's threshold: a low quantile of its members' similarity to its centroid.
@@ -27,8 +28,6 @@ extension Clustering {
         search.minimumSimilarity = options.attachFloor
         search.neighbors = 20
         let pairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search).pairs
-        var sums = (0..<clusterCount).map { _ in ClusterSum() }
-        for (i, label) in labels.enumerated() { sums[label].add(row: i, of: matrix, time: nil) }
         var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
         for pair in pairs {
             for (small, big) in [(Int(pair.first), Int(pair.second)), (Int(pair.second), Int(pair.first))]

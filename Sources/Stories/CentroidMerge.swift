@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Vectors
 
@@ -11,12 +12,11 @@ extension Clustering {
     /// `centroidThreshold`.
     public static func mergeByCentroids(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
         let count = (labels.max() ?? -1) + 1
-        var clusters = (0..<count).map { _ in ClusterSum() }
-        for (i, label) in labels.enumerated() { clusters[label].add(row: i, of: matrix, time: times[i]) }
+        var clusters = sums(labels: labels, clusterCount: count, matrix: matrix, times: times)
         // Candidates: clusters the article graph connects, and clusters whose centroids are
         // among each other's nearest.
         var neighbors = [Set<Int32>](repeating: [], count: count)
-        let (centroids, clusterTimes) = centroidMatrix(labels: labels, clusterCount: count, matrix: matrix, times: times)
+        let (centroids, clusterTimes) = centroidMatrix(clusters, columnCount: matrix.columnCount)
         var search = NeighborOptions()
         search.minimumSimilarity = options.centroidThreshold
         search.neighbors = 10
@@ -88,10 +88,22 @@ extension Clustering {
         return relabel(labels.map(root))
     }
 
+    /// The sum of each cluster's rows, in parallel over blocks of clusters.
+    static func sums(labels: [Int], clusterCount: Int, matrix: SparseMatrix, times: [Double?]) -> [ClusterSum] {
+        var grouped = [[Int]](repeating: [], count: clusterCount)
+        for (i, label) in labels.enumerated() { grouped[label].append(i) }
+        let members = grouped
+        let blockSize = 1024
+        return parallelMap(count: (clusterCount + blockSize - 1) / blockSize) { block -> [ClusterSum] in
+            var dense = [Float](repeating: 0, count: matrix.columnCount)
+            return ((block * blockSize)..<min(clusterCount, (block + 1) * blockSize)).map {
+                ClusterSum(rows: members[$0], of: matrix, times: times, dense: &dense)
+            }
+        }.flatMap { $0 }
+    }
+
     /// The normalized mean row of each cluster, and its mean time.
-    static func centroidMatrix(labels: [Int], clusterCount: Int, matrix: SparseMatrix, times: [Double?]) -> (SparseMatrix, [Double?]) {
-        var clusters = (0..<clusterCount).map { _ in ClusterSum() }
-        for (i, label) in labels.enumerated() { clusters[label].add(row: i, of: matrix, time: times[i]) }
+    static func centroidMatrix(_ clusters: [ClusterSum], columnCount: Int) -> (SparseMatrix, [Double?]) {
         var rowStarts = [0], columns: [Int32] = [], values: [Float] = []
         for cluster in clusters {
             let scale = cluster.norm > 0 ? 1 / cluster.norm : 0
@@ -99,7 +111,7 @@ extension Clustering {
             values.append(contentsOf: cluster.values.map { $0 * scale })
             rowStarts.append(columns.count)
         }
-        return (SparseMatrix(columnCount: matrix.columnCount, rowStarts: rowStarts, columns: columns, values: values), clusters.map(\.meanTime))
+        return (SparseMatrix(columnCount: columnCount, rowStarts: rowStarts, columns: columns, values: values), clusters.map(\.meanTime))
     }
 
     /// Labels renumbered 0..<k in order of first appearance.
@@ -137,9 +149,26 @@ struct ClusterSum {
 
     init() {}
 
-    /// The sum of the given rows.
-    init(rows: [Int], of matrix: SparseMatrix) {
-        for i in rows { add(row: i, of: matrix, time: nil) }
+    /// The sum of the given rows, accumulated in `dense` (all zeros, left all zeros).
+    init(rows: [Int], of matrix: SparseMatrix, times: [Double?]? = nil, dense: inout [Float]) {
+        var touched: [Int32] = []
+        for i in rows {
+            for k in matrix.row(i) {
+                let c = matrix.columns[k]
+                if dense[Int(c)] == 0 { touched.append(c) }
+                dense[Int(c)] += matrix.values[k]
+            }
+            if let time = times?[i] {
+                timeSum += time
+                dated += 1
+            }
+        }
+        touched.sort()
+        columns = touched
+        values = touched.map { dense[Int($0)] }
+        for c in touched { dense[Int(c)] = 0 }
+        size = rows.count
+        norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
     /// Writes the sum into a dense buffer indexed by column.
@@ -174,16 +203,6 @@ struct ClusterSum {
             }
         }
         return dot
-    }
-
-    mutating func add(row i: Int, of matrix: SparseMatrix, time: Double?) {
-        let range = matrix.row(i)
-        merge(Array(matrix.columns[range]), Array(matrix.values[range]))
-        size += 1
-        if let time {
-            timeSum += time
-            dated += 1
-        }
     }
 
     mutating func absorb(_ other: ClusterSum) {

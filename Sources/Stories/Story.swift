@@ -27,30 +27,41 @@ extension Story {
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
     /// ordered by number of independent sources, then articles, then first publication.
     static func records(articles: [Article], labels: [Int], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {
-        var members = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
-        for (i, label) in labels.enumerated() { members[label].append(i) }
-        return members.map { indices -> Story in
-            let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
-            let first = articles[ordered[0]]
-            let centroid = ClusterSum(rows: indices, of: matrix)
-            let central = indices.max { a, b in
-                let (x, y) = (centroid.dot(row: a, of: matrix), centroid.dot(row: b, of: matrix))
-                return x != y ? x < y : articles[a].id > articles[b].id
-            }!
-            var outletCounts: [String: Int] = [:]
-            for i in indices { outletCounts[articles[i].source, default: 0] += 1 }
-            let independent = Set(indices.filter { duplicateOf[$0] == nil || articles[duplicateOf[$0]!].source == articles[$0].source }.map { articles[$0].source })
-            return Story(
-                story: storyID(first.id),
-                title: articles[central].title,
-                articles: ordered.map { articles[$0].id },
-                outlets: outletCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
-                independentSources: independent.sorted(),
-                firstPublished: first.published?.description,
-                lastPublished: ordered.last.flatMap { articles[$0].published?.description },
-                keywords: keywords(centroid, titles: indices.map { articles[$0].title }, vocabulary: vocabulary))
+        var grouped = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
+        for (i, label) in labels.enumerated() { grouped[label].append(i) }
+        let members = grouped
+        let blockSize = 512
+        return parallelMap(count: (members.count + blockSize - 1) / blockSize) { block -> [Story] in
+            var dense = [Float](repeating: 0, count: matrix.columnCount)
+            return members[(block * blockSize)..<min(members.count, (block + 1) * blockSize)].map { indices in
+                record(indices, articles: articles, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary, dense: &dense)
+            }
         }
+        .flatMap { $0 }
         .sorted { ($1.independentSources.count, $1.articles.count, $0.firstPublished ?? "~", $0.story) < ($0.independentSources.count, $0.articles.count, $1.firstPublished ?? "~", $1.story) }
+    }
+
+    /// The record of one story, its articles given by index.
+    static func record(_ indices: [Int], articles: [Article], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary, dense: inout [Float]) -> Story {
+        let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
+        let first = articles[ordered[0]]
+        let centroid = ClusterSum(rows: indices, of: matrix, dense: &dense)
+        let central = indices.max { a, b in
+            let (x, y) = (centroid.dot(row: a, of: matrix), centroid.dot(row: b, of: matrix))
+            return x != y ? x < y : articles[a].id > articles[b].id
+        }!
+        var outletCounts: [String: Int] = [:]
+        for i in indices { outletCounts[articles[i].source, default: 0] += 1 }
+        let independent = Set(indices.filter { duplicateOf[$0] == nil || articles[duplicateOf[$0]!].source == articles[$0].source }.map { articles[$0].source })
+        return Story(
+            story: storyID(first.id),
+            title: articles[central].title,
+            articles: ordered.map { articles[$0].id },
+            outlets: outletCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
+            independentSources: independent.sorted(),
+            firstPublished: first.published?.description,
+            lastPublished: ordered.last.flatMap { articles[$0].published?.description },
+            keywords: keywords(centroid, titles: indices.map { articles[$0].title }, vocabulary: vocabulary))
     }
 
     /// The 8 heaviest terms of a centroid, each as the story's headlines most often write it.
