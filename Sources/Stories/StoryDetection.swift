@@ -72,8 +72,9 @@ public struct StoryResult: Sendable {
     public let boilerplate: Boilerplate
 }
 
-/// Ingested articles to stories: boilerplate learned per outlet, TF-IDF, windowed sparse cosine,
-/// time-aware average-link clustering.
+/// Ingested articles to stories: boilerplate learned per outlet, TF-IDF, candidate pairs within a
+/// time window, time-aware average-link, centroid merging, attachment of small clusters to large
+/// stories, wire copies, and the story records.
 public enum StoryDetection {
     /// Groups `articles` into stories.
     /// With `vocabulary`, articles are weighed in that saved vocabulary instead of one fitted on them.
@@ -107,10 +108,11 @@ public enum StoryDetection {
         let stories = measure(&times.records) {
             Story.records(articles: articles, labels: labels, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary)
         }
+        // Each cluster label takes the id of the story that starts with one of its articles.
         var idOfLabel = [String](repeating: "", count: stories.count)
-        var labelOfFirst: [String: Int] = [:]
-        for (i, label) in labels.enumerated() where labelOfFirst[articles[i].id] == nil { labelOfFirst[articles[i].id] = label }
-        for story in stories { idOfLabel[labelOfFirst[story.articles[0]]!] = story.story }
+        var labelOfArticle: [String: Int] = [:]
+        for (i, label) in labels.enumerated() where labelOfArticle[articles[i].id] == nil { labelOfArticle[articles[i].id] = label }
+        for story in stories { idOfLabel[labelOfArticle[story.articles[0]]!] = story.story }
         return StoryResult(storyOfArticle: labels, stories: stories, storyIDOfArticle: labels.map { idOfLabel[$0] }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
     }
 }
