@@ -1,25 +1,31 @@
 import Foundation
 import Isnad
 
-/// `tune [KEY=VALUE...]`: story detection on the gold-dev days with the given parameters (each
-/// list of values is a grid), scored against the gold: the loop behind the documented defaults.
+/// `tune [corpus=dev|all|saudi] [sizes] [out=PATH] [KEY=V1,V2...]`: story detection with the given
+/// parameters (every combination of the listed values), scored against the gold-dev clusters: the
+/// loop behind the documented defaults. `corpus=dev` (default) clusters the three dev days alone,
+/// `all` the whole ANT multi-source corpus (scored on the dev days), `saudi` SaudiNewsNet (no gold:
+/// only sizes and times). `sizes` prints the largest stories; `out` writes the dev-day prediction.
 func benchTune(_ settings: [String]) throws {
-    let goldPath = "../shared/datasets/gold-dev/clusters.jsonl"
-    var gold: [String: String] = [:]
-    for line in try String(contentsOfFile: goldPath, encoding: .utf8).split(separator: "\n") {
-        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        if let id = object?["id"] as? String, let story = object?["story"] as? String { gold[id] = story }
-    }
-    let whole = settings.contains("corpus=all")
-    let saudi = settings.contains("corpus=saudi")
-    let articles = Ingest.read([saudi ? sharedCorpora[1] : sharedCorpora[0]]).articles.filter { whole || saudi || gold[$0.id] != nil }
+    var corpus = "dev", showSizes = false, out: String?
     var grid: [[(String, String)]] = [[]]
     for setting in settings {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 || setting == "sizes" else { continue }
-        if setting == "sizes" { continue }
-        grid = grid.flatMap { prefix in parts[1].split(separator: ",").map { prefix + [(parts[0], String($0))] } }
+        switch (parts.first ?? "", parts.count) {
+        case ("sizes", 1): showSizes = true
+        case ("corpus", 2): corpus = parts[1]
+        case ("out", 2): out = parts[1]
+        case (let key, 2): grid = grid.flatMap { prefix in parts[1].split(separator: ",").map { prefix + [(key, String($0))] } }
+        default: print("ignored: \(setting)")
+        }
     }
+    var gold: [String: String] = [:]
+    for line in try String(contentsOfFile: "../shared/datasets/gold-dev/clusters.jsonl", encoding: .utf8).split(separator: "\n") {
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        if let id = object?["id"] as? String, let story = object?["story"] as? String { gold[id] = story }
+    }
+    let articles = Ingest.read([corpus == "saudi" ? sharedCorpora[1] : sharedCorpora[0]]).articles
+        .filter { corpus != "dev" || gold[$0.id] != nil }
     for combination in grid {
         var options = StoryOptions()
         for (key, value) in combination {
@@ -38,31 +44,33 @@ func benchTune(_ settings: [String]) throws {
             case "halflife": options.clustering.halfLifeDays = number
             case "threshold": options.clustering.mergeThreshold = Float(number)
             case "centroid": options.clustering.centroidThreshold = Float(number)
+            case "mean": options.clustering.minimumMeanSimilarity = Float(number)
             case "large": options.clustering.largeStory = Int(number)
             case "quantile": options.clustering.attachQuantile = number
-            case "route": options.route = SimilarityRoute(rawValue: value) ?? .sparse
-            case "mean": options.clustering.minimumMeanSimilarity = Float(number)
             case "floor": options.clustering.attachFloor = Float(number)
-            case "out", "corpus", "sizes": break
+            case "route": options.route = SimilarityRoute(rawValue: value) ?? .sparse
             default: print("unknown parameter \(key)")
             }
         }
         let result = StoryDetection.run(articles, options: options)
-        if settings.contains("sizes") {
-            let sizes = result.stories.map(\.articles.count).sorted(by: >)
-            print("largest stories: \(sizes.prefix(12).map(String.init).joined(separator: " "))")
+        let label = combination.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+        if showSizes {
+            print("largest stories: " + result.stories.map(\.articles.count).sorted(by: >).prefix(12).map(String.init).joined(separator: " "))
         }
         var predicted: [String: String] = [:]
-        for (i, article) in articles.enumerated() where gold[article.id] != nil { predicted[article.id] = String(result.storyOfArticle[i]) }
-        let s = Evaluation.clusters(predicted: predicted, gold: gold)
-        if let out = combination.first(where: { $0.0 == "out" })?.1 {
+        for (i, article) in articles.enumerated() where gold[article.id] != nil { predicted[article.id] = result.storyIDOfArticle[i] }
+        if let out {
             let lines = articles.filter { gold[$0.id] != nil }.map { "{\"id\":\"\($0.id)\",\"story\":\"\(predicted[$0.id]!)\"}" }
             try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
         }
-        print(String(format: "%@  BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | ARI %.3f NMI %.3f | stories %d/%d",
-                     combination.map { "\($0.0)=\($0.1)" }.joined(separator: " ") as NSString,
-                     s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall, s.pairwise.f1,
-                     s.ari, s.nmi, s.predictedStories, s.goldStories))
+        if predicted.isEmpty {
+            print("\(label)  (no gold articles in corpus=\(corpus))")
+        } else {
+            let s = Evaluation.clusters(predicted: predicted, gold: gold)
+            print(String(format: "%@  BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | ARI %.3f NMI %.3f | stories %d/%d",
+                         label as NSString, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall,
+                         s.pairwise.f1, s.ari, s.nmi, s.predictedStories, s.goldStories))
+        }
         print(String(format: "   times: boilerplate %.2f s, vectors %.2f s, similarity %.2f s (%d pairs), clustering %.2f s",
                      result.times.boilerplate, result.times.vectors, result.times.similarity, result.pairs.count, result.times.clustering))
     }
