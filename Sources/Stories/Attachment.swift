@@ -20,7 +20,7 @@ extension Clustering {
         // Each large cluster's threshold: a low quantile of its members' similarity to its centroid.
         var threshold = [Float](repeating: .infinity, count: clusterCount)
         for c in large {
-            let similarities = members[c].map { dot(matrix, $0, centroids, c) }.sorted()
+            let similarities = members[c].map { sparseDot(matrix.columns[matrix.row($0)], matrix.values[matrix.row($0)], centroids.columns[centroids.row(c)], centroids.values[centroids.row(c)]) }.sorted()
             let index = min(similarities.count - 1, Int(Double(similarities.count) * options.attachQuantile))
             threshold[c] = max(options.attachFloor, similarities[index])
         }
@@ -39,24 +39,5 @@ extension Clustering {
             }
         }
         return relabel(labels.map { best[$0]?.target ?? $0 })
-    }
-
-    /// The dot product of row `i` of `a` and row `j` of `b` (same columns).
-    static func dot(_ a: SparseMatrix, _ i: Int, _ b: SparseMatrix, _ j: Int) -> Float {
-        var x = a.rowStarts[i], y = b.rowStarts[j]
-        let xEnd = a.rowStarts[i + 1], yEnd = b.rowStarts[j + 1]
-        var sum: Float = 0
-        while x < xEnd, y < yEnd {
-            if a.columns[x] == b.columns[y] {
-                sum += a.values[x] * b.values[y]
-                x += 1
-                y += 1
-            } else if a.columns[x] < b.columns[y] {
-                x += 1
-            } else {
-                y += 1
-            }
-        }
-        return sum
     }
 }

@@ -191,18 +191,7 @@ struct ClusterSum {
 
     /// The dot product of the sum with row `i` of `matrix`.
     func dot(row i: Int, of matrix: SparseMatrix) -> Float {
-        var a = 0, b = matrix.rowStarts[i], dot: Float = 0
-        let end = matrix.rowStarts[i + 1]
-        while a < columns.count, b < end {
-            if columns[a] == matrix.columns[b] {
-                dot += values[a] * matrix.values[b]; a += 1; b += 1
-            } else if columns[a] < matrix.columns[b] {
-                a += 1
-            } else {
-                b += 1
-            }
-        }
-        return dot
+        sparseDot(columns[...], values[...], matrix.columns[matrix.row(i)], matrix.values[matrix.row(i)])
     }
 
     mutating func absorb(_ other: ClusterSum) {
@@ -242,16 +231,6 @@ struct ClusterSum {
 
     /// The dot product of two sums.
     func dot(_ other: ClusterSum) -> Float {
-        var a = 0, b = 0, dot: Float = 0
-        while a < columns.count, b < other.columns.count {
-            if columns[a] == other.columns[b] {
-                dot += values[a] * other.values[b]; a += 1; b += 1
-            } else if columns[a] < other.columns[b] {
-                a += 1
-            } else {
-                b += 1
-            }
-        }
-        return dot
+        sparseDot(columns[...], values[...], other.columns[...], other.values[...])
     }
 }

@@ -51,11 +51,14 @@ public enum WireCopies {
         return ta != tb ? ta < tb : a.id < b.id
     }
 
+    /// Every word counts in a copy, stop words included.
+    static let allWords = Analyzer(stopWords: StopWords([]))
+
     /// Hashes of the key-word trigrams of an article's title and text.
     static func shingles(_ article: Article) -> Set<UInt64> {
         var words: [UInt64] = []
         for text in [article.title, article.text] {
-            Analyzer(stopWords: StopWords([])).forEachTermScalars(in: text) { _, term in words.append(TermHash.of(term)) }
+            allWords.forEachTermScalars(in: text) { _, term in words.append(TermHash.of(term)) }
         }
         guard words.count >= 3 else { return Set(words) }
         var trigrams = Set<UInt64>(minimumCapacity: words.count)

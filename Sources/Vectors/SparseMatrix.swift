@@ -28,23 +28,9 @@ public struct SparseMatrix: Sendable {
     @inline(__always)
     public func row(_ i: Int) -> Range<Int> { rowStarts[i]..<rowStarts[i + 1] }
 
-    /// The dot product of rows `i` and `j` (a merge of two sorted rows).
+    /// The dot product of rows `i` and `j`.
     public func dot(_ i: Int, _ j: Int) -> Float {
-        var a = rowStarts[i], b = rowStarts[j]
-        let aEnd = rowStarts[i + 1], bEnd = rowStarts[j + 1]
-        var sum: Float = 0
-        while a < aEnd, b < bEnd {
-            if columns[a] == columns[b] {
-                sum += values[a] * values[b]
-                a += 1
-                b += 1
-            } else if columns[a] < columns[b] {
-                a += 1
-            } else {
-                b += 1
-            }
-        }
-        return sum
+        sparseDot(columns[row(i)], values[row(i)], columns[row(j)], values[row(j)])
     }
 
     /// The matrix by columns, with rows renumbered by their position in `order`: for column `c`,
@@ -66,4 +52,25 @@ public struct SparseMatrix: Sendable {
         }
         return (starts, rows, entries)
     }
+}
+
+/// The dot product of two sparse vectors given as ascending columns and their values (a merge of
+/// the two column lists).
+@inlinable
+public func sparseDot(_ aColumns: ArraySlice<Int32>, _ aValues: ArraySlice<Float>, _ bColumns: ArraySlice<Int32>, _ bValues: ArraySlice<Float>) -> Float {
+    var a = aColumns.startIndex, b = bColumns.startIndex
+    let offsetA = aValues.startIndex - a, offsetB = bValues.startIndex - b
+    var sum: Float = 0
+    while a < aColumns.endIndex, b < bColumns.endIndex {
+        if aColumns[a] == bColumns[b] {
+            sum += aValues[a + offsetA] * bValues[b + offsetB]
+            a += 1
+            b += 1
+        } else if aColumns[a] < bColumns[b] {
+            a += 1
+        } else {
+            b += 1
+        }
+    }
+    return sum
 }
