@@ -16,13 +16,19 @@ public struct Analyzer: Sendable {
     /// Calls `body` with the kind and the term of each token that is not a stop word, in order.
     /// Arabic terms are light10 stems of the key; other terms are the key.
     public func forEachTerm(in text: String, _ body: (TokenKind, String) -> Void) {
-        forEachTermScalars(in: text) { kind, term in body(kind, String(scalars: term)) }
+        forEachTermScalars(in: text[...]) { kind, term in body(kind, String(scalars: term)) }
     }
 
-    /// As ``forEachTerm(in:_:)``, with each term as its scalars (valid only during the call):
-    /// the hot path of the vectors stage, which keys terms by ``TermHash`` and builds no strings.
-    public func forEachTermScalars<S: StringProtocol>(in text: S, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
-        Tokenizer.scan(text.unicodeScalars, hamza: hamzaCarriers) { kind, _, key in
+    /// As ``forEachTerm(in:_:)``, with each term as its scalars (valid only during the call), for
+    /// callers that key terms by ``TermHash`` and build no strings (wire-copy shingles). Concrete in
+    /// `Substring` so that the scanner is specialized here, not called through generic witnesses
+    /// from other modules.
+    public func forEachTermScalars(in text: Substring, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
+        UTF8Scalars.of(text) { scalars in scan(scalars, body) }
+    }
+
+    private func scan(_ text: UTF8Scalars, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
+        Tokenizer.scan(text, hamza: hamzaCarriers) { kind, _, key in
             let scalars = key.output
             if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return }
             let term = kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count
@@ -31,14 +37,14 @@ public struct Analyzer: Sendable {
     }
 
     /// Every token of a line with the hash boilerplate detection compares words by
-    /// (``Boilerplate/LineFilter``) and its term, nil for a stop word: one pass of the tokenizer
-    /// serves both.
-    public func forEachToken<S: StringProtocol>(in line: S, _ body: (_ wordHash: UInt64, _ term: ArraySlice<Unicode.Scalar>?) -> Void) {
-        Tokenizer.scan(line.unicodeScalars, hamza: hamzaCarriers) { kind, _, key in
-            let scalars = key.output
-            let wordHash = Boilerplate.wordHash(scalars)
-            if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return body(wordHash, nil) }
-            body(wordHash, scalars[kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count])
+    /// (``Boilerplate/LineFilter``) and the id of its term in `table`, nil for a stop word: one
+    /// pass of the tokenizer serves both, and is the vectors stage's hot path.
+    public func forEachTermID(in line: Substring, table: inout TermTable, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
+        UTF8Scalars.of(line) { scalars in
+            Tokenizer.scan(scalars, hamza: hamzaCarriers) { kind, _, key in
+                body(Boilerplate.wordHash(key.output),
+                     table.id(ofKey: key.output, kind: kind, endsWithAlefMaksura: key.lastLetterWasAlefMaksura, analyzer: self))
+            }
         }
     }
 

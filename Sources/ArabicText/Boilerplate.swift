@@ -130,7 +130,23 @@ public struct Boilerplate: Sendable {
 
     /// The lines of a text, split on "\n" bytes (no grapheme breaking).
     public static func lines(of text: String) -> [Substring] {
-        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var text = text
+        let breaks: [Int] = text.withUTF8 { bytes in
+            var breaks: [Int] = []
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { breaks.append(offset) }
+            return breaks
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
     }
 
     /// The hash of a line's key words (digits masked as 0) and how many words it has: two copies
@@ -143,7 +159,9 @@ public struct Boilerplate: Sendable {
     /// The hash of each key word of a line, digits masked as 0.
     static func wordHashes<S: StringProtocol>(_ line: S) -> [UInt64] {
         var words: [UInt64] = []
-        Tokenizer.scan(line.unicodeScalars, hamza: .fold) { _, _, key in words.append(wordHash(key.output)) }
+        UTF8Scalars.of(Substring(line)) { scalars in
+            Tokenizer.scan(scalars, hamza: .fold) { _, _, key in words.append(wordHash(key.output)) }
+        }
         return words
     }
 
@@ -160,13 +178,17 @@ public struct Boilerplate: Sendable {
     /// without building tokens. Punctuation, symbols, diacritics and spelling variants do not
     /// change it.
     static func fingerprint(_ line: Substring) -> (hash: UInt64, words: Int) {
+        UTF8Scalars.of(line) { fingerprint($0) }
+    }
+
+    private static func fingerprint(_ scalars: UTF8Scalars) -> (hash: UInt64, words: Int) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var words = 0
         var inWord = false
         let mapping = KeyMapping.foldingHamza
         let classes = ScalarClass.arabicBlock
         @inline(__always) func mix(_ value: UInt32) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
-        for u in line.unicodeScalars {
+        for u in scalars {
             let offset = u.value &- 0x0600
             let c = offset < 0x100 ? classes[Int(offset)] : ScalarClass.of(u)
             switch c {
@@ -222,7 +244,7 @@ public struct Boilerplate: Sendable {
         let learned: Set<UInt64>
         var underRelatedLabel = false
 
-        /// Why `line`, whose words hash to `words` (``Analyzer/forEachToken(in:_:)``), is
+        /// Why `line`, whose words hash to `words` (``Analyzer/forEachTermID(in:table:_:)``), is
         /// boilerplate, or nil if it is not.
         public mutating func reason(words: [UInt64], line: Substring) -> BoilerplateReason? {
             let hash = Boilerplate.combine(words[...])

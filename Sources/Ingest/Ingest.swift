@@ -368,6 +368,9 @@ func jsonText(_ value: JSONValue) -> String {
 
 /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
 public func quoteJSON(_ s: String) -> String {
+    // Most text needs no escape: one pass over the bytes decides.
+    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+    if plain { return "\"" + s + "\"" }
     var out = "\""
     for u in s.unicodeScalars {
         switch u {

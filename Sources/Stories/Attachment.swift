@@ -27,7 +27,9 @@ extension Clustering {
         var search = neighbors
         search.minimumSimilarity = options.attachFloor
         search.neighbors = 20
-        let pairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search).pairs
+        let isLarge = members.map { $0.count >= options.largeStory }
+        let pairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search,
+                                               queries: isLarge.map { !$0 }, targets: isLarge).pairs
         var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
         for pair in pairs {
             for (small, big) in [(Int(pair.first), Int(pair.second)), (Int(pair.second), Int(pair.first))]

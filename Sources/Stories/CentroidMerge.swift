@@ -20,7 +20,10 @@ extension Clustering {
         var search = NeighborOptions()
         search.minimumSimilarity = options.centroidThreshold
         search.neighbors = 10
-        let centroidPairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search).pairs
+        // Two single articles were already compared in the article graph: only clusters of two
+        // or more are searched for.
+        let centroidPairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search,
+                                                       targets: clusters.map { $0.size > 1 }).pairs
         for (a, b) in pairs.map({ (labels[Int($0.first)], labels[Int($0.second)]) }) + centroidPairs.map({ (Int($0.first), Int($0.second)) }) where a != b {
             neighbors[a].insert(Int32(b))
             neighbors[b].insert(Int32(a))

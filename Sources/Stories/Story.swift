@@ -24,6 +24,16 @@ public struct Story: Sendable, Codable, Equatable {
 }
 
 extension Story {
+    /// The story as one line of `stories.jsonl`: snake_case keys in a fixed order, `null` for a
+    /// missing time (every line has the same columns).
+    public var jsonLine: String {
+        func list(_ items: [String]) -> String { "[" + items.map(quoteJSON).joined(separator: ",") + "]" }
+        return "{\"story\":\(quoteJSON(story)),\"title\":\(quoteJSON(title)),\"articles\":\(list(articles)),"
+            + "\"outlets\":\(list(outlets)),\"independent_sources\":\(list(independentSources)),"
+            + "\"first_published\":\(firstPublished.map(quoteJSON) ?? "null"),\"last_published\":\(lastPublished.map(quoteJSON) ?? "null"),"
+            + "\"keywords\":\(list(keywords))}"
+    }
+
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
     /// ordered by number of independent sources, then articles, then first publication.
     static func records(articles: [Article], labels: [Int], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {

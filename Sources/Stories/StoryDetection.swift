@@ -34,8 +34,9 @@ public struct StageTimes: Sendable, Codable {
     public var vectors = 0.0
     /// Candidate pairs.
     public var similarity = 0.0
-    /// Clustering, wire copies and story records (the sum of the five below).
-    public var clustering: Double { averageLink + centroidMerge + attachment + wireCopies + records }
+    /// Wall time of clustering, wire copies and story records (wire copies run beside the
+    /// clustering passes, so this is less than the sum of the five below).
+    public var clustering = 0.0
     /// Average-link over the candidate graph.
     public var averageLink = 0.0
     /// Centroid merging.
@@ -95,19 +96,38 @@ public enum StoryDetection {
             case .lsa: DenseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors)
             }
         }
-        let first = measure(&times.averageLink) {
-            Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
+        // Wire copies need only the pairs: they are found on one core while the clustering passes
+        // (mostly sequential) run on the other.
+        enum Branch { case clustering([Int], StageTimes), copies([Int?], Double) }
+        let clusteringStart = DispatchTime.now().uptimeNanoseconds
+        let branches = parallelMap(count: 2) { branch -> Branch in
+            var branchTimes = StageTimes()
+            if branch == 1 {
+                let duplicateOf = measure(&branchTimes.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
+                return .copies(duplicateOf, branchTimes.wireCopies)
+            }
+            let first = measure(&branchTimes.averageLink) {
+                Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
+            }
+            let second = measure(&branchTimes.centroidMerge) {
+                Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
+            }
+            let labels = measure(&branchTimes.attachment) {
+                Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
+            }
+            return .clustering(labels, branchTimes)
         }
-        let second = measure(&times.centroidMerge) {
-            Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
+        guard case .clustering(let labels, let clusteringTimes) = branches[0], case .copies(let duplicateOf, let copiesSeconds) = branches[1] else {
+            preconditionFailure("parallelMap returns its results in order")
         }
-        let labels = measure(&times.attachment) {
-            Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
-        }
-        let duplicateOf = measure(&times.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
+        times.averageLink = clusteringTimes.averageLink
+        times.centroidMerge = clusteringTimes.centroidMerge
+        times.attachment = clusteringTimes.attachment
+        times.wireCopies = copiesSeconds
         let stories = measure(&times.records) {
             Story.records(articles: articles, labels: labels, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary)
         }
+        times.clustering = Double(DispatchTime.now().uptimeNanoseconds - clusteringStart) / 1e9
         // Each cluster label takes the id of the story that starts with one of its articles.
         var idOfLabel = [String](repeating: "", count: stories.count)
         var labelOfArticle: [String: Int] = [:]

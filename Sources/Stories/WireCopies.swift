@@ -58,7 +58,7 @@ public enum WireCopies {
     static func shingles(_ article: Article) -> Set<UInt64> {
         var words: [UInt64] = []
         for text in [article.title, article.text] {
-            allWords.forEachTermScalars(in: text) { _, term in words.append(TermHash.of(term)) }
+            allWords.forEachTermScalars(in: text[...]) { _, term in words.append(TermHash.of(term)) }
         }
         guard words.count >= 3 else { return Set(words) }
         var trigrams = Set<UInt64>(minimumCapacity: words.count)

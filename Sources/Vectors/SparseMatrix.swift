@@ -34,15 +34,18 @@ public struct SparseMatrix: Sendable {
     }
 
     /// The matrix by columns, with rows renumbered by their position in `order`: for column `c`,
-    /// the entries `starts[c]..<starts[c + 1]` of `rows` (positions) and `values`, positions ascending.
-    public func columns(inRowOrder order: [Int]) -> (starts: [Int], rows: [Int32], values: [Float]) {
+    /// the entries `starts[c]..<starts[c + 1]` of `rows` (positions) and `values`, positions
+    /// ascending. With `including`, only the rows it marks are listed.
+    public func columns(inRowOrder order: [Int], including: [Bool]? = nil) -> (starts: [Int], rows: [Int32], values: [Float]) {
         var starts = [Int](repeating: 0, count: columnCount + 1)
-        for column in columns { starts[Int(column) + 1] += 1 }
+        for i in 0..<rowCount where including?[i] ?? true {
+            for k in row(i) { starts[Int(columns[k]) + 1] += 1 }
+        }
         for c in 0..<columnCount { starts[c + 1] += starts[c] }
         var fill = starts
-        var rows = [Int32](repeating: 0, count: nonZeroCount)
-        var entries = [Float](repeating: 0, count: nonZeroCount)
-        for (p, i) in order.enumerated() {
+        var rows = [Int32](repeating: 0, count: starts[columnCount])
+        var entries = [Float](repeating: 0, count: starts[columnCount])
+        for (p, i) in order.enumerated() where including?[i] ?? true {
             for k in row(i) {
                 let c = Int(columns[k])
                 rows[fill[c]] = Int32(p)

@@ -26,14 +26,14 @@ public struct NeighborOptions: Sendable, Equatable {
     /// Pairs less similar than this are not candidates.
     public var minimumSimilarity: Float = 0.08
     /// Each article keeps its most similar neighbours, at most this many; the graph is the union.
-    public var neighbors = 40
+    public var neighbors = 30
     /// Candidates come from the postings of each article's this many heaviest terms (prefix
     /// filtering: two articles of one story share a distinctive term); common terms with long
     /// postings are never walked.
     public var candidateTerms = 16
     /// The best candidates by that partial score, this many times `neighbors`, get their exact
     /// cosine over all terms.
-    public var rescoredFactor = 3
+    public var rescoredFactor = 2
 
     /// The defaults.
     public init() {}
@@ -76,15 +76,18 @@ public struct KernelReport: Sendable {
 /// n×n matrix.
 public enum SparseSimilarity {
     /// The union of every article's `options.neighbors` most similar articles (at least
-    /// `options.minimumSimilarity`, within `options.window` of each other).
-    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions()) -> (pairs: [SimilarPair], report: KernelReport) {
+    /// `options.minimumSimilarity`, within `options.window` of each other). With `queries` and
+    /// `targets`, only the rows `queries` marks look for neighbours, among the rows `targets`
+    /// marks (the clustering passes search a few large clusters for many small ones).
+    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions(),
+                                 queries: [Bool]? = nil, targets: [Bool]? = nil) -> (pairs: [SimilarPair], report: KernelReport) {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = matrix.rowCount
         precondition(times.count == n)
         let timeline = TimeOrder(times)
         let (order, time, firstUndated) = (timeline.order, timeline.time, timeline.firstUndated)
         // Postings by column, in time order: positions and values.
-        let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order)
+        let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order, including: targets)
         let blockSize = 256
         let results = parallelMap(count: (n + blockSize - 1) / blockSize) { block -> (pairs: [SimilarPair], computed: Int) in
             var accumulator = [Float](repeating: 0, count: n)
@@ -95,38 +98,58 @@ public enum SparseSimilarity {
             var found: [(Int32, Float)] = []
             var pairs: [SimilarPair] = []
             var computed = 0
-            for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-                let row = matrix.row(order[p])
-                let undated = p >= firstUndated
-                let low = undated ? -Double.infinity : time[p] - options.window
-                let high = undated ? Double.infinity : time[p] + options.window
-                heaviest.removeAll(keepingCapacity: true)
-                for k in row { heaviest.append((Int32(k), matrix.values[k])) }
-                keepBest(&heaviest, options.candidateTerms)
-                for (entry, _) in heaviest {
-                    let k = Int(entry)
-                    let c = Int(matrix.columns[k])
-                    let value = matrix.values[k]
-                    var q = lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { time[Int($0)] >= low }
-                    while q < postingStarts[c + 1] {
-                        let other = Int(postingRows[q])
-                        if time[other] > high { break }
-                        if other != p {
-                            if accumulator[other] == 0 { touched.append(Int32(other)) }
-                            accumulator[other] += value * postingValues[q]
+            // Raw buffers: the walk below is the hottest loop of story detection, and bounds
+            // checks on every posting cost more than the arithmetic.
+            matrix.columns.withUnsafeBufferPointer { columns in
+            matrix.values.withUnsafeBufferPointer { values in
+            postingRows.withUnsafeBufferPointer { postingRows in
+            postingValues.withUnsafeBufferPointer { postingValues in
+            time.withUnsafeBufferPointer { time in
+            accumulator.withUnsafeMutableBufferPointer { accumulator in
+                for p in (block * blockSize)..<min(n, (block + 1) * blockSize) where queries?[order[p]] ?? true {
+                    let row = matrix.row(order[p])
+                    let undated = p >= firstUndated
+                    let low = undated ? -Double.infinity : time[p] - options.window
+                    let high = undated ? Double.infinity : time[p] + options.window
+                    heaviest.removeAll(keepingCapacity: true)
+                    for k in row { heaviest.append((Int32(k), values[k])) }
+                    keepBest(&heaviest, options.candidateTerms)
+                    for (entry, _) in heaviest {
+                        let k = Int(entry)
+                        let c = Int(columns[k])
+                        let value = values[k]
+                        let end = postingStarts[c + 1]
+                        // The postings within the window, then the undated ones (last in time
+                        // order), which every article is compared with.
+                        var q = lowerBound(postingRows, postingStarts[c], end) { time[Int($0)] >= low }
+                        while q < end {
+                            let other = Int(postingRows[q])
+                            if time[other] > high, other < firstUndated {
+                                q = lowerBound(postingRows, q, end) { Int($0) >= firstUndated }
+                                continue
+                            }
+                            if other != p {
+                                if accumulator[other] == 0 { touched.append(Int32(other)) }
+                                accumulator[other] += value * postingValues[q]
+                            }
+                            q += 1
                         }
-                        q += 1
                     }
+                    candidates.removeAll(keepingCapacity: true)
+                    for other in touched {
+                        candidates.append((other, accumulator[Int(other)]))
+                        accumulator[Int(other)] = 0
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    keepBest(&candidates, options.neighbors * options.rescoredFactor)
+                    computed += candidates.count
+                    rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
                 }
-                candidates.removeAll(keepingCapacity: true)
-                for other in touched {
-                    candidates.append((other, accumulator[Int(other)]))
-                    accumulator[Int(other)] = 0
-                }
-                touched.removeAll(keepingCapacity: true)
-                keepBest(&candidates, options.neighbors * options.rescoredFactor)
-                computed += candidates.count
-                rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
+            }
+            }
+            }
+            }
+            }
             }
             return (pairs, computed)
         }
@@ -141,15 +164,21 @@ public enum SparseSimilarity {
     /// more are appended to `pairs`. Shared by the sparse and the dense route.
     static func rescore(_ matrix: SparseMatrix, order: [Int], position p: Int, candidates: [(Int32, Float)],
                         dense: inout [Float], found: inout [(Int32, Float)], options: NeighborOptions, into pairs: inout [SimilarPair]) {
-        let row = matrix.row(order[p])
-        for k in row { dense[Int(matrix.columns[k])] = matrix.values[k] }
-        found.removeAll(keepingCapacity: true)
-        for (other, _) in candidates {
-            var dot: Float = 0
-            for k in matrix.row(order[Int(other)]) { dot += dense[Int(matrix.columns[k])] * matrix.values[k] }
-            if dot >= options.minimumSimilarity { found.append((other, dot)) }
+        matrix.columns.withUnsafeBufferPointer { columns in
+        matrix.values.withUnsafeBufferPointer { values in
+        dense.withUnsafeMutableBufferPointer { dense in
+            let row = matrix.row(order[p])
+            for k in row { dense[Int(columns[k])] = values[k] }
+            found.removeAll(keepingCapacity: true)
+            for (other, _) in candidates {
+                var dot: Float = 0
+                for k in matrix.row(order[Int(other)]) { dot += dense[Int(columns[k])] * values[k] }
+                if dot >= options.minimumSimilarity { found.append((other, dot)) }
+            }
+            for k in row { dense[Int(columns[k])] = 0 }
         }
-        for k in row { dense[Int(matrix.columns[k])] = 0 }
+        }
+        }
         keepBest(&found, options.neighbors)
         for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
     }
@@ -189,7 +218,7 @@ public enum SparseSimilarity {
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
     /// false then true along the range).
     @inline(__always)
-    static func lowerBound<T>(_ rows: [T], _ start: Int, _ end: Int, _ isAtOrAfter: (T) -> Bool) -> Int {
+    static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int where C.Index == Int {
         var low = start, high = end
         while low < high {
             let mid = (low + high) / 2

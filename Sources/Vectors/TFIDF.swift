@@ -42,10 +42,9 @@ public enum TFIDF {
     /// Fits a vocabulary on `documents` and returns it with their vectors.
     public static func fit(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> (Vocabulary, SparseMatrix) {
         var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
-        let documentFrequency = counts.documentFrequencies()
         let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documents.count)))
-        let kept = documentFrequency.filter { $0.value >= options.minimumDocumentFrequency && $0.value <= maximum }
-            .map { (term: counts.names[$0.key]!, df: $0.value) }
+        let kept = counts.documentFrequencies()
+            .filter { $0.df >= options.minimumDocumentFrequency && $0.df <= maximum }
             .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
         let vocabulary = Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documents.count)
         return (vocabulary, counts.takeMatrix(vocabulary))
@@ -58,61 +57,70 @@ public enum TFIDF {
     }
 }
 
-/// Weighted term counts of documents, keyed by ``TermHash``, in blocks of consecutive documents:
-/// in a block, document `i` has the entries `offsets[i]..<offsets[i + 1]` of `hashes` and
-/// `weights`, one per distinct term, in hash order.
+/// Weighted term counts of documents, in blocks of consecutive documents counted by one worker:
+/// in a block, document `i` has the entries `offsets[i]..<offsets[i + 1]` of `terms` (ids in the
+/// block's ``TermTable``) and `weights`, one per distinct term, in order of first appearance.
 struct TermCounts {
     struct Block {
         var offsets: [Int] = [0]
-        var hashes: [UInt64] = []
+        var terms: [Int32] = []
         var weights: [Float] = []
+        /// The block's terms: hash and text by id.
+        var table = TermTable()
+        /// In how many of the block's documents each term id appears.
+        var documentFrequency: [Int32] = []
     }
 
     /// The blocks, in document order (kept as computed: merging them would hold the counts twice).
     var blocks: [Block]
-    /// The text of every term seen.
-    var names: [UInt64: String] = [:]
 
     /// Counts the terms of every document, in parallel over blocks of documents.
     init(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions) {
-        let blockSize = 512
-        let results = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
+        let blockSize = 1024
+        blocks = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
             let range = (block * blockSize)..<min(documents.count, (block + 1) * blockSize)
             return TermCounts.count(documents[range], boilerplate: boilerplate, options: options)
         }
-        blocks = results.map(\.block)
-        for result in results {
-            for (hash, name) in result.names where names[hash] == nil { names[hash] = name }
-        }
     }
 
-    /// In how many documents each term appears.
-    func documentFrequencies() -> [UInt64: Int32] {
-        var frequency: [UInt64: Int32] = [:]
-        frequency.reserveCapacity(names.count)
+    /// Every term with the number of documents it appears in.
+    func documentFrequencies() -> [(term: String, df: Int32)] {
+        var index: [UInt64: Int] = [:]
+        var terms: [(term: String, df: Int32)] = []
         for block in blocks {
-            for hash in block.hashes { frequency[hash, default: 0] += 1 }
-        }
-        return frequency
-    }
-
-    private static func count(_ documents: ArraySlice<Document>, boilerplate: Boilerplate, options: VectorOptions) -> (block: Block, names: [UInt64: String]) {
-        let analyzer = Analyzer()
-        var block = Block()
-        var names: [UInt64: String] = [:]
-        var counts: [UInt64: Float] = [:]
-        func add(_ text: some StringProtocol, weight: Float) {
-            analyzer.forEachTermScalars(in: text) { _, term in
-                let hash = TermHash.of(term)
-                counts[hash, default: 0] += weight
-                if names[hash] == nil { names[hash] = String(scalars: term) }
+            for (id, hash) in block.table.hashes.enumerated() {
+                if let i = index[hash] {
+                    terms[i].df += block.documentFrequency[id]
+                } else {
+                    index[hash] = terms.count
+                    terms.append((block.table.names[id], block.documentFrequency[id]))
+                }
             }
         }
+        return terms
+    }
+
+    private static func count(_ documents: ArraySlice<Document>, boilerplate: Boilerplate, options: VectorOptions) -> Block {
+        let analyzer = Analyzer()
+        var block = Block()
+        var table = TermTable()
+        var weights: [Float] = []
+        var touched: [Int32] = []
+        func add(_ term: Int32, _ weight: Float) {
+            let id = Int(term)
+            if id >= weights.count {
+                weights.append(contentsOf: repeatElement(0, count: id + 1 - weights.count))
+                block.documentFrequency.append(contentsOf: repeatElement(0, count: id + 1 - block.documentFrequency.count))
+            }
+            if weights[id] == 0 { touched.append(term) }
+            weights[id] += weight
+        }
         var words: [UInt64] = []
-        var lineTerms: [UInt64] = []
+        var lineTerms: [Int32] = []
         for document in documents {
-            counts.removeAll(keepingCapacity: true)
-            add(document.title, weight: options.titleWeight)
+            analyzer.forEachTermID(in: document.title[...], table: &table) { _, term in
+                if let term { add(term, options.titleWeight) }
+            }
             // Each body line is tokenized once: its word hashes judge it as boilerplate, its terms
             // count only if it is not.
             var filter = boilerplate.lineFilter(source: document.source)
@@ -120,27 +128,26 @@ struct TermCounts {
             for line in Boilerplate.lines(of: document.text) {
                 words.removeAll(keepingCapacity: true)
                 lineTerms.removeAll(keepingCapacity: true)
-                analyzer.forEachToken(in: line) { wordHash, term in
+                analyzer.forEachTermID(in: line, table: &table) { wordHash, term in
                     words.append(wordHash)
-                    guard let term else { return }
-                    let hash = TermHash.of(term)
-                    lineTerms.append(hash)
-                    if names[hash] == nil { names[hash] = String(scalars: term) }
+                    if let term { lineTerms.append(term) }
                 }
                 guard filter.reason(words: words, line: line) == nil, !words.isEmpty else { continue }
                 let weight = paragraph < options.leadParagraphs ? options.leadWeight : 1
-                for hash in lineTerms { counts[hash, default: 0] += weight }
+                for term in lineTerms { add(term, weight) }
                 paragraph += 1
             }
-            // In hash order: a dictionary's iteration order differs between instances, and the
-            // row must come out bit for bit the same on every run.
-            for (hash, weight) in counts.sorted(by: { $0.key < $1.key }) {
-                block.hashes.append(hash)
-                block.weights.append(weight)
+            for term in touched {
+                block.terms.append(term)
+                block.weights.append(weights[Int(term)])
+                block.documentFrequency[Int(term)] += 1
+                weights[Int(term)] = 0
             }
-            block.offsets.append(block.hashes.count)
+            touched.removeAll(keepingCapacity: true)
+            block.offsets.append(block.terms.count)
         }
-        return (block, names)
+        block.table = table
+        return block
     }
 
     /// The L2-normalized TF-IDF rows in `vocabulary`'s columns; each block's counts are released
@@ -153,14 +160,17 @@ struct TermCounts {
         for b in blocks.indices {
             let block = blocks[b]
             blocks[b] = Block()
+            let columnOfTerm = block.table.hashes.map { vocabulary.columnOfHash[$0] ?? -1 }
             for i in 0..<(block.offsets.count - 1) {
                 row.removeAll(keepingCapacity: true)
                 for k in block.offsets[i]..<block.offsets[i + 1] {
-                    guard let column = vocabulary.columnOfHash[block.hashes[k]] else { continue }
+                    let column = columnOfTerm[Int(block.terms[k])]
+                    guard column >= 0 else { continue }
                     row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
                 }
                 row.sort { $0.column < $1.column }
-                let norm = row.reduce(Float(0)) { $0 + $1.value * $1.value }
+                var norm: Float = 0
+                for entry in row { norm += entry.value * entry.value }
                 let scale = norm > 0 ? 1 / norm.squareRoot() : 0
                 for entry in row {
                     columns.append(entry.column)

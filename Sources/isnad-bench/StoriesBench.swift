@@ -14,11 +14,7 @@ func benchStories(_ files: [String]) throws {
     var result: StoryResult!
     let detect = seconds { result = StoryDetection.run(articles) }
     let write = seconds {
-        let lines = result.stories.map { story in
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            return String(decoding: (try? encoder.encode(story)) ?? Data(), as: UTF8.self)
-        }
+        let lines = result.stories.map(\.jsonLine)
         try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try? lines.joined(separator: "\n").write(toFile: out + "/stories.jsonl", atomically: true, encoding: .utf8)
     }

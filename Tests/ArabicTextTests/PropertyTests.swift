@@ -83,3 +83,45 @@ struct PropertyTests {
         #expect(SentenceSplitter.sentences(of: display).count == 1)
     }
 }
+
+/// The fast paths of the vectors stage give what the plain ones give.
+@Suite("Fast paths")
+struct FastPathTests {
+    @Test func utf8ScalarsDecodeLikeTheStandardLibrary() {
+        for text in PropertyTests.randomStrings(count: 2_000, maxLength: 40) + ["", "a", "😀 إنّ", "\u{10FFFF}"] {
+            let decoded = UTF8Scalars.of(text[...]) { Array($0) }
+            #expect(decoded == Array(text.unicodeScalars))
+        }
+    }
+
+    @Test func linesSplitOnEveryLineBreakAndKeepEmptyLines() {
+        for text in PropertyTests.randomStrings(count: 500, maxLength: 60) + ["", "\n", "أ\n\nب\n"] {
+            // On the byte: "\r\n" is one Character, and splitting on Characters would keep it whole.
+            let expected = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            #expect(Boilerplate.lines(of: text).map(String.init) == expected)
+        }
+        #expect(Boilerplate.lines(of: "قال\n\nإن") == ["قال", "", "إن"])
+    }
+
+    @Test func termIDsFollowFirstAppearanceAndShareAStem() {
+        var table = TermTable()
+        var ids: [Int32?] = []
+        Analyzer().forEachTermID(in: "الكتاب في كتاب على علي الكتاب"[...], table: &table) { _, id in ids.append(id) }
+        // الكتاب and كتاب have the stem كتاب; في and على are stop words; علي (Ali) is not, and
+        // light10 takes its final ي.
+        #expect(ids == [0, nil, 0, nil, 1, 0])
+        #expect(table.names == ["كتاب", "عل"])
+        #expect(table.hashes == [TermHash.of("كتاب".unicodeScalars), TermHash.of("عل".unicodeScalars)])
+    }
+
+    @Test func termIDsMatchTheTermsOfTheAnalyzer() {
+        let analyzer = Analyzer()
+        var table = TermTable()
+        for text in PropertyTests.randomStrings(count: 1_000, maxLength: 50) {
+            var ids: [Int32] = []
+            analyzer.forEachTermID(in: text[...], table: &table) { _, id in if let id { ids.append(id) } }
+            #expect(ids.map { table.names[Int($0)] } == analyzer.terms(of: text))
+        }
+        #expect(table.count > 1_000)  // the index grew well past its first size
+    }
+}

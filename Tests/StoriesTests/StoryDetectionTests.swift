@@ -76,3 +76,18 @@ struct StoryDetectionTests {
         #expect(!story.independentSources.contains("wasla-tv"))
     }
 }
+
+@Suite("Story records")
+struct StoryRecordTests {
+    @Test func jsonLineEscapesTextAndWritesNullForAMissingTime() throws {
+        let story = Story(story: "s-0000000001", title: "ماكرون: \"لا حل\"\tفي إدلب — «قريبا»", articles: ["a\\1", "b"],
+                          outlets: ["rt"], independentSources: ["rt"], firstPublished: "2020-02-20T10:00:00+03:00",
+                          lastPublished: nil, keywords: ["إدلب"])
+        let line = story.jsonLine
+        #expect(line == #"{"story":"s-0000000001","title":"ماكرون: \"لا حل\"\tفي إدلب — «قريبا»","articles":["a\\1","b"],"outlets":["rt"],"independent_sources":["rt"],"first_published":"2020-02-20T10:00:00+03:00","last_published":null,"keywords":["إدلب"]}"#)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == story.title)
+        #expect(object["articles"] as? [String] == story.articles)
+        #expect(object["last_published"] is NSNull)
+    }
+}

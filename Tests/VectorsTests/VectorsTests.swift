@@ -68,6 +68,19 @@ struct VectorsTests {
         #expect(found == expected)
     }
 
+    @Test func queriesLookOnlyAmongTargets() {
+        let (matrix, times) = randomMatrix()
+        var options = NeighborOptions()
+        options.neighbors = 1_000
+        options.minimumSimilarity = 0.3
+        let targets = (0..<matrix.rowCount).map { $0 % 3 == 0 }
+        let found = Set(SparseSimilarity.neighbors(matrix, times: times, options: options,
+                                                   queries: targets.map { !$0 }, targets: targets).pairs.map { [$0.first, $0.second] })
+        let expected = bruteForce(matrix, times: times, options: options).filter { targets[Int($0[0])] != targets[Int($0[1])] }
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
+
     @Test func denseRouteFindsTruePairsWithExactCosines() {
         let (matrix, times) = randomMatrix()
         var options = NeighborOptions()

@@ -84,12 +84,12 @@ extension IsnadCommand {
             var lines: [String] = []
             lines.reserveCapacity(articles.count)
             for (i, article) in articles.enumerated() {
-                lines.append(try jsonLine(ArticleRow(
+                lines.append(ArticleRow(
                     id: article.id, source: article.source, title: article.title, published: article.published?.description,
-                    url: article.url, story: result.storyIDOfArticle[i], duplicateOf: result.duplicateOf[i].map { articles[$0].id })))
+                    url: article.url, story: result.storyIDOfArticle[i], duplicateOf: result.duplicateOf[i].map { articles[$0].id }).jsonLine)
             }
             try writeAtomically(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), to: out + "/articles.jsonl")
-            let stories = try result.stories.map(jsonLine)
+            let stories = result.stories.map(\.jsonLine)
             try writeAtomically(stories.joined(separator: "\n") + (stories.isEmpty ? "" : "\n"), to: out + "/stories.jsonl")
             try result.vocabulary.save(to: out + "/vocabulary.tsv")
         }
@@ -109,7 +109,7 @@ extension IsnadCommand {
 extension SimilarityRoute: ExpressibleByArgument {}
 
 /// One line of `articles.jsonl`.
-struct ArticleRow: Encodable {
+struct ArticleRow {
     let id: String
     let source: String
     let title: String
@@ -118,18 +118,12 @@ struct ArticleRow: Encodable {
     let story: String
     let duplicateOf: String?
 
-    enum CodingKeys: String, CodingKey { case id, source, title, published, url, story, duplicateOf }
-
-    /// Writes every key, `null` included, so that a notebook sees the same columns on every line.
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(source, forKey: .source)
-        try c.encode(title, forKey: .title)
-        try c.encode(published, forKey: .published)
-        try c.encode(url, forKey: .url)
-        try c.encode(story, forKey: .story)
-        try c.encode(duplicateOf, forKey: .duplicateOf)
+    /// Every key, `null` included, so that a notebook sees the same columns on every line.
+    var jsonLine: String {
+        func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
+        return "{\"id\":\(quoteJSON(id)),\"source\":\(quoteJSON(source)),\"title\":\(quoteJSON(title)),"
+            + "\"published\":\(optional(published)),\"url\":\(optional(url)),\"story\":\(quoteJSON(story)),"
+            + "\"duplicate_of\":\(optional(duplicateOf))}"
     }
 }
 
