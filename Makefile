@@ -2,7 +2,8 @@
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
 #   make test   installs what is missing, builds in debug, and runs every test
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
-#               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev
+#               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
+#               statements per second
 SHELL := /bin/bash
 APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
 DEMO_INPUT := Datasets/demo/articles
@@ -23,6 +24,7 @@ demo: deps
 	swift build --product isnad
 	.build/debug/isnad run $(DEMO_INPUT) --out $(DEMO_OUTPUT)
 	.build/debug/isnad eval $(DEMO_OUTPUT)/articles.jsonl Datasets/demo/gold/clusters.jsonl
+	.build/debug/isnad eval statements $(DEMO_OUTPUT)/statements.jsonl Datasets/demo/gold/statements.jsonl --articles Datasets/demo/gold/statement-articles.txt
 
 test: deps
 	swift test
@@ -32,5 +34,6 @@ bench: deps
 	.build/release/isnad-bench ingest
 	.build/release/isnad-bench text
 	.build/release/isnad-bench stemming
+	.build/release/isnad-bench statements
 	[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q scikit-learn numpy scipy)
 	.build/release/isnad-bench stories

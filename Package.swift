@@ -21,9 +21,10 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["CZlib", "ArabicText"]),
         .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra"]),
         .target(name: "Stories", dependencies: ["Vectors", "Ingest"]),
+        .target(name: "Statements", dependencies: ["ArabicText", "Ingest"]),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories"]),
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "Ingest"]),
         .testTarget(name: "VectorsTests", dependencies: ["Vectors"]),
         .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
         .testTarget(name: "CLITests", dependencies: ["isnad"]),
     ]
 )

@@ -4,3 +4,4 @@
 @_exported import LinearAlgebra
 @_exported import Vectors
 @_exported import Stories
+@_exported import Statements

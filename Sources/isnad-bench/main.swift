@@ -127,6 +127,8 @@ case "text":
     benchText(arguments.isEmpty ? sharedCorpora : arguments, repetitions: 3)
 case "stories":
     try benchStories(arguments.isEmpty ? sharedCorpora : arguments)
+case "statements":
+    benchStatements(arguments.isEmpty ? sharedCorpora : arguments)
 case "similarity":
     benchSimilarity(arguments.isEmpty ? sharedCorpora : arguments)
 case "tune":
@@ -134,6 +136,6 @@ case "tune":
 case "stemming":
     try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:
-    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text|stories|similarity [FILES...] | stemming | tune [KEY=VALUES...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...]\n".utf8))
     exit(64)
 }

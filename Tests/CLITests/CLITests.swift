@@ -168,3 +168,16 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     #expect(run.stderr.contains("\(gold):2: not a JSON object"))
     #expect(run.stdout.contains("pairs     P 1.0000  R 1.0000  F1 1.0000"))
 }
+
+@Test func evalStatementsScoresTheDemoStatements() throws {
+    let out = temporaryFolder()
+    _ = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
+    let lines = try String(contentsOfFile: out + "/statements.jsonl", encoding: .utf8).split(separator: "\n")
+    #expect(lines.count > 40)
+    let run = try isnad(["eval", "statements", out + "/statements.jsonl", root + "/Datasets/demo/gold/statements.jsonl",
+                         "--articles", root + "/Datasets/demo/gold/statement-articles.txt", "--format", "json"])
+    #expect(run.status == 0)
+    let scores = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(scores["gold"] as? Int == 67)
+    #expect((scores["precision"] as? Double ?? 0) >= 0.9)
+}

@@ -3,8 +3,19 @@ import Foundation
 import Isnad
 
 extension IsnadCommand {
-    /// `isnad eval`: score a run against gold.
+    /// `isnad eval`: score a run against gold: clusters (the default) or statements.
     struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score a run against gold.",
+            subcommands: [Clusters.self, Statements.self],
+            defaultSubcommand: Clusters.self
+        )
+    }
+}
+
+extension IsnadCommand.Eval {
+    /// `isnad eval [clusters] PREDICTION GOLD`.
+    struct Clusters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Score a story clustering against gold clusters or gold pairs.",
             discussion: """
@@ -93,6 +104,71 @@ extension IsnadCommand {
                     pairs \(scores.pairs) (with an article missing from the prediction: \(scores.missing))
                     pairs     P \(f(scores.scores.precision))  R \(f(scores.scores.recall))  F1 \(f(scores.scores.f1))
                     """)
+            }
+        }
+
+        private func f(_ x: Double) -> String { String(format: "%.4f", x) }
+    }
+
+    /// `isnad eval statements PREDICTION GOLD`.
+    struct Statements: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score extracted statements against gold statements.",
+            discussion: """
+                PREDICTION is statements.jsonl of `isnad run` (article, content, speaker, kind, time per \
+                line); GOLD has the same fields (gold-dev/statements.jsonl). A predicted and a gold \
+                statement of one article match when their content words overlap by half the shorter \
+                one; speaker, kind and time are compared on the matches. --articles lists annotated \
+                articles that have no gold statement (predictions there are false positives).
+                """
+        )
+
+        @Argument(help: "The predicted statements (JSONL).")
+        var prediction: String
+
+        @Argument(help: "The gold statements (JSONL).")
+        var gold: String
+
+        @Option(help: "A file of annotated article ids, one per line.")
+        var articles: String?
+
+        @Option(help: "Output format: text or json.")
+        var format: Clusters.Format = .text
+
+        func run() throws {
+            var problems = 0
+            let predicted = rows(try readJSONLines(prediction, problems: &problems), path: prediction, problems: &problems)
+            let goldRows = rows(try readJSONLines(gold, problems: &problems), path: gold, problems: &problems)
+            var annotated: Set<String> = []
+            if let articles {
+                guard let text = try? String(contentsOfFile: articles, encoding: .utf8) else {
+                    printError("\(articles): cannot read")
+                    throw ExitCode.failure
+                }
+                annotated = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
+            let scores = StatementScores(predicted: predicted, gold: goldRows, alsoScored: annotated)
+            switch format {
+            case .json: print(try jsonLine(scores))
+            case .text:
+                print("""
+                    articles \(scores.articles); statements gold \(scores.gold), predicted \(scores.predicted), matched \(scores.matched)
+                    statements  P \(f(scores.precision))  R \(f(scores.recall))  F1 \(f(scores.f1))
+                    speaker \(f(scores.speakerAccuracy))  kind \(f(scores.kindAccuracy))  time \(scores.timeAccuracy.map(f) ?? "-") (of \(scores.timedMatches) matched with a gold time)
+                    """)
+            }
+            if problems > 0 { throw ExitCode.rejectedRecords }
+        }
+
+        private func rows(_ objects: [(Int, [String: Any])], path: String, problems: inout Int) -> [StatementScores.Row] {
+            objects.compactMap { line, row in
+                guard let article = string(row["article"]), let content = row["content"] as? String else {
+                    printError("\(path):\(line): expected \"article\" and \"content\"")
+                    problems += 1
+                    return nil
+                }
+                return StatementScores.Row(article: article, content: content, speaker: row["speaker"] as? String ?? "",
+                                           kind: row["kind"] as? String ?? "", time: row["time"] as? String)
             }
         }
 

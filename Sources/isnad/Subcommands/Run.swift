@@ -92,6 +92,11 @@ extension IsnadCommand {
             let stories = result.stories.map(\.jsonLine)
             try writeAtomically(stories.joined(separator: "\n") + (stories.isEmpty ? "" : "\n"), to: out + "/stories.jsonl")
             try result.vocabulary.save(to: out + "/vocabulary.tsv")
+            let blockSize = 256
+            let statements = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
+                articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)].flatMap(StatementExtractor.statements(in:)).map(\.jsonLine)
+            }.flatMap { $0 }
+            try writeAtomically(statements.joined(separator: "\n") + (statements.isEmpty ? "" : "\n"), to: out + "/statements.jsonl")
         }
 
         private func summary(_ articles: [Article], _ result: StoryResult) -> String {

@@ -1,0 +1,66 @@
+import ArabicText
+
+/// The words statement extraction looks for, by key view. Written for this project (CC0) from
+/// Arabic news usage; the reporting verbs are ArabicText's ``ReportingVerbs``.
+enum Lexicon {
+    static func key(_ word: String) -> String { KeyNormalizer().key(word) }
+
+    /// Every reporting-verb form by key.
+    static let verbs: [String: ReportingVerbs.Entry] = ReportingVerbs.entries.reduce(into: [:]) { $0[key($1.form)] = $1.entry }
+
+    /// Bare past forms that are also common nouns or adjectives (بين between, طالب student, كتب
+    /// books, تابع affiliated, ذكر male, وصف description, نقل transport, رفض rejection, كشف list,
+    /// حذر caution, زعم claim, رأى opinion): a cue only with a proclitic or at a clause start.
+    static let homographs: Set<String> = Set(["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
+
+    /// Words that open the reported clause: إن، أن، بأن with their pronoun suffixes.
+    static let introducers: Set<String> = {
+        var words: Set<String> = []
+        for base in ["إن", "أن", "بأن", "لأن"] {
+            for suffix in ["", "ه", "ها", "هم", "هما", "نا", "ني", "كم"] { words.insert(key(base + suffix)) }
+        }
+        return words
+    }()
+
+    /// The preposition that opens the content of a verb with no إن/أن (أعرب عن، دعا إلى، حذر من).
+    static let complements: [String: String] = [
+        "أعرب": "عن", "أبدى": "", "دعا": "إلى", "ناشد": "", "حث": "على", "حذر": "من", "شدد": "على", "أشار": "إلى",
+        "لفت": "إلى", "نبه": "إلى", "طالب": "ب", "أشاد": "ب", "ندد": "ب", "تعهد": "ب", "هدد": "ب", "نفى": "", "رفض": "",
+        "انتقد": "", "استنكر": "", "أنكر": "", "وصف": "", "أكد": "على", "كشف": "عن", "أعلن": "", "توقع": "", "رجح": "",
+        "أدان": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب",
+    ]
+
+    /// Attribution phrases whose speaker follows them (بحسب X، …), by key of their first word,
+    /// with the word that may come between (وفقا لـ، نقلا عن).
+    static let sources: [String: String?] = [
+        key("بحسب"): nil, key("حسب"): nil, key("حسبما"): nil, key("وفق"): nil, key("وفقا"): "ل", key("طبقا"): "ل",
+        key("نقلا"): "عن", key("استنادا"): "إلى",
+    ]
+
+    /// Words that end a speaker phrase: prepositions of channel, place and addressee, and the
+    /// words that open a subordinate clause.
+    static let phraseStops: Set<String> = Set(["في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره", "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم"].map(key))
+
+    /// Prepositions that end a speaker phrase (the verb's complement or an addressee follows).
+    static let prepositions: Set<String> = Set(["على", "من", "عن", "إلى", "مع", "ل"].map(key))
+
+    /// A speaker phrase of one of these words refers to the last speaker (وذكر البيان، وتابعت الوكالة).
+    static let references: Set<String> = Set(["البيان", "الوكالة", "المتحدث", "المتحدثة", "الوزير", "الوزيرة", "المسؤول", "البعثة", "المصدر", "الرئيس", "الناطق", "الناطقة", "الحكومة", "الوزارة", "المفوضية"].map(key))
+
+    /// Words before a finite verb that belong to no speaker (كما قال، وكان قد قال).
+    static let clauseOpeners: Set<String> = Set(["و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن", "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد"].map(key))
+
+    /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر").
+    static let namingWords: Set<String> = Set(["وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",
+        "مناورة", "تدريبات", "طراز", "موقع", "شبكة", "مجموعة", "برنامج", "اسم", "تسمية", "مجلة", "إذاعة", "تلفزيون", "ائتلاف",
+        "تحالف", "قائمة", "كتلة", "مبادرة", "خطة", "صفقة", "مؤتمر", "منتدى", "مشروع", "شركة", "مسيرة", "مسيرات", "يوم", "جمعة"].map(key))
+
+    /// Heads of speaker phrases that are roles, not names (a role alone is resolved to the last
+    /// speaker who held it).
+    static let titles: Set<String> = Set([
+        "الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "المستشار", "المستشارة",
+        "الأمين", "نائب", "زعيم", "الملك", "الأمير", "ولي", "الشيخ", "السيد", "السيدة", "الدكتور", "سفير", "السفير",
+        "مندوب", "المندوب", "مندوبة", "قائد", "مدير", "المدير", "ممثل", "المبعوث", "مبعوث", "عضو", "النائب", "الجنرال",
+        "العميد", "اللواء", "البابا", "الوزير", "الوزيرة", "رئيس", "المرشد", "السفيرة", "الممثل", "المفوض", "المفوضة",
+    ].map(key))
+}

@@ -1,0 +1,53 @@
+import ArabicText
+import Ingest
+
+/// One reported speech act: who said what, with which words, and when.
+public struct Statement: Sendable, Equatable {
+    /// How the words are given.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// The whole content is a quotation (the marks are not part of `content`).
+        case direct
+        /// A paraphrase (قال إن…، أعرب عن…).
+        case indirect
+        /// A paraphrase with quoted fragments (the marks are kept).
+        case mixed
+    }
+
+    /// The article's id.
+    public let article: String
+    /// The article's outlet.
+    public let outlet: String
+    /// The sentence, counted from 0 in the article text.
+    public let sentence: Int
+    /// The speaker as written in the sentence, "" for an implicit subject (وأضاف، مؤكدا).
+    public let speakerMention: String
+    /// Where the mention is (Unicode scalar offsets in the article text), nil when implicit.
+    public let speakerSpan: Range<Int>?
+    /// The speaker, canonical within the article (the full name the article gives).
+    public let speaker: String
+    /// The reporting verb or attribution phrase as written.
+    public let cue: String
+    /// What kind of speech act the cue names.
+    public let cueClass: ReportingVerbs.CueClass
+    /// The words reported, as written.
+    public let content: String
+    /// Where the content is (Unicode scalar offsets in the article text).
+    public let contentSpan: Range<Int>
+    /// Direct, indirect or mixed.
+    public let kind: Kind
+    /// The temporal expression of the speech act as written, if any.
+    public let timeExpression: String?
+    /// The day of the speech act (`YYYY-MM-DD`), if the text lets it be resolved.
+    public let time: String?
+
+    /// The statement as one line of `statements.jsonl` (snake_case keys, every key on every line).
+    public var jsonLine: String {
+        func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
+        func span(_ range: Range<Int>?) -> String { range.map { "[\($0.lowerBound),\($0.upperBound)]" } ?? "null" }
+        return "{\"article\":\(quoteJSON(article)),\"outlet\":\(quoteJSON(outlet)),\"sentence\":\(sentence),"
+            + "\"speaker_mention\":\(quoteJSON(speakerMention)),\"speaker_span\":\(span(speakerSpan)),\"speaker\":\(quoteJSON(speaker)),"
+            + "\"cue\":\(quoteJSON(cue)),\"cue_class\":\"\(cueClass.rawValue)\",\"content\":\(quoteJSON(content)),"
+            + "\"content_span\":\(span(contentSpan)),\"kind\":\"\(kind.rawValue)\",\"time_expr\":\(optional(timeExpression)),"
+            + "\"time\":\(optional(time))}"
+    }
+}

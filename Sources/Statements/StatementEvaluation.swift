@@ -1,0 +1,123 @@
+import ArabicText
+
+/// Scores of predicted statements against gold, by the rule of `../shared/bench/score_statements.py`:
+/// a predicted and a gold statement of the same article match when their content words overlap by
+/// at least half of the shorter one (one to one, best overlap first); speaker, kind and time are
+/// then compared on the matched pairs.
+public struct StatementScores: Sendable, Equatable, Codable {
+    /// Articles scored.
+    public var articles = 0
+    /// Gold statements.
+    public var gold = 0
+    /// Predicted statements in the scored articles.
+    public var predicted = 0
+    /// Matched pairs.
+    public var matched = 0
+    /// Matched over predicted.
+    public var precision = 0.0
+    /// Matched over gold.
+    public var recall = 0.0
+    /// Their harmonic mean.
+    public var f1 = 0.0
+    /// Share of matched pairs whose speakers agree (names compared without titles, one contained
+    /// in the other or sharing half their words).
+    public var speakerAccuracy = 0.0
+    /// Share of matched pairs of the same kind.
+    public var kindAccuracy = 0.0
+    /// Share of matched pairs with a gold time whose predicted day is that time.
+    public var timeAccuracy: Double?
+    /// Matched pairs with a gold time.
+    public var timedMatches = 0
+
+    /// One statement as scored: article, content, speaker, kind, time.
+    public struct Row: Sendable, Equatable {
+        /// The article id.
+        public let article: String
+        /// The content.
+        public let content: String
+        /// The canonical speaker.
+        public let speaker: String
+        /// `direct`, `indirect` or `mixed`.
+        public let kind: String
+        /// `YYYY-MM-DD…`, or nil.
+        public let time: String?
+
+        /// A row.
+        public init(article: String, content: String, speaker: String, kind: String, time: String?) {
+            self.article = article
+            self.content = content
+            self.speaker = speaker
+            self.kind = kind
+            self.time = time
+        }
+    }
+
+    /// Scores `predicted` against `gold` over the gold articles and `alsoScored` (annotated
+    /// articles without statements, where every prediction is a false positive).
+    public init(predicted: [Row], gold: [Row], alsoScored: Set<String> = []) {
+        let scored = Set(gold.map(\.article)).union(alsoScored)
+        let goldBy = Dictionary(grouping: gold, by: \.article)
+        let predictedBy = Dictionary(grouping: predicted.filter { scored.contains($0.article) }, by: \.article)
+        var speakers = 0, kinds = 0, times = 0
+        for article in scored.sorted() {
+            let g = goldBy[article] ?? [], p = predictedBy[article] ?? []
+            var candidates: [(overlap: Double, gold: Int, predicted: Int)] = []
+            for (i, gs) in g.enumerated() {
+                let gw = Set(StatementScores.words(gs.content))
+                for (j, ps) in p.enumerated() {
+                    let pw = Set(StatementScores.words(ps.content))
+                    guard !gw.isEmpty, !pw.isEmpty else { continue }
+                    let overlap = Double(gw.intersection(pw).count) / Double(min(gw.count, pw.count))
+                    if overlap >= 0.5 { candidates.append((overlap, i, j)) }
+                }
+            }
+            candidates.sort { ($0.overlap, $0.gold, $0.predicted) > ($1.overlap, $1.gold, $1.predicted) }
+            var usedGold = Set<Int>(), usedPredicted = Set<Int>()
+            for c in candidates where !usedGold.contains(c.gold) && !usedPredicted.contains(c.predicted) {
+                usedGold.insert(c.gold)
+                usedPredicted.insert(c.predicted)
+                matched += 1
+                let (gs, ps) = (g[c.gold], p[c.predicted])
+                if StatementScores.sameSpeaker(gs.speaker, ps.speaker) { speakers += 1 }
+                if gs.kind == ps.kind { kinds += 1 }
+                if let time = gs.time {
+                    timedMatches += 1
+                    if (ps.time ?? "").prefix(10) == time.prefix(10) { times += 1 }
+                }
+            }
+            self.gold += g.count
+            self.predicted += p.count
+        }
+        articles = scored.count
+        precision = self.predicted == 0 ? 0 : Double(matched) / Double(self.predicted)
+        recall = self.gold == 0 ? 0 : Double(matched) / Double(self.gold)
+        f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        speakerAccuracy = matched == 0 ? 0 : Double(speakers) / Double(matched)
+        kindAccuracy = matched == 0 ? 0 : Double(kinds) / Double(matched)
+        timeAccuracy = timedMatches == 0 ? nil : Double(times) / Double(timedMatches)
+    }
+
+    /// Content words as the scorer compares them: key view (hamza, alef, yeh, teh marbuta
+    /// folded, diacritics gone), the article and a leading و/ف removed.
+    static func words(_ text: String) -> [String] {
+        KeyNormalizer().key(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map { word in
+            var w = String(word)
+            if let prefix = ["وال", "بال", "فال", "كال", "لل", "ال"].first(where: { w.hasPrefix($0) && w.count - $0.count >= 2 }) {
+                w.removeFirst(prefix.count)
+            } else if (w.hasPrefix("و") || w.hasPrefix("ف")) && w.count >= 4 {
+                w.removeFirst()
+            }
+            return w
+        }
+    }
+
+    static let titleWords: Set<String> = Set(words("الرئيس رئيس وزير وزيره المتحدث باسم الناطق المستشاره المستشار الامين العام نائب زعيم الملك الامير ولي العهد الشيخ السيد السيده الدكتور"))
+
+    /// Whether two speakers are the same after their titles are set aside.
+    static func sameSpeaker(_ gold: String, _ predicted: String) -> Bool {
+        let g = words(gold).filter { !titleWords.contains($0) }, p = words(predicted).filter { !titleWords.contains($0) }
+        guard !g.isEmpty, !p.isEmpty else { return KeyNormalizer().key(gold) == KeyNormalizer().key(predicted) }
+        let a = Set(g), b = Set(p)
+        return a.isSubset(of: b) || b.isSubset(of: a) || Double(a.intersection(b).count) / Double(min(a.count, b.count)) >= 0.5
+    }
+}

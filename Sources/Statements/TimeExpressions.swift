@@ -1,0 +1,132 @@
+import ArabicText
+
+/// A temporal expression of a sentence: the tokens it spans and the day it names, nil when it is
+/// vague (في وقت سابق، الأسبوع الماضي) or cannot be placed.
+struct TimeMention: Equatable {
+    /// Token indices of the expression.
+    let tokens: Range<Int>
+    /// The day, resolved against the publication day.
+    let day: CalendarDay?
+}
+
+/// Time words of Arabic news, looked up on the key view (written here in standard spelling and
+/// normalized at load). Written for this project (CC0) from the month and weekday names of the
+/// Egyptian/Gulf (يناير), Levantine/Iraqi (كانون الثاني) and Maghrebi (جانفي) systems.
+enum TimeWords {
+    static func key(_ word: String) -> String { KeyNormalizer().key(word) }
+
+    /// Weekday keys, 0 = Sunday.
+    static let weekdays: [String: Int] = Dictionary(uniqueKeysWithValues:
+        ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"].enumerated().map { (key($1), $0) })
+    /// اليوم، أمس، غدا، الليلة: days from the publication day.
+    static let relativeDays: [String: Int] = [key("اليوم"): 0, key("أمس"): -1, key("البارحة"): -1, key("غدا"): 1, key("الليلة"): 0]
+    /// Parts of the day that may open an expression (مساء الأربعاء، صباح اليوم).
+    static let partsOfDay: Set<String> = Set(["مساء", "صباح", "ظهر", "فجر", "عصر", "ليلة", "ليل", "مساء", "نهار"].map(key))
+    /// Expressions that date a speech act only vaguely: kept as written, never resolved.
+    static let vague: [[String]] = [
+        "في وقت سابق", "في وقت لاحق", "في وقت متأخر", "سابقا", "لاحقا", "مؤخرا", "أخيرا", "الأسبوع الماضي", "الشهر الماضي",
+        "العام الماضي", "منذ أيام", "قبل أيام", "في الأيام الأخيرة", "الأسبوع المقبل",
+    ].map { $0.split(separator: " ").map { key(String($0)) } }
+    /// Month names → month number, single words.
+    static let months: [String: Int] = {
+        var months: [String: Int] = [:]
+        let names: [(String, Int)] = [
+            ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6), ("يونيه", 6),
+            ("يوليو", 7), ("يوليه", 7), ("أغسطس", 8), ("سبتمبر", 9), ("أكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
+            ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7), ("آب", 8), ("أيلول", 9),
+            ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("ماي", 5), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
+        ]
+        for (name, month) in names { months[key(name)] = month }
+        return months
+    }()
+    /// Two-word month names: كانون الثاني، تشرين الأول…
+    static let twoWordMonths: [[String]: Int] = [
+        ["كانون", "الثاني"]: 1, ["تشرين", "الأول"]: 10, ["تشرين", "الثاني"]: 11, ["كانون", "الأول"]: 12,
+    ].reduce(into: [:]) { $0[$1.key.map(key)] = $1.value }
+}
+
+enum TimeExpressions {
+    /// The first temporal expression among `tokens[range]`, resolved against `published`.
+    static func first(in tokens: [Token], _ range: Range<Int>, published: CalendarDay?) -> TimeMention? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let mention = match(tokens, at: i, end: range.upperBound, published: published) { return mention }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The key of a token without a leading و (وأمس، والخميس).
+    static func bare(_ token: Token) -> String {
+        let key = token.key
+        if key.hasPrefix("و"), key.count > 3 {
+            let rest = String(key.dropFirst())
+            if TimeWords.relativeDays[rest] != nil || TimeWords.weekdays[rest] != nil || TimeWords.partsOfDay.contains(rest) { return rest }
+        }
+        return key
+    }
+
+    private static func match(_ tokens: [Token], at start: Int, end: Int, published: CalendarDay?) -> TimeMention? {
+        for phrase in TimeWords.vague where start + phrase.count <= end {
+            if (0..<phrase.count).allSatisfy({ bare(tokens[start + $0]) == phrase[$0] }) {
+                return TimeMention(tokens: start..<(start + phrase.count), day: nil)
+            }
+        }
+        if let date = date(tokens, at: start, end: end, published: published) { return date }
+        var i = start
+        if TimeWords.partsOfDay.contains(bare(tokens[i])) { i += 1 }
+        if i < end, bare(tokens[i]) == TimeWords.key("يوم") { i += 1 }
+        var offset: Int?
+        var weekday: Int?
+        if i < end, let days = TimeWords.relativeDays[bare(tokens[i])] {
+            offset = days
+            i += 1
+        }
+        if i < end, let day = TimeWords.weekdays[bare(tokens[i])] {
+            weekday = day
+            i += 1
+        }
+        guard offset != nil || weekday != nil else { return nil }
+        return TimeMention(tokens: start..<i, day: published.flatMap { resolve(offset: offset, weekday: weekday, published: $0) })
+    }
+
+    /// اليوم/أمس/غدا move from the publication day; a weekday must agree, else the nearest day on
+    /// or before publication with that weekday is taken (a weekday alone means the last one).
+    static func resolve(offset: Int?, weekday: Int?, published: CalendarDay) -> CalendarDay {
+        if let offset {
+            let day = published.adding(days: offset)
+            if weekday == nil || day.weekday == weekday { return day }
+        }
+        let back = (published.weekday - weekday! + 7) % 7
+        return published.adding(days: -back)
+    }
+
+    /// `14 مايو`، `14 أيار/مايو 2018`, `الرابع عشر` is not read.
+    private static func date(_ tokens: [Token], at start: Int, end: Int, published: CalendarDay?) -> TimeMention? {
+        guard tokens[start].kind == .number, let day = Int(tokens[start].key), (1...31).contains(day), start + 1 < end else { return nil }
+        var i = start + 1
+        var month: Int?
+        if i + 1 < end, let m = TimeWords.twoWordMonths[[tokens[i].key, tokens[i + 1].key]] {
+            month = m
+            i += 2
+        } else if let m = TimeWords.months[tokens[i].key] {
+            month = m
+            i += 1
+        }
+        guard let month else { return nil }
+        // "أيار/مايو": the second name of a dual form.
+        if i < end, TimeWords.months[tokens[i].key] == month { i += 1 }
+        var year: Int?
+        if i < end, tokens[i].kind == .number, let y = Int(tokens[i].key), (1900...2100).contains(y) {
+            year = y
+            i += 1
+        }
+        guard let published else { return TimeMention(tokens: start..<i, day: nil) }
+        var resolved = CalendarDay(year: year ?? published.components.year, month: month, day: day)
+        // Without a year, a date well after publication is last year's.
+        if year == nil, resolved.daysSinceEpoch > published.daysSinceEpoch + 31 {
+            resolved = CalendarDay(year: published.components.year - 1, month: month, day: day)
+        }
+        return TimeMention(tokens: start..<i, day: resolved)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import ArabicText
+import Ingest
+import Testing
+@testable import Statements
+
+/// Statement extraction on written-out Arabic sentences, the seed article and the gold-dev statements.
+@Suite("Statements")
+struct StatementTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let shared = root + "/../shared/datasets"
+
+    static func article(_ text: String, published: String = "2020-02-20") -> Article {
+        Article(id: "t", source: "test", url: nil, title: "", published: Published(parsing: published), text: text,
+                origin: SourceLocation(file: "test", line: 1))
+    }
+
+    @Test func dayArithmeticMatchesTheCalendar() {
+        let day = CalendarDay(year: 2020, month: 2, day: 20)
+        #expect(day.description == "2020-02-20")
+        #expect(day.weekday == 4)  // a Thursday
+        #expect(day.adding(days: 10).description == "2020-03-01")  // 2020 is a leap year
+        #expect(CalendarDay(iso: "2018-05-15T13:28:45+04:00")?.description == "2018-05-15")
+    }
+}
+
+extension StatementTests {
+    static func day(_ text: String, published: String = "2020-02-20") -> String? {
+        let tokens = ArabicText.Tokenizer.tokens(in: text)
+        return TimeExpressions.first(in: tokens, tokens.indices, published: CalendarDay(iso: published))?.day?.description
+    }
+
+    @Test func relativeDaysAndWeekdaysResolveAgainstPublication() {
+        #expect(StatementTests.day("قال اليوم الخميس") == "2020-02-20")
+        #expect(StatementTests.day("وقال مساء أمس الأربعاء") == "2020-02-19")
+        #expect(StatementTests.day("أعلن الثلاثاء") == "2020-02-18")
+        // A weekday that does not agree with "today": the nearest such day on or before publication.
+        #expect(StatementTests.day("قال اليوم الأربعاء") == "2020-02-19")
+        #expect(StatementTests.day("في 14 شباط/فبراير") == "2020-02-14")
+        #expect(StatementTests.day("في 3 جانفي 2019") == "2019-01-03")
+        #expect(StatementTests.day("قال في وقت سابق") == nil)
+    }
+
+    @Test func verbSubjectOrderWithAnApposition() throws {
+        let found = StatementExtractor.statements(in: StatementTests.article("وقال وزير الدفاع التركي، خلوصي أكار، إن بلاده لا تنوي الاشتباك مع العسكريين الروس."))
+        let s = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(s.speaker == "خلوصي أكار")
+        #expect(s.speakerMention == "وزير الدفاع التركي، خلوصي أكار")
+        #expect(s.cue == "وقال" && s.cueClass == .say)
+        #expect(s.content == "بلاده لا تنوي الاشتباك مع العسكريين الروس")
+        #expect(s.kind == .indirect)
+        let text = Array("وقال وزير الدفاع التركي، خلوصي أكار، إن بلاده لا تنوي الاشتباك مع العسكريين الروس.".unicodeScalars)
+        #expect(String(String.UnicodeScalarView(text[s.contentSpan])) == s.content)
+        #expect(String(String.UnicodeScalarView(text[s.speakerSpan!])) == s.speakerMention)
+    }
+
+    @Test func aParticipleContinuesTheSpeakerOnTheSameDay() {
+        let found = StatementExtractor.statements(in: StatementTests.article("قال ديمتري بيسكوف، المتحدث باسم الكرملين، اليوم الخميس، إن موسكو قلقة جدا، مضيفا أنها تراقب الوضع عن كثب."))
+        #expect(found.map(\.speaker) == ["ديمتري بيسكوف", "ديمتري بيسكوف"])
+        #expect(found.map(\.speakerMention) == ["ديمتري بيسكوف، المتحدث باسم الكرملين", ""])
+        #expect(found.map(\.content) == ["موسكو قلقة جدا", "تراقب الوضع عن كثب"])
+        #expect(found.map(\.timeExpression) == ["اليوم الخميس", nil])
+        #expect(found.map(\.time) == ["2020-02-20", "2020-02-20"])
+        #expect(found.map(\.cueClass) == [.say, .say])
+    }
+
+    @Test func aQuotationAfterAColonIsDirect() throws {
+        let s = try #require(StatementExtractor.statements(in: StatementTests.article("وأضاف لافروف: «لن نتراجع عن التزاماتنا».")).first)
+        #expect(s.speaker == "لافروف")
+        #expect(s.content == "لن نتراجع عن التزاماتنا")
+        #expect(s.kind == .direct)
+    }
+
+    @Test func quotedWordsInAParaphraseMakeItMixed() throws {
+        let s = try #require(StatementExtractor.statements(in: StatementTests.article("وأفاد الكرملين بأن بوتين شدد على ضرورة “تحييد التهديد الإرهابي” في سوريا.")).first)
+        #expect(s.speaker == "الكرملين")
+        #expect(s.kind == .mixed)
+        #expect(s.content == "بوتين شدد على ضرورة “تحييد التهديد الإرهابي” في سوريا")
+    }
+
+    @Test func anAttributionPhraseGovernsTheClauseAfterIt() throws {
+        let s = try #require(StatementExtractor.statements(in: StatementTests.article("وبحسب زايبرت، فقد أعرب الزعيمان عن استعدادهما للقاء مشترك.")).first)
+        #expect(s.speaker == "زايبرت")
+        #expect(s.cue == "وبحسب" && s.cueClass == .source)
+        #expect(s.content == "أعرب الزعيمان عن استعدادهما للقاء مشترك")
+    }
+
+    @Test func jointSpeakersAndASubjectBeforeTheVerb() {
+        let found = StatementExtractor.statements(in: StatementTests.article(
+            "أعرب كل من ماكرون وميركل عن استعدادهما للإسهام في التخفيف من حدة التوتر.\nوكان وزير الخارجية الروسي، سيرغي لافروف، قال إن تركيا لم تنفذ التزاماتها."))
+        #expect(found.map(\.speaker) == ["ماكرون وميركل", "سيرغي لافروف"])
+        #expect(found.map(\.content) == ["استعدادهما للإسهام في التخفيف من حدة التوتر", "تركيا لم تنفذ التزاماتها"])
+    }
+
+    @Test func homographsAndNarrationAreNotStatements() {
+        #expect(StatementExtractor.statements(in: StatementTests.article("وقع الاتفاق بين البلدين في القاهرة. وشهد الوضع اليوم الخميس تصعيدا كبيرا.")).isEmpty)
+    }
+
+    @Test func jsonLineHasEveryField() throws {
+        let s = try #require(StatementExtractor.statements(in: StatementTests.article("وأضاف لافروف: «لن نتراجع».")).first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(s.jsonLine.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["article", "outlet", "sentence", "speaker_mention", "speaker_span", "speaker", "cue", "cue_class",
+                                     "content", "content_span", "kind", "time_expr", "time"])
+        #expect(object["kind"] as? String == "direct")
+        #expect(object["time_expr"] is NSNull)
+    }
+
+    @Test func scoresMatchContentByHalfTheWordsOneToOne() {
+        let gold = [StatementScores.Row(article: "a", content: "موسكو قلقة جدا لمقتل الفلسطينيين", speaker: "ديمتري بيسكوف", kind: "indirect", time: "2018-05-15"),
+                    StatementScores.Row(article: "a", content: "تراقب الوضع عن كثب", speaker: "ديمتري بيسكوف", kind: "indirect", time: nil)]
+        let predicted = [StatementScores.Row(article: "a", content: "إن موسكو قلقة جدا", speaker: "الرئيس بيسكوف", kind: "direct", time: "2018-05-15"),
+                         StatementScores.Row(article: "a", content: "الوضع في غزة", speaker: "بيسكوف", kind: "indirect", time: nil),
+                         StatementScores.Row(article: "b", content: "خارج الذهب", speaker: "x", kind: "indirect", time: nil)]
+        let scores = StatementScores(predicted: predicted, gold: gold)
+        // "موسكو قلقة جدا" shares 3 of the shorter side's 4 words (إن included): a match; "الوضع في غزة" shares 1 of 3.
+        #expect(scores.matched == 1 && scores.predicted == 2 && scores.gold == 2)
+        #expect(scores.precision == 0.5 && scores.recall == 0.5)
+        #expect(scores.speakerAccuracy == 1 && scores.kindAccuracy == 0 && scores.timeAccuracy == 1)
+    }
+
+    @Test func theSeedArticleGivesItsSpeakers() throws {
+        let defaults = RecordDefaults(source: "seed", published: Published(parsing: "2020-02-20"))
+        let seed = try #require(Ingest.read([StatementTests.shared + "/seed-article.txt"], defaults: defaults).articles.first)
+        let speakers = Set(StatementExtractor.statements(in: seed).map(\.speaker))
+        // Putin's own statements (in the lead, behind a long channel phrase, and nested in the
+        // Kremlin's) are not found yet.
+        #expect(speakers == ["الرئاسة الروسية", "الكرملين", "ماكرون وميركل", "شتيفن زايبرت", "وزارة الدفاع الروسية", "المركز الروسي للمصالحة",
+                             "وزارة الدفاع التركية", "خلوصي أكار", "أردوغان", "دميتري بيسكوف", "سيرغي لافروف", "أنقرة"])
+        let display = seed.text.components(separatedBy: "\n").first { $0.contains("اليوم الخميس") } ?? ""
+        #expect(StatementTests.day(display) == "2020-02-20")
+    }
+
+    @Test func goldDevStatementsMeetThePrecisionAndRecallTargets() throws {
+        let ids = Set(try String(contentsOfFile: StatementTests.shared + "/gold-dev/statement-articles.txt", encoding: .utf8).split(separator: "\n").map(String.init))
+        let articles = Ingest.read([StatementTests.shared + "/ant-multisource.jsonl.gz"]).articles.filter { ids.contains($0.id) }
+        #expect(articles.count == 30)
+        let predicted = articles.flatMap(StatementExtractor.statements(in:)).map {
+            StatementScores.Row(article: $0.article, content: $0.content, speaker: $0.speaker, kind: $0.kind.rawValue, time: $0.time)
+        }
+        let gold = try String(contentsOfFile: StatementTests.shared + "/gold-dev/statements.jsonl", encoding: .utf8).split(separator: "\n").map { line in
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return StatementScores.Row(article: o["article"] as! String, content: o["content"] as! String, speaker: o["speaker"] as! String,
+                                       kind: o["kind"] as! String, time: o["time"] as? String)
+        }
+        let scores = StatementScores(predicted: predicted, gold: gold, alsoScored: ids)
+        #expect(scores.precision >= 0.90)
+        #expect(scores.recall >= 0.80)
+    }
+}
