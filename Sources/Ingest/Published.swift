@@ -21,11 +21,11 @@ public struct Published: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Seconds since the Unix epoch of the instant; a time without an offset is read as UTC.
     public var epochSeconds: Int64 { localSeconds - Int64(offsetSeconds ?? 0) }
 
+    /// The calendar day as written (the outlet's own day).
+    public var calendarDay: CalendarDay { CalendarDay(daysSinceEpoch: Int(floorDiv(localSeconds, 86_400))) }
+
     /// The calendar day as written, `YYYY-MM-DD`.
-    public var day: String {
-        let (y, m, d) = civilDate(daysSinceEpoch: floorDiv(localSeconds, 86_400))
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-    }
+    public var day: String { calendarDay.description }
 
     /// ISO 8601 as written: `2018-05-14`, `2015-07-21T02:16:13` or `2018-05-14T10:04:00+04:00`.
     public var description: String {
@@ -188,28 +188,11 @@ private let englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "a
 
 private func isLeap(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
 
+/// Days since 1970-01-01 of a valid date, nil for an impossible one (31 April, 29 February 2019).
 private func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int? {
     let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     guard (1...12).contains(month), day >= 1, day <= monthDays[month - 1] else { return nil }
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-}
-
-private func civilDate(daysSinceEpoch z0: Int64) -> (Int, Int, Int) {
-    let z = Int(z0) + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    return CalendarDay(year: year, month: month, day: day).daysSinceEpoch
 }
 
 private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }

@@ -37,7 +37,7 @@ struct ArticleReader {
         display = DisplayText(article.text)
         original = Array(article.text.unicodeScalars)
         tokens = Tokenizer.tokens(in: display)
-        published = article.published.flatMap { CalendarDay(iso: $0.day) }
+        published = article.published?.calendarDay
     }
 
     mutating func extract() -> [Statement] {

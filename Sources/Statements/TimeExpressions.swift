@@ -1,4 +1,5 @@
 import ArabicText
+import Ingest
 
 /// A temporal expression of a sentence: the tokens it spans and the day it names, nil when it is
 /// vague (في وقت سابق، الأسبوع الماضي) or cannot be placed.

@@ -20,14 +20,14 @@ struct StatementTests {
         #expect(day.description == "2020-02-20")
         #expect(day.weekday == 4)  // a Thursday
         #expect(day.adding(days: 10).description == "2020-03-01")  // 2020 is a leap year
-        #expect(CalendarDay(iso: "2018-05-15T13:28:45+04:00")?.description == "2018-05-15")
+        #expect(Published(parsing: "2018-05-15T23:28:45-04:00")?.calendarDay.description == "2018-05-15")
     }
 }
 
 extension StatementTests {
     static func day(_ text: String, published: String = "2020-02-20") -> String? {
         let tokens = ArabicText.Tokenizer.tokens(in: text)
-        return TimeExpressions.first(in: tokens, tokens.indices, published: CalendarDay(iso: published))?.day?.description
+        return TimeExpressions.first(in: tokens, tokens.indices, published: Published(parsing: published)?.calendarDay)?.day?.description
     }
 
     @Test func relativeDaysAndWeekdaysResolveAgainstPublication() {

@@ -1,5 +1,6 @@
 /// A day of the proleptic Gregorian calendar, as a count of days since 1970-01-01: the arithmetic
-/// time resolution needs (a day back, the last Thursday) without Foundation's calendars.
+/// dates and time expressions need (a publication's day, a day back, the last Thursday) without
+/// Foundation's calendars.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public let daysSinceEpoch: Int
@@ -18,13 +19,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     /// The day `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int) {
         self.daysSinceEpoch = daysSinceEpoch
-    }
-
-    /// The day of an ISO date (`YYYY-MM-DD`, anything after the tenth character ignored).
-    public init?(iso: String) {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 
     /// Year, month and day.
@@ -49,8 +43,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2)
     }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
