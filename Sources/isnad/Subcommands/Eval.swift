@@ -107,7 +107,6 @@ extension IsnadCommand.Eval {
             }
         }
 
-        private func f(_ x: Double) -> String { String(format: "%.4f", x) }
     }
 
     /// `isnad eval statements PREDICTION GOLD`.
@@ -172,9 +171,11 @@ extension IsnadCommand.Eval {
             }
         }
 
-        private func f(_ x: Double) -> String { String(format: "%.4f", x) }
     }
 }
+
+/// A score with four decimals, as the scorers of `../shared/bench` print them.
+private func f(_ x: Double) -> String { String(format: "%.4f", x) }
 
 /// A string field (numbers are accepted as ids too).
 private func string(_ value: Any?) -> String? {
