@@ -27,7 +27,7 @@ enum Lexicon {
         "أعرب": "عن", "أبدى": "", "دعا": "إلى", "ناشد": "", "حث": "على", "حذر": "من", "شدد": "على", "أشار": "إلى",
         "لفت": "إلى", "نبه": "إلى", "طالب": "ب", "أشاد": "ب", "ندد": "ب", "تعهد": "ب", "هدد": "ب", "نفى": "", "رفض": "",
         "انتقد": "", "استنكر": "", "أنكر": "", "وصف": "", "أكد": "على", "كشف": "عن", "أعلن": "", "توقع": "", "رجح": "",
-        "أدان": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب",
+        "أدان": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب", "توعد": "ب", "اعتبر": "",
     ]
 
     /// Attribution phrases whose speaker follows them (بحسب X، …), by key of their first word,
@@ -39,16 +39,34 @@ enum Lexicon {
 
     /// Words that end a speaker phrase: prepositions of channel, place and addressee, and the
     /// words that open a subordinate clause.
-    static let phraseStops: Set<String> = Set(["في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره", "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم"].map(key))
+    static let phraseStops: Set<String> = Set(["في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره", "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم"].map(key))
 
     /// Prepositions that end a speaker phrase (the verb's complement or an addressee follows).
-    static let prepositions: Set<String> = Set(["على", "من", "عن", "إلى", "مع", "ل"].map(key))
+    static let prepositions: Set<String> = Set(["على", "من", "عن", "إلى", "مع", "ل", "ب"].map(key))
 
     /// A speaker phrase of one of these words refers to the last speaker (وذكر البيان، وتابعت الوكالة).
     static let references: Set<String> = Set(["البيان", "الوكالة", "المتحدث", "المتحدثة", "الوزير", "الوزيرة", "المسؤول", "البعثة", "المصدر", "الرئيس", "الناطق", "الناطقة", "الحكومة", "الوزارة", "المفوضية"].map(key))
 
-    /// Words before a finite verb that belong to no speaker (كما قال، وكان قد قال).
-    static let clauseOpeners: Set<String> = Set(["و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن", "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد"].map(key))
+    /// Words before a finite verb that belong to no speaker (كما قال، وكان قد قال، من جهته قال).
+    static let clauseOpeners: Set<String> = Set(["من", "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن", "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد"].map(key))
+
+    /// Relative pronouns: a verb after them has the noun before them as its subject.
+    static let relatives: Set<String> = Set(["الذي", "التي", "الذين"].map(key))
+
+    /// Institutions a definite mention may refer back to (الوزارة → وزارة الخارجية الفلسطينية).
+    static let institutions: Set<String> = Set(["وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة"].map(key))
+
+    /// Impersonal verbs of narration (ويذكر أن…، يشار إلى أن…): the journalist speaking.
+    static let impersonal: Set<String> = Set(["يذكر", "يشار", "يجدر"].map(key))
+
+    /// Particles that negate a verb: «لم تعلن» reports that nothing was said.
+    static let negations: Set<String> = Set(["لم", "لن", "ولم", "ولن"].map(key))
+
+    /// Verbs of calling on someone: their object is whom they call on (دعا الدول إلى…).
+    static let calls: Set<String> = ["دعا", "حث", "طالب", "ناشد"]
+
+    /// Words that open the addressee of a call (دعا كل الأطراف إلى…).
+    static let addresseeOpeners: Set<String> = Set(["كل", "جميع", "كافة", "المجتمع", "الأطراف", "الدول"].map(key))
 
     /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر").
     static let namingWords: Set<String> = Set(["وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",

@@ -23,8 +23,11 @@ public struct Statement: Sendable, Equatable {
     public let speakerMention: String
     /// Where the mention is (Unicode scalar offsets in the article text), nil when implicit.
     public let speakerSpan: Range<Int>?
-    /// The speaker, canonical within the article (the full name the article gives).
-    public let speaker: String
+    /// The speaker, canonical within the article (the full name the article gives) and then
+    /// within the story (see ``SpeakerCanonicalizer``).
+    public var speaker: String
+    /// The speaker's role as the text gives it (وزير الخارجية الروسي), if it does.
+    public var role: String?
     /// The reporting verb or attribution phrase as written.
     public let cue: String
     /// What kind of speech act the cue names.
@@ -45,7 +48,7 @@ public struct Statement: Sendable, Equatable {
         func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
         func span(_ range: Range<Int>?) -> String { range.map { "[\($0.lowerBound),\($0.upperBound)]" } ?? "null" }
         return "{\"article\":\(quoteJSON(article)),\"outlet\":\(quoteJSON(outlet)),\"sentence\":\(sentence),"
-            + "\"speaker_mention\":\(quoteJSON(speakerMention)),\"speaker_span\":\(span(speakerSpan)),\"speaker\":\(quoteJSON(speaker)),"
+            + "\"speaker_mention\":\(quoteJSON(speakerMention)),\"speaker_span\":\(span(speakerSpan)),\"speaker\":\(quoteJSON(speaker)),\"role\":\(optional(role)),"
             + "\"cue\":\(quoteJSON(cue)),\"cue_class\":\"\(cueClass.rawValue)\",\"content\":\(quoteJSON(content)),"
             + "\"content_span\":\(span(contentSpan)),\"kind\":\"\(kind.rawValue)\",\"time_expr\":\(optional(timeExpression)),"
             + "\"time\":\(optional(time))}"

@@ -29,23 +29,36 @@ struct ArticleReader {
     let tokens: [Token]
     let published: CalendarDay?
     var found: [Statement] = []
-    /// The last explicit speaker: canonical name and mention.
-    var lastSpeaker: String?
+    /// The first token not yet read: a quotation may run past its sentence.
+    var resume = 0
+    /// The token after the last statement's content.
+    var lastEnd = -1
+    /// The tokens of each sentence read so far.
+    var sentenceTokens: [Range<Int>] = []
+    /// The last explicit speaker and its role.
+    var lastSpeaker: (speaker: String, role: String?)?
+    /// The article's speakers so far, each once, with the role the text gave it.
+    var speakers: [(speaker: String, role: String?)] = []
+    /// The roles tied to names anywhere in the article.
+    let appositions: [Apposition]
 
     init(_ article: Article) {
         self.article = article
         display = DisplayText(article.text)
         original = Array(article.text.unicodeScalars)
         tokens = Tokenizer.tokens(in: display)
+        appositions = Apposition.scan(tokens, display: display)
         published = article.published?.calendarDay
     }
 
     mutating func extract() -> [Statement] {
         var next = 0
         for (index, sentence) in SentenceSplitter.sentences(of: display).enumerated() {
+            next = max(next, resume)
             while next < tokens.count, tokens[next].range.lowerBound < sentence.range.lowerBound { next += 1 }
             var end = next
             while end < tokens.count, tokens[end].range.lowerBound < sentence.range.upperBound { end += 1 }
+            sentenceTokens.append(next..<end)
             read(sentence: index, tokens: next..<end, scalars: sentence.range)
             next = end
         }
@@ -60,6 +73,7 @@ struct ArticleReader {
         while i < range.upperBound {
             if let consumed = cue(at: i, sentence: sentence, range: range, scalars: scalars) {
                 i = max(i + 1, consumed)
+                resume = max(resume, consumed)
             } else {
                 i += 1
             }
@@ -78,14 +92,20 @@ struct ArticleReader {
             guard afterComma, let speaker = lastSpeaker, i + 1 < range.upperBound else { return nil }
             // The content follows the participle: مؤكدا أن…، مشيرا إلى أن…، داعيا المجتمع الدولي إلى…
             var first = i + 1
-            if tokens[first].key == Lexicon.key("إلى"), first + 1 < range.upperBound { first += 1 }
+            if [Lexicon.key("إلى"), Lexicon.key("ب"), Lexicon.key("بـ")].contains(tokens[first].key), first + 1 < range.upperBound { first += 1 }
             if Lexicon.introducers.contains(tokens[first].key) { first += 1 }
             guard first < range.upperBound else { return nil }
             let end = contentEnd(from: first, range: range, scalars: scalars)
             let content = Content(scalars: contentStart(first, scalars: scalars)..<end.scalar, end: end.token)
             return emit(sentence: sentence, cue: i, entry: entry, mention: nil, speaker: speaker, content: content, range: range, scalars: scalars)
         }
-        if !hasProclitic, Lexicon.homographs.contains(bare), !afterComma, !followsOpener(i, range: range) { return nil }
+        // A bare homograph is a verb at a clause start or before a title (وصف رئيس السلطة…).
+        if !hasProclitic, Lexicon.homographs.contains(bare), !afterComma, !followsOpener(i, range: range),
+           !(i + 1 < range.upperBound && SpeakerNames.isTitle(tokens[i + 1].key)) { return nil }
+        if i > range.lowerBound, Lexicon.negations.contains(tokens[i - 1].key) { return nil }
+        // ويذكر أن…، يشار إلى أن…: the journalist's narration, not a speaker's.
+        if Lexicon.impersonal.contains(bare), i + 1 < range.upperBound,
+           Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى") { return nil }
         // VSO: the speaker phrase between the verb and the content.
         var phrase = speakerPhrase(from: i + 1, lemma: entry.lemma, range: range, scalars: scalars)
         // A conduit: ونقل التلفزيون عن X، وذكرت الوكالة نقلا عن X → the words are X's.
@@ -95,11 +115,25 @@ struct ArticleReader {
             let source = speakerPhrase(from: k + 1, lemma: entry.lemma, range: range, scalars: scalars)
             if !source.tokens.isEmpty { phrase = source }
         }
+        // أن روسيا تحث الدول على…: a subject before a verb that does not open its clause makes
+        // the words after the verb its object, not its speaker.
+        let subject = hasProclitic || followsOpener(i, range: range) ? nil : subjectBefore(i, range: range, scalars: scalars)
+        if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) {
+            phrase = (i + 1..<i + 1, i + 1)
+            // واشنطن تطالب كوريا الشمالية بالتخلي…، ودعا كل الدول إلى…: whom and what, as written.
+            if Lexicon.calls.contains(entry.lemma), i + 1 < range.upperBound {
+                let end = contentEnd(from: i + 1, range: range, scalars: scalars)
+                let content = Content(scalars: tokens[i + 1].range.lowerBound..<end.scalar, end: end.token)
+                let speaker: (String, String?)? = subject == nil ? lastSpeaker : nil
+                guard subject != nil || speaker != nil else { return nil }
+                return emit(sentence: sentence, cue: i, entry: entry, mention: subject, speaker: speaker, content: content, range: range, scalars: scalars)
+            }
+        }
         if let content = content(from: phrase.end, lemma: entry.lemma, range: range, scalars: scalars) {
             if !phrase.tokens.isEmpty {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: phrase.tokens, speaker: nil, content: content, range: range, scalars: scalars)
             }
-            if let before = subjectBefore(i, range: range, scalars: scalars) {
+            if let before = subject ?? subjectBefore(i, range: range, scalars: scalars) {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
             }
             guard let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic else { return nil }
@@ -127,6 +161,10 @@ struct ArticleReader {
                 return nil
             }
         }
+        // بحسب ما أعلنت وزارة الصحة، وفق ما ذكرت الوكالة: the speaker follows the verb.
+        if start + 1 < range.upperBound, tokens[start].key == Lexicon.key("ما"), Lexicon.verbs[strip(tokens[start + 1].key).bare] != nil {
+            start += 2
+        }
         var end = start
         while end < range.upperBound, end - start < 8 {
             if end > start, gap(before: end, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" }) { break }
@@ -136,6 +174,8 @@ struct ArticleReader {
         }
         guard end > start else { return nil }
         let mention = start..<end
+        // «…»، بحسب فرانس برس right after a statement: the agency relays, the speaker stays.
+        if i == lastEnd, let last = found.last, last.article == article.id, i > range.lowerBound { return end }
         let atClauseStart = i == range.lowerBound || followsOpener(i, range: range)
         let content: Content
         if atClauseStart {
@@ -148,7 +188,7 @@ struct ArticleReader {
             content = Content(scalars: tokens[range.lowerBound].range.lowerBound..<tokens[i - 1].range.upperBound, end: end)
         }
         let entry = ReportingVerbs.Entry(lemma: "بحسب", cueClass: .source, form: .finite)
-        let cueTokens = i..<(link != nil && !skipLam ? start : i + 1)
+        let cueTokens = i..<(mention.lowerBound > i + 1 && !skipLam ? mention.lowerBound : i + 1)
         return emit(sentence: sentence, cue: cueTokens.lowerBound, cueEnd: cueTokens.upperBound - 1, entry: entry,
                     mention: mention, mentionSkipsLam: skipLam, speaker: nil, content: content, range: range, scalars: scalars)
     }
@@ -171,18 +211,22 @@ struct ArticleReader {
         var first: Int?
         var startScalar: Int?
         var k = j
-        while k < min(range.upperBound, j + 9) {
+        while k < min(range.upperBound, j + 14) {
             let opening = gap(before: k, in: scalars)
             if opening.contains(":") || opening.contains(where: isQuoteMark) {
-                first = k
-                if let mark = opening.lastIndex(where: isQuoteMark) { startScalar = mark }
+                // Words between the speaker and the quotation are the content's own (أكد
+                // التزامهما "…"), unless they are a channel, time or addressee (قال في بيان: "…").
+                let channel = k == j || opening.contains(":") || Self.opensChannel(tokens[j].key)
+                first = channel ? k : j
+                if channel, let mark = opening.lastIndex(where: isQuoteMark) { startScalar = mark }
                 break
             }
             if Lexicon.introducers.contains(tokens[k].key) {
                 first = k + 1
                 break
             }
-            if k > j, Lexicon.verbs[strip(tokens[k].key).bare] != nil { break }
+            let (bare, proclitic) = strip(tokens[k].key)
+            if k > j, Lexicon.verbs[bare] != nil, proclitic || !Lexicon.homographs.contains(bare) { break }
             k += 1
         }
         if first == nil, let preposition = Lexicon.complements[lemma] {
@@ -192,8 +236,9 @@ struct ArticleReader {
                 var k = j
                 while k < min(range.upperBound, j + 10), first == nil {
                     let key = tokens[k].key
-                    if key == Lexicon.key(preposition) {
-                        first = k + 1
+                    if key == Lexicon.key(preposition) || (preposition == "إلى" && k == j && key.hasPrefix("ل") && key.count > 3) {
+                        // (دعت الوزارة لعدم…: the لـ stays with the content.)
+                        first = key == Lexicon.key(preposition) ? k + 1 : k
                         if first! < range.upperBound, Lexicon.introducers.contains(tokens[first!].key) { first! += 1 }
                     } else if preposition == "ب", key.hasPrefix("ب"), key.count > 3 {
                         first = k
@@ -210,6 +255,13 @@ struct ArticleReader {
         return Content(scalars: start..<end.scalar, end: end.token)
     }
 
+    /// Whether a word opens a channel, time or addressee phrase between a speaker and the words
+    /// (في بيان، اليوم، للصحفيين، عبر تويتر).
+    static func opensChannel(_ key: String) -> Bool {
+        Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) || key.hasPrefix("ل")
+            || TimeWords.relativeDays[key] != nil || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)
+    }
+
     /// Where content that starts with token `first` starts: at a quotation mark just before it.
     func contentStart(_ first: Int, scalars: Range<Int>) -> Int {
         gap(before: first, in: scalars).lastIndex(where: isQuoteMark) ?? tokens[first].range.lowerBound
@@ -217,18 +269,40 @@ struct ArticleReader {
 
     /// Where a content that starts at token `first` ends: the sentence's end, or a comma before
     /// a participle or a new reporting verb (، مضيفا أن…).
+    /// Inside a quotation nothing ends it but its closing mark, which may come sentences later.
     func contentEnd(from first: Int, range: Range<Int>, scalars: Range<Int>) -> (scalar: Int, token: Int) {
+        var inQuote = gap(before: first, in: scalars).filter(isQuoteMark).count % 2 == 1
         var k = first + 1
         while k < range.upperBound {
-            let comma = gap(before: k, in: scalars).contains { $0 == "،" || $0 == "," }
-            if comma, let entry = Lexicon.verbs[strip(tokens[k].key).bare], entry.form == .participle || strip(tokens[k].key).hasProclitic {
+            let before = gap(before: k, in: scalars)
+            let closes = inQuote && before.contains(where: isQuoteMark)
+            if before.filter(isQuoteMark).count % 2 == 1 { inQuote.toggle() }
+            let comma = before.contains { $0 == "،" || $0 == "," }
+            // «…"، مضيفا» ends the words even when a stray mark upset the count of quotation marks.
+            let free = !inQuote || (comma && before.lastIndex(where: isQuoteMark).map { mark in before.lastIndex { $0 == "،" || $0 == "," }! > mark } == true)
+            let (bare, proclitic) = strip(tokens[k].key)
+            if free, comma, Lexicon.sources[bare] != nil {
+                return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
+            if let entry = Lexicon.verbs[bare], entry.form == .participle || proclitic,
+               (free && comma) || (closes && !inQuote && entry.form == .participle) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             k += 1
         }
         let last = range.upperBound - 1
-        return (tokens[last].range.upperBound + closingMarks(after: last, scalars: scalars), range.upperBound)
+        let closing = closingMarks(after: last, scalars: scalars)
+        let tail = display.scalars[tokens[last].range.upperBound..<scalars.upperBound]
+        if inQuote, tail.filter(isQuoteMark).count % 2 == 0,
+           let close = display.scalars[scalars.upperBound..<min(display.scalars.count, scalars.upperBound + Self.longestQuote)].firstIndex(where: isQuoteMark) {
+            // A quotation that runs on into the next sentences or paragraphs.
+            return (close + 1, tokenIndex(atOrAfter: close + 1, in: range.upperBound..<tokens.count))
+        }
+        return (tokens[last].range.upperBound + closing, range.upperBound)
     }
+
+    /// How far, in scalars, a quotation may run past its first sentence.
+    static let longestQuote = 1500
 
     /// The speaker phrase after a verb: up to إن/أن, a colon or quotation, the second comma, or a
     /// channel, time or addressee word; at most 10 tokens, else none.
@@ -246,13 +320,13 @@ struct ArticleReader {
             let key = tokens[j].key
             // كل من X وY: both speak.
             let jointly = j == start + 1 && tokens[start].key == Lexicon.key("كل") && key == Lexicon.key("من")
-            if !jointly, Lexicon.introducers.contains(key) || Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) { break }
+            if !jointly, Lexicon.introducers.contains(key) && !Apposition.hyphenated(before: j, tokens, display) || Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) { break }
             // An addressee (أعرب لميركل عن…), unless the phrase ends right after it (وأضاف لافروف:).
             if j == start, key.hasPrefix("ل"), Lexicon.verbs[key] == nil, j + 1 < range.upperBound,
                !gap(before: j + 1, in: scalars).contains(where: { $0 == ":" || isQuoteMark($0) }),
                !Lexicon.introducers.contains(tokens[j + 1].key) { break }
             if TimeExpressions.first(in: tokens, j..<(j + 1), published: nil) != nil { break }
-            if j > start, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
+            if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             if j > start, takesBa, key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
             j += 1
             if j - start > 10 { return (start..<start, start) }
@@ -260,9 +334,49 @@ struct ArticleReader {
         return (start..<j, j)
     }
 
+    /// The full name of an institution a definite mention refers back to (الوزارة → وزارة
+    /// الخارجية الفلسطينية; الوكالة الرسمية → وكالة الأنباء الرسمية…): the nearest earlier
+    /// «وزارة/وكالة…» phrase of the article that shares the mention's adjectives.
+    func institution(named mention: Range<Int>) -> String? {
+        let head = tokens[mention.lowerBound].key
+        guard head.hasPrefix("ال"), Lexicon.institutions.contains(String(head.dropFirst(2))),
+              mention.dropFirst().allSatisfy({ tokens[$0].key.hasPrefix("ال") }) else { return nil }
+        let indefinite = String(head.dropFirst(2))
+        let adjectives = Set(mention.dropFirst().map { SpeakerNames.skeleton(SpeakerNames.words(tokens[$0].text).first ?? "") })
+        var k = mention.lowerBound - 1
+        while k >= 0 {
+            let key = tokens[k].key
+            if key == indefinite || SpeakerNames.strippedProclitic(key) == indefinite {
+                var end = k + 1
+                while end < tokens.count, end - k <= 4, tokens[end].key.hasPrefix("ال"), !Apposition.breaks(before: end, tokens, display, allowComma: false) { end += 1 }
+                let words = (k + 1..<end).map { SpeakerNames.skeleton(SpeakerNames.words(tokens[$0].text).first ?? "") }
+                if end > k + 1, adjectives.isEmpty || !adjectives.isDisjoint(with: words) {
+                    let start = tokens[k].range.lowerBound + (key == indefinite ? 0 : 1)
+                    return String(scalars: display.scalars[start..<tokens[end - 1].range.upperBound])
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether a phrase after دعا، حث، طالب، ناشد is whom the call is addressed to (ودعا كل دول
+    /// العالم إلى…), not who calls.
+    func addresses(_ phrase: Range<Int>, lemma: String) -> Bool {
+        guard !phrase.isEmpty, Lexicon.calls.contains(lemma) else { return false }
+        return Lexicon.addresseeOpeners.contains(tokens[phrase.lowerBound].key)
+    }
+
     /// The subject before a verb in the same clause (وكان أردوغان قال إن…), without the clause's
     /// openers; nil if there is none or it is long.
     func subjectBefore(_ i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
+        // … جون بولتون الذي تحدث عن…: the name the relative clause hangs on.
+        if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key) {
+            var start = i - 1
+            while start > max(range.lowerBound, i - 5), start == i - 1 || !Apposition.breaks(before: start, tokens, display, allowComma: false),
+                  !SpeakerNames.isRoleWord(tokens[start - 1].key), !Apposition.isClauseWord(tokens[start - 1].key) { start -= 1 }
+            return start < i - 1 ? start..<(i - 1) : nil
+        }
         // وكان وزير الخارجية الروسي، سيرغي لافروف، قال إن…: the whole subject, appositions included.
         if [Lexicon.key("وكان"), Lexicon.key("كان"), Lexicon.key("وكانت"), Lexicon.key("كانت")].contains(tokens[range.lowerBound].key),
            i - range.lowerBound > 1, i - range.lowerBound <= 10 {
@@ -270,12 +384,15 @@ struct ArticleReader {
             if !subject.contains(where: { Lexicon.verbs[strip(tokens[$0].key).bare] != nil }) { return subject }
         }
         var start = i
-        while start > range.lowerBound, !gap(before: start, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" }) {
+        while start > range.lowerBound, !gap(before: start, in: scalars).contains(where: { $0 != " " && $0 != "\u{00A0}" && !isQuoteMark($0) }),
+              !Lexicon.introducers.contains(tokens[start - 1].key) {
             start -= 1
         }
         while start < i, Lexicon.clauseOpeners.contains(tokens[start].key) { start += 1 }
         guard start < i, i - start <= 6 else { return nil }
-        for k in start..<i where Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.phraseStops.contains(tokens[k].key) { return nil }
+        for k in start..<i where Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.phraseStops.contains(tokens[k].key)
+            || (tokens[k].key.hasPrefix("و") && Lexicon.phraseStops.contains(String(tokens[k].key.dropFirst()))) { return nil }
+        if TimeExpressions.first(in: tokens, start..<i, published: nil) != nil { return nil }
         return start..<i
     }
 
@@ -301,19 +418,21 @@ struct ArticleReader {
     // MARK: - Output
 
     mutating func emit(sentence: Int, cue: Int, cueEnd: Int? = nil, entry: ReportingVerbs.Entry, mention: Range<Int>?, mentionSkipsLam: Bool = false,
-                       speaker given: String?, content: Content, range: Range<Int>, scalars: Range<Int>) -> Int {
+                       speaker given: (speaker: String, role: String?)?, content: Content, range: Range<Int>, scalars: Range<Int>) -> Int {
         var (contentRange, kind) = trimmed(content.scalars)
         guard !contentRange.isEmpty else { return content.end }
         var mentionText = ""
         var mentionSpan: Range<Int>?
-        var speaker = given ?? ""
+        var speaker = given?.speaker ?? ""
+        var role = given?.role
         if let mention, !mention.isEmpty {
             var displayRange = tokens[mention.lowerBound].range.lowerBound..<tokens[mention.upperBound - 1].range.upperBound
             if mentionSkipsLam { displayRange = (displayRange.lowerBound + 1)..<displayRange.upperBound }
             mentionSpan = display.originalRange(of: displayRange)
             mentionText = String(scalars: original[mentionSpan!])
-            speaker = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
-            lastSpeaker = speaker
+            (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
+            lastSpeaker = (speaker, role)
+            if !speakers.contains(where: { $0.speaker == speaker }) { speakers.append((speaker, role)) }
         }
         guard !speaker.isEmpty else { return content.end }
         let cueRange = tokens[cue].range.lowerBound..<tokens[cueEnd ?? cue].range.upperBound
@@ -331,16 +450,40 @@ struct ArticleReader {
         } else {
             // The same speech event: the speaker's earlier statement here, else the article's
             // last dated one.
-            time = (found.last { $0.speaker == speaker && $0.article == article.id } ?? found.last { $0.article == article.id && $0.time != nil })?.time
+            time = found.last { $0.speaker == speaker }?.time
+                ?? datedSentence(naming: SpeakerNames.skeletons(speaker + " " + mentionText))
+                ?? found.last { $0.time != nil }?.time
         }
         if kind == .direct, contentRange.count < 2 { kind = .indirect }
         let span = display.originalRange(of: contentRange)
+        lastEnd = content.end
         found.append(Statement(
             article: article.id, outlet: article.source, sentence: sentence, speakerMention: mentionText, speakerSpan: mentionSpan,
-            speaker: speaker, cue: cueText, cueClass: entry.cueClass, content: String(scalars: original[span]), contentSpan: span,
+            speaker: speaker, role: role, cue: cueText, cueClass: entry.cueClass, content: String(scalars: original[span]), contentSpan: span,
             kind: kind, timeExpression: timeExpression, time: time))
         return content.end
     }
+
+    /// The day of the nearest earlier sentence that names the speaker and dates something
+    /// («تناولت هيذر نويرت… الثلاثاء…», then «قالت نويرت: …»): the speech event the article
+    /// dates elsewhere.
+    func datedSentence(naming names: Set<String>) -> String? {
+        let names = names.subtracting(Self.genericNameWords)
+        guard !names.isEmpty else { return nil }
+        for range in sentenceTokens.dropLast().reversed() {
+            let names = range.contains { k in
+                SpeakerNames.words(tokens[k].text).contains { word in
+                    names.contains(SpeakerNames.skeleton(word)) || (word.count > 3 && names.contains(SpeakerNames.skeleton(String(word.dropFirst()))))
+                }
+            }
+            if names, let day = TimeExpressions.first(in: tokens, range, published: published)?.day { return day.description }
+        }
+        return nil
+    }
+
+    /// Skeletons of title words, too common to identify a speaker.
+    static let genericNameWords: Set<String> = Set(["الرئيس", "وزير", "المتحدث", "رئيس", "الوزير", "باسم", "وزارة", "الخارجية", "نائب", "الأمين", "العام"]
+        .flatMap { SpeakerNames.words($0) }.map(SpeakerNames.skeleton))
 
     /// The content without surrounding spaces and end punctuation; a content wholly inside one
     /// quotation is direct (marks dropped), one with quoted fragments of two or more words is mixed.
@@ -352,10 +495,15 @@ struct ArticleReader {
         while end > start, isTrim(s[end - 1]) { end -= 1 }
         guard start < end else { return (start..<start, .indirect) }
         let marks = (start..<end).filter { isQuoteMark(s[$0]) }
-        if marks.count == 2, marks[0] == start, marks[1] == end - 1 { return ((start + 1)..<(end - 1), .direct) }
-        if marks.count == 1, marks[0] == start { return ((start + 1)..<end, .direct) }
-        // Quoted fragments make a paraphrase mixed, unless they are names (وكالة "يونهاب").
-        var mixed = false
+        if marks.first == start {
+            // One quotation, with a quoted name inside it at most ("… مجموعة "الطيف"، …").
+            let nested = marks.count >= 4 && s[marks[1]..<marks[2]].split(whereSeparator: { $0 == " " }).count <= 2
+            if marks.count == 2 || nested, marks.last == end - 1 { return ((start + 1)..<(end - 1), .direct) }
+            if marks.count == 1 { return ((start + 1)..<end, .direct) }
+        }
+        // Quoted fragments make a paraphrase mixed, unless they are names (وكالة "يونهاب"،
+        // المناورات الأمريكية الكورية "ماكس ثاندر"); an unclosed one is mixed.
+        var mixed = marks.count % 2 == 1
         var k = 0
         while k + 1 < marks.count {
             if !namesSomething(before: marks[k], from: start) { mixed = true }
@@ -365,33 +513,78 @@ struct ArticleReader {
     }
 
     /// Whether the word before display scalar `p` introduces a name (وكالة، حزب، مناورات…).
+    /// (Within four words: المناورات العسكرية الأمريكية الكورية "ماكس ثاندر".)
     func namesSomething(before p: Int, from start: Int) -> Bool {
-        guard let k = tokens.lastIndex(where: { $0.range.upperBound <= p }), tokens[k].range.upperBound > start else { return false }
-        return Lexicon.namingWords.contains(tokens[k].key)
+        guard var k = tokens.lastIndex(where: { $0.range.upperBound <= p }) else { return false }
+        let stop = max(0, k - 4)
+        while k >= stop, tokens[k].range.upperBound > start {
+            let key = tokens[k].key
+            if Lexicon.namingWords.contains(key) || (key.hasPrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2)))) { return true }
+            if k > stop, display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(where: { $0 != " " }) { return false }
+            k -= 1
+        }
+        return false
     }
 
-    /// The canonical speaker of a mention: the name part of an apposition (وزير الدفاع، خلوصي أكار
-    /// → خلوصي أكار), and an earlier, fuller speaker of the article that contains it (أكار).
-    func canonical(_ mention: Range<Int>, skipsLam: Bool, scalars: Range<Int>) -> String {
+    /// The canonical speaker of a mention and the role the text gives it:
+    /// - a reference word alone (البيان، الوكالة) → the last speaker;
+    /// - a capital (بيونغ يانغ، واشنطن) → its country;
+    /// - the name of an apposition (وزير الدفاع، خلوصي أكار → خلوصي أكار; المتحدثة باسم الخارجية
+    ///   الأمريكية هيذر ناورت → هيذر ناورت), made as full as the article makes it (ناورت → هيذر ناورت);
+    /// - a role alone (نائب الوزير الكوري الشمالي) → the name the article ties to that role, the
+    ///   nearest before, else after; else the role itself.
+    func canonical(_ mention: Range<Int>, skipsLam: Bool, scalars: Range<Int>) -> (speaker: String, role: String?) {
+        if let named = institution(named: mention) { return (named, nil) }
+        if mention.count == 1, Lexicon.references.contains(tokens[mention.lowerBound].key), let last = lastSpeaker { return last }
         var segments: [[Int]] = [[]]
         for k in mention {
             if k > mention.lowerBound, gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," }) { segments.append([]) }
             segments[segments.count - 1].append(k)
         }
-        if mention.count == 1, Lexicon.references.contains(tokens[mention.lowerBound].key), let last = lastSpeaker { return last }
         if segments[0].count > 2, tokens[segments[0][0]].key == Lexicon.key("كل"), tokens[segments[0][1]].key == Lexicon.key("من") {
             segments[0].removeFirst(2)
         }
-        let named = segments.first { !$0.isEmpty && !Lexicon.titles.contains(tokens[$0[0]].key) } ?? segments[0]
-        var written = named.map { tokens[$0].text }
-        if skipsLam, named.first == mention.lowerBound, let first = written.first { written[0] = String(first.unicodeScalars.dropFirst()) }
-        let name = written.joined(separator: " ")
-        let words = Set(StatementScores.words(name))
-        // A shorter mention of someone already named, or a role alone: the earlier speaker.
-        for earlier in found.reversed() where earlier.article == article.id {
-            if words.isSubset(of: Set(StatementScores.words(earlier.speaker))) { return earlier.speaker }
+        func text(_ indices: ArraySlice<Int>) -> String {
+            guard let first = indices.first, let last = indices.last else { return "" }
+            let start = tokens[first].range.lowerBound + (skipsLam && first == mention.lowerBound ? 1 : 0)
+            return String(scalars: display.scalars[start..<tokens[last].range.upperBound])
         }
-        return name
+        let whole = text(ArraySlice(segments.flatMap { $0 }))
+        if let country = Places.countryOfCapital[Places.joinedKey(whole)] { return (country, nil) }
+        // The role and the name: a segment that does not open with a title is the name; else the
+        // name words that end the first segment.
+        var role: String?
+        var name: String?
+        if let named = segments.first(where: { !$0.isEmpty && !SpeakerNames.isTitle(tokens[$0[0]].key) }) {
+            name = text(ArraySlice(named))
+            if let titled = segments.first(where: { !$0.isEmpty && SpeakerNames.isTitle(tokens[$0[0]].key) }) { role = text(ArraySlice(titled)) }
+        } else {
+            let first = segments[0]
+            if let start = SpeakerNames.nameStart(first.map { tokens[$0].key }), start > 0 {
+                name = text(first[start...])
+                role = text(first[..<start])
+            } else {
+                role = text(ArraySlice(first))
+            }
+        }
+        if let name {
+            // The fullest name of the article that contains this one.
+            let words = SpeakerNames.skeletons(name)
+            let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
+                .filter { $0.0 == name || (words.isSubset(of: SpeakerNames.skeletons($0.0)) && SpeakerNames.words($0.0).count > words.count) }
+                .max { SpeakerNames.words($0.0).count < SpeakerNames.words($1.0).count }
+            return (fuller?.0 ?? name, role ?? fuller?.1)
+        }
+        let roleWords = SpeakerNames.skeletons(role!)
+        let position = mention.lowerBound
+        let tied = appositions.filter { roleWords.isSubset(of: $0.roleWords) }
+        if let match = tied.last(where: { $0.position < position }) ?? tied.first {
+            return (match.name, role)
+        }
+        if let earlier = speakers.last(where: { $0.role.map { roleWords.isSubset(of: SpeakerNames.skeletons($0)) } ?? false }) {
+            return (earlier.speaker, role)
+        }
+        return (role!, role)
     }
 
     // MARK: - Text helpers
@@ -403,8 +596,11 @@ struct ArticleReader {
     }
 
     /// How many closing quotation marks follow token `k` directly.
+    /// (A space may come before the mark: «… على طول الخط ".»)
     func closingMarks(after k: Int, scalars: Range<Int>) -> Int {
         var p = tokens[k].range.upperBound
+        while p < scalars.upperBound, display.scalars[p] == " " { p += 1 }
+        guard p < scalars.upperBound, isQuoteMark(display.scalars[p]) else { return 0 }
         while p < scalars.upperBound, isQuoteMark(display.scalars[p]) { p += 1 }
         return p - tokens[k].range.upperBound
     }

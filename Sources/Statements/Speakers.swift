@@ -1,0 +1,222 @@
+import ArabicText
+
+/// The parts of a speaker phrase and the words speakers are compared by. Written for this project
+/// (CC0) from the speaker phrases of Arabic news: [TITLE] [ORGANISATION/NISBA…] [،] NAME, as in
+/// «وزير الخارجية الروسي، سيرغي لافروف» or «المتحدثة باسم وزارة الخارجية الأمريكية هيذر ناورت».
+enum SpeakerNames {
+    /// Words of a phrase in the key view, without the article (وال، بال، لل، ال). A lone و or ل
+    /// is kept: it may be the word's own first letter (وزير، لافروف).
+    static func words(_ text: String) -> [String] {
+        KeyNormalizer().key(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { word in
+            var w = String(word)
+            if let prefix = ["وال", "بال", "فال", "كال", "لل", "ال"].first(where: { w.hasPrefix($0) && w.count - $0.count >= 2 }) {
+                w.removeFirst(prefix.count)
+            }
+            return w
+        }
+    }
+
+    /// A word without its long vowels after the first letter and without a final ه (feminine):
+    /// the spelling variants of a transliterated name (ترامب/ترمب، الأمريكي/الأميركي) and the
+    /// genders of a role word (المتحدث/المتحدثة) meet.
+    static func skeleton(_ word: String) -> String {
+        var scalars = Array(word.unicodeScalars)
+        if scalars.count > 2, scalars.last == "ه" { scalars.removeLast() }
+        guard let first = scalars.first else { return word }
+        var out = String.UnicodeScalarView([first])
+        for u in scalars.dropFirst() where u != "ا" && u != "و" && u != "ي" { out.append(u) }
+        return String(out)
+    }
+
+    /// The skeletons of a phrase's words.
+    static func skeletons(_ text: String) -> Set<String> { Set(words(text).map(skeleton)) }
+
+    /// Whether a token's key is a title head (وزير، المتحدثة، نظيره), with or without و/ل/ب.
+    static func isTitle(_ key: String) -> Bool {
+        Lexicon.titles.contains(key) || (strippedProclitic(key).map { Lexicon.titles.contains($0) } ?? false)
+    }
+
+    /// Whether a token belongs to a role rather than a name: a title, an organisation word
+    /// (وزارة، باسم), a definite word (الخارجية، الروسي، للأمم) or a place (فلسطين).
+    static func isRoleWord(_ key: String) -> Bool {
+        if isTitle(key) || roleWords.contains(key) || Places.words.contains(key) { return true }
+        if key.hasPrefix("ال") || key.hasPrefix("لل") { return true }
+        if let rest = strippedProclitic(key), roleWords.contains(rest) || rest.hasPrefix("ال") || Places.words.contains(rest) { return true }
+        return false
+    }
+
+    /// Where the name of a phrase starts: the trailing run of name words after a role
+    /// (… الكوري الشمالي كيم كي غوان → كيم), with the particles that open Arabic names
+    /// (أبو الغيط، عبد الله); nil when the phrase ends in a role word.
+    static func nameStart(_ keys: [String]) -> Int? {
+        var k = keys.count
+        while k > 0 {
+            let key = keys[k - 1]
+            if k >= 2, namePrefixes.contains(keys[k - 2]), key.hasPrefix("ال") {
+                k -= 2
+                continue
+            }
+            if isRoleWord(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) { break }
+            k -= 1
+        }
+        return k < keys.count ? k : nil
+    }
+
+    /// Words that open a compound Arabic name whose second word is definite (أبو الغيط).
+    static let namePrefixes: Set<String> = Set(["أبو", "أبي", "أبا", "عبد", "بن", "ابن", "آل", "ولد"].map(Lexicon.key))
+
+    /// Non-definite words of roles and organisations.
+    static let roleWords: Set<String> = Set([
+        "باسم", "وزارة", "وزير", "حكومة", "مجلس", "رئاسة", "هيئة", "جامعة", "منظمة", "لجنة", "حزب", "حركة", "مكتب", "وكالة",
+        "مركز", "قوات", "جيش", "شؤون", "دولة", "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "عام", "العام", "أول", "سابق",
+        "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى",
+    ].map(Lexicon.key))
+
+    /// The key without a leading و، ل، ب or ف (لنائب → نائب), if it is long enough to be a word.
+    static func strippedProclitic(_ key: String) -> String? {
+        guard let first = key.unicodeScalars.first, ["و", "ل", "ب", "ف"].contains(first), key.unicodeScalars.count > 3 else { return nil }
+        return String(key.unicodeScalars.dropFirst())
+    }
+}
+
+/// A role and a name tied by an apposition somewhere in an article («نائب وزير الخارجية الكوري
+/// الشمالي كيم كي غوان»), so that a later «نائب الوزير» is known to be Kim Kye-gwan.
+struct Apposition: Equatable {
+    /// The role as written.
+    let role: String
+    /// The role's word skeletons.
+    let roleWords: Set<String>
+    /// The name as written.
+    let name: String
+    /// The token index of the name.
+    let position: Int
+
+    /// The appositions of an article: a title, its role words (at most eight, a comma allowed
+    /// before the name) and one to four name words that end at punctuation or a clause word.
+    static func scan(_ tokens: [Token], display: DisplayText) -> [Apposition] {
+        var found: [Apposition] = []
+        var i = 0
+        while i < tokens.count {
+            guard SpeakerNames.isTitle(tokens[i].key) else {
+                i += 1
+                continue
+            }
+            // NAME، TITLE…: «هيذر نويرت، المتحدثة باسم الخارجية الأمريكية»
+            if i > 1, breaks(before: i, tokens, display, allowComma: false), breaks(before: i, tokens, display, allowComma: true) == false {
+                var start = i
+                while start > max(0, i - 4), start == i || !breaks(before: start, tokens, display, allowComma: false),
+                      !SpeakerNames.isRoleWord(tokens[start - 1].key), !isClauseWord(tokens[start - 1].key), tokens[start - 1].kind != .number { start -= 1 }
+                var end = i + 1
+                while end < tokens.count, end - i <= 8, SpeakerNames.isRoleWord(tokens[end].key), !breaks(before: end, tokens, display, allowComma: false) { end += 1 }
+                // A run that opens its clause may open with its verb: «— تناولت هيذر نويرت، المتحدثة…».
+                let opensClause = start == 0 || breaks(before: start, tokens, display, allowComma: false)
+                if i - start >= 2, opensClause, looksLikeVerb(tokens[start].key) { start += 1 }
+                if start < i, opensClause || isClauseWord(tokens[start - 1].key) {
+                    let proclitic = Lexicon.titles.contains(tokens[i].key) ? 0 : 1
+                    let role = String(scalars: display.scalars[(tokens[i].range.lowerBound + proclitic)..<tokens[end - 1].range.upperBound])
+                    let name = String(scalars: display.scalars[tokens[start].range.lowerBound..<tokens[i - 1].range.upperBound])
+                    found.append(Apposition(role: role, roleWords: SpeakerNames.skeletons(role), name: name, position: start))
+                    i = end
+                    continue
+                }
+            }
+            var j = i + 1
+            while j < tokens.count, j - i <= 8, SpeakerNames.isRoleWord(tokens[j].key), !breaks(before: j, tokens, display, allowComma: false) { j += 1 }
+            let nameStart = j
+            var end = j
+            while end < tokens.count, end - nameStart < 4 {
+                if breaks(before: end, tokens, display, allowComma: end == nameStart) { break }
+                let key = tokens[end].key
+                // جاي-إن، جونغ-أون: a hyphen joins the parts of one name.
+                if end > nameStart, hyphenated(before: end, tokens, display) {
+                    end += 1
+                    continue
+                }
+                let particle = end + 1 < tokens.count && SpeakerNames.namePrefixes.contains(key)
+                if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || tokens[end].kind == .number { break }
+                end += particle ? 2 : 1
+            }
+            let closes = end >= tokens.count || breaks(before: end, tokens, display, allowComma: false) || isClauseWord(tokens[end].key)
+            if end > nameStart, closes {
+                // The role without a proclitic on its title (لنائب وزير → نائب وزير).
+                let proclitic = Lexicon.titles.contains(tokens[i].key) ? 0 : 1
+                let roleRange = (tokens[i].range.lowerBound + proclitic)..<tokens[nameStart - 1].range.upperBound
+                let role = String(scalars: display.scalars[roleRange])
+                let name = String(scalars: display.scalars[tokens[nameStart].range.lowerBound..<tokens[end - 1].range.upperBound])
+                found.append(Apposition(role: role, roleWords: SpeakerNames.skeletons(role), name: name, position: nameStart))
+            }
+            i = max(i + 1, end)
+        }
+        return found
+    }
+
+    /// Whether punctuation (other than a hyphen inside a name) separates token `k` from the one before.
+    static func breaks(before k: Int, _ tokens: [Token], _ display: DisplayText, allowComma: Bool) -> Bool {
+        guard k > 0 else { return true }
+        for u in display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound] {
+            if u == " " || u == "-" || u == "\u{00A0}" { continue }
+            if allowComma, u == "،" || u == "," { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether a word has the shape of a past verb with a feminine or first-person ending
+    /// (تناولت، أكدت): four letters or more ending in ت.
+    static func looksLikeVerb(_ key: String) -> Bool {
+        key.unicodeScalars.count >= 4 && key.unicodeScalars.last == "ت"
+    }
+
+    /// Whether token `k` is joined to the one before by a hyphen alone (مون جاي-إن).
+    static func hyphenated(before k: Int, _ tokens: [Token], _ display: DisplayText) -> Bool {
+        k > 0 && display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].elementsEqual(["-"])
+    }
+
+    /// A word that cannot be part of a name: إن/أن, a reporting verb, a preposition or stop.
+    static func isClauseWord(_ key: String) -> Bool {
+        Lexicon.introducers.contains(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) || Lexicon.clauseOpeners.contains(key)
+            || Lexicon.verbs[key] != nil || key == Lexicon.key("الذي") || key == Lexicon.key("التي")
+            || (key.hasPrefix("و") && Lexicon.verbs[String(key.dropFirst())] != nil)
+    }
+}
+
+/// Countries and the capitals that stand for their governments in news («قالت بيونغ يانغ»,
+/// «وتطالب واشنطن»). Capitals shared with another meaning (عمان، طرابلس، القدس، الكويت) are left out.
+enum Places {
+    /// Capital (key view, words joined by a space) → the country's name.
+    static let countryOfCapital: [String: String] = {
+        let pairs: [(String, [String])] = [
+            ("الولايات المتحدة", ["واشنطن"]), ("روسيا", ["موسكو"]), ("تركيا", ["أنقرة"]), ("إيران", ["طهران"]),
+            ("فرنسا", ["باريس"]), ("بريطانيا", ["لندن"]), ("ألمانيا", ["برلين"]), ("الصين", ["بكين"]), ("اليابان", ["طوكيو"]),
+            ("كوريا الشمالية", ["بيونغ يانغ", "بيونغيانغ", "بيونج يانج", "بيونغ يانج"]), ("كوريا الجنوبية", ["سيول", "سول"]),
+            ("مصر", ["القاهرة"]), ("السعودية", ["الرياض"]), ("الإمارات", ["أبوظبي", "أبو ظبي"]), ("قطر", ["الدوحة"]),
+            ("سوريا", ["دمشق"]), ("العراق", ["بغداد"]), ("لبنان", ["بيروت"]), ("إسرائيل", ["تل أبيب"]), ("البحرين", ["المنامة"]),
+            ("سلطنة عمان", ["مسقط"]), ("اليمن", ["صنعاء"]), ("السودان", ["الخرطوم"]), ("المغرب", ["الرباط"]),
+            ("موريتانيا", ["نواكشوط"]), ("أفغانستان", ["كابول"]), ("باكستان", ["إسلام آباد"]), ("الهند", ["نيودلهي"]),
+            ("أوكرانيا", ["كييف"]), ("إيطاليا", ["روما"]), ("إسبانيا", ["مدريد"]), ("كندا", ["أوتاوا"]), ("كوبا", ["هافانا"]),
+            ("فنزويلا", ["كاراكاس"]), ("إثيوبيا", ["أديس أبابا"]), ("اليونان", ["أثينا"]), ("بولندا", ["وارسو"]), ("النمسا", ["فيينا"]),
+        ]
+        var map: [String: String] = [:]
+        for (country, capitals) in pairs {
+            for capital in capitals { map[joinedKey(capital)] = country }
+        }
+        return map
+    }()
+
+    /// Single-word keys of countries and capitals: place words are never taken for a name.
+    static let words: Set<String> = {
+        let countries = [
+            "فلسطين", "مصر", "روسيا", "تركيا", "إيران", "فرنسا", "بريطانيا", "ألمانيا", "أمريكا", "أميركا", "واشنطن", "موسكو",
+            "أنقرة", "طهران", "باريس", "لندن", "برلين", "بكين", "طوكيو", "سيول", "سول", "بيونغيانغ", "قطر", "سوريا", "لبنان",
+            "إسرائيل", "اليمن", "السودان", "ليبيا", "تونس", "الجزائر", "المغرب", "الأردن", "الكويت", "البحرين", "عمان", "السعودية",
+            "الإمارات", "العراق", "دمشق", "بغداد", "بيروت", "القاهرة", "الرياض", "الدوحة", "غزة", "القدس", "كوريا", "الصين",
+            "اليابان", "الهند", "باكستان", "أفغانستان", "أوكرانيا", "إيطاليا", "إسبانيا", "كندا", "إدلب", "حلب", "الموصل",
+        ]
+        return Set(countries.map(Lexicon.key))
+    }()
+
+    /// The key of a phrase, words joined by one space.
+    static func joinedKey(_ phrase: String) -> String {
+        phrase.split(separator: " ").map { Lexicon.key(String($0)) }.joined(separator: " ")
+    }
+}

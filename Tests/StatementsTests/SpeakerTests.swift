@@ -1,0 +1,80 @@
+import Foundation
+import Ingest
+import Testing
+@testable import Statements
+
+/// Who the speaker is: names, roles, capitals, institutions referred back to, and the day.
+@Suite("Speakers")
+struct SpeakerTests {
+    static func statements(_ text: String) -> [Statement] {
+        StatementExtractor.statements(in: StatementTests.article(text, published: "2018-05-16"))
+    }
+
+    @Test func aRoleAloneIsTheNameTheArticleTiesToIt() {
+        let s = SpeakerTests.statements("""
+            وتضمن بيان لنائب وزير الخارجية الكوري الشمالي كيم كي غوان، نقلته الوكالة الرسمية، تهديدات جديدة.
+            وقال نائب الوزير إن هذه "محاولة شريرة للغاية".
+            """)
+        #expect(s.map(\.speaker) == ["كيم كي غوان"])
+        #expect(s.map(\.role) == ["نائب الوزير"])
+    }
+
+    @Test func theNameOfATitledPhraseIsTheSpeakerAndTheRestItsRole() {
+        let s = SpeakerTests.statements("وقالت المتحدثة باسم وزارة الخارجية الأمريكية هيذر ناورت \"سنستمر في التخطيط للقاء\".")
+        #expect(s.map(\.speaker) == ["هيذر ناورت"])
+        #expect(s.map(\.role) == ["المتحدثة باسم وزارة الخارجية الأمريكية"])
+        #expect(s.map(\.kind) == [.direct])
+    }
+
+    @Test func aNameGivenBeforeItsTitleMakesALaterSurnameFull() {
+        let s = SpeakerTests.statements("واشنطن (CNN)— تناولت هيذر نويرت، المتحدثة باسم الخارجية الأمريكية، الثلاثاء، ملف الانتخابات العراقية. وقالت نويرت: \"لدينا علاقة جيدة\".")
+        #expect(s.map(\.speaker) == ["هيذر نويرت"])
+        // The sentence that names her dates the press conference.
+        #expect(s.map(\.time) == ["2018-05-15"])
+    }
+
+    @Test func aCapitalSpeaksForItsCountry() {
+        let s = SpeakerTests.statements("قالت بيونغ يانغ الأربعاء إنها ستلغي القمة المرتقبة.")
+        #expect(s.map(\.speaker) == ["كوريا الشمالية"])
+        #expect(s.map(\.speakerMention) == ["بيونغ يانغ"])
+        #expect(s.map(\.time) == ["2018-05-16"])
+    }
+
+    @Test func aDefiniteInstitutionIsTheOneNamedBefore() {
+        let s = SpeakerTests.statements("استدعت وزارة الخارجية الفلسطينية، الثلاثاء، السفير. وأشارت الوزارة إلى \"تعليمات مباشرة\" من الرئيس.")
+        #expect(s.map(\.speaker) == ["وزارة الخارجية الفلسطينية"])
+    }
+
+    @Test func theSubjectOfARelativeClauseSpeaks() {
+        let s = SpeakerTests.statements("وهاجم نائب الوزير بعنف مستشار الأمن القومي الأمريكي جون بولتون الذي تحدث عن \"النموذج الليبي\" لنزع السلاح.")
+        #expect(s.map(\.speaker) == ["جون بولتون"])
+        #expect(s.map(\.kind) == [.mixed])
+    }
+
+    @Test func anAddresseeOfACallIsNotTheSpeaker() {
+        let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
+        #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
+        #expect(s.last?.content == "كل دول العالم إلى \"التمسك بالمبادئ\"")
+    }
+
+    @Test func aQuotationRunsOnAcrossSentencesToItsClosingMark() {
+        let s = SpeakerTests.statements("وقال ظريف: \"لقد بدأنا العملية. الكثير يعتمد على ما يمكننا القيام به\". وغادر الوزير بروكسل.")
+        #expect(s.map(\.content) == ["لقد بدأنا العملية. الكثير يعتمد على ما يمكننا القيام به"])
+        #expect(s.map(\.kind) == [.direct])
+    }
+
+    @Test func anAgencyThatRelaysIsNotASecondStatement() {
+        let s = SpeakerTests.statements("ونددت جنوب أفريقيا بـ\"الاعتداء العنيف للقوات الإسرائيلية\"، وفق ما ذكرت وكالة \"فرانس برس\".")
+        #expect(s.map(\.speaker) == ["جنوب أفريقيا"])
+    }
+
+    @Test func aNegatedVerbReportsNothing() {
+        #expect(SpeakerTests.statements("في وقت لم تعلن كوريا الشمالية حتى الآن عن التنازلات المحتملة.").isEmpty)
+    }
+
+    @Test func spellingVariantsOfAForeignNameShareASkeleton() {
+        #expect(SpeakerNames.skeleton("ترامب") == SpeakerNames.skeleton("ترمب"))
+        #expect(SpeakerNames.skeletons("الأمريكي") == SpeakerNames.skeletons("الأميركي"))
+        #expect(SpeakerNames.skeleton("بوتين") != SpeakerNames.skeleton("بايدن"))
+    }
+}
