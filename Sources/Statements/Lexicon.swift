@@ -62,6 +62,9 @@ enum Lexicon {
     /// Particles that negate a verb: «لم تعلن» reports that nothing was said.
     static let negations: Set<String> = Set(["لم", "لن", "ولم", "ولن"].map(key))
 
+    /// Verbs that report someone else's speech inside a statement (nested statements).
+    static let nestedSpeech: Set<String> = ["قال", "أعلن", "صرح", "تحدث", "ذكر"]
+
     /// Verbs of calling on someone: their object is whom they call on (دعا الدول إلى…).
     static let calls: Set<String> = ["دعا", "حث", "طالب", "ناشد"]
 

@@ -88,8 +88,10 @@ struct Apposition: Equatable {
     let roleWords: Set<String>
     /// The name as written.
     let name: String
+    /// The tokens of the name.
+    let tokens: Range<Int>
     /// The token index of the name.
-    let position: Int
+    var position: Int { tokens.lowerBound }
 
     /// The appositions of an article: a title, its role words (at most eight, a comma allowed
     /// before the name) and one to four name words that end at punctuation or a clause word.
@@ -115,7 +117,7 @@ struct Apposition: Equatable {
                     let proclitic = Lexicon.titles.contains(tokens[i].key) ? 0 : 1
                     let role = String(scalars: display.scalars[(tokens[i].range.lowerBound + proclitic)..<tokens[end - 1].range.upperBound])
                     let name = String(scalars: display.scalars[tokens[start].range.lowerBound..<tokens[i - 1].range.upperBound])
-                    found.append(Apposition(role: role, roleWords: SpeakerNames.skeletons(role), name: name, position: start))
+                    found.append(Apposition(role: role, roleWords: SpeakerNames.skeletons(role), name: name, tokens: start..<i))
                     i = end
                     continue
                 }
@@ -143,7 +145,7 @@ struct Apposition: Equatable {
                 let roleRange = (tokens[i].range.lowerBound + proclitic)..<tokens[nameStart - 1].range.upperBound
                 let role = String(scalars: display.scalars[roleRange])
                 let name = String(scalars: display.scalars[tokens[nameStart].range.lowerBound..<tokens[end - 1].range.upperBound])
-                found.append(Apposition(role: role, roleWords: SpeakerNames.skeletons(role), name: name, position: nameStart))
+                found.append(Apposition(role: role, roleWords: SpeakerNames.skeletons(role), name: name, tokens: nameStart..<end))
             }
             i = max(i + 1, end)
         }

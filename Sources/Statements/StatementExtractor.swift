@@ -33,6 +33,10 @@ struct ArticleReader {
     var resume = 0
     /// The token after the last statement's content.
     var lastEnd = -1
+    /// Whether the reader is inside another statement's content.
+    var nested = false
+    /// The tokens of the last statement's content.
+    var lastContent: Range<Int>?
     /// The tokens of each sentence read so far.
     var sentenceTokens: [Range<Int>] = []
     /// The last explicit speaker and its role.
@@ -72,6 +76,7 @@ struct ArticleReader {
         var i = range.lowerBound
         while i < range.upperBound {
             if let consumed = cue(at: i, sentence: sentence, range: range, scalars: scalars) {
+                readNested(sentence: sentence, range: range, scalars: scalars)
                 i = max(i + 1, consumed)
                 resume = max(resume, consumed)
             } else {
@@ -80,16 +85,34 @@ struct ArticleReader {
         }
     }
 
+    /// Statements reported inside the last statement's content (نقلت الوكالة عن المتحدثة قولها إن
+    /// "كيم قال إنه يتفهم…"، قال الكرملين إن بوتين شدد على…), each with its own speaker: only
+    /// explicit speakers, one level deep, and the outer speaker stays the one that goes on.
+    mutating func readNested(sentence: Int, range: Range<Int>, scalars: Range<Int>) {
+        guard !nested, let inner = lastContent else { return }
+        nested = true
+        let (speaker, end) = (lastSpeaker, lastEnd)
+        var k = inner.lowerBound
+        while k < min(inner.upperBound, range.upperBound) {
+            k = max(k + 1, cue(at: k, sentence: sentence, range: range, scalars: scalars) ?? k)
+        }
+        (nested, lastSpeaker, lastEnd, lastContent) = (false, speaker, end, nil)
+    }
+
     /// A statement whose cue is token `i`; returns the token after its content.
     mutating func cue(at i: Int, sentence: Int, range: Range<Int>, scalars: Range<Int>) -> Int? {
         let (bare, hasProclitic) = strip(tokens[i].key)
         if let source = Lexicon.sources[bare] {
+            if nested { return nil }
             return attribution(at: i, link: source, sentence: sentence, range: range, scalars: scalars)
         }
         guard let entry = Lexicon.verbs[bare] else { return nil }
+        // Inside another statement only a plain verb of speaking with its own speaker reports
+        // (… بقولها إن "كيم جونغ أون قال إنه…"); أكد، حث، كشف there are the outer speaker's words.
+        if nested, hasProclitic || !Lexicon.nestedSpeech.contains(entry.lemma) { return nil }
         let afterComma = i == range.lowerBound || gap(before: i, in: scalars).contains { $0 == "،" || $0 == "," }
         if entry.form == .participle {
-            guard afterComma, let speaker = lastSpeaker, i + 1 < range.upperBound else { return nil }
+            guard !nested, afterComma, let speaker = lastSpeaker, i + 1 < range.upperBound else { return nil }
             // The content follows the participle: مؤكدا أن…، مشيرا إلى أن…، داعيا المجتمع الدولي إلى…
             var first = i + 1
             if [Lexicon.key("إلى"), Lexicon.key("ب"), Lexicon.key("بـ")].contains(tokens[first].key), first + 1 < range.upperBound { first += 1 }
@@ -124,7 +147,7 @@ struct ArticleReader {
             if Lexicon.calls.contains(entry.lemma), i + 1 < range.upperBound {
                 let end = contentEnd(from: i + 1, range: range, scalars: scalars)
                 let content = Content(scalars: tokens[i + 1].range.lowerBound..<end.scalar, end: end.token)
-                let speaker: (String, String?)? = subject == nil ? lastSpeaker : nil
+                let speaker: (String, String?)? = subject == nil && !nested ? lastSpeaker : nil
                 guard subject != nil || speaker != nil else { return nil }
                 return emit(sentence: sentence, cue: i, entry: entry, mention: subject, speaker: speaker, content: content, range: range, scalars: scalars)
             }
@@ -136,7 +159,7 @@ struct ArticleReader {
             if let before = subject ?? subjectBefore(i, range: range, scalars: scalars) {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
             }
-            guard let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic else { return nil }
+            guard !nested, let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic else { return nil }
             return emit(sentence: sentence, cue: i, entry: entry, mention: nil, speaker: speaker, content: content, range: range, scalars: scalars)
         }
         // «…»، قال X: the quotation before the cue.
@@ -231,16 +254,21 @@ struct ArticleReader {
         }
         if first == nil, let preposition = Lexicon.complements[lemma] {
             if preposition.isEmpty {
+                // (أعلنت الحكومة، اليوم الأربعاء، تعليق…: the time is the act's, not the content's.)
                 first = j
+                if let time = TimeExpressions.first(in: tokens, j..<min(range.upperBound, j + 4), published: nil), time.tokens.lowerBound == j {
+                    first = time.tokens.upperBound
+                }
             } else {
                 var k = j
-                while k < min(range.upperBound, j + 10), first == nil {
+                while k < min(range.upperBound, j + 14), first == nil {
                     let key = tokens[k].key
                     if key == Lexicon.key(preposition) || (preposition == "إلى" && k == j && key.hasPrefix("ل") && key.count > 3) {
                         // (دعت الوزارة لعدم…: the لـ stays with the content.)
                         first = key == Lexicon.key(preposition) ? k + 1 : k
                         if first! < range.upperBound, Lexicon.introducers.contains(tokens[first!].key) { first! += 1 }
-                    } else if preposition == "ب", key.hasPrefix("ب"), key.count > 3 {
+                    } else if preposition == "ب", key.hasPrefix("ب"), key.count > 3, !appositions.contains(where: { $0.tokens.contains(k) }) {
+                        // (بوقف… is the content; بوتين, a name the article gives, is not.)
                         first = k
                         startScalar = tokens[k].range.lowerBound + 1
                     }
@@ -304,6 +332,11 @@ struct ArticleReader {
     /// How far, in scalars, a quotation may run past its first sentence.
     static let longestQuote = 1500
 
+    /// Whether a temporal expression starts at token `j` (مساء الأربعاء، اليوم، أمس).
+    func startsTime(at j: Int, range: Range<Int>) -> Bool {
+        TimeExpressions.first(in: tokens, j..<min(range.upperBound, j + 3), published: nil)?.tokens.lowerBound == j
+    }
+
     /// The speaker phrase after a verb: up to إن/أن, a colon or quotation, the second comma, or a
     /// channel, time or addressee word; at most 10 tokens, else none.
     func speakerPhrase(from start: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
@@ -320,12 +353,18 @@ struct ArticleReader {
             let key = tokens[j].key
             // كل من X وY: both speak.
             let jointly = j == start + 1 && tokens[start].key == Lexicon.key("كل") && key == Lexicon.key("من")
+            // A role's place: المبعوث الأممي إلى ليبيا، السفير الأمريكي في أنقرة، مندوب فلسطين لدى الأمم المتحدة.
+            if j > start, SpeakerNames.isTitle(tokens[start].key), [Lexicon.key("إلى"), Lexicon.key("في"), Lexicon.key("لدى")].contains(key),
+               j + 1 < range.upperBound, Places.words.contains(tokens[j + 1].key) || key == Lexicon.key("لدى") {
+                j += 2
+                continue
+            }
             if !jointly, Lexicon.introducers.contains(key) && !Apposition.hyphenated(before: j, tokens, display) || Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) { break }
             // An addressee (أعرب لميركل عن…), unless the phrase ends right after it (وأضاف لافروف:).
             if j == start, key.hasPrefix("ل"), Lexicon.verbs[key] == nil, j + 1 < range.upperBound,
                !gap(before: j + 1, in: scalars).contains(where: { $0 == ":" || isQuoteMark($0) }),
                !Lexicon.introducers.contains(tokens[j + 1].key) { break }
-            if TimeExpressions.first(in: tokens, j..<(j + 1), published: nil) != nil { break }
+            if startsTime(at: j, range: range) { break }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             if j > start, takesBa, key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
             j += 1
@@ -380,7 +419,9 @@ struct ArticleReader {
         // وكان وزير الخارجية الروسي، سيرغي لافروف، قال إن…: the whole subject, appositions included.
         if [Lexicon.key("وكان"), Lexicon.key("كان"), Lexicon.key("وكانت"), Lexicon.key("كانت")].contains(tokens[range.lowerBound].key),
            i - range.lowerBound > 1, i - range.lowerBound <= 10 {
-            let subject = (range.lowerBound + 1)..<i
+            var subject = (range.lowerBound + 1)..<i
+            // وكانت قوات حفتر قد أعلنت…
+            if tokens[subject.upperBound - 1].key == Lexicon.key("قد") { subject = subject.lowerBound..<(subject.upperBound - 1) }
             if !subject.contains(where: { Lexicon.verbs[strip(tokens[$0].key).bare] != nil }) { return subject }
         }
         var start = i
@@ -431,6 +472,7 @@ struct ArticleReader {
             mentionSpan = display.originalRange(of: displayRange)
             mentionText = String(scalars: original[mentionSpan!])
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
+            if nested, speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number { return content.end }
             lastSpeaker = (speaker, role)
             if !speakers.contains(where: { $0.speaker == speaker }) { speakers.append((speaker, role)) }
         }
@@ -457,6 +499,8 @@ struct ArticleReader {
         if kind == .direct, contentRange.count < 2 { kind = .indirect }
         let span = display.originalRange(of: contentRange)
         lastEnd = content.end
+        let contentTokens = range.lowerBound..<max(range.lowerBound, content.end)
+        lastContent = tokenIndex(atOrAfter: contentRange.lowerBound, in: contentTokens)..<tokenIndex(atOrAfter: contentRange.upperBound, in: contentTokens)
         found.append(Statement(
             article: article.id, outlet: article.source, sentence: sentence, speakerMention: mentionText, speakerSpan: mentionSpan,
             speaker: speaker, role: role, cue: cueText, cueClass: entry.cueClass, content: String(scalars: original[span]), contentSpan: span,
@@ -551,6 +595,18 @@ struct ArticleReader {
         }
         let whole = text(ArraySlice(segments.flatMap { $0 }))
         if let country = Places.countryOfCapital[Places.joinedKey(whole)] { return (country, nil) }
+        // الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنجيلا ميركل: each party's name.
+        let parties = segments[0].split(omittingEmptySubsequences: true) { k in
+            k > segments[0][0] && tokens[k].key.hasPrefix("و") && SpeakerNames.isTitle(String(tokens[k].key.dropFirst()))
+        }
+        if parties.count > 1 {
+            let names = parties.map { party -> String in
+                let keys = party.map { tokens[$0].key }
+                guard let start = SpeakerNames.nameStart(keys), start > 0 else { return text(party) }
+                return text(party[(party.startIndex + start)...])
+            }
+            return (names.joined(separator: " و"), text(ArraySlice(segments[0])))
+        }
         // The role and the name: a segment that does not open with a title is the name; else the
         // name words that end the first segment.
         var role: String?
