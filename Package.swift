@@ -22,9 +22,10 @@ let package = Package(
         .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra"]),
         .target(name: "Stories", dependencies: ["Vectors", "Ingest"]),
         .target(name: "Statements", dependencies: ["ArabicText", "Ingest"]),
+        .target(name: "Timeline", dependencies: ["Statements", "Ingest", "ArabicText"]),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements"]),
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "VectorsTests", dependencies: ["Vectors"]),
         .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest"]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: ["isnad"]),
     ]
 )

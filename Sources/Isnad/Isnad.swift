@@ -5,3 +5,4 @@
 @_exported import Vectors
 @_exported import Stories
 @_exported import Statements
+@_exported import Timeline

@@ -99,7 +99,7 @@ public struct StatementScores: Sendable, Equatable, Codable {
 
     /// Content words as the scorer compares them: key view (hamza, alef, yeh, teh marbuta
     /// folded, diacritics gone), the article and a leading و/ف removed.
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         KeyNormalizer().key(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map { word in
             var w = String(word)
             if let prefix = ["وال", "بال", "فال", "كال", "لل", "ال"].first(where: { w.hasPrefix($0) && w.count - $0.count >= 2 }) {

@@ -40,6 +40,25 @@ enum TimeWords {
         for (name, month) in names { months[key(name)] = month }
         return months
     }()
+    /// Hijri month names of one word (رمضان، شوال) → month number.
+    static let hijriMonths: [String: Int] = [
+        "محرم": 1, "المحرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    ].reduce(into: [:]) { $0[key($1.key)] = $1.value }
+    /// Hijri month names of two words (ربيع الأول، جمادى الآخرة، ذي الحجة) → month number.
+    static let twoWordHijriMonths: [[String]: Int] = {
+        var months: [[String]: Int] = [:]
+        for (first, seconds, month) in [
+            (["ربيع"], ["الأول", "أول"], 3), (["ربيع"], ["الثاني", "الآخر", "ثاني"], 4),
+            (["جمادى", "جمادي"], ["الأولى", "الأول"], 5), (["جمادى", "جمادي"], ["الآخرة", "الثانية", "الآخر"], 6),
+            (["ذو", "ذي", "ذا"], ["القعدة"], 11), (["ذو", "ذي", "ذا"], ["الحجة"], 12),
+        ] {
+            for f in first { for s in seconds { months[[key(f), key(s)]] = month } }
+        }
+        return months
+    }()
+    /// Where a Hijri date without its year lies from the publication (الجاري، الماضي، المقبل).
+    static let hijriRelative: [String: Int] = [key("الجاري"): 0, key("الماضي"): -1, key("المقبل"): 1, key("القادم"): 1]
+
     /// Two-word month names: كانون الثاني، تشرين الأول…
     static let twoWordMonths: [[String]: Int] = [
         ["كانون", "الثاني"]: 1, ["تشرين", "الأول"]: 10, ["تشرين", "الثاني"]: 11, ["كانون", "الأول"]: 12,
@@ -102,6 +121,50 @@ enum TimeExpressions {
         return published.adding(days: -back)
     }
 
+    /// `10 شعبان 1436 هـ`، `27 شوال المقبل`، `13 رمضان الجاري الموافق 30 يونيو`: a Hijri date, read on
+    /// the Umm al-Qura calendar; the Gregorian date given beside it (الموافق …) wins. Without a
+    /// year, the year that puts the date nearest the publication (or the year the word after the
+    /// month says: الماضي، المقبل).
+    private static func hijriDate(_ tokens: [Token], day: Int, at start: Int, end: Int, published: CalendarDay?) -> TimeMention? {
+        var i = start + 1
+        var month: Int?
+        if i + 1 < end, let m = TimeWords.twoWordHijriMonths[[tokens[i].key, tokens[i + 1].key]] {
+            month = m
+            i += 2
+        } else if let m = TimeWords.hijriMonths[tokens[i].key] {
+            month = m
+            i += 1
+        }
+        guard let month else { return nil }
+        var relative: Int?
+        if i < end, let r = TimeWords.hijriRelative[tokens[i].key] {
+            relative = r
+            i += 1
+        }
+        var year: Int?
+        if i < end, tokens[i].kind == .number, let y = Int(tokens[i].key), (1300...1500).contains(y) {
+            year = y
+            i += 1
+            if i < end, [TimeWords.key("هـ"), TimeWords.key("ه")].contains(tokens[i].key) { i += 1 }
+        }
+        if i + 1 < end, tokens[i].key == TimeWords.key("الموافق"), let gregorian = date(tokens, at: i + 1, end: end, published: published) {
+            return TimeMention(tokens: start..<gregorian.tokens.upperBound, day: gregorian.day)
+        }
+        guard let published else { return TimeMention(tokens: start..<i, day: nil) }
+        if let year { return TimeMention(tokens: start..<i, day: HijriCalendar.day(year: year, month: month, day: day)) }
+        guard let current = HijriCalendar.year(of: published) else { return TimeMention(tokens: start..<i, day: nil) }
+        let candidates = [current - 1, current, current + 1].compactMap { HijriCalendar.day(year: $0, month: month, day: day) }
+        let fitting = candidates.filter { candidate in
+            switch relative {
+            case -1: candidate.daysSinceEpoch <= published.daysSinceEpoch
+            case 1: candidate.daysSinceEpoch >= published.daysSinceEpoch
+            default: true
+            }
+        }
+        let nearest = fitting.min { abs($0.daysSinceEpoch - published.daysSinceEpoch) < abs($1.daysSinceEpoch - published.daysSinceEpoch) }
+        return TimeMention(tokens: start..<i, day: nearest)
+    }
+
     /// `14 مايو`، `14 أيار/مايو 2018`, `الرابع عشر` is not read.
     private static func date(_ tokens: [Token], at start: Int, end: Int, published: CalendarDay?) -> TimeMention? {
         guard tokens[start].kind == .number, let day = Int(tokens[start].key), (1...31).contains(day), start + 1 < end else { return nil }
@@ -114,7 +177,7 @@ enum TimeExpressions {
             month = m
             i += 1
         }
-        guard let month else { return nil }
+        guard let month else { return hijriDate(tokens, day: day, at: start, end: end, published: published) }
         // "أيار/مايو": the second name of a dual form.
         if i < end, TimeWords.months[tokens[i].key] == month { i += 1 }
         var year: Int?

@@ -78,3 +78,28 @@ struct SpeakerTests {
         #expect(SpeakerNames.skeleton("بوتين") != SpeakerNames.skeleton("بايدن"))
     }
 }
+
+/// Hijri dates on the Umm al-Qura calendar.
+@Suite("Hijri dates")
+struct HijriDateTests {
+    @Test func aHijriDateWithItsYearIsTheUmmAlQuraDay() {
+        // Saudi press, 2015: "10 شعبان 1436 هـ الموافق 28 مايو 2015م".
+        #expect(StatementTests.day("في 10 شعبان 1436 هـ", published: "2015-07-21") == "2015-05-28")
+        #expect(StatementTests.day("يوم 1 رمضان 1439", published: "2018-05-20") == "2018-05-16")
+    }
+
+    @Test func theGregorianDateGivenBesideItWins() {
+        #expect(StatementTests.day("في 27 شوال المقبل الموافق 12 أغسطس 2015م", published: "2015-07-21") == "2015-08-12")
+    }
+
+    @Test func withoutAYearTheNearestOrTheNamedYear() {
+        // Published 5 Shawwal 1436: "26 رمضان" is ten days before, "24 شوال" nineteen days after.
+        #expect(StatementTests.day("في 26 رمضان", published: "2015-07-21") == "2015-07-13")
+        #expect(StatementTests.day("حتى 24 شوال الجاري", published: "2015-07-21") == "2015-08-09")
+        #expect(StatementTests.day("في 17 رمضان الماضي", published: "2015-07-21") == "2015-07-04")
+    }
+
+    @Test func aDayTheMonthLacksIsNotResolved() {
+        #expect(StatementTests.day("في 30 رمضان 1436", published: "2015-07-21") == nil)
+    }
+}

@@ -17,6 +17,9 @@ extension IsnadCommand {
                   stories.jsonl     story, title, articles, outlets, independent_sources,
                                     first_published, last_published, keywords
                   vocabulary.tsv    the terms and document frequencies (reuse with --vocabulary)
+                  statements.jsonl  who said what and when: speaker, role, cue, content, kind, time
+                  timeline.jsonl    per story, each statement once with every outlet that reported it,
+                                    its first report and each outlet's wording (drift)
                   corpus-summary.md articles per outlet and per day, rejects
                 Every option has a default tuned on the development gold; none needs changing for a \
                 new corpus. Exit status 3 when input records were rejected (see rejects.jsonl).
@@ -93,10 +96,21 @@ extension IsnadCommand {
             try writeAtomically(stories.joined(separator: "\n") + (stories.isEmpty ? "" : "\n"), to: out + "/stories.jsonl")
             try result.vocabulary.save(to: out + "/vocabulary.tsv")
             let blockSize = 256
-            let statements = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
-                articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)].flatMap(StatementExtractor.statements(in:)).map(\.jsonLine)
+            let extracted = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
+                articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)].flatMap(StatementExtractor.statements(in:))
             }.flatMap { $0 }
-            try writeAtomically(statements.joined(separator: "\n") + (statements.isEmpty ? "" : "\n"), to: out + "/statements.jsonl")
+            var articleIndex: [String: Int] = [:]
+            for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
+            let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { result.storyIDOfArticle[$0] } }
+            try writeLines(statements.map(\.jsonLine), to: out + "/statements.jsonl")
+            let timeline = Timeline.build(statements) { id in
+                articleIndex[id].map { (result.storyIDOfArticle[$0], articles[$0].published) }
+            }
+            try writeLines(timeline.map(\.jsonLine), to: out + "/timeline.jsonl")
+        }
+
+        private func writeLines(_ lines: [String], to path: String) throws {
+            try writeAtomically(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), to: path)
         }
 
         private func summary(_ articles: [Article], _ result: StoryResult) -> String {

@@ -1,0 +1,153 @@
+import ArabicText
+import Ingest
+import Statements
+
+/// One report of a statement: which article carried it, when, and in what words.
+public struct Report: Sendable, Equatable {
+    /// The article's id.
+    public let article: String
+    /// The article's outlet.
+    public let outlet: String
+    /// When the article was published, if known.
+    public let published: Published?
+    /// The cue as this article wrote it.
+    public let cue: String
+    /// The words as this article gave them.
+    public let content: String
+    /// Direct, indirect or mixed, in this article.
+    public let kind: Statement.Kind
+}
+
+/// One entry of a story's timeline: a speaker's statement, however many outlets reported it.
+public struct TimelineEntry: Sendable, Equatable {
+    /// The story's id.
+    public let story: String
+    /// The speaker, canonical across the story.
+    public let speaker: String
+    /// The speaker's role, if an article gives it.
+    public let role: String?
+    /// The kind of speech act of the first report's cue.
+    public let cueClass: ReportingVerbs.CueClass
+    /// The day the statement was made (`YYYY-MM-DD`), when a report resolves it.
+    public let time: String?
+    /// Every report, earliest first.
+    public let reports: [Report]
+    /// How far the outlets' wordings are apart: 1 minus the smallest word overlap (Jaccard) of
+    /// two reports from different outlets; 0 with one outlet.
+    public let drift: Double
+
+    /// The first report.
+    public var first: Report { reports[0] }
+    /// The outlets that carried it, in the order they did.
+    public var outlets: [String] {
+        var seen: Set<String> = []
+        return reports.map(\.outlet).filter { seen.insert($0).inserted }
+    }
+    /// Whether outlets' wordings differ materially: less than 60 % of their words in common.
+    public var drifts: Bool { drift > Timeline.driftThreshold }
+}
+
+/// Timelines of who said what and when, per story: the statements of a story's articles, the
+/// same speaker's same statement reported by several outlets gathered into one entry.
+public enum Timeline {
+    /// Above this drift, outlets' wordings of one statement differ materially.
+    public static let driftThreshold = 0.4
+    /// Two reports of one speaker are the same statement when their words overlap by at least this
+    /// share of the shorter one (the scorer's matching rule).
+    public static let sameStatement = 0.5
+
+    /// The entries of every story, ordered by story, then by the day the statement was made (the
+    /// first report's day when unresolved), then by first report.
+    /// - Parameters:
+    ///   - statements: statements with story-canonical speakers.
+    ///   - article: the story and publication time of an article id; statements of articles
+    ///     without a story are left out.
+    public static func build(_ statements: [Statement], article: (String) -> (story: String, published: Published?)?) -> [TimelineEntry] {
+        var byStory: [String: [(statement: Statement, published: Published?)]] = [:]
+        for s in statements {
+            guard let info = article(s.article) else { continue }
+            byStory[info.story, default: []].append((s, info.published))
+        }
+        var entries: [TimelineEntry] = []
+        for story in byStory.keys.sorted() {
+            entries += storyEntries(story, byStory[story]!)
+        }
+        return entries
+    }
+
+    /// One story's entries.
+    static func storyEntries(_ story: String, _ items: [(statement: Statement, published: Published?)]) -> [TimelineEntry] {
+        let ordered = items.sorted { a, b in
+            (a.published.map { $0.epochSeconds } ?? .max, a.statement.article, a.statement.sentence)
+                < (b.published.map { $0.epochSeconds } ?? .max, b.statement.article, b.statement.sentence)
+        }
+        // Greedy, in publication order: a report joins the entry of the same speaker whose first
+        // report it overlaps most, else opens one.
+        var groups: [(speaker: String, words: Set<String>, members: [Int])] = []
+        for (i, item) in ordered.enumerated() {
+            let words = Set(StatementScores.words(item.statement.content))
+            var best: (index: Int, overlap: Double)?
+            for (g, group) in groups.enumerated() where group.speaker == item.statement.speaker {
+                let overlap = Self.overlap(words, group.words)
+                if overlap >= sameStatement, overlap > (best?.overlap ?? 0) { best = (g, overlap) }
+            }
+            if let best {
+                groups[best.index].members.append(i)
+            } else {
+                groups.append((item.statement.speaker, words, [i]))
+            }
+        }
+        let entries = groups.map { group -> TimelineEntry in
+            let members = group.members.map { ordered[$0] }
+            let reports = members.map { m in
+                Report(article: m.statement.article, outlet: m.statement.outlet, published: m.published, cue: m.statement.cue,
+                       content: m.statement.content, kind: m.statement.kind)
+            }
+            return TimelineEntry(
+                story: story, speaker: group.speaker, role: members.lazy.compactMap(\.statement.role).first,
+                cueClass: members[0].statement.cueClass, time: members.lazy.compactMap(\.statement.time).min(),
+                reports: reports, drift: drift(reports))
+        }
+        return entries.sorted { a, b in
+            let dayA = a.time ?? a.first.published?.day ?? "9999", dayB = b.time ?? b.first.published?.day ?? "9999"
+            return (dayA, a.first.published?.epochSeconds ?? .max, a.speaker) < (dayB, b.first.published?.epochSeconds ?? .max, b.speaker)
+        }
+    }
+
+    /// Words in common over the shorter side.
+    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return Double(a.intersection(b).count) / Double(min(a.count, b.count))
+    }
+
+    /// 1 minus the smallest Jaccard overlap of two reports from different outlets.
+    static func drift(_ reports: [Report]) -> Double {
+        let words = reports.map { Set(StatementScores.words($0.content)) }
+        var smallest = 1.0
+        for i in reports.indices {
+            for j in reports.indices where j > i && reports[j].outlet != reports[i].outlet {
+                let union = words[i].union(words[j]).count
+                if union > 0 { smallest = min(smallest, Double(words[i].intersection(words[j]).count) / Double(union)) }
+            }
+        }
+        return 1 - smallest
+    }
+}
+
+extension TimelineEntry {
+    /// The entry as one line of `timeline.jsonl`: the first report's words as `content`, every
+    /// report in `reports`, and `drift` with `drifts`.
+    public var jsonLine: String {
+        func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
+        let reportLines = reports.map { r in
+            "{\"article\":\(quoteJSON(r.article)),\"outlet\":\(quoteJSON(r.outlet)),\"published\":\(optional(r.published?.description)),"
+                + "\"cue\":\(quoteJSON(r.cue)),\"content\":\(quoteJSON(r.content)),\"kind\":\"\(r.kind.rawValue)\"}"
+        }
+        let driftText = String(Double((drift * 1000).rounded()) / 1000)
+        return "{\"story\":\(quoteJSON(story)),\"time\":\(optional(time)),\"first_reported\":\(optional(first.published?.description)),"
+            + "\"speaker\":\(quoteJSON(speaker)),\"role\":\(optional(role)),\"cue_class\":\"\(cueClass.rawValue)\","
+            + "\"content\":\(quoteJSON(first.content)),\"kind\":\"\(first.kind.rawValue)\","
+            + "\"outlets\":[\(outlets.map(quoteJSON).joined(separator: ","))],\"reports\":[\(reportLines.joined(separator: ","))],"
+            + "\"drift\":\(driftText),\"drifts\":\(drifts)}"
+    }
+}

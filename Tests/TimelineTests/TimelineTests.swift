@@ -1,0 +1,82 @@
+import Foundation
+import Ingest
+import Testing
+@testable import Statements
+@testable import Timeline
+
+/// Story timelines: one entry per statement across outlets, ordered by time, with quote drift;
+/// and speakers made one across a story.
+@Suite("Timeline")
+struct TimelineTests {
+    static func statement(_ article: String, outlet: String, speaker: String, role: String? = nil, content: String,
+                          kind: Statement.Kind = .indirect, time: String? = nil, sentence: Int = 0) -> Statement {
+        Statement(article: article, outlet: outlet, sentence: sentence, speakerMention: speaker, speakerSpan: nil, speaker: speaker, role: role,
+                  cue: "قال", cueClass: .say, content: content, contentSpan: 0..<content.unicodeScalars.count, kind: kind,
+                  timeExpression: nil, time: time)
+    }
+
+    static let published: [String: Published] = [
+        "a1": Published(parsing: "2020-02-20T09:00:00+00:00")!, "a2": Published(parsing: "2020-02-20T11:30:00+00:00")!,
+        "a3": Published(parsing: "2020-02-21T08:00:00+00:00")!,
+    ]
+
+    static func build(_ statements: [Statement]) -> [TimelineEntry] {
+        Timeline.build(statements) { id in published[id].map { ("S1", $0) } }
+    }
+
+    @Test func oneStatementReportedByTwoOutletsIsOneEntryWithItsFirstReport() throws {
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a2", outlet: "sada", speaker: "سيرغي لافروف", content: "تركيا لم تنفذ عددا من التزاماتها الهامة في إدلب"),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "سيرغي لافروف", content: "تركيا لم تنفذ التزاماتها الهامة لتسوية الأزمة في إدلب"),
+        ])
+        let entry = try #require(entries.first)
+        #expect(entries.count == 1)
+        #expect(entry.outlets == ["nabaa", "sada"])
+        #expect(entry.first.article == "a1")
+        #expect(!entry.drifts)
+    }
+
+    @Test func outletsWhoseWordingsDifferMateriallyDrift() throws {
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "رجب طيب أردوغان", content: "سنطرد قوات النظام من محيط نقاط المراقبة في إدلب قبل نهاية الشهر", kind: .direct),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "رجب طيب أردوغان", content: "سنطرد قوات النظام من إدلب بكل الوسائل", kind: .direct),
+        ])
+        let entry = try #require(entries.first)
+        #expect(entries.count == 1)
+        #expect(entry.drifts)
+        #expect(entry.jsonLine.contains("\"drifts\":true"))
+    }
+
+    @Test func differentSpeakersAreDifferentEntriesOrderedByTheDayTheySpoke() {
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a3", outlet: "sada", speaker: "دميتري بيسكوف", content: "موسكو قلقة من التصعيد في إدلب", time: "2020-02-21"),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "خلوصي أكار", content: "موسكو قلقة من التصعيد في إدلب", time: "2020-02-19"),
+        ])
+        #expect(entries.map(\.speaker) == ["خلوصي أكار", "دميتري بيسكوف"])
+        #expect(entries.map(\.time) == ["2020-02-19", "2020-02-21"])
+    }
+
+    @Test func aSurnameAndAFullNameOfOneStoryAreOneSpeaker() {
+        let statements = [
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "فلاديمير بوتين", role: "الرئيس الروسي", content: "أ"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "بوتين", content: "ب"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "الرئيس الروسي", role: "الرئيس الروسي", content: "ج"),
+            TimelineTests.statement("a3", outlet: "wasla", speaker: "إدارة ترامب", content: "د"),
+            TimelineTests.statement("a3", outlet: "wasla", speaker: "ترمب", content: "هـ"),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "ترامب", content: "و"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "ترامب", content: "ز"),
+        ]
+        let canonical = StorySpeakers.canonicalize(statements) { _ in "S1" }
+        #expect(canonical.map(\.speaker) == ["فلاديمير بوتين", "فلاديمير بوتين", "فلاديمير بوتين", "إدارة ترامب", "ترامب", "ترامب", "ترامب"])
+        #expect(canonical[1].role == "الرئيس الروسي")
+    }
+
+    @Test func speakersOfDifferentStoriesStayApart() {
+        let statements = [
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "فلاديمير بوتين", content: "أ"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "بوتين", content: "ب"),
+        ]
+        let canonical = StorySpeakers.canonicalize(statements) { $0 == "a1" ? "S1" : "S2" }
+        #expect(canonical.map(\.speaker) == ["فلاديمير بوتين", "بوتين"])
+    }
+}
