@@ -28,13 +28,22 @@ enum SpeakerNames {
         return String(out)
     }
 
+    /// The skeleton of one word given in the key view, without its article.
+    static func keySkeleton(_ key: String) -> String {
+        for prefix in ["وال", "بال", "فال", "كال", "لل", "ال"] where key.hasPrefix(prefix) && key.unicodeScalars.count - prefix.unicodeScalars.count >= 2 {
+            return skeleton(String(key.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
+        }
+        return skeleton(key)
+    }
+
     /// The skeletons of a phrase's words.
     static func skeletons(_ text: String) -> Set<String> { Set(words(text).map(skeleton)) }
 
     /// Whether a token's key is a title head (وزير، المتحدثة، نظيره), with or without و/ل/ب.
-    static func isTitle(_ key: String) -> Bool {
-        Lexicon.titles.contains(key) || (strippedProclitic(key).map { Lexicon.titles.contains($0) } ?? false)
-    }
+    static func isTitle(_ key: String) -> Bool { titlesWithProclitics.contains(key) }
+
+    /// Title heads as written bare or after و، ل، ب، ف.
+    static let titlesWithProclitics: Set<String> = Lexicon.titles.union(["و", "ل", "ب", "ف"].flatMap { p in Lexicon.titles.map { p + $0 } })
 
     /// Whether a token belongs to a role rather than a name: a title, an organisation word
     /// (وزارة، باسم), a definite word (الخارجية، الروسي، للأمم) or a place (فلسطين).

@@ -37,8 +37,9 @@ struct ArticleReader {
     var nested = false
     /// The tokens of the last statement's content.
     var lastContent: Range<Int>?
-    /// The tokens of each sentence read so far.
-    var sentenceTokens: [Range<Int>] = []
+    /// Each dated sentence read so far: its first resolved day and the skeletons of its words,
+    /// with and without a one-letter proclitic (لبيونغ).
+    var datedSentences: [(day: CalendarDay, names: Set<String>)] = []
     /// The last explicit speaker and its role.
     var lastSpeaker: (speaker: String, role: String?)?
     /// The article's speakers so far, each once, with the role the text gave it.
@@ -62,8 +63,15 @@ struct ArticleReader {
             while next < tokens.count, tokens[next].range.lowerBound < sentence.range.lowerBound { next += 1 }
             var end = next
             while end < tokens.count, tokens[end].range.lowerBound < sentence.range.upperBound { end += 1 }
-            sentenceTokens.append(next..<end)
             read(sentence: index, tokens: next..<end, scalars: sentence.range)
+            if let day = TimeExpressions.first(in: tokens, next..<end, published: published)?.day {
+                var names: Set<String> = []
+                for token in tokens[next..<end] {
+                    names.insert(SpeakerNames.keySkeleton(token.key))
+                    if token.key.unicodeScalars.count > 3 { names.insert(SpeakerNames.keySkeleton(String(token.key.unicodeScalars.dropFirst()))) }
+                }
+                datedSentences.append((day, names))
+            }
             next = end
         }
         return found
@@ -514,15 +522,7 @@ struct ArticleReader {
     func datedSentence(naming names: Set<String>) -> String? {
         let names = names.subtracting(Self.genericNameWords)
         guard !names.isEmpty else { return nil }
-        for range in sentenceTokens.dropLast().reversed() {
-            let names = range.contains { k in
-                SpeakerNames.words(tokens[k].text).contains { word in
-                    names.contains(SpeakerNames.skeleton(word)) || (word.count > 3 && names.contains(SpeakerNames.skeleton(String(word.dropFirst()))))
-                }
-            }
-            if names, let day = TimeExpressions.first(in: tokens, range, published: published)?.day { return day.description }
-        }
-        return nil
+        return datedSentences.last { !$0.names.isDisjoint(with: names) }?.day.description
     }
 
     /// Skeletons of title words, too common to identify a speaker.

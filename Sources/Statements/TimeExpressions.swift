@@ -56,6 +56,15 @@ enum TimeWords {
         }
         return months
     }()
+    /// The words an expression can open with (dates open with a number).
+    static let openers: Set<String> = Set(vague.map { $0[0] }).union(partsOfDay).union(relativeDays.keys).union(weekdays.keys).union([day])
+    /// يوم, before a weekday or relative day.
+    static let day = key("يوم")
+    /// هـ after a Hijri year.
+    static let hijriEra: Set<String> = [key("هـ"), key("ه")]
+    /// الموافق: the Gregorian date beside a Hijri one follows.
+    static let corresponding = key("الموافق")
+
     /// Where a Hijri date without its year lies from the publication (الجاري، الماضي، المقبل).
     static let hijriRelative: [String: Int] = [key("الجاري"): 0, key("الماضي"): -1, key("المقبل"): 1, key("القادم"): 1]
 
@@ -87,15 +96,17 @@ enum TimeExpressions {
     }
 
     private static func match(_ tokens: [Token], at start: Int, end: Int, published: CalendarDay?) -> TimeMention? {
-        for phrase in TimeWords.vague where start + phrase.count <= end {
+        if tokens[start].kind == .number { return date(tokens, at: start, end: end, published: published) }
+        let first = bare(tokens[start])
+        guard TimeWords.openers.contains(first) else { return nil }
+        for phrase in TimeWords.vague where start + phrase.count <= end && phrase[0] == first {
             if (0..<phrase.count).allSatisfy({ bare(tokens[start + $0]) == phrase[$0] }) {
                 return TimeMention(tokens: start..<(start + phrase.count), day: nil)
             }
         }
-        if let date = date(tokens, at: start, end: end, published: published) { return date }
         var i = start
         if TimeWords.partsOfDay.contains(bare(tokens[i])) { i += 1 }
-        if i < end, bare(tokens[i]) == TimeWords.key("يوم") { i += 1 }
+        if i < end, bare(tokens[i]) == TimeWords.day { i += 1 }
         var offset: Int?
         var weekday: Int?
         if i < end, let days = TimeWords.relativeDays[bare(tokens[i])] {
@@ -145,9 +156,9 @@ enum TimeExpressions {
         if i < end, tokens[i].kind == .number, let y = Int(tokens[i].key), (1300...1500).contains(y) {
             year = y
             i += 1
-            if i < end, [TimeWords.key("هـ"), TimeWords.key("ه")].contains(tokens[i].key) { i += 1 }
+            if i < end, TimeWords.hijriEra.contains(tokens[i].key) { i += 1 }
         }
-        if i + 1 < end, tokens[i].key == TimeWords.key("الموافق"), let gregorian = date(tokens, at: i + 1, end: end, published: published) {
+        if i + 1 < end, tokens[i].key == TimeWords.corresponding, let gregorian = date(tokens, at: i + 1, end: end, published: published) {
             return TimeMention(tokens: start..<gregorian.tokens.upperBound, day: gregorian.day)
         }
         guard let published else { return TimeMention(tokens: start..<i, day: nil) }
