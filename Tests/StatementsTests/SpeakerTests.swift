@@ -103,3 +103,29 @@ struct HijriDateTests {
         #expect(StatementTests.day("في 30 رمضان 1436", published: "2015-07-21") == nil)
     }
 }
+
+extension SpeakerTests {
+    @Test func aTurnMarkerOpensTheNextSpeakerAndAnAnonymousSourceSpeaks() {
+        let s = SpeakerTests.statements("""
+            قال وزير الدفاع التركي خلوصي أكار إن بلاده لن تتراجع. من جهته، قال مصدر عسكري روسي إن الضربات استهدفت مواقع المسلحين.
+            """)
+        #expect(s.map(\.speaker) == ["خلوصي أكار", "مصدر عسكري روسي"])
+        #expect(s.map(\.role) == ["وزير الدفاع التركي", nil])
+    }
+}
+
+extension SpeakerTests {
+    @Test func aConduitGivesTheWordsToWhomItQuotes() {
+        let s = SpeakerTests.statements("ونقلت وكالة الأنباء الرسمية عن المتحدث باسم الوزارة عباس موسوي قوله إن \"طهران لن تقبل بأي تعديل\".")
+        #expect(s.map(\.speaker) == ["عباس موسوي"])
+        #expect(s.map(\.content) == ["طهران لن تقبل بأي تعديل"])
+        #expect(s.map(\.role) == ["المتحدث باسم الوزارة"])
+    }
+}
+
+extension HijriDateTests {
+    @Test func arabicIndicDigitsAreRead() {
+        #expect(StatementTests.day("في ١٠ شعبان ١٤٣٦ هـ", published: "2015-07-21") == "2015-05-28")
+        #expect(StatementTests.day("وقال يوم ١٤ أيار/مايو", published: "2018-05-16") == "2018-05-14")
+    }
+}
