@@ -98,18 +98,36 @@ public struct StatementScores: Sendable, Equatable, Codable {
     }
 
     /// Content words as the scorer compares them: key view (hamza, alef, yeh, teh marbuta
-    /// folded, diacritics gone), the article and a leading و/ف removed.
+    /// folded, diacritics gone), split at anything but letters and digits, the article and a
+    /// leading و/ف removed.
     public static func words(_ text: String) -> [String] {
-        KeyNormalizer().key(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map { word in
-            var w = String(word)
-            if let prefix = ["وال", "بال", "فال", "كال", "لل", "ال"].first(where: { w.hasPrefix($0) && w.count - $0.count >= 2 }) {
-                w.removeFirst(prefix.count)
-            } else if (w.hasPrefix("و") || w.hasPrefix("ف")) && w.count >= 4 {
-                w.removeFirst()
+        var words: [String] = []
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            var start = 0
+            if let prefix = articlePrefixes.first(where: { word.count - $0.count >= 2 && word.starts(with: $0) }) {
+                start = prefix.count
+            } else if word.count >= 4, word[0] == "و" || word[0] == "ف" {
+                start = 1
             }
-            return w
+            words.append(String(String.UnicodeScalarView(word[start...])))
+            word.removeAll(keepingCapacity: true)
         }
+        for u in KeyNormalizer().key(text).unicodeScalars {
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber:
+                word.append(u)
+            default:
+                if u == "_" { word.append(u) } else { flush() }
+            }
+        }
+        flush()
+        return words
     }
+
+    /// The article with its proclitics, longest first.
+    static let articlePrefixes: [[Unicode.Scalar]] = ["وال", "بال", "فال", "كال", "لل", "ال"].map { Array($0.unicodeScalars) }
 
     static let titleWords: Set<String> = Set(words("الرئيس رئيس وزير وزيره المتحدث باسم الناطق المستشاره المستشار الامين العام نائب زعيم الملك الامير ولي العهد الشيخ السيد السيده الدكتور"))
 

@@ -31,32 +31,46 @@ public enum StorySpeakers {
     static func canonicalNames(_ statements: [Statement]) -> [String: (speaker: String, role: String?)] {
         // Each distinct speaker: how often it speaks, its commonest role, its word skeletons.
         var counts: [String: Int] = [:]
-        var roles: [String: [String: Int]] = [:]
+        var roleCounts: [String: [String: Int]] = [:]
         for s in statements {
             counts[s.speaker, default: 0] += 1
-            if let role = s.role { roles[s.speaker, default: [:]][role, default: 0] += 1 }
+            if let role = s.role { roleCounts[s.speaker, default: [:]][role, default: 0] += 1 }
         }
         let speakers = counts.keys.sorted()
-        let skeletons = Dictionary(uniqueKeysWithValues: speakers.map { ($0, SpeakerNames.skeletons($0)) })
-        func role(of speaker: String) -> String? {
-            roles[speaker]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        }
+        let role = Dictionary(uniqueKeysWithValues: speakers.map { speaker in
+            (speaker, roleCounts[speaker]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+        })
+        let words = Dictionary(uniqueKeysWithValues: speakers.map { ($0, SpeakerNames.skeletons($0)) })
+        let roleWords = role.compactMapValues { $0.map(SpeakerNames.skeletons) }
         // A joint speaker (ماكرون وميركل) is nobody's fuller name.
         let joint = Set(speakers.filter { $0.contains(" و") })
+        let personal = Set(speakers.filter { !joint.contains($0) && isPersonalName($0) })
+        let named = speakers.filter { !joint.contains($0) && role[$0] != $0 }
+        // Who holds each word, in names and in roles: candidates share every word.
+        var nameHolders: [String: [String]] = [:], roleHolders: [String: [String]] = [:]
+        for speaker in personal { for w in words[speaker]! { nameHolders[w, default: []].append(speaker) } }
+        for speaker in named { for w in roleWords[speaker] ?? [] { roleHolders[w, default: []].append(speaker) } }
+        func holders(of words: Set<String>, in index: [String: [String]]) -> [String] {
+            words.map { index[$0] ?? [] }.min { $0.count < $1.count } ?? []
+        }
         var mapping: [String: (speaker: String, role: String?)] = [:]
         for speaker in speakers where !joint.contains(speaker) {
-            let words = skeletons[speaker]!
-            let isRole = speaker == role(of: speaker)
-            // A fuller or differently spelled name containing this one, or a name whose role
-            // holds this role.
-            let candidates = speakers.filter { other in
-                guard other != speaker, !joint.contains(other), let otherWords = skeletons[other] else { return false }
-                if isRole { return other != role(of: other) && (role(of: other).map { words.isSubset(of: SpeakerNames.skeletons($0)) } ?? false) }
-                return isPersonalName(speaker) && isPersonalName(other) && words.isSubset(of: otherWords) && (otherWords.count > words.count || counts[other]! > counts[speaker]!
-                    || (counts[other]! == counts[speaker]! && other < speaker && otherWords == words))
+            let own = words[speaker]!
+            let candidates: [String]
+            if role[speaker] == speaker {
+                // A role alone: a named speaker whose role holds it.
+                candidates = holders(of: own, in: roleHolders).filter { $0 != speaker && own.isSubset(of: roleWords[$0]!) }
+            } else if personal.contains(speaker) {
+                // A fuller or differently spelled name containing this one.
+                candidates = holders(of: own, in: nameHolders).filter { other in
+                    guard other != speaker, own.isSubset(of: words[other]!) else { return false }
+                    return words[other]!.count > own.count || counts[other]! > counts[speaker]! || (counts[other]! == counts[speaker]! && other < speaker)
+                }
+            } else {
+                continue
             }
-            guard let best = candidates.max(by: { (skeletons[$0]!.count, counts[$0]!, $1) < (skeletons[$1]!.count, counts[$1]!, $0) }) else { continue }
-            mapping[speaker] = (best, role(of: best) ?? role(of: speaker))
+            guard let best = candidates.max(by: { (words[$0]!.count, counts[$0]!, $1) < (words[$1]!.count, counts[$1]!, $0) }) else { continue }
+            mapping[speaker] = (best, role[best] ?? role[speaker] ?? nil)
         }
         // Follow chains (ترمب → ترامب → دونالد ترامب) to their end.
         for speaker in mapping.keys {

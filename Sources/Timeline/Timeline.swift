@@ -84,16 +84,19 @@ public enum Timeline {
         // Greedy, in publication order: a report joins the entry of the same speaker whose first
         // report it overlaps most, else opens one.
         var groups: [(speaker: String, words: Set<String>, members: [Int])] = []
+        var groupsOfSpeaker: [String: [Int]] = [:]
+        let itemWords = ordered.map { Set(StatementScores.words($0.statement.content)) }
         for (i, item) in ordered.enumerated() {
-            let words = Set(StatementScores.words(item.statement.content))
+            let words = itemWords[i]
             var best: (index: Int, overlap: Double)?
-            for (g, group) in groups.enumerated() where group.speaker == item.statement.speaker {
-                let overlap = Self.overlap(words, group.words)
+            for g in groupsOfSpeaker[item.statement.speaker] ?? [] {
+                let overlap = Self.overlap(words, groups[g].words)
                 if overlap >= sameStatement, overlap > (best?.overlap ?? 0) { best = (g, overlap) }
             }
             if let best {
                 groups[best.index].members.append(i)
             } else {
+                groupsOfSpeaker[item.statement.speaker, default: []].append(groups.count)
                 groups.append((item.statement.speaker, words, [i]))
             }
         }
@@ -106,7 +109,7 @@ public enum Timeline {
             return TimelineEntry(
                 story: story, speaker: group.speaker, role: members.lazy.compactMap(\.statement.role).first,
                 cueClass: members[0].statement.cueClass, time: members.lazy.compactMap(\.statement.time).min(),
-                reports: reports, drift: drift(reports))
+                reports: reports, drift: drift(reports, words: group.members.map { itemWords[$0] }))
         }
         return entries.sorted { a, b in
             let dayA = a.time ?? a.first.published?.day ?? "9999", dayB = b.time ?? b.first.published?.day ?? "9999"
@@ -121,8 +124,7 @@ public enum Timeline {
     }
 
     /// 1 minus the smallest Jaccard overlap of two reports from different outlets.
-    static func drift(_ reports: [Report]) -> Double {
-        let words = reports.map { Set(StatementScores.words($0.content)) }
+    static func drift(_ reports: [Report], words: [Set<String>]) -> Double {
         var smallest = 1.0
         for i in reports.indices {
             for j in reports.indices where j > i && reports[j].outlet != reports[i].outlet {
