@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - C shims (system libraries)
@@ -23,9 +24,13 @@ let package = Package(
         .target(name: "Stories", dependencies: ["Vectors", "Ingest"]),
         .target(name: "Statements", dependencies: ["ArabicText", "Ingest"]),
         .target(name: "Timeline", dependencies: ["Statements", "Ingest", "ArabicText"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["ArabicText", "Ingest", "Stories", "Statements", "Timeline", .product(name: "Mustache", package: "swift-mustache")]
+        ),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline"]),
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline", "Reporting"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(
@@ -42,6 +47,7 @@ let package = Package(
         .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest"]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Stories", "Statements", "Timeline", "Ingest"], exclude: ["browser_check.py"]),
         .testTarget(name: "CLITests", dependencies: ["isnad"]),
     ]
 )

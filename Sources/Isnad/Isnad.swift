@@ -6,3 +6,4 @@
 @_exported import Stories
 @_exported import Statements
 @_exported import Timeline
+@_exported import Reporting

@@ -50,7 +50,8 @@ enum SpeakerNames {
     static func isRoleWord(_ key: String) -> Bool {
         if isTitle(key) || roleWords.contains(key) || Places.words.contains(key) { return true }
         if key.hasPrefix("ال") || key.hasPrefix("لل") { return true }
-        if let rest = strippedProclitic(key), roleWords.contains(rest) || rest.hasPrefix("ال") || Places.words.contains(rest) { return true }
+        // (و، ل، ب before ال: والرئيس، للأمم; فال… is more often a name: فالتر.)
+        if let rest = strippedProclitic(key), roleWords.contains(rest) || Places.words.contains(rest) || (rest.hasPrefix("ال") && !key.hasPrefix("ف")) { return true }
         return false
     }
 

@@ -605,7 +605,7 @@ struct ArticleReader {
                 guard let start = SpeakerNames.nameStart(keys), start > 0 else { return text(party) }
                 return text(party[(party.startIndex + start)...])
             }
-            return (names.joined(separator: " و"), text(ArraySlice(segments[0])))
+            return (names.joined(separator: " و"), nil)
         }
         // The role and the name: a segment that does not open with a title is the name; else the
         // name words that end the first segment.

@@ -74,7 +74,8 @@ extension Story {
             keywords: keywords(centroid, titles: indices.map { articles[$0].title }, vocabulary: vocabulary))
     }
 
-    /// The 8 heaviest terms of a centroid, each as the story's headlines most often write it.
+    /// The 8 heaviest terms of a centroid that the story's headlines write, each as they most
+    /// often write it.
     static func keywords(_ centroid: ClusterSum, titles: [String], vocabulary: Vocabulary) -> [String] {
         var surface: [String: [String: Int]] = [:]
         for title in titles {
@@ -83,11 +84,12 @@ extension Story {
                 surface[stem, default: [:]][token.text, default: 0] += 1
             }
         }
-        let top = zip(centroid.columns, centroid.values).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8)
-        return top.map { column, _ in
-            let term = vocabulary.terms[Int(column)]
-            return surface[term]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? term
+        // Terms no headline writes (a stem such as «رءيس») are passed over for the next ones.
+        let top = zip(centroid.columns, centroid.values).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(24)
+        let written = top.compactMap { column, _ in
+            surface[vocabulary.terms[Int(column)]]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         }
+        return Array(written.prefix(8))
     }
 }
 

@@ -20,6 +20,10 @@ extension IsnadCommand {
                   statements.jsonl  who said what and when: speaker, role, cue, content, kind, time
                   timeline.jsonl    per story, each statement once with every outlet that reported it,
                                     its first report and each outlet's wording (drift)
+                  report.md         the period's stories ranked, with summaries, timelines and the
+                  report.html       outlet comparison; the HTML page is self-contained, with charts
+                  coverage.jsonl    story × outlet rows: articles, first report, lag, wire copies,
+                  coverage.csv      statements
                   corpus-summary.md articles per outlet and per day, rejects
                 Every option has a default tuned on the development gold; none needs changing for a \
                 new corpus. Exit status 3 when input records were rejected (see rejects.jsonl).
@@ -53,11 +57,44 @@ extension IsnadCommand {
         @Option(help: "How candidate pairs are found: sparse (inverted index) or lsa (LAPACKE projection and blocked sgemm).")
         var similarity: SimilarityRoute = .sparse
 
+        @Option(help: "The report covers one day (YYYY-MM-DD, publication days as written); default: every day of the input.")
+        var date: String?
+
+        @Option(help: "The report's first day (YYYY-MM-DD).")
+        var from: String?
+
+        @Option(help: "The report's last day (YYYY-MM-DD).")
+        var to: String?
+
+        @Option(help: "How many stories the report gives in full; the rest are listed by headline.")
+        var storiesInFull: Int = ReportOptions().storiesInFull
+
+        @Option(help: "A folder of Mustache templates (report.md.mustache, report.html.mustache, partials) that replace the built-in ones.")
+        var templates: String?
+
         func validate() throws {
             guard windowDays > 0, halfLifeDays > 0 else { throw ValidationError("--window-days and --half-life-days must be positive") }
             guard (0...1).contains(mergeThreshold), (0...1).contains(centroidThreshold) else {
                 throw ValidationError("--merge-threshold and --centroid-threshold are cosine similarities, between 0 and 1")
             }
+            guard date == nil || (from == nil && to == nil) else { throw ValidationError("--date is one day; give it, or --from and --to, not both") }
+            for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
+                if let value, Self.day(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
+            }
+            guard storiesInFull >= 0 else { throw ValidationError("--stories-in-full cannot be negative") }
+        }
+
+        static func day(_ text: String) -> CalendarDay? {
+            guard text.count == 10 else { return nil }
+            return Published(parsing: text)?.calendarDay
+        }
+
+        var reportOptions: ReportOptions {
+            var options = ReportOptions()
+            options.from = (date ?? from).flatMap(Self.day)
+            options.to = (date ?? to).flatMap(Self.day)
+            options.storiesInFull = storiesInFull
+            return options
         }
 
         func run() throws {
@@ -73,17 +110,22 @@ extension IsnadCommand {
                 printError("\(error)")
                 throw ExitCode.failure
             }
+            let renderer: ReportRenderer
+            do { renderer = try ReportRenderer(templates: templates) } catch {
+                printError("\(error)")
+                throw ExitCode.failure
+            }
             let input = Isnad.Ingest.read(paths)
             for reject in input.rejects { printError(reject.message) }
             let result = StoryDetection.run(input.articles, options: options, vocabulary: saved)
-            try writeTables(input.articles, result)
+            try writeTables(input.articles, result, renderer: renderer)
             try writeAtomically(CorpusSummary(input).markdown(title: "Corpus summary"), to: out + "/corpus-summary.md")
             if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
             print(summary(input.articles, result), terminator: "")
             if !input.rejects.isEmpty { throw ExitCode.rejectedRecords }
         }
 
-        private func writeTables(_ articles: [Article], _ result: StoryResult) throws {
+        private func writeTables(_ articles: [Article], _ result: StoryResult, renderer: ReportRenderer) throws {
             var lines: [String] = []
             lines.reserveCapacity(articles.count)
             for (i, article) in articles.enumerated() {
@@ -107,6 +149,17 @@ extension IsnadCommand {
                 articleIndex[id].map { (result.storyIDOfArticle[$0], articles[$0].published) }
             }
             try writeLines(timeline.map(\.jsonLine), to: out + "/timeline.jsonl")
+            let reportInput = ReportInput(
+                articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf,
+                statements: statements, timeline: timeline)
+            let started = Date()
+            let report = Report.build(reportInput, options: reportOptions)
+            try writeAtomically(renderer.markdown(report), to: out + "/report.md")
+            try writeAtomically(renderer.html(report), to: out + "/report.html")
+            let coverage = Report.coverage(reportInput, options: reportOptions)
+            try writeLines(coverage.map(\.jsonLine), to: out + "/coverage.jsonl")
+            try writeLines([CoverageRow.columns.joined(separator: ",")] + coverage.map(\.csvLine), to: out + "/coverage.csv")
+            printError(String(format: "reports of %@ rendered in %.2f s", report.period, Date().timeIntervalSince(started)))
         }
 
         private func writeLines(_ lines: [String], to path: String) throws {

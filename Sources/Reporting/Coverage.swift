@@ -1,0 +1,67 @@
+import Ingest
+import Stories
+
+/// One row of `coverage.jsonl` / `coverage.csv`: one outlet's coverage of one story.
+public struct CoverageRow: Sendable, Equatable {
+    /// The story id.
+    public let story: String
+    /// Its most central headline.
+    public let title: String
+    /// The outlet.
+    public let outlet: String
+    /// The outlet's articles in the story.
+    public let articles: Int
+    /// The outlet's first report, as written.
+    public let firstPublished: String?
+    /// Minutes after the story's first report (0 for the outlet that broke it), nil without times.
+    public let lagMinutes: Int?
+    /// Its articles that copy another outlet's.
+    public let wireCopies: Int
+    /// Statements its articles of the story carry.
+    public let statements: Int
+
+    /// The columns, in order.
+    public static let columns = ["story", "title", "outlet", "articles", "first_published", "lag_minutes", "wire_copies", "statements"]
+
+    /// The row as one line of `coverage.jsonl`.
+    public var jsonLine: String {
+        "{\"story\":\(quoteJSON(story)),\"title\":\(quoteJSON(title)),\"outlet\":\(quoteJSON(outlet)),\"articles\":\(articles),"
+            + "\"first_published\":\(firstPublished.map(quoteJSON) ?? "null"),\"lag_minutes\":\(lagMinutes.map(String.init) ?? "null"),"
+            + "\"wire_copies\":\(wireCopies),\"statements\":\(statements)}"
+    }
+
+    /// The row as one CSV record (RFC 4180 quoting; empty for null).
+    public var csvLine: String {
+        [story, title, outlet, String(articles), firstPublished ?? "", lagMinutes.map(String.init) ?? "", String(wireCopies), String(statements)]
+            .map(csvField).joined(separator: ",")
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+func csvField(_ value: String) -> String {
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+extension Report {
+    /// Story × outlet rows for every story with an article in the period, in story order.
+    public static func coverage(_ input: ReportInput, options: ReportOptions = ReportOptions()) -> [CoverageRow] {
+        let builder = ReportBuilder(input, options: options)
+        let inPeriod = Set(input.articles.indices.filter { builder.inPeriod[$0] }.map { input.storyOfArticle[$0] })
+        var statements: [String: Int] = [:]
+        for s in input.statements { statements[s.article, default: 0] += 1 }
+        return input.stories.filter { inPeriod.contains($0.story) }.flatMap { story -> [CoverageRow] in
+            let members = builder.members(of: story)
+            let first = members.compactMap { input.articles[$0].published?.epochSeconds }.min()
+            return story.outlets.map { outlet in
+                let own = members.filter { input.articles[$0].source == outlet }
+                let firstReport = own.compactMap { input.articles[$0].published }.min()
+                return CoverageRow(
+                    story: story.story, title: story.title, outlet: outlet, articles: own.count, firstPublished: firstReport?.description,
+                    lagMinutes: firstReport.flatMap { report in first.map { Int((report.epochSeconds - $0) / 60) } },
+                    wireCopies: own.filter { i in input.duplicateOf[i].map { input.articles[$0].source != outlet } ?? false }.count,
+                    statements: own.reduce(0) { $0 + (statements[input.articles[$1].id] ?? 0) })
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import ArabicText
+import Foundation
+import Ingest
+import Statements
+import Stories
+import Timeline
+
+/// What a report is made from: the articles, their stories and statements, and the timelines.
+public struct ReportInput: Sendable {
+    /// The articles, in input order.
+    public var articles: [Article]
+    /// The stories, in `stories.jsonl` order.
+    public var stories: [Story]
+    /// The story id of each article (by index in `articles`).
+    public var storyOfArticle: [String]
+    /// For each article, the index of the article it is a wire copy of.
+    public var duplicateOf: [Int?]
+    /// Statements with story-canonical speakers.
+    public var statements: [Statement]
+    /// Timeline entries of every story.
+    public var timeline: [TimelineEntry]
+
+    /// An input.
+    public init(articles: [Article], stories: [Story], storyOfArticle: [String], duplicateOf: [Int?], statements: [Statement], timeline: [TimelineEntry]) {
+        self.articles = articles
+        self.stories = stories
+        self.storyOfArticle = storyOfArticle
+        self.duplicateOf = duplicateOf
+        self.statements = statements
+        self.timeline = timeline
+    }
+}
+
+/// Which days a report covers and how much it shows.
+public struct ReportOptions: Sendable, Equatable {
+    /// The first day (publication days as the outlets wrote them); nil: the first article's day.
+    public var from: CalendarDay?
+    /// The last day; nil: the last article's day.
+    public var to: CalendarDay?
+    /// How many stories are given in full (the others are listed by headline).
+    public var storiesInFull = 20
+    /// How many timeline entries a story shows at most.
+    public var entriesPerStory = 12
+
+    /// The defaults: every day of the input, 20 stories in full.
+    public init() {}
+}
+
+/// The report of a period: its stories ranked by weight across outlets, each with a summary,
+/// timeline and outlet comparison, then the outlets over the whole period. A view model: every
+/// field is text or a list ready for a template.
+public struct Report: Sendable {
+    /// «تقرير الأخبار» and the period.
+    public let title: String
+    /// The period as written in the report (2020-02-19 – 2020-02-21).
+    public let period: String
+    /// Articles published in the period.
+    public let articleCount: Int
+    /// Outlets that published in the period.
+    public let outletCount: Int
+    /// Stories with an article in the period.
+    public let storyCount: Int
+    /// Stories with two or more articles.
+    public let sharedStoryCount: Int
+    /// «26 مقالًا من 5 منافذ، 12 قصة منها 10 بأكثر من مقال» with the nouns in agreement.
+    public let overview: String
+    /// The stories given in full, ranked.
+    public let stories: [StorySection]
+    /// The stories listed by headline after those given in full.
+    public let others: [StoryLine]
+    /// Each active outlet over the period.
+    public let outlets: [OutletLine]
+    /// Stories only one outlet covered (the largest first).
+    public let exclusives: [StoryLine]
+    /// The charts, as inline SVG.
+    public let charts: [Chart]
+    /// Whether any story is listed after those given in full (templates see stored fields only).
+    public let hasOthers: Bool
+    /// Whether any story was covered by one outlet alone.
+    public let hasExclusives: Bool
+}
+
+/// One story of the report, in full.
+public struct StorySection: Sendable {
+    /// Its rank in the report, from 1.
+    public let rank: Int
+    /// The HTML anchor (`story-1`).
+    public let anchor: String
+    /// The story id of `stories.jsonl`.
+    public let id: String
+    /// The most central headline.
+    public let title: String
+    /// Lead sentences of its most central articles, without repetition.
+    public let summary: [String]
+    /// Key terms, joined with «، ».
+    public let keywords: String
+    /// First and last report, as written.
+    public let firstReport: String
+    /// Last report.
+    public let lastReport: String
+    /// «٣ مصادر مستقلة، ٥ مقالات» in figures.
+    public let weight: String
+    /// Outlets that covered it, joined.
+    public let outlets: String
+    /// Active outlets of the period that did not cover it, joined; "" when none.
+    public let silent: String
+    /// Whether some active outlet is silent.
+    public let hasSilent: Bool
+    /// Who said what and when.
+    public let timeline: [EntryLine]
+    /// Whether the story has statements.
+    public let hasTimeline: Bool
+    /// «و3 تصريحات أخرى» left out of the timeline shown.
+    public let moreEntries: String
+    /// Whether statements were left out.
+    public let hasMoreEntries: Bool
+    /// Each outlet's coverage of the story.
+    public let comparison: [OutletCoverage]
+}
+
+/// A timeline entry as the report shows it.
+public struct EntryLine: Sendable {
+    /// The day the statement was made, or the day of its first report when unresolved.
+    public let time: String
+    /// Whether `time` is the day the statement was made (else the first report's day).
+    public let dated: Bool
+    /// The speaker.
+    public let speaker: String
+    /// The speaker's role, "" when none.
+    public let role: String
+    /// Whether a role is known.
+    public let hasRole: Bool
+    /// The cue of the first report.
+    public let cue: String
+    /// The words of the first report, on one line.
+    public let content: String
+    /// Whether the words are a quotation.
+    public let quoted: Bool
+    /// The outlets that carried it, joined.
+    public let outlets: String
+    /// Whether outlets' wordings differ materially.
+    public let drifts: Bool
+    /// Each outlet's wording, when they drift.
+    public let wordings: [Wording]
+}
+
+/// One outlet's wording of a statement.
+public struct Wording: Sendable {
+    /// The outlet.
+    public let outlet: String
+    /// Its words, on one line.
+    public let content: String
+}
+
+/// One outlet's coverage of one story.
+public struct OutletCoverage: Sendable {
+    /// The outlet.
+    public let outlet: String
+    /// Its articles in the story.
+    public let articles: Int
+    /// Its first report, as written.
+    public let firstReport: String
+    /// «الأول» for the first outlet, else how long after the first report (+2 س 15 د).
+    public let lag: String
+    /// Minutes after the story's first report, nil when a time is missing.
+    public let lagMinutes: Int?
+    /// Its articles that copy another outlet's (wire copies).
+    public let copies: Int
+    /// Its own articles.
+    public let own: Int
+    /// The speakers it quoted, most quoted first, with counts.
+    public let speakers: String
+    /// Its distinctive words against the other outlets of the story, with z-scores.
+    public let distinctive: String
+    /// Statements it carried.
+    public let statements: Int
+}
+
+/// A story listed by headline.
+public struct StoryLine: Sendable {
+    /// The story id.
+    public let id: String
+    /// The most central headline.
+    public let title: String
+    /// Its articles.
+    public let articles: Int
+    /// Its outlets, joined.
+    public let outlets: String
+}
+
+/// One active outlet over the period.
+public struct OutletLine: Sendable {
+    /// The outlet.
+    public let outlet: String
+    /// Its articles in the period.
+    public let articles: Int
+    /// Stories it covered, among those with two or more articles.
+    public let sharedStories: Int
+    /// That as a share of all such stories, in percent.
+    public let share: String
+    /// Stories it alone covered.
+    public let exclusives: Int
+    /// Median time after the first report of the stories it covered but did not break, «—» when none.
+    public let medianLag: String
+    /// The same in minutes, nil when none.
+    public let medianLagMinutes: Int?
+}
+
+/// A chart of the report.
+public struct Chart: Sendable {
+    /// Its heading.
+    public let title: String
+    /// The SVG element, ready to inline (every text in it escaped).
+    public let svg: String
+}
+
+extension Report {
+    /// The report of `input` for `options`' period.
+    public static func build(_ input: ReportInput, options: ReportOptions = ReportOptions()) -> Report {
+        ReportBuilder(input, options: options).report()
+    }
+}

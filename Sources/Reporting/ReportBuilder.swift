@@ -1,0 +1,299 @@
+import ArabicText
+import Foundation
+import Ingest
+import Statements
+import Stories
+import Timeline
+
+/// Builds a ``Report``: pure functions of the input and the options.
+struct ReportBuilder {
+    let input: ReportInput
+    let options: ReportOptions
+    let from: CalendarDay
+    let to: CalendarDay
+    /// Whether each article was published in the period.
+    let inPeriod: [Bool]
+    let indexOfArticle: [String: Int]
+    let entriesOfStory: [String: [TimelineEntry]]
+    let statementsOfArticle: [String: [Statement]]
+
+    init(_ input: ReportInput, options: ReportOptions) {
+        self.input = input
+        self.options = options
+        let days = input.articles.compactMap { $0.published?.calendarDay }
+        let first = options.from ?? days.min() ?? CalendarDay(daysSinceEpoch: 0)
+        let last = options.to ?? days.max() ?? first
+        (from, to) = (first, last)
+        // An undated article belongs to a report of the whole input only.
+        inPeriod = input.articles.map { article in
+            guard let day = article.published?.calendarDay else { return options.from == nil && options.to == nil }
+            return day >= first && day <= last
+        }
+        var index: [String: Int] = [:]
+        for (i, article) in input.articles.enumerated() { index[article.id] = i }
+        indexOfArticle = index
+        entriesOfStory = Dictionary(grouping: input.timeline, by: \.story)
+        statementsOfArticle = Dictionary(grouping: input.statements, by: \.article)
+    }
+
+    func report() -> Report {
+        let periodArticles = input.articles.indices.filter { inPeriod[$0] }
+        let activeOutlets = Set(periodArticles.map { input.articles[$0].source }).sorted()
+        let storyIDs = Set(periodArticles.map { input.storyOfArticle[$0] })
+        let stories = input.stories.filter { storyIDs.contains($0.story) }.sorted { a, b in
+            (a.independentSources.count, a.articles.count, a.lastPublished ?? "", b.story) > (b.independentSources.count, b.articles.count, b.lastPublished ?? "", a.story)
+        }
+        let shared = stories.filter { $0.articles.count > 1 }
+        let ranked = shared.isEmpty ? stories : shared
+        let inFull = Array(ranked.prefix(options.storiesInFull))
+        let background = termCounts(of: inFull.flatMap { members(of: $0) }).counts
+        let sections = inFull.enumerated().map { rank, story in
+            section(story, rank: rank + 1, activeOutlets: activeOutlets, background: background)
+        }
+        let others = ranked.dropFirst(options.storiesInFull).prefix(100).map(line)
+        let exclusives = stories.filter { $0.outlets.count == 1 }.sorted { ($0.articles.count, $1.story) > ($1.articles.count, $0.story) }
+        let outletLines = activeOutlets.map { outlet in
+            outletLine(outlet, periodArticles: periodArticles, shared: shared, exclusives: exclusives)
+        }
+        let periodText = from == to ? from.description : "\(from) – \(to)"
+        return Report(
+            title: "تقرير الأخبار: \(periodText)", period: periodText, articleCount: periodArticles.count, outletCount: activeOutlets.count,
+            storyCount: stories.count, sharedStoryCount: shared.count,
+            overview: "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
+            stories: sections, others: others, outlets: outletLines,
+            exclusives: exclusives.prefix(10).map(line),
+            charts: Charts.all(volume: volume(periodArticles, outlets: activeOutlets), sections: sections, outlets: activeOutlets, lags: outletLines),
+            hasOthers: !others.isEmpty, hasExclusives: !exclusives.isEmpty)
+    }
+
+    // MARK: - One story
+
+    func members(of story: Story) -> [Int] { story.articles.compactMap { indexOfArticle[$0] } }
+
+    func section(_ story: Story, rank: Int, activeOutlets: [String], background: [String: Int]) -> StorySection {
+        let members = members(of: story)
+        let entries = entriesOfStory[story.story] ?? []
+        let covered = Set(story.outlets)
+        let silent = activeOutlets.filter { !covered.contains($0) }.joined(separator: "، ")
+        let shown = entries.prefix(options.entriesPerStory).map(entryLine)
+        return StorySection(
+            rank: rank, anchor: "story-\(rank)", id: story.story, title: oneLine(story.title), summary: summary(story, members: members),
+            keywords: story.keywords.joined(separator: "، "), firstReport: display(members.compactMap { input.articles[$0].published }.min()),
+            lastReport: display(members.compactMap { input.articles[$0].published }.max()),
+            weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
+            outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
+            timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - options.entriesPerStory), Nouns.statement),
+            hasMoreEntries: entries.count > options.entriesPerStory, comparison: comparison(story, members: members, background: background))
+    }
+
+    /// Lead sentences of the most central articles: those whose headline and lead hold most of
+    /// the story's key terms; a sentence that repeats one already taken is skipped.
+    func summary(_ story: Story, members: [Int]) -> [String] {
+        let keywords = Set(story.keywords.map { KeyNormalizer().key($0) })
+        let candidates = members.filter { input.duplicateOf[$0] == nil }.map { i -> (index: Int, lead: String, score: Int) in
+            let lead = leadSentence(input.articles[i].text)
+            let words = Set(Tokenizer.tokens(in: input.articles[i].title + " " + lead).map(\.key))
+            return (i, lead, keywords.intersection(words).count)
+        }
+        var taken: [(text: String, words: Set<String>)] = []
+        for candidate in candidates.sorted(by: { ($0.score, $1.index) > ($1.score, $0.index) }) {
+            let words = Set(StatementScores.words(candidate.lead))
+            guard words.count >= 5, !taken.contains(where: { jaccard($0.words, words) > 0.4 }) else { continue }
+            taken.append((candidate.lead, words))
+            if taken.count == 3 { break }
+        }
+        return taken.map(\.text)
+    }
+
+    /// The first sentence of a text, at most 60 words.
+    func leadSentence(_ text: String) -> String {
+        let display = DisplayText(text)
+        guard let first = SentenceSplitter.sentences(of: display).first(where: { $0.range.count > 20 }) else { return oneLine(text) }
+        let sentence = oneLine(String(String.UnicodeScalarView(display.scalars[first.range])))
+        let words = sentence.split(separator: " ")
+        return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : sentence
+    }
+
+    func entryLine(_ entry: TimelineEntry) -> EntryLine {
+        var seen: Set<String> = []
+        let wordings = entry.reports.filter { seen.insert($0.outlet).inserted }.map { Wording(outlet: $0.outlet, content: oneLine($0.content)) }
+        return EntryLine(
+            time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "", hasRole: entry.role != nil, cue: entry.first.cue,
+            content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "),
+            drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
+    }
+
+    func comparison(_ story: Story, members: [Int], background: [String: Int]) -> [OutletCoverage] {
+        let byOutlet = Dictionary(grouping: members, by: { input.articles[$0].source })
+        let first = members.compactMap { input.articles[$0].published?.epochSeconds }.min()
+        let counts = byOutlet.mapValues { termCounts(of: $0) }
+        var total: [String: Int] = [:]
+        for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
+        return story.outlets.map { outlet in
+            let articles = byOutlet[outlet] ?? []
+            let firstReport = articles.compactMap { input.articles[$0].published }.min()
+            let lagMinutes = firstReport.flatMap { own in first.map { Int((own.epochSeconds - $0) / 60) } }
+            let copies = articles.filter { i in input.duplicateOf[i].map { input.articles[$0].source != outlet } ?? false }.count
+            var speakers: [String: Int] = [:]
+            for i in articles { for s in statementsOfArticle[input.articles[i].id] ?? [] { speakers[s.speaker, default: 0] += 1 } }
+            let quoted = speakers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
+            let group = counts[outlet] ?? TermCounts()
+            var rest = total
+            for (term, count) in group.counts { rest[term]! -= count }
+            let distinctive = byOutlet.count < 2 ? [] : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 3)
+            return OutletCoverage(
+                outlet: outlet, articles: articles.count, firstReport: display(firstReport),
+                lag: lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: lagMinutes,
+                copies: copies, own: articles.count - copies, speakers: quoted.joined(separator: "، "),
+                distinctive: distinctive.map { "«\(group.written($0.term))» (z \(String(format: "%.1f", $0.z)))" }.joined(separator: "، "),
+                statements: speakers.values.reduce(0, +))
+        }
+    }
+
+    // MARK: - The period
+
+    func line(_ story: Story) -> StoryLine {
+        StoryLine(id: story.story, title: oneLine(story.title), articles: story.articles.count, outlets: story.outlets.joined(separator: "، "))
+    }
+
+    func outletLine(_ outlet: String, periodArticles: [Int], shared: [Story], exclusives: [Story]) -> OutletLine {
+        let covered = shared.filter { $0.outlets.contains(outlet) }
+        var lags: [Int] = []
+        for story in covered where story.outlets.count > 1 {
+            let members = members(of: story)
+            guard let first = members.compactMap({ input.articles[$0].published?.epochSeconds }).min(),
+                  let own = members.filter({ input.articles[$0].source == outlet }).compactMap({ input.articles[$0].published?.epochSeconds }).min(),
+                  own > first else { continue }
+            lags.append(Int((own - first) / 60))
+        }
+        lags.sort()
+        let share = shared.isEmpty ? 0 : 100 * Double(covered.count) / Double(shared.count)
+        return OutletLine(
+            outlet: outlet, articles: periodArticles.filter { input.articles[$0].source == outlet }.count, sharedStories: covered.count,
+            share: String(format: "%.0f%%", share), exclusives: exclusives.filter { $0.outlets == [outlet] }.count,
+            medianLag: lags.isEmpty ? "—" : duration(minutes: lags[lags.count / 2]), medianLagMinutes: lags.isEmpty ? nil : lags[lags.count / 2])
+    }
+
+    /// Articles per outlet in each bucket of the period: days, or six hours for three days or less.
+    func volume(_ periodArticles: [Int], outlets: [String]) -> Charts.Volume {
+        let times = periodArticles.compactMap { input.articles[$0].published?.epochSeconds }
+        guard let start = times.min(), let end = times.max() else { return Charts.Volume(labels: [], series: []) }
+        let days = to.daysSinceEpoch - from.daysSinceEpoch + 1
+        let bucket: Int64 = days <= 3 ? 6 * 3_600 : 86_400
+        let origin = start - ((start % bucket) + bucket) % bucket
+        let count = Int((end - origin) / bucket) + 1
+        var series = Dictionary(uniqueKeysWithValues: outlets.map { ($0, [Int](repeating: 0, count: count)) })
+        for i in periodArticles {
+            guard let t = input.articles[i].published?.epochSeconds else { continue }
+            series[input.articles[i].source]?[Int((t - origin) / bucket)] += 1
+        }
+        let labels = (0..<count).map { k -> String in
+            let day = CalendarDay(daysSinceEpoch: Int((origin + Int64(k) * bucket) / 86_400))
+            let hour = (origin + Int64(k) * bucket) % 86_400 / 3_600
+            return bucket == 86_400 ? day.description : "\(day.description.suffix(5)) \(hour < 10 ? "0" : "")\(hour):00"
+        }
+        return Charts.Volume(labels: labels, series: outlets.map { ($0, series[$0]!) })
+    }
+
+    // MARK: - Words
+
+    /// Key-view words (stop words out) and two-word phrases of articles' headlines and texts.
+    func termCounts(of articles: [Int]) -> TermCounts {
+        var terms = TermCounts()
+        for i in articles {
+            let tokens = Tokenizer.tokens(in: input.articles[i].title + "\n" + input.articles[i].text)
+            var previous: Token?
+            for token in tokens {
+                guard token.kind == .arabic, token.key.unicodeScalars.count > 1, !StopWords.news.contains(token) else {
+                    previous = nil
+                    continue
+                }
+                terms.add(token.key, written: token.text)
+                if let previous { terms.add(previous.key + " " + token.key, written: previous.text + " " + token.text) }
+                previous = token
+            }
+        }
+        return terms
+    }
+}
+
+/// Term counts with the spellings each term was written in.
+struct TermCounts {
+    /// Occurrences by key-view term.
+    var counts: [String: Int] = [:]
+    /// Spellings by key-view term, with their occurrences.
+    var spellings: [String: [String: Int]] = [:]
+
+    mutating func add(_ term: String, written: String) {
+        counts[term, default: 0] += 1
+        spellings[term, default: [:]][written, default: 0] += 1
+    }
+
+    /// The commonest spelling of a term.
+    func written(_ term: String) -> String {
+        spellings[term]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? term
+    }
+}
+
+/// The forms of an Arabic noun after a number: one, two, three to ten, eleven and more.
+struct Noun {
+    let one: String, two: String, few: String, many: String
+}
+
+/// The nouns the report counts.
+enum Nouns {
+    static let article = Noun(one: "مقال واحد", two: "مقالان", few: "مقالات", many: "مقالًا")
+    static let source = Noun(one: "مصدر مستقل واحد", two: "مصدران مستقلان", few: "مصادر مستقلة", many: "مصدرًا مستقلًا")
+    static let outlet = Noun(one: "منفذ واحد", two: "منفذان", few: "منافذ", many: "منفذًا")
+    static let story = Noun(one: "قصة واحدة", two: "قصتان", few: "قصص", many: "قصة")
+    static let statement = Noun(one: "تصريح واحد", two: "تصريحان", few: "تصريحات", many: "تصريحًا")
+}
+
+/// A count with its noun in agreement: «مقال واحد»، «مقالان»، «3 مقالات»، «11 مقالًا»، «100 مقال».
+func counted(_ n: Int, _ noun: Noun) -> String {
+    switch n {
+    case 1: return noun.one
+    case 2: return noun.two
+    case 3...10: return "\(n) \(noun.few)"
+    default:
+        // Hundreds and thousands take the singular (100 مقال); 11–99 and the rest the accusative.
+        let lastTwo = n % 100
+        if lastTwo == 0 { return "\(n) \(noun.one.split(separator: " ").first!)" }
+        if lastTwo >= 3 && lastTwo <= 10 { return "\(n) \(noun.few)" }
+        if lastTwo == 1 || lastTwo == 2 { return "\(n) \(noun.one.split(separator: " ").first!)" }
+        return "\(n) \(noun.many)"
+    }
+}
+
+/// Text on one line: runs of whitespace, newlines included, become one space.
+func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+/// At most `limit` characters, an ellipsis marking the cut.
+func clipped(_ text: String, to limit: Int) -> String {
+    text.count > limit ? String(text.prefix(limit)) + " …" : text
+}
+
+/// Shared words over all words.
+func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+    let union = a.union(b).count
+    return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+}
+
+/// A publication time as the report writes it: `2020-02-20 14:10 (+03:00)`, «—» when unknown.
+func display(_ published: Published?) -> String {
+    guard let published else { return "—" }
+    let text = published.description
+    guard published.hasTime, text.count >= 16 else { return String(text.prefix(10)) }
+    let date = text.prefix(10), time = text.dropFirst(11).prefix(5)
+    let offset = text.count > 19 ? " (\(text.dropFirst(19)))" : ""
+    return "\(date) \(time)\(offset)"
+}
+
+/// Minutes as «2 س 15 د», «3 ي 4 س» beyond a day.
+func duration(minutes: Int) -> String {
+    if minutes >= 1_440 { return "\(minutes / 1_440) ي" + (minutes % 1_440 / 60 > 0 ? " \(minutes % 1_440 / 60) س" : "") }
+    if minutes >= 60 { return "\(minutes / 60) س" + (minutes % 60 > 0 ? " \(minutes % 60) د" : "") }
+    return "\(minutes) د"
+}

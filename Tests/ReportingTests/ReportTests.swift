@@ -1,0 +1,149 @@
+import Foundation
+import Ingest
+import Testing
+@testable import Reporting
+@testable import Statements
+@testable import Stories
+import Timeline
+
+/// The report: its content on the demo corpus, escaping, templates, and the words it counts with.
+@Suite("Report")
+struct ReportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The whole pipeline on `articles`, as `isnad run` does it.
+    static func input(_ articles: [Article]) -> ReportInput {
+        let result = StoryDetection.run(articles)
+        var index: [String: Int] = [:]
+        for (i, a) in articles.enumerated() { index[a.id] = i }
+        let statements = StorySpeakers.canonicalize(articles.flatMap(StatementExtractor.statements(in:))) { index[$0].map { result.storyIDOfArticle[$0] } }
+        let timeline = Timeline.build(statements) { id in index[id].map { (result.storyIDOfArticle[$0], articles[$0].published) } }
+        return ReportInput(articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf,
+                           statements: statements, timeline: timeline)
+    }
+
+    static let demo: ReportInput = input(Ingest.read([root + "/Datasets/demo/articles"]).articles)
+
+    static func article(_ id: String, _ source: String, _ title: String, _ text: String, _ published: String) -> Article {
+        Article(id: id, source: source, url: nil, title: title, published: Published(parsing: published), text: text,
+                origin: SourceLocation(file: "test", line: 1))
+    }
+
+    @Test func theDemoReportGivesEveryStoryOfTwoOrMoreArticlesInRankOrder() {
+        let report = Report.build(ReportTests.demo)
+        let shared = ReportTests.demo.stories.filter { $0.articles.count > 1 }
+        #expect(report.stories.map(\.id).sorted() == shared.map(\.story).sorted())
+        #expect(report.stories.map(\.rank) == Array(1...shared.count))
+        // Ranked by independent sources, then articles.
+        let weights = report.stories.map { id in shared.first { $0.story == id.id }! }.map { ($0.independentSources.count, $0.articles.count) }
+        #expect(zip(weights, weights.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(report.period == "2020-02-19 – 2020-02-21")
+        #expect(report.overview == "26 مقالًا من 5 منافذ، 12 قصة منها 10 بأكثر من مقال")
+    }
+
+    @Test func aStoryNamesItsSilentOutletsAndItsFirstReporter() throws {
+        let report = Report.build(ReportTests.demo)
+        let idlib = try #require(report.stories.first { $0.title.contains("بوتين") && $0.title.contains("إدلب") })
+        #expect(idlib.outlets.split(separator: "،").count == 3)
+        #expect(idlib.silent == "sada-news، wasla-tv")
+        #expect(idlib.comparison.filter { $0.lag == "الأول" }.count == 1)
+        #expect(idlib.comparison.allSatisfy { $0.lagMinutes.map { $0 >= 0 } ?? false })
+        #expect(!idlib.summary.isEmpty && idlib.summary.count <= 3)
+    }
+
+    @Test func theTimelineOfAStoryShowsSpeakersWithRoles() throws {
+        let report = Report.build(ReportTests.demo)
+        let entries = report.stories.flatMap(\.timeline)
+        #expect(entries.contains { $0.speaker == "دميتري بيسكوف" && $0.role == "المتحدث باسم الكرملين" })
+        #expect(entries.allSatisfy { !$0.content.contains("\n") })
+    }
+
+    @Test func oneDayIsReportedAlone() {
+        var options = ReportOptions()
+        options.from = CalendarDay(year: 2020, month: 2, day: 19)
+        options.to = options.from
+        let report = Report.build(ReportTests.demo, options: options)
+        #expect(report.period == "2020-02-19")
+        #expect(report.articleCount == ReportTests.demo.articles.filter { $0.published?.calendarDay.description == "2020-02-19" }.count)
+    }
+
+    @Test func coverageHasOneRowPerStoryAndOutlet() {
+        let rows = Report.coverage(ReportTests.demo)
+        #expect(rows.count == ReportTests.demo.stories.reduce(0) { $0 + $1.outlets.count })
+        #expect(rows.allSatisfy { $0.articles > 0 })
+        #expect(CoverageRow(story: "s", title: "قال: \"نعم\", لا", outlet: "o", articles: 1, firstPublished: nil, lagMinutes: nil, wireCopies: 0, statements: 2).csvLine
+            == "s,\"قال: \"\"نعم\"\", لا\",o,1,,,0,2")
+    }
+
+    @Test func arabicCountsAgreeWithTheirNouns() {
+        #expect(counted(1, Nouns.article) == "مقال واحد")
+        #expect(counted(2, Nouns.article) == "مقالان")
+        #expect(counted(7, Nouns.article) == "7 مقالات")
+        #expect(counted(26, Nouns.article) == "26 مقالًا")
+        #expect(counted(100, Nouns.article) == "100 مقال")
+        #expect(counted(103, Nouns.story) == "103 قصص")
+    }
+
+    @Test func logOddsFavoursTheWordAnOutletUsesMore() throws {
+        // Outlet A writes «مسلحين» 8 times in 100 words, the others 1 in 100; «إدلب» is even.
+        let group = ["مسلحين": 8, "ادلب": 10, "قال": 82], rest = ["مسلحين": 1, "ارهابيين": 9, "ادلب": 10, "قال": 80]
+        let background = ["مسلحين": 9, "ارهابيين": 9, "ادلب": 20, "قال": 162]
+        let terms = LogOdds.distinctive(group: group, rest: rest, background: background, priorSize: 200, minimumZ: 0)
+        let top = try #require(terms.first)
+        #expect(top.term == "مسلحين")
+        // α = 200·9/200 = 9: δ = ln(17/(300−17)) − ln(10/(300−10)) = ln(17/283) − ln(10/290) ≈ 0.5548.
+        #expect(abs(top.delta - 0.5548) < 0.001)
+        #expect(abs(top.z - 0.5548 / (1.0 / 17 + 1.0 / 10).squareRoot()) < 0.001)
+        #expect(!terms.contains { $0.term == "ارهابيين" })
+    }
+}
+
+/// Escaping and templates.
+@Suite("Report rendering")
+struct RenderingTests {
+    static let hostile: ReportInput = ReportTests.input([
+        ReportTests.article("x1", "nabaa", "<script>alert(1)</script> هجوم | على *إدلب*", "قال المتحدث باسم الجيش إن \"القصف استهدف <b>مواقع</b> المسلحين\" في إدلب اليوم.", "2020-02-20T09:00:00+00:00"),
+        ReportTests.article("x2", "\"><img src=x onerror=alert(1)>", "\"><img src=x onerror=alert(2)> هجوم على إدلب", "قال المتحدث باسم الجيش إن القصف استهدف مواقع المسلحين في إدلب اليوم.", "2020-02-20T10:00:00+00:00"),
+    ])
+
+    @Test func articleTextInHTMLRendersAsText() throws {
+        let html = try ReportRenderer().html(Report.build(RenderingTests.hostile))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))  // the outlet
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        // Self-contained: nothing is fetched.
+        let withoutNamespaces = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        #expect(!withoutNamespaces.contains("http:") && !withoutNamespaces.contains("https:"))
+        #expect(!html.contains("<link") && !html.contains("@import") && !html.contains("url("))
+    }
+
+    @Test func markdownEscapesWhatWouldBecomeMarkup() throws {
+        let markdown = try ReportRenderer().markdown(Report.build(RenderingTests.hostile))
+        #expect(markdown.contains("\\<script\\>alert(1)\\</script\\> هجوم \\| على \\*إدلب\\*"))
+        #expect(!markdown.contains("<script>"))
+    }
+
+    @Test func aTemplatesFolderReplacesTheBuiltInTemplate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-templates-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "{{% CONTENT_TYPE: MARKDOWN }}\n{{title}}: {{#stories}}[{{rank}}]{{/stories}}\n".write(toFile: folder + "/report.md.mustache", atomically: true, encoding: .utf8)
+        let renderer = try ReportRenderer(templates: folder)
+        let report = Report.build(ReportTests.demo)
+        #expect(renderer.markdown(report) == "تقرير الأخبار: 2020-02-19 – 2020-02-21: " + report.stories.map { "[\($0.rank)]" }.joined() + "\n")
+        // The HTML template was not replaced.
+        #expect(renderer.html(report).hasPrefix("<!DOCTYPE html>"))
+    }
+
+    @Test func aBrokenTemplateIsAnErrorNamingItsFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-templates-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "{{#stories}} unclosed".write(toFile: folder + "/report.html.mustache", atomically: true, encoding: .utf8)
+        let error = #expect(throws: TemplateError.self) { try ReportRenderer(templates: folder) }
+        #expect(error?.file == folder + "/report.html.mustache")
+    }
+}
