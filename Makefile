@@ -1,24 +1,35 @@
 # Isnad: the two commands of the README, plus the benchmark.
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
-#   make test   installs what is missing, builds in debug, and runs every test
+#   make test   installs what is missing (chromium and the Python helpers of the browser test too),
+#               builds in debug, and runs every test
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
 #               statements per second
 SHELL := /bin/bash
 APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
+TEST_APT_PACKAGES := chromium
 DEMO_INPUT := Datasets/demo/articles
 DEMO_OUTPUT := Reports/demo
 
-.PHONY: deps demo test bench
+.PHONY: deps apt venv demo test bench
 
-# Installs the Debian packages the build links against, only those that are missing.
+# Installs the Debian packages the build links against (and, for the tests, the browser that
+# opens the HTML report), only those that are missing.
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	@$(MAKE) --no-print-directory apt PACKAGES="$(APT_PACKAGES)"
+
+apt:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing missing packages:" $$missing; \
 		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
+
+# The Python helpers of the browser test (DevTools protocol client, PNG reader), in .venv.
+venv:
+	@[ -x .venv/bin/python ] || python3 -m venv .venv
+	@.venv/bin/python -c "import websocket, PIL" 2>/dev/null || .venv/bin/pip install -q websocket-client pillow
 
 demo: deps
 	swift build --product isnad
@@ -27,6 +38,8 @@ demo: deps
 	.build/debug/isnad eval statements $(DEMO_OUTPUT)/statements.jsonl Datasets/demo/gold/statements.jsonl --articles Datasets/demo/gold/statement-articles.txt
 
 test: deps
+	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_APT_PACKAGES)"
+	@$(MAKE) --no-print-directory venv
 	swift test
 
 bench: deps

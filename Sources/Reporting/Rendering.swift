@@ -124,7 +124,7 @@ enum DefaultTemplates {
         {{/hasTimeline}}
         ### مقارنة المنافذ
 
-        | المنفذ | مقالات | أول تقرير | التأخر | نسخ وكالات | إنتاج خاص | المتحدثون | صياغة مميزة |
+        | المنفذ | مقالات | أول تقرير | التأخر | نسخ وكالات | إنتاج خاص | المتحدثون | صياغة مميزة (z) |
         |---|---:|---|---|---:|---:|---|---|
         {{#comparison}}
         | {{outlet}} | {{articles}} | {{firstReport}} | {{lag}} | {{copies}} | {{own}} | {{speakers}} | {{distinctive}} |
@@ -200,7 +200,8 @@ enum DefaultTemplates {
         th { background: var(--soft); }
         td.num { text-align: end; font-variant-numeric: tabular-nums; }
         .role, .reported { color: var(--muted); font-size: .9em; }
-        td.when, td.outlet, .meta span { white-space: nowrap; }
+        td.when, td.outlet, span.outlet, .meta span { white-space: nowrap; }
+        td.outlets { min-width: 8em; }
         .quote::before { content: "«"; } .quote::after { content: "»"; }
         .drift { color: var(--warn); font-weight: bold; }
         .wordings { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 8px; margin: 4px 0 0; }
@@ -258,7 +259,7 @@ enum DefaultTemplates {
         {{#timeline}}
         <tr><td class="when">{{#dated}}<bdi dir="ltr">{{time}}</bdi>{{/dated}}{{^dated}}<span class="reported">نُشر <bdi dir="ltr">{{time}}</bdi></span>{{/dated}}</td><td>{{speaker}}{{#hasRole}}<br><span class="role">{{role}}</span>{{/hasRole}}</td><td>{{cue}}</td>
         <td><span{{#quoted}} class="quote"{{/quoted}}>{{content}}</span>{{#drifts}}<div class="drift">صياغات مختلفة:</div><div class="wordings">{{#wordings}}<div><b>{{outlet}}</b>{{content}}</div>{{/wordings}}</div>{{/drifts}}</td>
-        <td class="outlet">{{outlets}}</td></tr>
+        <td class="outlets">{{#outletList}}<span class="outlet">{{.}}</span> {{/outletList}}</td></tr>
         {{/timeline}}
         </tbody>
         </table>
@@ -266,7 +267,7 @@ enum DefaultTemplates {
         {{/hasTimeline}}
         <h3>مقارنة المنافذ</h3>
         <table class="comparison">
-        <thead><tr><th>المنفذ</th><th>مقالات</th><th>أول تقرير</th><th>التأخر</th><th>نسخ وكالات</th><th>إنتاج خاص</th><th>المتحدثون</th><th>صياغة مميزة</th></tr></thead>
+        <thead><tr><th>المنفذ</th><th>مقالات</th><th>أول تقرير</th><th>التأخر</th><th>نسخ وكالات</th><th>إنتاج خاص</th><th>المتحدثون</th><th>صياغة مميزة (z)</th></tr></thead>
         <tbody>
         {{#comparison}}
         <tr><td class="outlet">{{outlet}}</td><td class="num">{{articles}}</td><td class="when"><bdi dir="ltr">{{firstReport}}</bdi></td><td class="when">{{lag}}</td><td class="num">{{copies}}</td><td class="num">{{own}}</td><td>{{speakers}}</td><td>{{distinctive}}</td></tr>

@@ -138,6 +138,8 @@ public struct EntryLine: Sendable {
     public let quoted: Bool
     /// The outlets that carried it, joined.
     public let outlets: String
+    /// The outlets that carried it, one by one.
+    public let outletList: [String]
     /// Whether outlets' wordings differ materially.
     public let drifts: Bool
     /// Each outlet's wording, when they drift.
@@ -170,7 +172,8 @@ public struct OutletCoverage: Sendable {
     public let own: Int
     /// The speakers it quoted, most quoted first, with counts.
     public let speakers: String
-    /// Its distinctive words against the other outlets of the story, with z-scores.
+    /// Its distinctive words against the other outlets of the story, each with its z-score in
+    /// brackets: «الأميركية» (8.5).
     public let distinctive: String
     /// Statements it carried.
     public let statements: Int

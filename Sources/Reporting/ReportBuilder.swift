@@ -6,7 +6,7 @@ import Stories
 import Timeline
 
 /// Builds a ``Report``: pure functions of the input and the options.
-struct ReportBuilder {
+struct ReportBuilder: Sendable {
     let input: ReportInput
     let options: ReportOptions
     let from: CalendarDay
@@ -46,9 +46,15 @@ struct ReportBuilder {
         let shared = stories.filter { $0.articles.count > 1 }
         let ranked = shared.isEmpty ? stories : shared
         let inFull = Array(ranked.prefix(options.storiesInFull))
-        let background = termCounts(of: inFull.flatMap { members(of: $0) }).counts
-        let sections = inFull.enumerated().map { rank, story in
-            section(story, rank: rank + 1, activeOutlets: activeOutlets, background: background)
+        // Each story's words per outlet (both cores), then the prior: all of them together.
+        let outletTerms = parallelMap(count: inFull.count) { k in
+            Dictionary(grouping: members(of: inFull[k]), by: { input.articles[$0].source }).mapValues(termCounts(of:))
+        }
+        var prior: [String: Int] = [:]
+        for story in outletTerms { for terms in story.values { prior.merge(terms.counts, uniquingKeysWith: +) } }
+        let background = prior
+        let sections = parallelMap(count: inFull.count) { k in
+            section(inFull[k], rank: k + 1, activeOutlets: activeOutlets, outletTerms: outletTerms[k], background: background)
         }
         let others = ranked.dropFirst(options.storiesInFull).prefix(100).map(line)
         let exclusives = stories.filter { $0.outlets.count == 1 }.sorted { ($0.articles.count, $1.story) > ($1.articles.count, $0.story) }
@@ -70,20 +76,30 @@ struct ReportBuilder {
 
     func members(of story: Story) -> [Int] { story.articles.compactMap { indexOfArticle[$0] } }
 
-    func section(_ story: Story, rank: Int, activeOutlets: [String], background: [String: Int]) -> StorySection {
+    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: TermCounts], background: [String: Int]) -> StorySection {
         let members = members(of: story)
-        let entries = entriesOfStory[story.story] ?? []
+        let entries = timeline(of: story)
         let covered = Set(story.outlets)
         let silent = activeOutlets.filter { !covered.contains($0) }.joined(separator: "، ")
-        let shown = entries.prefix(options.entriesPerStory).map(entryLine)
+        // The statements most widely carried, told in the order they were made.
+        let shown = entries.enumerated().sorted { a, b in
+            (a.element.outlets.count, a.element.reports.count, -a.offset) > (b.element.outlets.count, b.element.reports.count, -b.offset)
+        }.prefix(options.entriesPerStory).sorted { $0.offset < $1.offset }.map { entryLine($0.element) }
         return StorySection(
             rank: rank, anchor: "story-\(rank)", id: story.story, title: oneLine(story.title), summary: summary(story, members: members),
             keywords: story.keywords.joined(separator: "، "), firstReport: display(members.compactMap { input.articles[$0].published }.min()),
             lastReport: display(members.compactMap { input.articles[$0].published }.max()),
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
             outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
-            timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - options.entriesPerStory), Nouns.statement),
-            hasMoreEntries: entries.count > options.entriesPerStory, comparison: comparison(story, members: members, background: background))
+            timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),
+            hasMoreEntries: entries.count > shown.count, comparison: comparison(story, members: members, counts: outletTerms, background: background))
+    }
+
+    /// A story's timeline entries first reported in the period, in timeline order.
+    func timeline(of story: Story) -> [TimelineEntry] {
+        (entriesOfStory[story.story] ?? []).filter { entry in
+            entry.reports.contains { report in indexOfArticle[report.article].map { inPeriod[$0] } ?? false }
+        }
     }
 
     /// Lead sentences of the most central articles: those whose headline and lead hold most of
@@ -105,11 +121,18 @@ struct ReportBuilder {
         return taken.map(\.text)
     }
 
-    /// The first sentence of a text, at most 60 words.
+    /// The first sentence of a text, at most 60 words, without its dateline («دبي، الإمارات
+    /// العربية المتحدة (CNN) — »).
     func leadSentence(_ text: String) -> String {
         let display = DisplayText(text)
         guard let first = SentenceSplitter.sentences(of: display).first(where: { $0.range.count > 20 }) else { return oneLine(text) }
-        let sentence = oneLine(String(String.UnicodeScalarView(display.scalars[first.range])))
+        var sentence = oneLine(String(String.UnicodeScalarView(display.scalars[first.range])))
+        if let dash = sentence.firstIndex(where: { $0 == "—" || $0 == "–" }) ?? sentence.range(of: " - ")?.lowerBound {
+            let head = sentence[..<dash]
+            if head.split(separator: " ").count <= 8, head.contains("(") || head.contains("،") {
+                sentence = String(sentence[sentence.index(after: dash)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
+            }
+        }
         let words = sentence.split(separator: " ")
         return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : sentence
     }
@@ -119,14 +142,13 @@ struct ReportBuilder {
         let wordings = entry.reports.filter { seen.insert($0.outlet).inserted }.map { Wording(outlet: $0.outlet, content: oneLine($0.content)) }
         return EntryLine(
             time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "", hasRole: entry.role != nil, cue: entry.first.cue,
-            content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "),
+            content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "), outletList: entry.outlets,
             drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
     }
 
-    func comparison(_ story: Story, members: [Int], background: [String: Int]) -> [OutletCoverage] {
+    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [String: Int]) -> [OutletCoverage] {
         let byOutlet = Dictionary(grouping: members, by: { input.articles[$0].source })
         let first = members.compactMap { input.articles[$0].published?.epochSeconds }.min()
-        let counts = byOutlet.mapValues { termCounts(of: $0) }
         var total: [String: Int] = [:]
         for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
         return story.outlets.map { outlet in
@@ -145,7 +167,7 @@ struct ReportBuilder {
                 outlet: outlet, articles: articles.count, firstReport: display(firstReport),
                 lag: lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: lagMinutes,
                 copies: copies, own: articles.count - copies, speakers: quoted.joined(separator: "، "),
-                distinctive: distinctive.map { "«\(group.written($0.term))» (z \(String(format: "%.1f", $0.z)))" }.joined(separator: "، "),
+                distinctive: distinctive.map { "«\(group.written($0.term))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "),
                 statements: speakers.values.reduce(0, +))
         }
     }
@@ -218,7 +240,7 @@ struct ReportBuilder {
 }
 
 /// Term counts with the spellings each term was written in.
-struct TermCounts {
+struct TermCounts: Sendable {
     /// Occurrences by key-view term.
     var counts: [String: Int] = [:]
     /// Spellings by key-view term, with their occurrences.

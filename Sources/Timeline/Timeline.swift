@@ -32,8 +32,8 @@ public struct TimelineEntry: Sendable, Equatable {
     public let time: String?
     /// Every report, earliest first.
     public let reports: [Report]
-    /// How far the outlets' wordings are apart: 1 minus the smallest word overlap (Jaccard) of
-    /// two reports from different outlets; 0 with one outlet.
+    /// How far the outlets' wordings are apart: 1 minus the smallest word overlap (Jaccard) of two
+    /// outlets' first reports; 0 with one outlet.
     public let drift: Double
 
     /// The first report.
@@ -123,11 +123,14 @@ public enum Timeline {
         return Double(a.intersection(b).count) / Double(min(a.count, b.count))
     }
 
-    /// 1 minus the smallest Jaccard overlap of two reports from different outlets.
+    /// 1 minus the smallest Jaccard overlap of two outlets' wordings, each outlet's first report
+    /// standing for it.
     static func drift(_ reports: [Report], words: [Set<String>]) -> Double {
+        var seen: Set<String> = []
+        let firsts = reports.indices.filter { seen.insert(reports[$0].outlet).inserted }
         var smallest = 1.0
-        for i in reports.indices {
-            for j in reports.indices where j > i && reports[j].outlet != reports[i].outlet {
+        for i in firsts {
+            for j in firsts where j > i {
                 let union = words[i].union(words[j]).count
                 if union > 0 { smallest = min(smallest, Double(words[i].intersection(words[j]).count) / Double(union)) }
             }
