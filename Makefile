@@ -1,7 +1,7 @@
 # Isnad: the two commands of the README, plus the benchmark.
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
-#   make test   installs what is missing (chromium and the Python helpers of the browser test too),
-#               builds in debug, and runs every test
+#   make test   installs what is missing (chromium and the Python helpers of the tests too),
+#               builds in debug, runs every test, then executes Reports/notebook.ipynb headless
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
 #               statements per second
@@ -26,10 +26,12 @@ apt:
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
-# The Python helpers of the browser test (DevTools protocol client, PNG reader), in .venv.
+# The Python helpers of the tests, in .venv: the browser check (DevTools client, PNG reader) and
+# the notebook run (nbclient with a kernel, pandas, matplotlib).
 venv:
 	@[ -x .venv/bin/python ] || python3 -m venv .venv
-	@.venv/bin/python -c "import websocket, PIL" 2>/dev/null || .venv/bin/pip install -q websocket-client pillow
+	@.venv/bin/python -c "import websocket, PIL, nbclient, ipykernel, pandas, matplotlib" 2>/dev/null \
+		|| .venv/bin/pip install -q websocket-client pillow nbclient nbformat ipykernel pandas matplotlib
 
 demo: deps
 	swift build --product isnad
@@ -41,6 +43,7 @@ test: deps
 	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_APT_PACKAGES)"
 	@$(MAKE) --no-print-directory venv
 	swift test
+	.venv/bin/python Tests/notebook_check.py Reports/notebook.ipynb
 
 bench: deps
 	swift build -c release --product isnad-bench

@@ -366,6 +366,15 @@ func jsonText(_ value: JSONValue) -> String {
     }
 }
 
+/// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+public func csvField(_ value: String) -> String {
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// A CSV record of `fields`.
+public func csvRecord(_ fields: [String]) -> String { fields.map(csvField).joined(separator: ",") }
+
 /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
 public func quoteJSON(_ s: String) -> String {
     // Most text needs no escape: one pass over the bytes decides.

@@ -32,15 +32,8 @@ public struct CoverageRow: Sendable, Equatable {
 
     /// The row as one CSV record (RFC 4180 quoting; empty for null).
     public var csvLine: String {
-        [story, title, outlet, String(articles), firstPublished ?? "", lagMinutes.map(String.init) ?? "", String(wireCopies), String(statements)]
-            .map(csvField).joined(separator: ",")
+        csvRecord([story, title, outlet, String(articles), firstPublished ?? "", lagMinutes.map(String.init) ?? "", String(wireCopies), String(statements)])
     }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-func csvField(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 extension Report {

@@ -141,7 +141,7 @@ struct ReportBuilder: Sendable {
         var seen: Set<String> = []
         let wordings = entry.reports.filter { seen.insert($0.outlet).inserted }.map { Wording(outlet: $0.outlet, content: oneLine($0.content)) }
         return EntryLine(
-            time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "", hasRole: entry.role != nil, cue: entry.first.cue,
+            time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "", hasRole: entry.role != nil && entry.role != entry.speaker, cue: entry.first.cue,
             content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "), outletList: entry.outlets,
             drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
     }

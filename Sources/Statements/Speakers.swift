@@ -57,7 +57,8 @@ enum SpeakerNames {
 
     /// Where the name of a phrase starts: the trailing run of name words after a role
     /// (… الكوري الشمالي كيم كي غوان → كيم), with the particles that open Arabic names
-    /// (أبو الغيط، عبد الله); nil when the phrase ends in a role word.
+    /// (أبو الغيط، عبد الله) and a definite family name after a given name (محمد الجدعان);
+    /// nil when the phrase ends in a role word.
     static func nameStart(_ keys: [String]) -> Int? {
         var k = keys.count
         while k > 0 {
@@ -66,10 +67,28 @@ enum SpeakerNames {
                 k -= 2
                 continue
             }
+            if k == keys.count, k >= 2, isFamilyName(key), isGivenName(keys[k - 2]) {
+                k -= 1
+                continue
+            }
             if isRoleWord(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) { break }
             k -= 1
         }
         return k < keys.count ? k : nil
+    }
+
+    /// Whether a word can be a given name before a definite family name (محمد الجدعان، حيدر
+    /// العبادي): not a role, organisation, place or clause word, nor definite itself.
+    static func isGivenName(_ key: String) -> Bool {
+        !key.hasPrefix("ال") && !isRoleWord(key) && !Apposition.isClauseWord(key) && !Lexicon.prepositions.contains(key)
+    }
+
+    /// Whether a definite word can be a family name (الجدعان، العبادي), not a plural noun that
+    /// is an object or addressee (المواطنين، المحتجون، الجماعات).
+    static func isFamilyName(_ key: String) -> Bool {
+        guard key.hasPrefix("ال"), !Lexicon.phraseStops.contains(key), TimeWords.relativeDays[key] == nil, TimeWords.weekdays[key] == nil,
+              !TimeWords.partsOfDay.contains(key) else { return false }
+        return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasSuffix($0) })
     }
 
     /// Words that open a compound Arabic name whose second word is definite (أبو الغيط).
@@ -79,7 +98,7 @@ enum SpeakerNames {
     static let roleWords: Set<String> = Set([
         "باسم", "وزارة", "وزير", "حكومة", "مجلس", "رئاسة", "هيئة", "جامعة", "منظمة", "لجنة", "حزب", "حركة", "مكتب", "وكالة",
         "مركز", "قوات", "جيش", "شؤون", "دولة", "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "عام", "العام", "أول", "سابق",
-        "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى", "إدارة", "وسائل", "إعلام",
+        "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى", "إدارة", "وسائل", "إعلام", "بلدية", "نادي", "منتخب", "فريق",
     ].map(Lexicon.key))
 
     /// The key without a leading و، ل، ب or ف (لنائب → نائب), if it is long enough to be a word.
@@ -145,6 +164,13 @@ struct Apposition: Equatable {
                     continue
                 }
                 let particle = end + 1 < tokens.count && SpeakerNames.namePrefixes.contains(key)
+                // محمد الجدعان: a definite family name after a given name.
+                let familyName = end > nameStart && SpeakerNames.isFamilyName(key) && SpeakerNames.isGivenName(tokens[end - 1].key)
+                    && !breaks(before: end, tokens, display, allowComma: false)
+                if familyName {
+                    end += 1
+                    break
+                }
                 if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || tokens[end].kind == .number { break }
                 end += particle ? 2 : 1
             }

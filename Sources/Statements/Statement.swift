@@ -43,6 +43,17 @@ public struct Statement: Sendable, Equatable {
     /// The day of the speech act (`YYYY-MM-DD`), if the text lets it be resolved.
     public let time: String?
 
+    /// The columns of `statements.csv` (spans as `start:end`).
+    public static let csvColumns = ["article", "outlet", "sentence", "speaker_mention", "speaker_span", "speaker", "role", "cue", "cue_class",
+                                    "content", "content_span", "kind", "time_expr", "time"]
+
+    /// The statement as one record of `statements.csv`.
+    public var csvLine: String {
+        func span(_ range: Range<Int>?) -> String { range.map { "\($0.lowerBound):\($0.upperBound)" } ?? "" }
+        return csvRecord([article, outlet, String(sentence), speakerMention, span(speakerSpan), speaker, role ?? "", cue, cueClass.rawValue,
+                          content, span(contentSpan), kind.rawValue, timeExpression ?? "", time ?? ""])
+    }
+
     /// The statement as one line of `statements.jsonl` (snake_case keys, every key on every line).
     public var jsonLine: String {
         func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }

@@ -148,7 +148,14 @@ struct ArticleReader {
         }
         // أن روسيا تحث الدول على…: a subject before a verb that does not open its clause makes
         // the words after the verb its object, not its speaker.
-        let subject = hasProclitic || followsOpener(i, range: range) ? nil : subjectBefore(i, range: range, scalars: scalars)
+        // (وكان مجلس صيانة الدستور قد رفض…: the subject between كان and قد, whatever opens the verb.)
+        let opensWithKana = Lexicon.kana.contains(tokens[range.lowerBound].key)
+        let subject = (hasProclitic || followsOpener(i, range: range)) && !opensWithKana ? nil : subjectBefore(i, range: range, scalars: scalars)
+        // دعت السلطات الصحية المواطنين إلى…: a definite plural ending the phrase is addressed.
+        if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, !SpeakerNames.isFamilyName(tokens[phrase.tokens.upperBound - 1].key),
+           tokens[phrase.tokens.upperBound - 1].key.hasPrefix("ال") {
+            phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
+        }
         if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) {
             phrase = (i + 1..<i + 1, i + 1)
             // واشنطن تطالب كوريا الشمالية بالتخلي…، ودعا كل الدول إلى…: whom and what, as written.
@@ -349,6 +356,7 @@ struct ArticleReader {
     /// channel, time or addressee word; at most 10 tokens, else none.
     func speakerPhrase(from start: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
         let takesBa = Lexicon.complements[lemma] == "ب"
+        let directObject = Lexicon.complements[lemma] == ""
         var j = start
         var commas = 0
         while j < range.upperBound {
@@ -374,6 +382,13 @@ struct ArticleReader {
                !Lexicon.introducers.contains(tokens[j + 1].key) { break }
             if startsTime(at: j, range: range) { break }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
+            // غاسبريني للصحفيين: a لل word after a name is whom the words were said to.
+            if j > start, key.hasPrefix("لل"), SpeakerNames.isGivenName(tokens[j - 1].key) { break }
+            // أعلنت وزارة الدفاع التركية مقتل…: after an institution's definite words, an
+            // indefinite word opens the object.
+            if j > start + 1, directObject, tokens[start].key.hasPrefix("ال") || Lexicon.institutions.contains(tokens[start].key),
+               !SpeakerNames.isTitle(tokens[start].key), !key.hasPrefix("ال"), tokens[j - 1].key.hasPrefix("ال"),
+               !SpeakerNames.isRoleWord(key), tokens[j].kind == .arabic { break }
             if j > start, takesBa, key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
             j += 1
             if j - start > 10 { return (start..<start, start) }
@@ -425,7 +440,7 @@ struct ArticleReader {
             return start < i - 1 ? start..<(i - 1) : nil
         }
         // وكان وزير الخارجية الروسي، سيرغي لافروف، قال إن…: the whole subject, appositions included.
-        if [Lexicon.key("وكان"), Lexicon.key("كان"), Lexicon.key("وكانت"), Lexicon.key("كانت")].contains(tokens[range.lowerBound].key),
+        if Lexicon.kana.contains(tokens[range.lowerBound].key),
            i - range.lowerBound > 1, i - range.lowerBound <= 10 {
             var subject = (range.lowerBound + 1)..<i
             // وكانت قوات حفتر قد أعلنت…

@@ -34,6 +34,15 @@ extension Story {
             + "\"keywords\":\(list(keywords))}"
     }
 
+    /// The columns of `stories.csv`; lists are joined with `;`.
+    public static let csvColumns = ["story", "title", "articles", "outlets", "independent_sources", "first_published", "last_published", "keywords"]
+
+    /// The story as one record of `stories.csv`.
+    public var csvLine: String {
+        csvRecord([story, title, articles.joined(separator: ";"), outlets.joined(separator: ";"), independentSources.joined(separator: ";"),
+                   firstPublished ?? "", lastPublished ?? "", keywords.joined(separator: ";")])
+    }
+
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
     /// ordered by number of independent sources, then articles, then first publication.
     static func records(articles: [Article], labels: [Int], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {

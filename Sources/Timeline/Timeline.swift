@@ -20,6 +20,8 @@ public struct Report: Sendable, Equatable {
 
 /// One entry of a story's timeline: a speaker's statement, however many outlets reported it.
 public struct TimelineEntry: Sendable, Equatable {
+    /// The entry's id: the story's id and the entry's place in its timeline (`s-…/3`).
+    public var id: String
     /// The story's id.
     public let story: String
     /// The speaker, canonical across the story.
@@ -107,14 +109,16 @@ public enum Timeline {
                        content: m.statement.content, kind: m.statement.kind)
             }
             return TimelineEntry(
-                story: story, speaker: group.speaker, role: members.lazy.compactMap(\.statement.role).first,
+                id: "", story: story, speaker: group.speaker, role: members.lazy.compactMap(\.statement.role).first,
                 cueClass: members[0].statement.cueClass, time: members.lazy.compactMap(\.statement.time).min(),
                 reports: reports, drift: drift(reports, words: group.members.map { itemWords[$0] }))
         }
-        return entries.sorted { a, b in
+        var sorted = entries.sorted { a, b in
             let dayA = a.time ?? a.first.published?.day ?? "9999", dayB = b.time ?? b.first.published?.day ?? "9999"
             return (dayA, a.first.published?.epochSeconds ?? .max, a.speaker) < (dayB, b.first.published?.epochSeconds ?? .max, b.speaker)
         }
+        for k in sorted.indices { sorted[k].id = "\(story)/\(k + 1)" }
+        return sorted
     }
 
     /// Words in common over the shorter side.
@@ -140,6 +144,18 @@ public enum Timeline {
 }
 
 extension TimelineEntry {
+    /// The columns of `timeline.csv`: one record per report, the entry's fields repeated.
+    public static let csvColumns = ["entry", "story", "time", "speaker", "role", "cue_class", "drift", "drifts",
+                                    "article", "outlet", "published", "cue", "content", "kind"]
+
+    /// The entry's records of `timeline.csv`, one per report.
+    public var csvLines: [String] {
+        reports.map { r in
+            csvRecord([id, story, time ?? "", speaker, role ?? "", cueClass.rawValue, String(Double((drift * 1000).rounded()) / 1000), String(drifts),
+                       r.article, r.outlet, r.published?.description ?? "", r.cue, r.content, r.kind.rawValue])
+        }
+    }
+
     /// The entry as one line of `timeline.jsonl`: the first report's words as `content`, every
     /// report in `reports`, and `drift` with `drifts`.
     public var jsonLine: String {
@@ -149,7 +165,7 @@ extension TimelineEntry {
                 + "\"cue\":\(quoteJSON(r.cue)),\"content\":\(quoteJSON(r.content)),\"kind\":\"\(r.kind.rawValue)\"}"
         }
         let driftText = String(Double((drift * 1000).rounded()) / 1000)
-        return "{\"story\":\(quoteJSON(story)),\"time\":\(optional(time)),\"first_reported\":\(optional(first.published?.description)),"
+        return "{\"entry\":\(quoteJSON(id)),\"story\":\(quoteJSON(story)),\"time\":\(optional(time)),\"first_reported\":\(optional(first.published?.description)),"
             + "\"speaker\":\(quoteJSON(speaker)),\"role\":\(optional(role)),\"cue_class\":\"\(cueClass.rawValue)\","
             + "\"content\":\(quoteJSON(first.content)),\"kind\":\"\(first.kind.rawValue)\","
             + "\"outlets\":[\(outlets.map(quoteJSON).joined(separator: ","))],\"reports\":[\(reportLines.joined(separator: ","))],"

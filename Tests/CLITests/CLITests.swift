@@ -126,11 +126,36 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     #expect(run.stderr.contains("--show learned needs article files"))
 }
 
+@Test func runWritesEveryTableAsJSONLAndCSVWithItsSchema() throws {
+    let out = temporaryFolder()
+    let run = try isnad(["run", root + "/Datasets/demo/articles", "--out", out, "--quiet"])
+    #expect(run.status == 0)
+    #expect(run.stdout.isEmpty && run.stderr.isEmpty)
+    let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/schema.json"))) as? [String: Any])
+    #expect(schema["schema_version"] as? Int == 1)
+    let tables = try #require(schema["tables"] as? [String: [[String: String]]])
+    #expect(Set(tables.keys) == ["articles", "stories", "statements", "timeline", "coverage"])
+    for (table, columns) in tables {
+        let csv = try String(contentsOfFile: out + "/\(table).csv", encoding: .utf8)
+        let header = String(csv.prefix { $0 != "\n" })
+        let jsonl = try String(contentsOfFile: out + "/\(table).jsonl", encoding: .utf8).split(separator: "\n")
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(jsonl[0].utf8)) as? [String: Any]).keys
+        // Every JSONL key is in the schema, and every CSV column is a schema column.
+        #expect(Set(keys).isSubset(of: Set(columns.compactMap { $0["name"] })), "\(table)")
+        #expect(Set(header.split(separator: ",").map(String.init)).isSubset(of: Set(columns.compactMap { $0["name"] })), "\(table)")
+    }
+    let statements = try String(contentsOfFile: out + "/statements.csv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(statements[0] == "article,outlet,sentence,speaker_mention,speaker_span,speaker,role,cue,cue_class,content,content_span,kind,time_expr,time")
+}
+
 @Test func runWritesArticlesStoriesAndVocabulary() throws {
     let out = temporaryFolder()
     let run = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
     #expect(run.status == 0)
-    #expect(run.stdout.hasPrefix("26 articles, "))
+    // Data go to files; progress and the summary to standard error, nothing to standard output.
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.contains("] statements: 26 articles in "))
+    #expect(run.stderr.contains("26 articles, 12 stories (10 with two or more articles), 1 wire copies; written to \(out)\n"))
     let articles = try String(contentsOfFile: out + "/articles.jsonl", encoding: .utf8).split(separator: "\n")
     #expect(articles.count == 26)
     let first = try #require(try JSONSerialization.jsonObject(with: Data(articles[0].utf8)) as? [String: Any])

@@ -25,8 +25,11 @@ extension IsnadCommand {
                   coverage.jsonl    story × outlet rows: articles, first report, lag, wire copies,
                   coverage.csv      statements
                   corpus-summary.md articles per outlet and per day, rejects
-                Every option has a default tuned on the development gold; none needs changing for a \
-                new corpus. Exit status 3 when input records were rejected (see rejects.jsonl).
+                Every table is written as JSONL and CSV; schema.json gives the columns and the \
+                schema_version. Progress and the summary go to standard error (--quiet silences \
+                them); nothing goes to standard output. Every option has a default tuned on the \
+                development gold; none needs changing for a new corpus. Exit status 3 when input \
+                records were rejected (see rejects.jsonl).
                 """
         )
 
@@ -72,6 +75,9 @@ extension IsnadCommand {
         @Option(help: "A folder of Mustache templates (report.md.mustache, report.html.mustache, partials) that replace the built-in ones.")
         var templates: String?
 
+        @Flag(help: "No progress and no summary on standard error (errors still are).")
+        var quiet = false
+
         func validate() throws {
             guard windowDays > 0, halfLifeDays > 0 else { throw ValidationError("--window-days and --half-life-days must be positive") }
             guard (0...1).contains(mergeThreshold), (0...1).contains(centroidThreshold) else {
@@ -115,55 +121,61 @@ extension IsnadCommand {
                 printError("\(error)")
                 throw ExitCode.failure
             }
+            let progress = Progress(quiet: quiet)
+            progress.begin("ingest")
             let input = Isnad.Ingest.read(paths)
             for reject in input.rejects { printError(reject.message) }
+            progress.end(input.articles.count, "articles", detail: input.rejects.isEmpty ? "" : "\(input.rejects.count) rejected")
+            progress.begin("stories", total: input.articles.count)
             let result = StoryDetection.run(input.articles, options: options, vocabulary: saved)
-            try writeTables(input.articles, result, renderer: renderer)
+            progress.end(input.articles.count, "articles", detail: "\(result.stories.count) stories")
+            try writeTables(input.articles, result, renderer: renderer, progress: progress)
             try writeAtomically(CorpusSummary(input).markdown(title: "Corpus summary"), to: out + "/corpus-summary.md")
             if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
-            print(summary(input.articles, result), terminator: "")
+            progress.say(summary(input.articles, result))
             if !input.rejects.isEmpty { throw ExitCode.rejectedRecords }
         }
 
-        private func writeTables(_ articles: [Article], _ result: StoryResult, renderer: ReportRenderer) throws {
-            var lines: [String] = []
-            lines.reserveCapacity(articles.count)
-            for (i, article) in articles.enumerated() {
-                lines.append(ArticleRow(
-                    id: article.id, source: article.source, title: article.title, published: article.published?.description,
-                    url: article.url, story: result.storyIDOfArticle[i], duplicateOf: result.duplicateOf[i].map { articles[$0].id }).jsonLine)
+        private func writeTables(_ articles: [Article], _ result: StoryResult, renderer: ReportRenderer, progress: Progress) throws {
+            let rows = articles.indices.map { i in
+                ArticleRow(id: articles[i].id, source: articles[i].source, title: articles[i].title, published: articles[i].published?.description,
+                           url: articles[i].url, story: result.storyIDOfArticle[i], duplicateOf: result.duplicateOf[i].map { articles[$0].id })
             }
-            try writeAtomically(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), to: out + "/articles.jsonl")
-            let stories = result.stories.map(\.jsonLine)
-            try writeAtomically(stories.joined(separator: "\n") + (stories.isEmpty ? "" : "\n"), to: out + "/stories.jsonl")
+            try Tables.write("articles", jsonl: rows.map(\.jsonLine), csvHeader: ArticleRow.csvColumns, csv: rows.map(\.csvLine), into: out)
+            try Tables.write("stories", jsonl: result.stories.map(\.jsonLine), csvHeader: Story.csvColumns, csv: result.stories.map(\.csvLine), into: out)
             try result.vocabulary.save(to: out + "/vocabulary.tsv")
+
+            progress.begin("statements", total: articles.count)
             let blockSize = 256
             let extracted = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
-                articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)].flatMap(StatementExtractor.statements(in:))
+                let range = (block * blockSize)..<min(articles.count, (block + 1) * blockSize)
+                defer { progress.advance(by: range.count) }
+                return articles[range].flatMap(StatementExtractor.statements(in:))
             }.flatMap { $0 }
             var articleIndex: [String: Int] = [:]
             for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
             let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { result.storyIDOfArticle[$0] } }
-            try writeLines(statements.map(\.jsonLine), to: out + "/statements.jsonl")
+            try Tables.write("statements", jsonl: statements.map(\.jsonLine), csvHeader: Statement.csvColumns, csv: statements.map(\.csvLine), into: out)
+            progress.end(articles.count, "articles", detail: "\(statements.count) statements")
+
+            progress.begin("timeline")
             let timeline = Timeline.build(statements) { id in
                 articleIndex[id].map { (result.storyIDOfArticle[$0], articles[$0].published) }
             }
-            try writeLines(timeline.map(\.jsonLine), to: out + "/timeline.jsonl")
+            try Tables.write("timeline", jsonl: timeline.map(\.jsonLine), csvHeader: TimelineEntry.csvColumns, csv: timeline.flatMap(\.csvLines), into: out)
+            progress.end(timeline.count, "entries")
+
+            progress.begin("reports")
             let reportInput = ReportInput(
                 articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf,
                 statements: statements, timeline: timeline)
-            let started = Date()
             let report = Report.build(reportInput, options: reportOptions)
             try writeAtomically(renderer.markdown(report), to: out + "/report.md")
             try writeAtomically(renderer.html(report), to: out + "/report.html")
             let coverage = Report.coverage(reportInput, options: reportOptions)
-            try writeLines(coverage.map(\.jsonLine), to: out + "/coverage.jsonl")
-            try writeLines([CoverageRow.columns.joined(separator: ",")] + coverage.map(\.csvLine), to: out + "/coverage.csv")
-            printError(String(format: "reports of %@ rendered in %.2f s", report.period, Date().timeIntervalSince(started)))
-        }
-
-        private func writeLines(_ lines: [String], to path: String) throws {
-            try writeAtomically(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), to: path)
+            try Tables.write("coverage", jsonl: coverage.map(\.jsonLine), csvHeader: CoverageRow.columns, csv: coverage.map(\.csvLine), into: out)
+            try writeAtomically(Tables.schemaJSON, to: out + "/schema.json")
+            progress.end(report.stories.count, "stories in full", detail: "report of \(report.period)")
         }
 
         private func summary(_ articles: [Article], _ result: StoryResult) -> String {
@@ -189,6 +201,12 @@ struct ArticleRow {
     let url: String?
     let story: String
     let duplicateOf: String?
+
+    /// The columns of `articles.csv`.
+    static let csvColumns = ["id", "source", "title", "published", "url", "story", "duplicate_of"]
+
+    /// The row as one record of `articles.csv` (empty for null).
+    var csvLine: String { csvRecord([id, source, title, published ?? "", url ?? "", story, duplicateOf ?? ""]) }
 
     /// Every key, `null` included, so that a notebook sees the same columns on every line.
     var jsonLine: String {
