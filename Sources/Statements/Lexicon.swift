@@ -53,6 +53,9 @@ enum Lexicon {
     /// كان and its forms that open a clause whose subject comes before the verb (وكان X قد قال).
     static let kana: Set<String> = Set(["كان", "وكان", "كانت", "وكانت"].map(key))
 
+    /// Words of a speaker phrase that name nobody: adverbs and a pronoun's saying (قولها).
+    static let fillers: Set<String> = Set(["طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم"].map(key))
+
     /// Relative pronouns: a verb after them has the noun before them as its subject.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين"].map(key))
 

@@ -139,6 +139,10 @@ struct ArticleReader {
            Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى") { return nil }
         // VSO: the speaker phrase between the verb and the content.
         var phrase = speakerPhrase(from: i + 1, lemma: entry.lemma, range: range, scalars: scalars)
+        // قالت طبعا، ويضيف بهذا الخصوص: words that name nobody.
+        if !phrase.tokens.isEmpty, phrase.tokens.allSatisfy({ StopWords.news.contains(tokens[$0]) || Lexicon.fillers.contains(tokens[$0].key) }) {
+            phrase = (phrase.tokens.lowerBound..<phrase.tokens.lowerBound, phrase.end)
+        }
         // A conduit: ونقل التلفزيون عن X، وذكرت الوكالة نقلا عن X → the words are X's.
         var k = phrase.end
         if k < range.upperBound, tokens[k].key == Lexicon.key("نقلا") { k += 1 }
@@ -211,6 +215,8 @@ struct ArticleReader {
             end += 1
         }
         guard end > start else { return nil }
+        // حسب قولها: the speaker goes on.
+        if end == start + 1, Lexicon.fillers.contains(tokens[start].key) { return end }
         let mention = start..<end
         // «…»، بحسب فرانس برس right after a statement: the agency relays, the speaker stays.
         if i == lastEnd, let last = found.last, last.article == article.id, i > range.lowerBound { return end }
@@ -629,6 +635,12 @@ struct ArticleReader {
         if let named = segments.first(where: { !$0.isEmpty && !SpeakerNames.isTitle(tokens[$0[0]].key) }) {
             name = text(ArraySlice(named))
             if let titled = segments.first(where: { !$0.isEmpty && SpeakerNames.isTitle(tokens[$0[0]].key) }) { role = text(ArraySlice(titled)) }
+            // كريستين لاجارد المديرة العامة لصندوق النقد: a name, then its title.
+            if let p = named.firstIndex(where: { SpeakerNames.isTitle(tokens[$0].key) }), p > named.startIndex,
+               named[..<p].allSatisfy({ SpeakerNames.isGivenName(tokens[$0].key) || SpeakerNames.isFamilyName(tokens[$0].key) }) {
+                name = text(named[..<p])
+                role = role ?? text(named[p...])
+            }
         } else {
             let first = segments[0]
             if let start = SpeakerNames.nameStart(first.map { tokens[$0].key }), start > 0 {
@@ -642,7 +654,8 @@ struct ArticleReader {
             // The fullest name of the article that contains this one.
             let words = SpeakerNames.skeletons(name)
             let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
-                .filter { $0.0 == name || (words.isSubset(of: SpeakerNames.skeletons($0.0)) && SpeakerNames.words($0.0).count > words.count) }
+                .filter { $0.0 == name || (words.isSubset(of: SpeakerNames.skeletons($0.0)) && SpeakerNames.words($0.0).count > words.count
+                    && StorySpeakers.isPersonalName($0.0)) }
                 .max { SpeakerNames.words($0.0).count < SpeakerNames.words($1.0).count }
             return (fuller?.0 ?? name, role ?? fuller?.1)
         }
