@@ -54,7 +54,10 @@ enum Lexicon {
     static let kana: Set<String> = Set(["كان", "وكان", "كانت", "وكانت"].map(key))
 
     /// Words of a speaker phrase that name nobody: adverbs and a pronoun's saying (قولها).
-    static let fillers: Set<String> = Set(["طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم"].map(key))
+    static let fillers: Set<String> = Set(["طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم", "تعبيره", "تعبيرها", "تعبيرهم", "وصفه", "وصفها"].map(key))
+
+    /// A preposition with a pronoun after «ما أفاد» that points back to the words (به، عنه).
+    static let resumptives: Set<String> = Set(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
 
     /// Relative pronouns: a verb after them has the noun before them as its subject.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين"].map(key))

@@ -206,6 +206,8 @@ struct ArticleReader {
         // بحسب ما أعلنت وزارة الصحة، وفق ما ذكرت الوكالة: the speaker follows the verb.
         if start + 1 < range.upperBound, tokens[start].key == Lexicon.key("ما"), Lexicon.verbs[strip(tokens[start + 1].key).bare] != nil {
             start += 2
+            // وفق ما أفاد به المدير، حسب ما كشفت عنه الوزارة
+            if start < range.upperBound, Lexicon.resumptives.contains(tokens[start].key) { start += 1 }
         }
         var end = start
         while end < range.upperBound, end - start < 8 {
@@ -360,7 +362,9 @@ struct ArticleReader {
 
     /// The speaker phrase after a verb: up to إن/أن, a colon or quotation, the second comma, or a
     /// channel, time or addressee word; at most 10 tokens, else none.
-    func speakerPhrase(from start: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
+    func speakerPhrase(from first: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
+        // وأفاد به المدير…: the pronoun after the verb refers to the words.
+        let start = first < range.upperBound && Lexicon.resumptives.contains(tokens[first].key) ? first + 1 : first
         let takesBa = Lexicon.complements[lemma] == "ب"
         let directObject = Lexicon.complements[lemma] == ""
         var j = start
