@@ -368,8 +368,16 @@ func jsonText(_ value: JSONValue) -> String {
 
 /// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
 public func csvField(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // Bytes, not characters: grapheme breaking of Arabic text is slow, and the four marks are ASCII.
+    guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+    var bytes: [UInt8] = [0x22]
+    bytes.reserveCapacity(value.utf8.count + 8)
+    for byte in value.utf8 {
+        bytes.append(byte)
+        if byte == 0x22 { bytes.append(0x22) }
+    }
+    bytes.append(0x22)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A CSV record of `fields`.

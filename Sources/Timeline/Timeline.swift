@@ -54,6 +54,8 @@ public struct TimelineEntry: Sendable, Equatable {
 public enum Timeline {
     /// Above this drift, outlets' wordings of one statement differ materially.
     public static let driftThreshold = 0.4
+    /// How long after its first report a statement may be reported again, in seconds (3 days).
+    static let reportingWindow: Int64 = 3 * 86_400
     /// Two reports of one speaker are the same statement when their words overlap by at least this
     /// share of the shorter one (the scorer's matching rule).
     public static let sameStatement = 0.5
@@ -70,11 +72,9 @@ public enum Timeline {
             guard let info = article(s.article) else { continue }
             byStory[info.story, default: []].append((s, info.published))
         }
-        var entries: [TimelineEntry] = []
-        for story in byStory.keys.sorted() {
-            entries += storyEntries(story, byStory[story]!)
-        }
-        return entries
+        // Stories are independent: both cores, in story order.
+        let groups = byStory.sorted { $0.key < $1.key }
+        return parallelMap(count: groups.count) { storyEntries(groups[$0].key, groups[$0].value) }.flatMap { $0 }
     }
 
     /// One story's entries.
@@ -91,7 +91,11 @@ public enum Timeline {
         for (i, item) in ordered.enumerated() {
             let words = itemWords[i]
             var best: (index: Int, overlap: Double)?
-            for g in groupsOfSpeaker[item.statement.speaker] ?? [] {
+            // Groups open in publication order: only those opened in the last few days are the
+            // same statement reported again.
+            let now = item.published?.epochSeconds
+            for g in (groupsOfSpeaker[item.statement.speaker] ?? []).reversed() {
+                if let now, let opened = ordered[groups[g].members[0]].published?.epochSeconds, now - opened > Self.reportingWindow { break }
                 let overlap = Self.overlap(words, groups[g].words)
                 if overlap >= sameStatement, overlap > (best?.overlap ?? 0) { best = (g, overlap) }
             }
