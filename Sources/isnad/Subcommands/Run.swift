@@ -141,8 +141,8 @@ extension IsnadCommand {
                 ArticleRow(id: articles[i].id, source: articles[i].source, title: articles[i].title, published: articles[i].published?.description,
                            url: articles[i].url, story: result.storyIDOfArticle[i], duplicateOf: result.duplicateOf[i].map { articles[$0].id })
             }
-            try Tables.write("articles", jsonl: rows.map(\.jsonLine), csvHeader: ArticleRow.csvColumns, csv: rows.map(\.csvLine), into: out)
-            try Tables.write("stories", jsonl: result.stories.map(\.jsonLine), csvHeader: Story.csvColumns, csv: result.stories.map(\.csvLine), into: out)
+            try Tables.write("articles", jsonl: rows.lazy.map(\.jsonLine), csvHeader: ArticleRow.csvColumns, csv: rows.lazy.map(\.csvLine), into: out)
+            try Tables.write("stories", jsonl: result.stories.lazy.map(\.jsonLine), csvHeader: Story.csvColumns, csv: result.stories.lazy.map(\.csvLine), into: out)
             try result.vocabulary.save(to: out + "/vocabulary.tsv")
 
             progress.begin("statements", total: articles.count)
@@ -155,14 +155,14 @@ extension IsnadCommand {
             var articleIndex: [String: Int] = [:]
             for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
             let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { result.storyIDOfArticle[$0] } }
-            try Tables.write("statements", jsonl: statements.map(\.jsonLine), csvHeader: Statement.csvColumns, csv: statements.map(\.csvLine), into: out)
+            try Tables.write("statements", jsonl: statements.lazy.map(\.jsonLine), csvHeader: Statement.csvColumns, csv: statements.lazy.map(\.csvLine), into: out)
             progress.end(articles.count, "articles", detail: "\(statements.count) statements")
 
             progress.begin("timeline")
             let timeline = Timeline.build(statements) { id in
                 articleIndex[id].map { (result.storyIDOfArticle[$0], articles[$0].published) }
             }
-            try Tables.write("timeline", jsonl: timeline.map(\.jsonLine), csvHeader: TimelineEntry.csvColumns, csv: timeline.flatMap(\.csvLines), into: out)
+            try Tables.write("timeline", jsonl: timeline.lazy.map(\.jsonLine), csvHeader: TimelineEntry.csvColumns, csv: timeline.lazy.flatMap(\.csvLines), into: out)
             progress.end(timeline.count, "entries")
 
             progress.begin("reports")
@@ -173,7 +173,7 @@ extension IsnadCommand {
             try writeAtomically(renderer.markdown(report), to: out + "/report.md")
             try writeAtomically(renderer.html(report), to: out + "/report.html")
             let coverage = Report.coverage(reportInput, options: reportOptions)
-            try Tables.write("coverage", jsonl: coverage.map(\.jsonLine), csvHeader: CoverageRow.columns, csv: coverage.map(\.csvLine), into: out)
+            try Tables.write("coverage", jsonl: coverage.lazy.map(\.jsonLine), csvHeader: CoverageRow.columns, csv: coverage.lazy.map(\.csvLine), into: out)
             try writeAtomically(Tables.schemaJSON, to: out + "/schema.json")
             progress.end(report.stories.count, "stories in full", detail: "report of \(report.period)")
         }

@@ -91,9 +91,9 @@ enum Tables {
         return "{\"schema_version\":\(schemaVersion),\"tables\":{" + tables.joined(separator: ",") + "}}\n"
     }
 
-    /// Writes `name.jsonl` and `name.csv` into `folder`.
-    static func write(_ name: String, jsonl: [String], csvHeader: [String], csv: [String], into folder: String) throws {
-        try writeAtomically(jsonl.joined(separator: "\n") + (jsonl.isEmpty ? "" : "\n"), to: folder + "/\(name).jsonl")
-        try writeAtomically(([csvRecord(csvHeader)] + csv).joined(separator: "\n") + "\n", to: folder + "/\(name).csv")
+    /// Writes `name.jsonl` and `name.csv` into `folder`, line by line as the rows are made.
+    static func write<JSON: Sequence<String>, CSV: Sequence<String>>(_ name: String, jsonl: JSON, csvHeader: [String], csv: CSV, into folder: String) throws {
+        try writeLinesAtomically(jsonl, to: folder + "/\(name).jsonl")
+        try writeLinesAtomically(csv, header: csvRecord(csvHeader), to: folder + "/\(name).csv")
     }
 }
