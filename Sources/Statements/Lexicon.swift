@@ -59,6 +59,14 @@ enum Lexicon {
     /// A preposition with a pronoun after «ما أفاد» that points back to the words (به، عنه).
     static let resumptives: Set<String> = Set(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
 
+    /// Definite nouns of outlets and sources that speak after بحسب/وفق (بحسب المرصد، وفق الصحيفة).
+    static let speakingNouns: Set<String> = Set(["المرصد", "الصحيفة", "الموقع", "القناة", "الوكالة", "المصدر", "المصادر", "البيان", "التلفزيون", "الإذاعة",
+        "الشرطة", "الجيش", "الحكومة", "الرئاسة", "الوزارة", "الكرملين", "المتحدث", "المسؤول", "المسؤولين", "الخبراء", "المنظمة", "اللجنة", "الهيئة",
+        "المفوضية", "البعثة", "السلطات", "الأمم"].map(key))
+
+    /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
+    static let statementNouns: Set<String> = Set(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
+
     /// Relative pronouns: a verb after them has the noun before them as its subject.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين"].map(key))
 

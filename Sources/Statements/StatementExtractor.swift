@@ -37,6 +37,9 @@ struct ArticleReader {
     var nested = false
     /// The tokens of the last statement's content.
     var lastContent: Range<Int>?
+    /// The day of the article's first sentence, when it dates the news it reports («انتهت
+    /// القمة… اليوم الجمعة»): the day of the statements the article does not date otherwise.
+    var leadDay: String?
     /// Each dated sentence read so far: its first resolved day and the skeletons of its words,
     /// with and without a one-letter proclitic (لبيونغ).
     var datedSentences: [(day: CalendarDay, names: Set<String>)] = []
@@ -71,6 +74,7 @@ struct ArticleReader {
                     if token.key.unicodeScalars.count > 3 { names.insert(SpeakerNames.keySkeleton(String(token.key.unicodeScalars.dropFirst()))) }
                 }
                 datedSentences.append((day, names))
+                if index == 0 { leadDay = day.description }
             }
             next = end
         }
@@ -155,6 +159,10 @@ struct ArticleReader {
         // (وكان مجلس صيانة الدستور قد رفض…: the subject between كان and قد, whatever opens the verb.)
         let opensWithKana = Lexicon.kana.contains(tokens[range.lowerBound].key)
         let subject = (hasProclitic || followsOpener(i, range: range)) && !opensWithKana ? nil : subjectBefore(i, range: range, scalars: scalars)
+        // وطالب غراند جميع الأطراف بـ…: the addressee starts at جميع/كل/كافة.
+        if Lexicon.calls.contains(entry.lemma), let p = phrase.tokens.dropFirst().first(where: { [Lexicon.key("جميع"), Lexicon.key("كل"), Lexicon.key("كافة")].contains(tokens[$0].key) }) {
+            phrase = (phrase.tokens.lowerBound..<p, p)
+        }
         // دعت السلطات الصحية المواطنين إلى…: a definite plural ending the phrase is addressed.
         if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, !SpeakerNames.isFamilyName(tokens[phrase.tokens.upperBound - 1].key),
            tokens[phrase.tokens.upperBound - 1].key.hasPrefix("ال") {
@@ -220,6 +228,12 @@ struct ArticleReader {
         // حسب قولها: the speaker goes on.
         if end == start + 1, Lexicon.fillers.contains(tokens[start].key) { return end }
         let mention = start..<end
+        // بحسب الأوضاع الاقتصادية، وفق الضوابط الأخلاقية: definite words that name no speaker.
+        if mention.allSatisfy({ tokens[$0].key.hasPrefix("ال") || tokens[$0].key.hasPrefix("لل") }),
+           !mention.contains(where: { Lexicon.speakingNouns.contains(tokens[$0].key) || SpeakerNames.isTitle(tokens[$0].key) || Places.words.contains(tokens[$0].key)
+               || Lexicon.institutions.contains(String(tokens[$0].key.dropFirst(2))) || SpeakerNames.roleWords.contains(String(tokens[$0].key.dropFirst(2))) }) {
+            return end
+        }
         // «…»، بحسب فرانس برس right after a statement: the agency relays, the speaker stays.
         if i == lastEnd, let last = found.last, last.article == article.id, i > range.lowerBound { return end }
         let atClauseStart = i == range.lowerBound || followsOpener(i, range: range)
@@ -393,17 +407,28 @@ struct ArticleReader {
             if startsTime(at: j, range: range) { break }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             // غاسبريني للصحفيين: a لل word after a name is whom the words were said to.
-            if j > start, key.hasPrefix("لل"), SpeakerNames.isGivenName(tokens[j - 1].key) { break }
+            if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))),
+               SpeakerNames.isGivenName(tokens[j - 1].key), !Lexicon.statementNouns.contains(tokens[j - 1].key) { break }
             // أعلنت وزارة الدفاع التركية مقتل…: after an institution's definite words, an
             // indefinite word opens the object.
             if j > start + 1, directObject, tokens[start].key.hasPrefix("ال") || Lexicon.institutions.contains(tokens[start].key),
                !SpeakerNames.isTitle(tokens[start].key), !key.hasPrefix("ال"), tokens[j - 1].key.hasPrefix("ال"),
                !SpeakerNames.isRoleWord(key), tokens[j].kind == .arabic { break }
-            if j > start, takesBa, key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
+            if takesBa, j > start || key.hasPrefix("بال"), key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
             j += 1
             if j - start > 10 { return (start..<start, start) }
         }
         return (start..<j, j)
+    }
+
+    /// The name right after a leading title that another title follows (الدكتور محمود صقر رئيس…):
+    /// positions in `phrase`, nil when there is none.
+    func titledName(_ phrase: [Int]) -> Range<Int>? {
+        guard phrase.count > 2, SpeakerNames.isTitle(tokens[phrase[0]].key) else { return nil }
+        var end = 1
+        while end < phrase.count, SpeakerNames.isGivenName(tokens[phrase[end]].key) || (end > 1 && SpeakerNames.isFamilyName(tokens[phrase[end]].key)) { end += 1 }
+        guard end > 1, end < phrase.count, SpeakerNames.isTitle(tokens[phrase[end]].key) else { return nil }
+        return 1..<end
     }
 
     /// The full name of an institution a definite mention refers back to (الوزارة → وزارة
@@ -526,8 +551,12 @@ struct ArticleReader {
             // The same speech event: the speaker's earlier statement here, else the article's
             // last dated one.
             time = found.last { $0.speaker == speaker }?.time
-                ?? datedSentence(naming: SpeakerNames.skeletons(speaker + " " + mentionText))
+                ?? datedSentence(naming: SpeakerNames.skeletons(speaker).union(
+                    // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
+                    // definite role words, الخارجية الأمريكية)
+                    mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasPrefix("ال") }.map { SpeakerNames.keySkeleton(Lexicon.key(String($0))) }))
                 ?? found.last { $0.time != nil }?.time
+                ?? leadDay
         }
         if kind == .direct, contentRange.count < 2 { kind = .indirect }
         let span = display.originalRange(of: contentRange)
@@ -603,6 +632,10 @@ struct ArticleReader {
     /// - a role alone (نائب الوزير الكوري الشمالي) → the name the article ties to that role, the
     ///   nearest before, else after; else the role itself.
     func canonical(_ mention: Range<Int>, skipsLam: Bool, scalars: Range<Int>) -> (speaker: String, role: String?) {
+        // أعلن بيان لوزارة الخزانة الأميركية: the statement's author.
+        if mention.count > 1, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), tokens[mention.lowerBound + 1].key.hasPrefix("ل") {
+            return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: true, scalars: scalars)
+        }
         if let named = institution(named: mention) { return (named, nil) }
         if mention.count == 1, Lexicon.references.contains(tokens[mention.lowerBound].key), let last = lastSpeaker { return last }
         var segments: [[Int]] = [[]]
@@ -650,6 +683,10 @@ struct ArticleReader {
             if let start = SpeakerNames.nameStart(first.map { tokens[$0].key }), start > 0 {
                 name = text(first[start...])
                 role = text(first[..<start])
+            } else if let run = titledName(first) {
+                // الدكتور محمود صقر رئيس أكاديمية البحث العلمي: the name between two titles.
+                name = text(first[run])
+                role = text(first[run.upperBound...])
             } else {
                 role = text(ArraySlice(first))
             }
