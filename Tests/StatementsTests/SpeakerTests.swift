@@ -129,3 +129,23 @@ extension HijriDateTests {
         #expect(StatementTests.day("وقال يوم ١٤ أيار/مايو", published: "2018-05-16") == "2018-05-14")
     }
 }
+
+extension SpeakerTests {
+    @Test func aStatementOfAnInstitutionIsItsAuthors() {
+        let s = SpeakerTests.statements("أعلن بيان لوزارة الخزانة الأميركية، الأربعاء، فرض عقوبات جديدة على أفراد مرتبطين بحزب الله.")
+        #expect(s.map(\.speaker) == ["وزارة الخزانة الأميركية"])
+        #expect(s.map(\.time) == ["2018-05-16"])
+    }
+
+    @Test func aNameBetweenTwoTitlesIsTheSpeaker() {
+        let s = SpeakerTests.statements("وقال الدكتور محمود صقر رئيس أكاديمية البحث العلمي إن الألغام تقف حجر عثرة أمام التنمية.")
+        #expect(s.map(\.speaker) == ["محمود صقر"])
+        #expect(s.map(\.role) == ["رئيس أكاديمية البحث العلمي"])
+    }
+
+    @Test func theLeadDatesStatementsTheArticleDoesNotDateOtherwise() {
+        let s = SpeakerTests.statements("انتهت قمة قادة الاتحاد الأوروبي في بروكسل، أمس الثلاثاء، دون اتفاق. وقال رئيس المجلس الأوروبي شارل ميشيل إن «المزيد من الوقت مطلوب».")
+        #expect(s.map(\.speaker) == ["شارل ميشيل"])
+        #expect(s.map(\.time) == ["2018-05-15"])
+    }
+}
