@@ -61,11 +61,13 @@ struct ReportBuilder: Sendable {
         let outletLines = activeOutlets.map { outlet in
             outletLine(outlet, periodArticles: periodArticles, shared: shared, exclusives: exclusives)
         }
-        let periodText = from == to ? from.description : "\(from) – \(to)"
+        let dated = input.articles.contains { $0.published != nil } || options.from != nil
+        let periodText = !dated ? "—" : from == to ? from.description : "\(from) – \(to)"
         return Report(
             title: "تقرير الأخبار: \(periodText)", period: periodText, articleCount: periodArticles.count, outletCount: activeOutlets.count,
             storyCount: stories.count, sharedStoryCount: shared.count,
-            overview: "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
+            overview: periodArticles.isEmpty ? "لا مقالات في هذه الفترة"
+                : "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
             stories: sections, others: others, outlets: outletLines,
             exclusives: exclusives.prefix(10).map(line),
             charts: Charts.all(volume: volume(periodArticles, outlets: activeOutlets), sections: sections, outlets: activeOutlets, lags: outletLines),
@@ -271,9 +273,10 @@ enum Nouns {
     static let statement = Noun(one: "تصريح واحد", two: "تصريحان", few: "تصريحات", many: "تصريحًا")
 }
 
-/// A count with its noun in agreement: «مقال واحد»، «مقالان»، «3 مقالات»، «11 مقالًا»، «100 مقال».
+/// A count with its noun in agreement: «لا مقالات»، «مقال واحد»، «مقالان»، «3 مقالات»، «11 مقالًا»، «100 مقال».
 func counted(_ n: Int, _ noun: Noun) -> String {
     switch n {
+    case 0: return "لا \(noun.few)"
     case 1: return noun.one
     case 2: return noun.two
     case 3...10: return "\(n) \(noun.few)"

@@ -67,6 +67,14 @@ struct ReportTests {
         #expect(report.articleCount == ReportTests.demo.articles.filter { $0.published?.calendarDay.description == "2020-02-19" }.count)
     }
 
+    @Test func anEmptyInputGivesAReportThatSaysSo() throws {
+        let empty = ReportInput(articles: [], stories: [], storyOfArticle: [], duplicateOf: [], statements: [], timeline: [])
+        let report = Report.build(empty)
+        #expect(report.period == "—")
+        #expect(report.overview == "لا مقالات في هذه الفترة")
+        #expect(try ReportRenderer().html(report).contains("<html lang=\"ar\" dir=\"rtl\">"))
+    }
+
     @Test func coverageHasOneRowPerStoryAndOutlet() {
         let rows = Report.coverage(ReportTests.demo)
         #expect(rows.count == ReportTests.demo.stories.reduce(0) { $0 + $1.outlets.count })
@@ -76,6 +84,7 @@ struct ReportTests {
     }
 
     @Test func arabicCountsAgreeWithTheirNouns() {
+        #expect(counted(0, Nouns.article) == "لا مقالات")
         #expect(counted(1, Nouns.article) == "مقال واحد")
         #expect(counted(2, Nouns.article) == "مقالان")
         #expect(counted(7, Nouns.article) == "7 مقالات")
