@@ -19,6 +19,15 @@ public struct TermTable {
     /// The number of terms.
     public var count: Int { hashes.count }
 
+    /// The terms alone, without the memo that assigns ids: what is kept of a table once its
+    /// documents are counted (the memo holds every distinct token key and is the larger part).
+    public var terms: TermTable {
+        var kept = TermTable()
+        kept.hashes = hashes
+        kept.names = names
+        return kept
+    }
+
     /// The id of the term of a token whose key is `key`, nil for a stop word.
     @inline(__always)
     mutating func id(ofKey key: [Unicode.Scalar], kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer) -> Int32? {

@@ -146,7 +146,7 @@ struct TermCounts {
             touched.removeAll(keepingCapacity: true)
             block.offsets.append(block.terms.count)
         }
-        block.table = table
+        block.table = table.terms
         return block
     }
 
