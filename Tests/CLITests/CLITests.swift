@@ -1,14 +1,17 @@
 import Foundation
 import Testing
 
-/// Runs the built `isnad` binary (it sits beside the test bundle) and returns its exit status,
-/// standard output and standard error.
-private func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The built `isnad` binary (it sits beside the test bundle).
+private func isnadBinary() throws -> URL {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("isnad")
     let candidates = [binary, Bundle.main.bundleURL.appendingPathComponent("isnad")]
-    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "isnad binary not built")
+    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "isnad binary not built")
+}
+
+/// Runs `program` and returns its exit status, standard output and standard error.
+private func runProgram(_ program: URL, _ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
     let out = Pipe(), err = Pipe()
@@ -19,6 +22,11 @@ private func isnad(_ arguments: [String], in folder: String? = nil) throws -> (s
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs the built `isnad` binary.
+private func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    try runProgram(try isnadBinary(), arguments, in: folder)
 }
 
 private func temporaryFolder() -> String {
@@ -146,6 +154,16 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     }
     let statements = try String(contentsOfFile: out + "/statements.csv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(statements[0] == "article,outlet,sentence,speaker_mention,speaker_span,speaker,role,cue,cue_class,content,content_span,kind,time_expr,time")
+}
+
+@Test func progressIsRedrawnOnATerminalAndPlainOtherwise() throws {
+    // util-linux `script` gives the run a pseudo-terminal, as an analyst's shell would.
+    let command = "\(try isnadBinary().path) run \(root)/Datasets/demo/articles --out \(temporaryFolder())"
+    let onTerminal = try runProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    #expect(onTerminal.status == 0)
+    #expect(onTerminal.stdout.contains("\r\u{1B}[K[") && onTerminal.stdout.contains("] stories 0/26"))
+    let piped = try isnad(["run", root + "/Datasets/demo/articles", "--out", temporaryFolder()])
+    #expect(!piped.stderr.contains("\u{1B}") && piped.stderr.contains("] stories: 26 articles in "))
 }
 
 @Test func runWritesArticlesStoriesAndVocabulary() throws {
