@@ -71,7 +71,12 @@ enum Lexicon {
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين"].map(key))
 
     /// Institutions a definite mention may refer back to (الوزارة → وزارة الخارجية الفلسطينية).
-    static let institutions: Set<String> = Set(["وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة"].map(key))
+    static let institutions: Set<String> = Set(["وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة",
+        "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد"].map(key))
+
+    /// Subjects of a reporting verb that are nobody's words: unattributed reports and indicators.
+    static let nonSpeakers: Set<String> = Set(["تقارير", "التقارير", "المؤشرات", "مؤشرات", "الدلائل", "دلائل", "الأرقام", "أرقام", "الإحصاءات",
+        "إحصاءات", "المعطيات", "معطيات"].map(key))
 
     /// Impersonal verbs of narration (ويذكر أن…، يشار إلى أن…): the journalist speaking.
     static let impersonal: Set<String> = Set(["يذكر", "يشار", "يجدر"].map(key))

@@ -143,6 +143,8 @@ struct ArticleReader {
            Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى") { return nil }
         // VSO: the speaker phrase between the verb and the content.
         var phrase = speakerPhrase(from: i + 1, lemma: entry.lemma, range: range, scalars: scalars)
+        // وتشير تقارير…، تقول كل المؤشرات: nobody speaks.
+        if let head = phrase.tokens.first(where: { !Lexicon.addresseeOpeners.contains(tokens[$0].key) }), Lexicon.nonSpeakers.contains(tokens[head].key) { return nil }
         // قالت طبعا، ويضيف بهذا الخصوص: words that name nobody.
         if !phrase.tokens.isEmpty, phrase.tokens.allSatisfy({ StopWords.news.contains(tokens[$0]) || Lexicon.fillers.contains(tokens[$0].key) }) {
             phrase = (phrase.tokens.lowerBound..<phrase.tokens.lowerBound, phrase.end)
@@ -320,6 +322,11 @@ struct ArticleReader {
         return Content(scalars: start..<end.scalar, end: end.token)
     }
 
+    /// Whether a quoted name may follow a word (صحيفة، وكالة، الصحيفة).
+    static func namesAfter(_ key: String) -> Bool {
+        Lexicon.namingWords.contains(key) || (key.hasPrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2))))
+    }
+
     /// Whether a word opens a channel, time or addressee phrase between a speaker and the words
     /// (في بيان، اليوم، للصحفيين، عبر تويتر).
     static func opensChannel(_ key: String) -> Bool {
@@ -381,11 +388,20 @@ struct ArticleReader {
         let start = first < range.upperBound && Lexicon.resumptives.contains(tokens[first].key) ? first + 1 : first
         let takesBa = Lexicon.complements[lemma] == "ب"
         let directObject = Lexicon.complements[lemma] == ""
+        var inQuotedName = false
         var j = start
         var commas = 0
         while j < range.upperBound {
             let before = gap(before: j, in: scalars)
-            if before.contains(":") || before.contains(where: isQuoteMark) { break }
+            // صحيفة "واشنطن بوست"، وكالة "يونهاب": a quoted name belongs to the phrase.
+            let marks = before.filter(isQuoteMark).count
+            if marks % 2 == 1, !before.contains(":"), j > start, !inQuotedName, Self.namesAfter(tokens[j - 1].key) {
+                inQuotedName = true
+            } else if marks % 2 == 1, inQuotedName, !before.contains(":") {
+                inQuotedName = false
+            } else if before.contains(":") || marks > 0 {
+                break
+            }
             if j > start, before.contains(where: { $0 == "،" || $0 == "," }) {
                 commas += 1
                 if commas == 2 { break }

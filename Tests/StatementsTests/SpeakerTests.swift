@@ -149,3 +149,15 @@ extension SpeakerTests {
         #expect(s.map(\.time) == ["2018-05-15"])
     }
 }
+
+extension SpeakerTests {
+    @Test func aQuotedNameAfterANewspaperBelongsToItsPhrase() {
+        let s = SpeakerTests.statements("ونقلت صحيفة \"واشنطن بوست\" عن مصدر تركي قوله إن الصحفي قتل داخل القنصلية.")
+        #expect(s.map(\.speaker) == ["مصدر تركي"])
+        #expect(s.map(\.kind) == [.indirect])
+    }
+
+    @Test func unattributedReportsAreNobodysWords() {
+        #expect(SpeakerTests.statements("وتشير تقارير حديثة إلى أن الشركة تعمل على تطوير خصائص جديدة.").isEmpty)
+    }
+}
