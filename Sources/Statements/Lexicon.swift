@@ -6,7 +6,12 @@ enum Lexicon {
     static func key(_ word: String) -> String { KeyNormalizer().key(word) }
 
     /// Every reporting-verb form by key.
-    static let verbs: [String: ReportingVerbs.Entry] = ReportingVerbs.entries.reduce(into: [:]) { $0[key($1.form)] = $1.entry }
+    static let verbs: [String: ReportingVerbs.Entry] = {
+        var verbs = ReportingVerbs.entries.reduce(into: [String: ReportingVerbs.Entry]()) { $0[key($1.form)] = $1.entry }
+        // «…، بقولها إن»: the saying of the speaker who goes on, like a participle.
+        for form in ["بقوله", "بقولها", "بقولهم"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "قال", cueClass: .say, form: .participle) }
+        return verbs
+    }()
 
     /// Bare past forms that are also common nouns or adjectives (بين between, طالب student, كتب
     /// books, تابع affiliated, ذكر male, وصف description, نقل transport, رفض rejection, كشف list,

@@ -124,7 +124,9 @@ struct ArticleReader {
         if nested, hasProclitic || !Lexicon.nestedSpeech.contains(entry.lemma) { return nil }
         let afterComma = i == range.lowerBound || gap(before: i, in: scalars).contains { $0 == "،" || $0 == "," }
         if entry.form == .participle {
-            guard !nested, afterComma, let speaker = lastSpeaker, i + 1 < range.upperBound else { return nil }
+            // (after a comma, or right after a closing quotation: «…الخطورة" معتبرا أن…»)
+            let afterQuote = i > range.lowerBound && gap(before: i, in: scalars).contains(where: isQuoteMark)
+            guard !nested, afterComma || afterQuote, let speaker = lastSpeaker, i + 1 < range.upperBound else { return nil }
             // The content follows the participle: مؤكدا أن…، مشيرا إلى أن…، داعيا المجتمع الدولي إلى…
             var first = i + 1
             if [Lexicon.key("إلى"), Lexicon.key("ب"), Lexicon.key("بـ")].contains(tokens[first].key), first + 1 < range.upperBound { first += 1 }
@@ -422,6 +424,8 @@ struct ArticleReader {
                !Lexicon.introducers.contains(tokens[j + 1].key) { break }
             if startsTime(at: j, range: range) { break }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
+            // ودعت وزارة الداخلية لعدم…: after a call's definite speaker, لـ opens what is called for.
+            if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }
             // غاسبريني للصحفيين: a لل word after a name is whom the words were said to.
             if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))),
                SpeakerNames.isGivenName(tokens[j - 1].key), !Lexicon.statementNouns.contains(tokens[j - 1].key) { break }

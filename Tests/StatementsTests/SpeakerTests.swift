@@ -161,3 +161,17 @@ extension SpeakerTests {
         #expect(SpeakerTests.statements("وتشير تقارير حديثة إلى أن الشركة تعمل على تطوير خصائص جديدة.").isEmpty)
     }
 }
+
+extension SpeakerTests {
+    @Test func herSayingGoesOnWithTheSameSpeaker() {
+        let s = SpeakerTests.statements("لكن ناورت نفت أن تكون هذه المناورات استفزازا، بقولها إن التدريبات مستمرة منذ سنوات.")
+        #expect(s.map(\.speaker) == ["ناورت", "ناورت"])
+        #expect(s.map(\.content) == ["تكون هذه المناورات استفزازا", "التدريبات مستمرة منذ سنوات"])
+    }
+
+    @Test func aParticipleRightAfterAQuotationContinues() {
+        let s = SpeakerTests.statements("قال أبو الغيط إن افتتاح السفارة \"خطوة بالغة الخطورة\" معتبرا أن الإدارة الأميركية لا تدرك أبعادها.")
+        #expect(s.map(\.cue) == ["قال", "معتبرا"])
+        #expect(s.last?.content == "الإدارة الأميركية لا تدرك أبعادها")
+    }
+}
