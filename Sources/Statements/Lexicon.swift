@@ -6,25 +6,25 @@ enum Lexicon {
     static func key(_ word: String) -> String { KeyNormalizer().key(word) }
 
     /// Every reporting-verb form by key.
-    static let verbs: [String: ReportingVerbs.Entry] = {
+    static let verbs: WordMap<ReportingVerbs.Entry> = {
         var verbs = ReportingVerbs.entries.reduce(into: [String: ReportingVerbs.Entry]()) { $0[key($1.form)] = $1.entry }
         // «…، بقولها إن»: the saying of the speaker who goes on, like a participle.
         for form in ["بقوله", "بقولها", "بقولهم"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "قال", cueClass: .say, form: .participle) }
-        return verbs
+        return WordMap(verbs)
     }()
 
     /// Bare past forms that are also common nouns or adjectives (بين between, طالب student, كتب
     /// books, تابع affiliated, ذكر male, وصف description, نقل transport, رفض rejection, كشف list,
     /// حذر caution, زعم claim, رأى opinion): a cue only with a proclitic or at a clause start.
-    static let homographs: Set<String> = Set(["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
+    static let homographs: WordSet = WordSet(["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
 
     /// Words that open the reported clause: إن، أن، بأن with their pronoun suffixes.
-    static let introducers: Set<String> = {
-        var words: Set<String> = []
+    static let introducers: WordSet = {
+        var words: [String] = []
         for base in ["إن", "أن", "بأن", "لأن"] {
-            for suffix in ["", "ه", "ها", "هم", "هما", "نا", "ني", "كم"] { words.insert(key(base + suffix)) }
+            for suffix in ["", "ه", "ها", "هم", "هما", "نا", "ني", "كم"] { words.append(key(base + suffix)) }
         }
-        return words
+        return WordSet(words)
     }()
 
     /// The preposition that opens the content of a verb with no إن/أن (أعرب عن، دعا إلى، حذر من).
@@ -37,75 +37,78 @@ enum Lexicon {
 
     /// Attribution phrases whose speaker follows them (بحسب X، …), by key of their first word,
     /// with the word that may come between (وفقا لـ، نقلا عن).
-    static let sources: [String: String?] = [
+    static let sources: WordMap<String?> = WordMap([
         key("بحسب"): nil, key("حسب"): nil, key("حسبما"): nil, key("وفق"): nil, key("وفقا"): "ل", key("طبقا"): "ل",
         key("نقلا"): "عن", key("استنادا"): "إلى",
-    ]
+    ])
 
     /// Words that end a speaker phrase: prepositions of channel, place and addressee, and the
     /// words that open a subordinate clause.
-    static let phraseStops: Set<String> = Set(["في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره", "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم"].map(key))
+    static let phraseStops: WordSet = WordSet(["في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره", "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم"].map(key))
 
     /// Prepositions that end a speaker phrase (the verb's complement or an addressee follows).
-    static let prepositions: Set<String> = Set(["على", "من", "عن", "إلى", "مع", "ل", "ب"].map(key))
+    static let prepositions: WordSet = WordSet(["على", "من", "عن", "إلى", "مع", "ل", "ب"].map(key))
 
     /// A speaker phrase of one of these words refers to the last speaker (وذكر البيان، وتابعت الوكالة).
-    static let references: Set<String> = Set(["البيان", "الوكالة", "المتحدث", "المتحدثة", "الوزير", "الوزيرة", "المسؤول", "البعثة", "المصدر", "الرئيس", "الناطق", "الناطقة", "الحكومة", "الوزارة", "المفوضية"].map(key))
+    static let references: WordSet = WordSet(["البيان", "الوكالة", "المتحدث", "المتحدثة", "الوزير", "الوزيرة", "المسؤول", "البعثة", "المصدر", "الرئيس", "الناطق", "الناطقة", "الحكومة", "الوزارة", "المفوضية"].map(key))
 
     /// Words before a finite verb that belong to no speaker (كما قال، وكان قد قال، من جهته قال).
-    static let clauseOpeners: Set<String> = Set(["من", "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن", "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد"].map(key))
+    static let clauseOpeners: WordSet = WordSet(["من", "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن", "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد"].map(key))
 
     /// كان and its forms that open a clause whose subject comes before the verb (وكان X قد قال).
-    static let kana: Set<String> = Set(["كان", "وكان", "كانت", "وكانت"].map(key))
+    static let kana: WordSet = WordSet(["كان", "وكان", "كانت", "وكانت"].map(key))
 
     /// Words of a speaker phrase that name nobody: adverbs and a pronoun's saying (قولها).
-    static let fillers: Set<String> = Set(["طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم", "تعبيره", "تعبيرها", "تعبيرهم", "وصفه", "وصفها"].map(key))
+    static let fillers: WordSet = WordSet(["طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم", "تعبيره", "تعبيرها", "تعبيرهم", "وصفه", "وصفها"].map(key))
 
     /// A preposition with a pronoun after «ما أفاد» that points back to the words (به، عنه).
-    static let resumptives: Set<String> = Set(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
+    static let resumptives: WordSet = WordSet(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
 
     /// Definite nouns of outlets and sources that speak after بحسب/وفق (بحسب المرصد، وفق الصحيفة).
-    static let speakingNouns: Set<String> = Set(["المرصد", "الصحيفة", "الموقع", "القناة", "الوكالة", "المصدر", "المصادر", "البيان", "التلفزيون", "الإذاعة",
+    static let speakingNouns: WordSet = WordSet(["المرصد", "الصحيفة", "الموقع", "القناة", "الوكالة", "المصدر", "المصادر", "البيان", "التلفزيون", "الإذاعة",
         "الشرطة", "الجيش", "الحكومة", "الرئاسة", "الوزارة", "الكرملين", "المتحدث", "المسؤول", "المسؤولين", "الخبراء", "المنظمة", "اللجنة", "الهيئة",
         "المفوضية", "البعثة", "السلطات", "الأمم"].map(key))
 
     /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
-    static let statementNouns: Set<String> = Set(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
+    static let statementNouns: WordSet = WordSet(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
 
     /// Relative pronouns: a verb after them has the noun before them as its subject.
-    static let relatives: Set<String> = Set(["الذي", "التي", "الذين"].map(key))
+    static let relatives: WordSet = WordSet(["الذي", "التي", "الذين"].map(key))
 
     /// Institutions a definite mention may refer back to (الوزارة → وزارة الخارجية الفلسطينية).
-    static let institutions: Set<String> = Set(["وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة",
+    static let institutions: WordSet = WordSet(["وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة",
         "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد"].map(key))
 
     /// Subjects of a reporting verb that are nobody's words: unattributed reports and indicators.
-    static let nonSpeakers: Set<String> = Set(["تقارير", "التقارير", "المؤشرات", "مؤشرات", "الدلائل", "دلائل", "الأرقام", "أرقام", "الإحصاءات",
+    static let nonSpeakers: WordSet = WordSet(["تقارير", "التقارير", "المؤشرات", "مؤشرات", "الدلائل", "دلائل", "الأرقام", "أرقام", "الإحصاءات",
         "إحصاءات", "المعطيات", "معطيات"].map(key))
 
     /// Impersonal verbs of narration (ويذكر أن…، يشار إلى أن…): the journalist speaking.
-    static let impersonal: Set<String> = Set(["يذكر", "يشار", "يجدر"].map(key))
+    static let impersonal: WordSet = WordSet(["يذكر", "يشار", "يجدر"].map(key))
 
     /// Particles that negate a verb: «لم تعلن» reports that nothing was said.
-    static let negations: Set<String> = Set(["لم", "لن", "ولم", "ولن"].map(key))
+    static let negations: WordSet = WordSet(["لم", "لن", "ولم", "ولن"].map(key))
 
     /// Verbs that report someone else's speech inside a statement (nested statements).
-    static let nestedSpeech: Set<String> = ["قال", "أعلن", "صرح", "تحدث", "ذكر"]
+    static let nestedSpeech: WordSet = ["قال", "أعلن", "صرح", "تحدث", "ذكر"]
 
     /// Verbs of calling on someone: their object is whom they call on (دعا الدول إلى…).
-    static let calls: Set<String> = ["دعا", "حث", "طالب", "ناشد"]
+    static let calls: WordSet = ["دعا", "حث", "طالب", "ناشد"]
 
     /// Words that open the addressee of a call (دعا كل الأطراف إلى…).
-    static let addresseeOpeners: Set<String> = Set(["كل", "جميع", "كافة", "المجتمع", "الأطراف", "الدول"].map(key))
+    static let addresseeOpeners: WordSet = WordSet(["كل", "جميع", "كافة", "المجتمع", "الأطراف", "الدول"].map(key))
 
     /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر").
-    static let namingWords: Set<String> = Set(["وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",
+    static let namingWords: WordSet = WordSet(["وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",
         "مناورة", "تدريبات", "طراز", "موقع", "شبكة", "مجموعة", "برنامج", "اسم", "تسمية", "مجلة", "إذاعة", "تلفزيون", "ائتلاف",
         "تحالف", "قائمة", "كتلة", "مبادرة", "خطة", "صفقة", "مؤتمر", "منتدى", "مشروع", "شركة", "مسيرة", "مسيرات", "يوم", "جمعة"].map(key))
 
     /// Heads of speaker phrases that are roles, not names (a role alone is resolved to the last
     /// speaker who held it).
-    static let titles: Set<String> = Set([
+    static let titles = WordSet(titleKeys)
+
+    /// The title heads' keys.
+    static let titleKeys: [String] = [
         "الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "المستشار", "المستشارة",
         "الأمين", "نائب", "زعيم", "الملك", "الأمير", "ولي", "الشيخ", "السيد", "السيدة", "الدكتور", "سفير", "السفير",
         "مندوب", "المندوب", "مندوبة", "قائد", "مدير", "المدير", "ممثل", "المبعوث", "مبعوث", "عضو", "النائب", "الجنرال",
@@ -114,5 +117,5 @@ enum Lexicon {
         "المقدم", "القاضي", "المدعي", "المفتي", "الإمام", "الخبير", "المحلل", "الباحث", "الكاتب", "الصحفي", "المراسل", "مراسل",
         "نظيره", "نظيرته", "مساعد", "وكيل", "الأمينة", "المبعوثة", "المندوبة", "الملكة", "الأميرة", "السلطان", "أمير", "رئيسة",
         "مديرة", "المديرة", "الناطق", "الرئيسة", "مدرب", "مدربة", "المدرب", "لاعب", "اللاعب", "نجم",
-    ].map(key))
+    ].map(key)
 }

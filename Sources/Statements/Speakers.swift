@@ -43,7 +43,7 @@ enum SpeakerNames {
     static func isTitle(_ key: String) -> Bool { titlesWithProclitics.contains(key) }
 
     /// Title heads as written bare or after و، ل، ب، ف.
-    static let titlesWithProclitics: Set<String> = Lexicon.titles.union(["و", "ل", "ب", "ف"].flatMap { p in Lexicon.titles.map { p + $0 } })
+    static let titlesWithProclitics = WordSet(Lexicon.titleKeys + ["و", "ل", "ب", "ف"].flatMap { p in Lexicon.titleKeys.map { p + $0 } })
 
     /// Whether a token belongs to a role rather than a name: a title, an organisation word
     /// (وزارة، باسم), a definite word (الخارجية، الروسي، للأمم) or a place (فلسطين).
@@ -92,10 +92,10 @@ enum SpeakerNames {
     }
 
     /// Words that open a compound Arabic name whose second word is definite (أبو الغيط).
-    static let namePrefixes: Set<String> = Set(["أبو", "أبي", "أبا", "عبد", "بن", "ابن", "آل", "ولد"].map(Lexicon.key))
+    static let namePrefixes: WordSet = WordSet(["أبو", "أبي", "أبا", "عبد", "بن", "ابن", "آل", "ولد"].map(Lexicon.key))
 
     /// Non-definite words of roles and organisations.
-    static let roleWords: Set<String> = Set([
+    static let roleWords: WordSet = WordSet([
         "باسم", "وزارة", "وزير", "حكومة", "مجلس", "رئاسة", "هيئة", "جامعة", "منظمة", "لجنة", "حزب", "حركة", "مكتب", "وكالة",
         "مركز", "قوات", "جيش", "شؤون", "دولة", "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "عام", "العام", "أول", "سابق",
         "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى", "إدارة", "وسائل", "إعلام", "بلدية", "نادي", "منتخب", "فريق", "صحيفة", "قناة", "موقع",
@@ -242,7 +242,7 @@ enum Places {
     }()
 
     /// Single-word keys of countries and capitals: place words are never taken for a name.
-    static let words: Set<String> = {
+    static let words: WordSet = {
         let countries = [
             "فلسطين", "مصر", "روسيا", "تركيا", "إيران", "فرنسا", "بريطانيا", "ألمانيا", "أمريكا", "أميركا", "واشنطن", "موسكو",
             "أنقرة", "طهران", "باريس", "لندن", "برلين", "بكين", "طوكيو", "سيول", "سول", "بيونغيانغ", "قطر", "سوريا", "لبنان",
@@ -250,7 +250,7 @@ enum Places {
             "الإمارات", "العراق", "دمشق", "بغداد", "بيروت", "القاهرة", "الرياض", "الدوحة", "غزة", "القدس", "كوريا", "الصين",
             "اليابان", "الهند", "باكستان", "أفغانستان", "أوكرانيا", "إيطاليا", "إسبانيا", "كندا", "إدلب", "حلب", "الموصل",
         ]
-        return Set(countries.map(Lexicon.key))
+        return WordSet(countries.map(Lexicon.key))
     }()
 
     /// The key of a phrase, words joined by one space.
