@@ -43,17 +43,12 @@ extension Report {
         let inPeriod = Set(input.articles.indices.filter { builder.inPeriod[$0] }.map { input.storyOfArticle[$0] })
         var statements: [String: Int] = [:]
         for s in input.statements { statements[s.article, default: 0] += 1 }
-        return input.stories.filter { inPeriod.contains($0.story) }.flatMap { story -> [CoverageRow] in
-            let members = builder.members(of: story)
-            let first = members.compactMap { input.articles[$0].published?.epochSeconds }.min()
-            return story.outlets.map { outlet in
-                let own = members.filter { input.articles[$0].source == outlet }
-                let firstReport = own.compactMap { input.articles[$0].published }.min()
-                return CoverageRow(
-                    story: story.story, title: story.title, outlet: outlet, articles: own.count, firstPublished: firstReport?.description,
-                    lagMinutes: firstReport.flatMap { report in first.map { Int((report.epochSeconds - $0) / 60) } },
-                    wireCopies: own.filter { i in input.duplicateOf[i].map { input.articles[$0].source != outlet } ?? false }.count,
-                    statements: own.reduce(0) { $0 + (statements[input.articles[$1].id] ?? 0) })
+        return input.stories.filter { inPeriod.contains($0.story) }.flatMap { story in
+            builder.parts(of: story, members: builder.members(of: story)).map { part in
+                CoverageRow(
+                    story: story.story, title: story.title, outlet: part.outlet, articles: part.articles.count,
+                    firstPublished: part.firstReport?.description, lagMinutes: part.lagMinutes, wireCopies: part.copies,
+                    statements: part.articles.reduce(0) { $0 + (statements[input.articles[$1].id] ?? 0) })
             }
         }
     }

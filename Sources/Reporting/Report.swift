@@ -56,12 +56,6 @@ public struct Report: Sendable {
     public let period: String
     /// Articles published in the period.
     public let articleCount: Int
-    /// Outlets that published in the period.
-    public let outletCount: Int
-    /// Stories with an article in the period.
-    public let storyCount: Int
-    /// Stories with two or more articles.
-    public let sharedStoryCount: Int
     /// «26 مقالًا من 5 منافذ، 12 قصة منها 10 بأكثر من مقال» with the nouns in agreement.
     public let overview: String
     /// The stories given in full, ranked.
@@ -175,8 +169,6 @@ public struct OutletCoverage: Sendable {
     /// Its distinctive words against the other outlets of the story, each with its z-score in
     /// brackets: «الأميركية» (8.5).
     public let distinctive: String
-    /// Statements it carried.
-    public let statements: Int
 }
 
 /// A story listed by headline.

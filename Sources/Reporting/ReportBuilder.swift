@@ -64,8 +64,7 @@ struct ReportBuilder: Sendable {
         let dated = input.articles.contains { $0.published != nil } || options.from != nil
         let periodText = !dated ? "—" : from == to ? from.description : "\(from) – \(to)"
         return Report(
-            title: "تقرير الأخبار: \(periodText)", period: periodText, articleCount: periodArticles.count, outletCount: activeOutlets.count,
-            storyCount: stories.count, sharedStoryCount: shared.count,
+            title: "تقرير الأخبار: \(periodText)", period: periodText, articleCount: periodArticles.count,
             overview: periodArticles.isEmpty ? "لا مقالات في هذه الفترة"
                 : "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
             stories: sections, others: others, outlets: outletLines,
@@ -148,29 +147,47 @@ struct ReportBuilder: Sendable {
             drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
     }
 
-    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [String: Int]) -> [OutletCoverage] {
+    /// One outlet's part in a story: its articles, first report, delay behind the story's first
+    /// report, and wire copies of another outlet's articles.
+    struct OutletPart {
+        let outlet: String
+        let articles: [Int]
+        let firstReport: Published?
+        let lagMinutes: Int?
+        let copies: Int
+    }
+
+    /// Each outlet's part in a story, in the story's outlet order.
+    func parts(of story: Story, members: [Int]) -> [OutletPart] {
         let byOutlet = Dictionary(grouping: members, by: { input.articles[$0].source })
         let first = members.compactMap { input.articles[$0].published?.epochSeconds }.min()
-        var total: [String: Int] = [:]
-        for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
         return story.outlets.map { outlet in
             let articles = byOutlet[outlet] ?? []
             let firstReport = articles.compactMap { input.articles[$0].published }.min()
-            let lagMinutes = firstReport.flatMap { own in first.map { Int((own.epochSeconds - $0) / 60) } }
-            let copies = articles.filter { i in input.duplicateOf[i].map { input.articles[$0].source != outlet } ?? false }.count
+            return OutletPart(
+                outlet: outlet, articles: articles, firstReport: firstReport,
+                lagMinutes: firstReport.flatMap { own in first.map { Int((own.epochSeconds - $0) / 60) } },
+                copies: articles.filter { i in input.duplicateOf[i].map { input.articles[$0].source != outlet } ?? false }.count)
+        }
+    }
+
+    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [String: Int]) -> [OutletCoverage] {
+        var total: [String: Int] = [:]
+        for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
+        return parts(of: story, members: members).map { part in
+            let outlet = part.outlet
             var speakers: [String: Int] = [:]
-            for i in articles { for s in statementsOfArticle[input.articles[i].id] ?? [] { speakers[s.speaker, default: 0] += 1 } }
+            for i in part.articles { for s in statementsOfArticle[input.articles[i].id] ?? [] { speakers[s.speaker, default: 0] += 1 } }
             let quoted = speakers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
             let group = counts[outlet] ?? TermCounts()
             var rest = total
             for (term, count) in group.counts { rest[term]! -= count }
-            let distinctive = byOutlet.count < 2 ? [] : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 3)
+            let distinctive = counts.count < 2 ? [] : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 3)
             return OutletCoverage(
-                outlet: outlet, articles: articles.count, firstReport: display(firstReport),
-                lag: lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: lagMinutes,
-                copies: copies, own: articles.count - copies, speakers: quoted.joined(separator: "، "),
-                distinctive: distinctive.map { "«\(group.written($0.term))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "),
-                statements: speakers.values.reduce(0, +))
+                outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport),
+                lag: part.lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: part.lagMinutes,
+                copies: part.copies, own: part.articles.count - part.copies, speakers: quoted.joined(separator: "، "),
+                distinctive: distinctive.map { "«\(group.written($0.term))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
         }
     }
 
