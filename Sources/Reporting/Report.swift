@@ -31,6 +31,18 @@ public struct ReportInput: Sendable {
     }
 }
 
+extension ReportInput {
+    /// An input from statements as extracted article by article: their speakers are made
+    /// canonical within each story, and each story's timeline is built from them.
+    public init(articles: [Article], stories: [Story], storyOfArticle: [String], duplicateOf: [Int?], extracted: [Statement]) {
+        var articleIndex: [String: Int] = [:]
+        for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
+        let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { storyOfArticle[$0] } }
+        let timeline = Timeline.build(statements) { id in articleIndex[id].map { (storyOfArticle[$0], articles[$0].published) } }
+        self.init(articles: articles, stories: stories, storyOfArticle: storyOfArticle, duplicateOf: duplicateOf, statements: statements, timeline: timeline)
+    }
+}
+
 /// Which days a report covers and how much it shows.
 public struct ReportOptions: Sendable, Equatable {
     /// The first day (publication days as the outlets wrote them); nil: the first article's day.

@@ -43,6 +43,27 @@ public struct Statement: Sendable, Equatable {
     /// The day of the speech act (`YYYY-MM-DD`), if the text lets it be resolved.
     public let time: String?
 
+    /// A statement with every field given (as the extractor or a store makes it).
+    public init(
+        article: String, outlet: String, sentence: Int, speakerMention: String, speakerSpan: Range<Int>?, speaker: String, role: String?,
+        cue: String, cueClass: ReportingVerbs.CueClass, content: String, contentSpan: Range<Int>, kind: Kind, timeExpression: String?, time: String?
+    ) {
+        self.article = article
+        self.outlet = outlet
+        self.sentence = sentence
+        self.speakerMention = speakerMention
+        self.speakerSpan = speakerSpan
+        self.speaker = speaker
+        self.role = role
+        self.cue = cue
+        self.cueClass = cueClass
+        self.content = content
+        self.contentSpan = contentSpan
+        self.kind = kind
+        self.timeExpression = timeExpression
+        self.time = time
+    }
+
     /// The columns of `statements.csv` (spans as `start:end`).
     public static let csvColumns = ["article", "outlet", "sentence", "speaker_mention", "speaker_span", "speaker", "role", "cue", "cue_class",
                                     "content", "content_span", "kind", "time_expr", "time"]

@@ -21,6 +21,19 @@ public struct Story: Sendable, Codable, Equatable {
     public let lastPublished: String?
     /// The terms that weigh most in the story's centroid, as the headlines write them.
     public let keywords: [String]
+
+    /// A story record (as a store gives it back).
+    public init(story: String, title: String, articles: [String], outlets: [String], independentSources: [String],
+                firstPublished: String?, lastPublished: String?, keywords: [String]) {
+        self.story = story
+        self.title = title
+        self.articles = articles
+        self.outlets = outlets
+        self.independentSources = independentSources
+        self.firstPublished = firstPublished
+        self.lastPublished = lastPublished
+        self.keywords = keywords
+    }
 }
 
 extension Story {
@@ -44,24 +57,35 @@ extension Story {
     }
 
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
-    /// ordered by number of independent sources, then articles, then first publication.
-    static func records(articles: [Article], labels: [Int], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {
+    /// ranked (see ``ranked(_:)``). `ids` gives each label's story id; without it a story's id
+    /// comes from its first article. `ownReporting` tells, per article, whether it is its outlet's
+    /// own (not a wire copy of another outlet's article).
+    static func records(articles: [Article], labels: [Int], ids: [String]? = nil, ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {
         var grouped = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
         let blockSize = 512
-        return parallelMap(count: (members.count + blockSize - 1) / blockSize) { block -> [Story] in
+        return ranked(parallelMap(count: (members.count + blockSize - 1) / blockSize) { block -> [Story] in
             var dense = [Float](repeating: 0, count: matrix.columnCount)
-            return members[(block * blockSize)..<min(members.count, (block + 1) * blockSize)].map { indices in
-                record(indices, articles: articles, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary, dense: &dense)
+            let labels = (block * blockSize)..<min(members.count, (block + 1) * blockSize)
+            return labels.map { label in
+                record(members[label], id: ids?[label], articles: articles, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary, dense: &dense)
             }
         }
-        .flatMap { $0 }
-        .sorted { ($1.independentSources.count, $1.articles.count, $0.firstPublished ?? "~", $0.story) < ($0.independentSources.count, $0.articles.count, $1.firstPublished ?? "~", $1.story) }
+        .flatMap { $0 })
     }
 
-    /// The record of one story, its articles given by index.
-    static func record(_ indices: [Int], articles: [Article], duplicateOf: [Int?], matrix: SparseMatrix, vocabulary: Vocabulary, dense: inout [Float]) -> Story {
+    /// Stories in `stories.jsonl` order: most independent sources first, then most articles, then
+    /// earliest first report, then id.
+    public static func ranked(_ stories: [Story]) -> [Story] {
+        stories.sorted {
+            ($1.independentSources.count, $1.articles.count, $0.firstPublished ?? "~", $0.story)
+                < ($0.independentSources.count, $0.articles.count, $1.firstPublished ?? "~", $1.story)
+        }
+    }
+
+    /// The record of one story, its articles given by index; `id` nil: from its first article.
+    static func record(_ indices: [Int], id: String?, articles: [Article], ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary, dense: inout [Float]) -> Story {
         let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
         let first = articles[ordered[0]]
         let centroid = ClusterSum(rows: indices, of: matrix, dense: &dense)
@@ -71,9 +95,9 @@ extension Story {
         }!
         var outletCounts: [String: Int] = [:]
         for i in indices { outletCounts[articles[i].source, default: 0] += 1 }
-        let independent = Set(indices.filter { duplicateOf[$0] == nil || articles[duplicateOf[$0]!].source == articles[$0].source }.map { articles[$0].source })
+        let independent = Set(indices.filter { ownReporting[$0] }.map { articles[$0].source })
         return Story(
-            story: storyID(first.id),
+            story: id ?? storyID(first.id),
             title: articles[central].title,
             articles: ordered.map { articles[$0].id },
             outlets: outletCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
@@ -102,8 +126,8 @@ extension Story {
     }
 }
 
-/// `s-` and 10 hex digits of the hash of an article id.
-func storyID(_ articleID: String) -> String {
+/// `s-` and 10 hex digits of the hash of an article id: the id of a story that starts with it.
+public func storyID(_ articleID: String) -> String {
     let hex = String(TermHash.of(articleID.unicodeScalars) & 0xFF_FFFF_FFFF, radix: 16)
     return "s-" + String(repeating: "0", count: 10 - hex.count) + hex
 }

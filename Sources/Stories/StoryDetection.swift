@@ -125,7 +125,7 @@ public enum StoryDetection {
         times.attachment = clusteringTimes.attachment
         times.wireCopies = copiesSeconds
         let stories = measure(&times.records) {
-            Story.records(articles: articles, labels: labels, duplicateOf: duplicateOf, matrix: matrix, vocabulary: vocabulary)
+            Story.records(articles: articles, labels: labels, ownReporting: ownReporting(articles, duplicateOf: duplicateOf), matrix: matrix, vocabulary: vocabulary)
         }
         times.clustering = Double(DispatchTime.now().uptimeNanoseconds - clusteringStart) / 1e9
         // Each cluster label takes the id of the story that starts with one of its articles.
@@ -134,6 +134,32 @@ public enum StoryDetection {
         for (i, label) in labels.enumerated() where labelOfArticle[articles[i].id] == nil { labelOfArticle[articles[i].id] = label }
         for story in stories { idOfLabel[labelOfArticle[story.articles[0]]!] = story.story }
         return StoryResult(storyOfArticle: labels, stories: stories, storyIDOfArticle: labels.map { idOfLabel[$0] }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
+    }
+}
+
+extension StoryDetection {
+    /// Whether each article is its outlet's own reporting: not a wire copy of another outlet's.
+    public static func ownReporting(_ articles: [Article], duplicateOf: [Int?]) -> [Bool] {
+        articles.indices.map { i in duplicateOf[i].map { articles[$0].source == articles[i].source } ?? true }
+    }
+
+    /// The records of stories whose articles are already grouped (a store's continuing stories):
+    /// `storyIDs` gives each article's story, which keeps that id; the articles are weighed in
+    /// `vocabulary` to find each story's central headline and keywords.
+    public static func records(
+        _ articles: [Article], storyIDs: [String], ownReporting: [Bool], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions()
+    ) -> [Story] {
+        var labelOfID: [String: Int] = [:]
+        var ids: [String] = []
+        let labels = storyIDs.map { id in
+            if let label = labelOfID[id] { return label }
+            labelOfID[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+        let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
+        let matrix = TFIDF.transform(documents, vocabulary: vocabulary, boilerplate: boilerplate, options: options)
+        return Story.records(articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary)
     }
 }
 

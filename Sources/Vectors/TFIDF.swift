@@ -42,12 +42,24 @@ public enum TFIDF {
     /// Fits a vocabulary on `documents` and returns it with their vectors.
     public static func fit(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> (Vocabulary, SparseMatrix) {
         var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
-        let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documents.count)))
-        let kept = counts.documentFrequencies()
+        let vocabulary = Self.vocabulary(counts.documentFrequencies(), documentCount: documents.count, options: options)
+        return (vocabulary, counts.takeMatrix(vocabulary))
+    }
+
+    /// Every term of `documents` with the number of documents it appears in, counted as ``fit``
+    /// counts them; a store adds these up day by day to keep its vocabulary current.
+    public static func documentFrequencies(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> [(term: String, df: Int32)] {
+        TermCounts(documents, boilerplate: boilerplate, options: options).documentFrequencies()
+    }
+
+    /// The vocabulary of terms counted over `documentCount` documents: terms below the minimum
+    /// document frequency or above the maximum share are left out, the rest sorted by their bytes.
+    public static func vocabulary(_ frequencies: [(term: String, df: Int32)], documentCount: Int, options: VectorOptions = VectorOptions()) -> Vocabulary {
+        let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documentCount)))
+        let kept = frequencies
             .filter { $0.df >= options.minimumDocumentFrequency && $0.df <= maximum }
             .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
-        let vocabulary = Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documents.count)
-        return (vocabulary, counts.takeMatrix(vocabulary))
+        return Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documentCount)
     }
 
     /// Vectors of `documents` in an existing vocabulary (terms it does not know are left out).
