@@ -4,9 +4,9 @@
 #               builds in debug, runs every test, then executes Reports/notebook.ipynb headless
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
-#               statements per second
+#               statements per second, two weeks fed day by day to a story store against batch
 SHELL := /bin/bash
-APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
+APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev libsqlite3-dev
 TEST_APT_PACKAGES := chromium
 DEMO_INPUT := Datasets/demo/articles
 DEMO_OUTPUT := Reports/demo
@@ -51,5 +51,6 @@ bench: deps
 	.build/release/isnad-bench text
 	.build/release/isnad-bench stemming
 	.build/release/isnad-bench statements
+	.build/release/isnad-bench replay
 	[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q scikit-learn numpy scipy)
 	.build/release/isnad-bench stories

@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C shims (system libraries)
@@ -28,9 +29,13 @@ let package = Package(
             name: "Reporting",
             dependencies: ["ArabicText", "Ingest", "Stories", "Statements", "Timeline", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(
+            name: "Store",
+            dependencies: ["Ingest", "Vectors", "Stories", "Statements", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline", "Reporting"]),
+        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline", "Reporting", "Store"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(
@@ -48,6 +53,7 @@ let package = Package(
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Stories", "Statements", "Timeline", "Ingest"], exclude: ["browser_check.py"]),
-        .testTarget(name: "CLITests", dependencies: ["isnad"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Stories", "Ingest"]),
+        .testTarget(name: "CLITests", dependencies: ["isnad", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

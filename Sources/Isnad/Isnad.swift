@@ -7,3 +7,4 @@
 @_exported import Statements
 @_exported import Timeline
 @_exported import Reporting
+@_exported import Store

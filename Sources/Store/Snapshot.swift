@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Ingest
+import Statements
+import Stories
+import Vectors
+
+/// What a store holds for a period, read in one consistent state: the stories with an article
+/// published in it, all their articles (earlier ones too, so a story's history and first report
+/// are whole), and those articles' statements as extracted.
+public struct StoreSnapshot: Sendable {
+    /// The articles, in the order they were added.
+    public var articles: [Article]
+    /// The story id of each article.
+    public var storyOfArticle: [String]
+    /// For each article, the index of the article it is a wire copy of, when that one is here too.
+    public var duplicateOf: [Int?]
+    /// The stories, ranked as in `stories.jsonl`.
+    public var stories: [Story]
+    /// The statements as extracted, speakers as their articles name them.
+    public var statements: [Statements.Statement]
+}
+
+extension StoryStore {
+    /// The stories with an article published from `from` to `to` (days as the outlets wrote them;
+    /// nil: no bound), with all their articles and statements. Articles still waiting for a story
+    /// are left out.
+    public func snapshot(from: CalendarDay? = nil, to: CalendarDay? = nil) throws -> StoreSnapshot {
+        try read { db in
+            let bounds: StatementArguments = [from?.description ?? "", to?.description ?? "9999-12-31"]
+            let storiesInPeriod = "SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?"
+            let whole = from == nil && to == nil
+            let condition = whole ? "a.story IS NOT NULL" : "a.story IN (\(storiesInPeriod))"
+            let arguments: StatementArguments = whole ? [] : bounds
+            let stored = try Self.fetchArticles(db, where: condition, arguments: arguments)
+            var index: [String: Int] = [:]
+            for (i, s) in stored.enumerated() { index[s.article.id] = i }
+            let storyCondition = whole ? "1" : "story IN (\(storiesInPeriod))"
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM stories WHERE \(storyCondition)", arguments: arguments)
+            let stories = try rows.map(Self.story)
+            let statements = try Self.fetchStatements(db, where: condition, arguments: arguments).map(\.statement)
+            return StoreSnapshot(
+                articles: stored.map(\.article), storyOfArticle: stored.map { $0.story! }, duplicateOf: stored.map { $0.duplicateOf.flatMap { index[$0] } },
+                stories: Story.ranked(stories), statements: statements)
+        }
+    }
+
+    /// The story of every stored article that has one, by article id.
+    public func storyOfArticles() throws -> [String: String] {
+        try read { db in
+            var out: [String: String] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, story FROM articles WHERE story IS NOT NULL")
+            while let row = try cursor.next() { out[row[0]] = row[1] }
+            return out
+        }
+    }
+
+    /// The vocabulary of everything the store has assigned, pruned as a batch run prunes it.
+    public func vocabulary(options: VectorOptions = VectorOptions()) throws -> Vocabulary {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT term, df FROM terms")
+            let documents = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'") ?? 0
+            return TFIDF.vocabulary(rows.map { ($0[0], $0[1]) }, documentCount: documents, options: options)
+        }
+    }
+
+    /// The latest publication day of the stored articles, if any is dated.
+    public func latestDay() throws -> CalendarDay? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT max(day) FROM articles").flatMap { Published(parsing: $0)?.calendarDay }
+        }
+    }
+
+    static func story(_ row: Row) throws -> Story {
+        func list(_ column: String) throws -> [String] {
+            let text: String = row[column]
+            guard let items = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+                throw BadRow(description: "story \(row["story"] as String? ?? "?"): \(column) is not a JSON list of strings")
+            }
+            return items
+        }
+        return Story(
+            story: row["story"], title: row["title"], articles: try list("articles"), outlets: try list("outlets"),
+            independentSources: try list("independent_sources"), firstPublished: row["first_published"], lastPublished: row["last_published"],
+            keywords: try list("keywords"))
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import Ingest
+import Statements
+import Stories
+
+/// A story store: one SQLite file (write-ahead log, so readers such as a notebook work while a
+/// daily run writes) holding every article with its story, the stories, the statements and the
+/// document frequencies of the vocabulary. Articles are added in batches, each its own
+/// transaction; they wait without a story until ``update(options:)`` clusters them in one
+/// transaction. A run killed at any point leaves the store consistent: the articles it committed
+/// wait, and the next run gives them their stories.
+public final class StoryStore: Sendable {
+    /// The path of the SQLite file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens the store at `path`, creating it (and its tables) if it does not exist.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        // Every commit reaches the disk before the run goes on: the store survives a power cut
+        // too, not only a killed process.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The tables, version by version.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO meta VALUES ('schema_version', '1'), ('documents', '0');
+                CREATE TABLE runs (
+                    run INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, inputs TEXT NOT NULL,
+                    read INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0, assigned INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE articles (
+                    position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, title TEXT NOT NULL,
+                    published TEXT, published_epoch INTEGER, day TEXT, text TEXT NOT NULL,
+                    origin_file TEXT NOT NULL, origin_line INTEGER NOT NULL,
+                    story TEXT, duplicate_of TEXT, added_run INTEGER NOT NULL REFERENCES runs(run), assigned_run INTEGER REFERENCES runs(run));
+                CREATE INDEX articles_story ON articles(story);
+                CREATE INDEX articles_epoch ON articles(published_epoch);
+                CREATE INDEX articles_day ON articles(day);
+                CREATE TABLE stories (
+                    story TEXT PRIMARY KEY, title TEXT NOT NULL, article_count INTEGER NOT NULL, articles TEXT NOT NULL, outlets TEXT NOT NULL,
+                    independent_sources TEXT NOT NULL, first_published TEXT, last_published TEXT, keywords TEXT NOT NULL,
+                    updated_run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
+                CREATE TABLE statements (
+                    article TEXT NOT NULL REFERENCES articles(id), seq INTEGER NOT NULL, outlet TEXT NOT NULL, sentence INTEGER NOT NULL,
+                    speaker_mention TEXT NOT NULL, speaker_start INTEGER, speaker_end INTEGER,
+                    speaker TEXT NOT NULL, role TEXT, speaker_in_article TEXT NOT NULL, role_in_article TEXT,
+                    cue TEXT NOT NULL, cue_class TEXT NOT NULL, content TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+                    kind TEXT NOT NULL, time_expr TEXT, time TEXT,
+                    PRIMARY KEY (article, seq)) WITHOUT ROWID;
+                CREATE TABLE merges (story TEXT PRIMARY KEY, merged_into TEXT NOT NULL, run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
+                CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: - Runs
+
+    /// Records the start of a run over `inputs` and returns its number.
+    public func beginRun(inputs: [String]) throws -> Int {
+        try write { db in
+            try db.execute(sql: "INSERT INTO runs (started, inputs) VALUES (?, ?)", arguments: [Self.now(), inputs.joined(separator: "\n")])
+            return Int(db.lastInsertedRowID)
+        }
+    }
+
+    /// Records that run `run` finished, having read `read` articles.
+    public func finishRun(_ run: Int, read: Int) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE runs SET finished = ?, read = ? WHERE run = ?", arguments: [Self.now(), read, run])
+        }
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    // MARK: - Articles
+
+    /// Adds the articles the store does not have yet (an id already stored is skipped, so the same
+    /// input twice is stored once), `batchSize` per transaction; `progress` hears the size of each
+    /// batch committed. Returns how many were added.
+    public func add(_ articles: [Article], run: Int, batchSize: Int = 500, progress: (Int) -> Void = { _ in }) throws -> Int {
+        var added = 0
+        for start in stride(from: 0, to: articles.count, by: batchSize) {
+            let batch = articles[start..<min(articles.count, start + batchSize)]
+            added += try write { db in
+                let insert = try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO articles (id, source, url, title, published, published_epoch, day, text, origin_file, origin_line, added_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                var inserted = 0
+                for a in batch {
+                    try insert.execute(arguments: [
+                        a.id, a.source, a.url, a.title, a.published?.description, a.published?.epochSeconds, a.published?.day, a.text,
+                        a.origin.file, a.origin.line, run,
+                    ])
+                    inserted += db.changesCount
+                }
+                try db.execute(sql: "UPDATE runs SET added = added + ? WHERE run = ?", arguments: [inserted, run])
+                return inserted
+            }
+            progress(batch.count)
+        }
+        return added
+    }
+
+    /// How many articles the store holds, and how many of them wait for a story.
+    public func counts() throws -> (articles: Int, pending: Int, stories: Int) {
+        try pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") ?? 0)
+        }
+    }
+
+    static let articleColumns = "a.id, a.source, a.url, a.title, a.published, a.text, a.origin_file, a.origin_line, a.story, a.duplicate_of"
+
+    /// A stored article with its story and the article it copies, if any.
+    struct Stored {
+        var article: Article
+        var story: String?
+        var duplicateOf: String?
+    }
+
+    static func stored(_ row: Row) throws -> Stored {
+        let published: String? = row["published"]
+        let article = Article(
+            id: row["id"], source: row["source"], url: row["url"], title: row["title"],
+            published: published.flatMap(Published.init(parsing:)), text: row["text"],
+            origin: SourceLocation(file: row["origin_file"], line: row["origin_line"]))
+        return Stored(article: article, story: row["story"], duplicateOf: row["duplicate_of"])
+    }
+
+    static func fetchArticles(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [Stored] {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(articleColumns) FROM articles a WHERE \(condition) ORDER BY a.position", arguments: arguments)
+        var out: [Stored] = []
+        while let row = try cursor.next() { out.append(try stored(row)) }
+        return out
+    }
+
+    // MARK: - Transactions
+
+    /// A write transaction; errors name the store.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A read of one consistent state of the store; errors name the store.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+}
+
+/// A store that cannot be opened, read or written.
+public struct StoreError: Error, CustomStringConvertible {
+    /// The store's path.
+    public let path: String
+    /// What went wrong.
+    public let reason: String
+    /// `path: reason`.
+    public var description: String { "\(path): \(reason)" }
+}

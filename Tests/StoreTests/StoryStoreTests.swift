@@ -1,0 +1,118 @@
+import Foundation
+import Ingest
+import Store
+import Stories
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The demo articles (three days of February 2020), published on `day` if given.
+private func demoArticles(on day: String? = nil) -> [Article] {
+    Ingest.read([root + "/Datasets/demo/articles"]).articles.filter { day == nil || $0.published?.day == day }
+}
+
+/// A new store in a folder of its own.
+private func newStore() throws -> StoryStore {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-store-" + UUID().uuidString).path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return try StoryStore(path: folder + "/store.sqlite")
+}
+
+/// Adds `articles` as one daily run and gives them their stories.
+@discardableResult
+private func daily(_ store: StoryStore, _ articles: [Article]) throws -> UpdateSummary {
+    let run = try store.beginRun(inputs: ["test"])
+    _ = try store.add(articles, run: run)
+    let summary = try store.update(run: run)
+    try store.finishRun(run, read: articles.count)
+    return summary
+}
+
+
+private func article(_ id: String, _ time: String) -> Article {
+    Article(id: id, source: "test", url: nil, title: "عنوان", published: Published(parsing: time), text: "نص", origin: SourceLocation(file: "t", line: 1))
+}
+
+@Suite("Continuing stories")
+struct ContinuationTests {
+    @Test func aClusterOfNewArticlesOnlyIsNamedAfterItsFirstArticle() {
+        let articles = [article("late", "2018-05-15T10:00:00"), article("early", "2018-05-15T08:00:00")]
+        let outcome = StoryContinuation.continuation(labels: [0, 0], storedIDs: [nil, nil], articles: articles)
+        #expect(outcome.storyIDs == [storyID("early"), storyID("early")])
+        #expect(outcome.merged.isEmpty)
+    }
+
+    @Test func aStoredStoryMostlyInAnotherStorysClusterMergesIntoIt() {
+        // Two of s-y's three articles fall in the cluster s-x leads with three: s-y was part of s-x.
+        let articles = (0..<7).map { article("a\($0)", "2018-05-1\($0)") }
+        let outcome = StoryContinuation.continuation(
+            labels: [0, 0, 0, 0, 0, 0, 1], storedIDs: ["s-x", "s-x", "s-x", "s-y", "s-y", nil, "s-y"], articles: articles)
+        #expect(outcome.merged == ["s-y": "s-x"])
+        #expect(outcome.storyIDs == ["s-x", "s-x", "s-x", "s-x", "s-x", "s-x", "s-x"])
+    }
+
+    @Test func newArticlesTakeTheLeadingStoryAndAStoryWithFewArticlesThereKeepsItsID() {
+        let articles = (0..<6).map { article("a\($0)", "2018-05-1\($0)") }
+        let outcome = StoryContinuation.continuation(
+            labels: [0, 0, 0, 1, 1, 0], storedIDs: ["s-x", "s-x", "s-y", "s-y", "s-y", nil], articles: articles)
+        #expect(outcome.merged.isEmpty)
+        #expect(outcome.storyIDs == ["s-x", "s-x", "s-y", "s-y", "s-y", "s-x"])
+    }
+}
+
+@Suite("Story store")
+struct StoryStoreTests {
+    @Test func theSameArticlesAddedTwiceAreStoredOnce() throws {
+        let store = try newStore()
+        let articles = demoArticles()
+        let first = try daily(store, articles)
+        let again = try daily(store, articles)
+        #expect(first.assigned == 26)
+        #expect(again.assigned == 0)
+        #expect(try store.counts().articles == 26)
+        #expect(try store.counts().pending == 0)
+    }
+
+    @Test func tomorrowsArticleContinuesYesterdaysStoryUnderItsID() throws {
+        let store = try newStore()
+        try daily(store, demoArticles(on: "2020-02-19"))
+        let before = try store.storyOfArticles()
+        let summary = try daily(store, demoArticles(on: "2020-02-20"))
+        let after = try store.storyOfArticles()
+        // Iran's first cases (19 Feb) and the third death (20 Feb) are one story.
+        #expect(after["SA-0502"] == storyID("UF-0501"))
+        #expect(summary.continuing > 0)
+        for (id, story) in before { #expect(after[id] == story, "\(id) changed story") }
+    }
+
+    @Test func articlesFedDayByDayGetTheStoriesOfOneBatchRun() throws {
+        let store = try newStore()
+        for day in ["2020-02-19", "2020-02-20", "2020-02-21"] { try daily(store, demoArticles(on: day)) }
+        let stored = try store.storyOfArticles()
+        let articles = demoArticles()
+        let batch = StoryDetection.run(articles)
+        let gold = Dictionary(uniqueKeysWithValues: zip(articles.map(\.id), batch.storyIDOfArticle))
+        let scores = Evaluation.clusters(predicted: stored, gold: gold)
+        #expect(scores.bcubed.f1 >= 0.95, "day by day against batch: \(scores.bcubed)")
+    }
+
+    @Test func aSnapshotOfADayHoldsItsStoriesWithTheirEarlierArticles() throws {
+        let store = try newStore()
+        for day in ["2020-02-19", "2020-02-20", "2020-02-21"] { try daily(store, demoArticles(on: day)) }
+        let day = try #require(Published(parsing: "2020-02-20")?.calendarDay)
+        let snapshot = try store.snapshot(from: day, to: day)
+        let ids = Set(snapshot.articles.map(\.id))
+        #expect(ids.contains("UF-0501"), "the 19 February start of a story the 20th continues")
+        #expect(!ids.contains("NA-0601"), "a story of the 21st only")
+        #expect(Set(snapshot.stories.map(\.story)) == Set(snapshot.storyOfArticle))
+        #expect(snapshot.statements.allSatisfy { ids.contains($0.article) })
+        #expect(!snapshot.statements.isEmpty)
+    }
+
+    @Test func aFileThatIsNotAStoreIsAnErrorNamingIt() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-not-a-store-\(UUID().uuidString).sqlite").path
+        try Data("id,title\n1,خبر\n".utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
+        #expect(error?.description.hasPrefix(path) == true)
+    }
+}
