@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 /// The built `isnad` binary (it sits beside the test bundle).
-private func isnadBinary() throws -> URL {
+func isnadBinary() throws -> URL {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("isnad")
     let candidates = [binary, Bundle.main.bundleURL.appendingPathComponent("isnad")]
     return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "isnad binary not built")
 }
 
 /// Runs `program` and returns its exit status, standard output and standard error.
-private func runProgram(_ program: URL, _ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+func runProgram(_ program: URL, _ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
@@ -25,17 +25,17 @@ private func runProgram(_ program: URL, _ arguments: [String], in folder: String
 }
 
 /// Runs the built `isnad` binary.
-private func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     try runProgram(try isnadBinary(), arguments, in: folder)
 }
 
-private func temporaryFolder() -> String {
+func temporaryFolder() -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-cli-" + UUID().uuidString).path
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 @Test func versionNamesOpenBLASAndItsCore() throws {
     let run = try isnad(["--version"])

@@ -69,14 +69,7 @@ extension IsnadCommand {
         @Option(help: "The report's last day (YYYY-MM-DD).")
         var to: String?
 
-        @Option(help: "How many stories the report gives in full; the rest are listed by headline.")
-        var storiesInFull: Int = ReportOptions().storiesInFull
-
-        @Option(help: "A folder of Mustache templates (report.md.mustache, report.html.mustache, partials) that replace the built-in ones.")
-        var templates: String?
-
-        @Flag(help: "No progress and no summary on standard error (errors still are).")
-        var quiet = false
+        @OptionGroup var report: ReportSettings
 
         func validate() throws {
             guard windowDays > 0, halfLifeDays > 0 else { throw ValidationError("--window-days and --half-life-days must be positive") }
@@ -85,22 +78,12 @@ extension IsnadCommand {
             }
             guard date == nil || (from == nil && to == nil) else { throw ValidationError("--date is one day; give it, or --from and --to, not both") }
             for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
-                if let value, Self.day(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
+                if let value, parseDay(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
             }
-            guard storiesInFull >= 0 else { throw ValidationError("--stories-in-full cannot be negative") }
-        }
-
-        static func day(_ text: String) -> CalendarDay? {
-            guard text.count == 10 else { return nil }
-            return Published(parsing: text)?.calendarDay
         }
 
         var reportOptions: ReportOptions {
-            var options = ReportOptions()
-            options.from = (date ?? from).flatMap(Self.day)
-            options.to = (date ?? to).flatMap(Self.day)
-            options.storiesInFull = storiesInFull
-            return options
+            report.options(from: (date ?? from).flatMap(parseDay), to: (date ?? to).flatMap(parseDay))
         }
 
         func run() throws {
@@ -111,17 +94,9 @@ extension IsnadCommand {
             options.clustering.centroidThreshold = centroidThreshold
             options.vectors.titleWeight = titleWeight
             options.route = similarity
-            let saved: Vocabulary?
-            do { saved = try vocabulary.map { try Vocabulary(contentsOf: $0) } } catch {
-                printError("\(error)")
-                throw ExitCode.failure
-            }
-            let renderer: ReportRenderer
-            do { renderer = try ReportRenderer(templates: templates) } catch {
-                printError("\(error)")
-                throw ExitCode.failure
-            }
-            let progress = Progress(quiet: quiet)
+            let saved = try failing { try vocabulary.map { try Vocabulary(contentsOf: $0) } }
+            let renderer = try report.renderer()
+            let progress = Progress(quiet: report.quiet)
             progress.begin("ingest")
             let input = Isnad.Ingest.read(paths)
             for reject in input.rejects { printError(reject.message) }
@@ -137,14 +112,6 @@ extension IsnadCommand {
         }
 
         private func writeTables(_ articles: [Article], _ result: StoryResult, renderer: ReportRenderer, progress: Progress) throws {
-            let rows = articles.indices.map { i in
-                ArticleRow(id: articles[i].id, source: articles[i].source, title: articles[i].title, published: articles[i].published?.description,
-                           url: articles[i].url, story: result.storyIDOfArticle[i], duplicateOf: result.duplicateOf[i].map { articles[$0].id })
-            }
-            try Tables.write("articles", jsonl: rows.lazy.map(\.jsonLine), csvHeader: ArticleRow.csvColumns, csv: rows.lazy.map(\.csvLine), into: out)
-            try Tables.write("stories", jsonl: result.stories.lazy.map(\.jsonLine), csvHeader: Story.csvColumns, csv: result.stories.lazy.map(\.csvLine), into: out)
-            try result.vocabulary.save(to: out + "/vocabulary.tsv")
-
             progress.begin("statements", total: articles.count)
             let blockSize = 256
             let extracted = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
@@ -152,29 +119,16 @@ extension IsnadCommand {
                 defer { progress.advance(by: range.count) }
                 return articles[range].flatMap(StatementExtractor.statements(in:))
             }.flatMap { $0 }
-            var articleIndex: [String: Int] = [:]
-            for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
-            let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { result.storyIDOfArticle[$0] } }
-            try Tables.write("statements", jsonl: statements.lazy.map(\.jsonLine), csvHeader: Statement.csvColumns, csv: statements.lazy.map(\.csvLine), into: out)
-            progress.end(articles.count, "articles", detail: "\(statements.count) statements")
+            progress.end(articles.count, "articles", detail: "\(extracted.count) statements")
 
             progress.begin("timeline")
-            let timeline = Timeline.build(statements) { id in
-                articleIndex[id].map { (result.storyIDOfArticle[$0], articles[$0].published) }
-            }
-            try Tables.write("timeline", jsonl: timeline.lazy.map(\.jsonLine), csvHeader: TimelineEntry.csvColumns, csv: timeline.lazy.flatMap(\.csvLines), into: out)
-            progress.end(timeline.count, "entries")
+            let input = ReportInput(
+                articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf, extracted: extracted)
+            try Publication.writeTables(input, vocabulary: result.vocabulary, into: out)
+            progress.end(input.timeline.count, "entries")
 
             progress.begin("reports")
-            let reportInput = ReportInput(
-                articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf,
-                statements: statements, timeline: timeline)
-            let report = Report.build(reportInput, options: reportOptions)
-            try writeAtomically(renderer.markdown(report), to: out + "/report.md")
-            try writeAtomically(renderer.html(report), to: out + "/report.html")
-            let coverage = Report.coverage(reportInput, options: reportOptions)
-            try Tables.write("coverage", jsonl: coverage.lazy.map(\.jsonLine), csvHeader: CoverageRow.columns, csv: coverage.lazy.map(\.csvLine), into: out)
-            try writeAtomically(Tables.schemaJSON, to: out + "/schema.json")
+            let report = try Publication.writeReport(input, options: reportOptions, renderer: renderer, into: out)
             progress.end(report.stories.count, "stories in full", detail: "report of \(report.period)")
         }
 

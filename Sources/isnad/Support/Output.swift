@@ -1,4 +1,5 @@
 import Foundation
+import Isnad
 
 /// Writes `text` to `path` atomically (a temporary file renamed into place), creating folders.
 func writeAtomically(_ text: String, to path: String) throws {
@@ -39,4 +40,10 @@ func writeLinesAtomically<Lines: Sequence<String>>(_ lines: Lines, header: Strin
 /// Prints a line to standard error (diagnostics never go to standard output).
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// A day written `YYYY-MM-DD`, or nil.
+func parseDay(_ text: String) -> CalendarDay? {
+    guard text.count == 10 else { return nil }
+    return Published(parsing: text)?.calendarDay
 }

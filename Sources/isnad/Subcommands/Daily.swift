@@ -1,0 +1,220 @@
+import ArgumentParser
+import Foundation
+import Isnad
+
+extension IsnadCommand {
+    /// `isnad daily`: the day's articles into a story store, and the day's report.
+    struct Daily: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the day's articles to a story store, continue its stories, and write the day's report.",
+            discussion: """
+                Reads articles as `isnad run` does and adds those the store does not have (an article \
+                already stored is skipped, so running the same input twice changes nothing). The new \
+                articles are clustered together with the stored articles of the same week; a new \
+                article continues the story most stored articles of its cluster belong to, under that \
+                story's id, or opens a new story. Stored articles never change story. The vocabulary's \
+                document frequencies are the store's, updated with each run. Writes report.md, \
+                report.html and coverage.jsonl/.csv of --date (default: the latest publication day in \
+                the input) into --out. The store is a SQLite file in write-ahead-log mode: readers may \
+                query it while a run writes. A run killed at any point leaves it consistent; running \
+                again completes the work. Exit status 3 when input records were rejected.
+                """
+        )
+
+        @Option(help: "The store, a SQLite file (created if missing).")
+        var store: String
+
+        @Argument(help: "Files or folders to read.")
+        var paths: [String]
+
+        @Option(help: "Folder to write the day's report into.")
+        var out: String
+
+        @Option(help: "The day to report (YYYY-MM-DD); default: the latest publication day in the input.")
+        var date: String?
+
+        @OptionGroup var report: ReportSettings
+
+        func validate() throws {
+            if let date, parseDay(date) == nil { throw ValidationError("--date \(date): expected a day as YYYY-MM-DD") }
+        }
+
+        func run() throws {
+            let renderer = try report.renderer()
+            let progress = Progress(quiet: report.quiet)
+            let storyStore = try openStore(store)
+            progress.begin("ingest")
+            let input = Isnad.Ingest.read(paths)
+            for reject in input.rejects { printError(reject.message) }
+            progress.end(input.articles.count, "articles", detail: input.rejects.isEmpty ? "" : "\(input.rejects.count) rejected")
+
+            let (added, update, run) = try failing {
+                let run = try storyStore.beginRun(inputs: paths)
+                progress.begin("store", total: input.articles.count)
+                let added = try storyStore.add(input.articles, run: run) { progress.advance(by: $0) }
+                progress.end(input.articles.count, "articles", detail: "\(added) new, \(input.articles.count - added) already stored")
+                progress.begin("stories")
+                let update = try storyStore.update(run: run)
+                progress.end(update.assigned, "articles", detail: "\(update.continuing) continue \(update.storiesContinued) stories, \(update.storiesOpened) new stories")
+                return (added, update, run)
+            }
+
+            let day = date.flatMap(parseDay) ?? input.articles.compactMap { $0.published?.calendarDay }.max()
+            progress.begin("report")
+            let written = try failing {
+                try writeStoreReport(storyStore, from: day, to: day, settings: report, renderer: renderer, into: out)
+            }
+            progress.end(written.stories.count, "stories in full", detail: "report of \(written.period)")
+            try failing { try storyStore.finishRun(run, read: input.articles.count) }
+            if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
+            let counts = try failing { try storyStore.counts() }
+            progress.say("""
+                \(input.articles.count) articles read, \(added) new; \(update.assigned) given a story: \(update.continuing) continue \
+                \(update.storiesContinued) stories, the others open \(update.storiesOpened); the store holds \(counts.articles) articles in \
+                \(counts.stories) stories; report written to \(out)
+                """)
+            if !input.rejects.isEmpty { throw ExitCode.rejectedRecords }
+        }
+    }
+
+    /// `isnad report`: any period's report from a store.
+    struct StoreReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Write the report of a period from a story store, without reading the sources again.",
+            discussion: """
+                Writes report.md, report.html and coverage.jsonl/.csv of the stories with an article \
+                published from --from to --to (default: the store's latest day) into --out. A story's \
+                earlier articles count for its history and first report.
+                """
+        )
+
+        @Option(help: "The store, a SQLite file written by `isnad daily`.")
+        var store: String
+
+        @Option(help: "Folder to write the report into.")
+        var out: String
+
+        @Option(help: "The report's first day (YYYY-MM-DD).")
+        var from: String?
+
+        @Option(help: "The report's last day (YYYY-MM-DD).")
+        var to: String?
+
+        @Option(help: "One day (YYYY-MM-DD), instead of --from and --to.")
+        var date: String?
+
+        @OptionGroup var report: ReportSettings
+
+        func validate() throws {
+            guard date == nil || (from == nil && to == nil) else { throw ValidationError("--date is one day; give it, or --from and --to, not both") }
+            for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
+                if let value, parseDay(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
+            }
+        }
+
+        func run() throws {
+            let renderer = try report.renderer()
+            let progress = Progress(quiet: report.quiet)
+            let storyStore = try openStore(store, mustExist: true)
+            progress.begin("report")
+            let written = try failing {
+                let latest = try storyStore.latestDay()
+                let first = (date ?? from).flatMap(parseDay) ?? (to.flatMap(parseDay) ?? latest)
+                let last = (date ?? to).flatMap(parseDay) ?? (from == nil ? latest : nil)
+                return try writeStoreReport(storyStore, from: first, to: last, settings: report, renderer: renderer, into: out)
+            }
+            progress.end(written.stories.count, "stories in full", detail: "report of \(written.period) written to \(out)")
+        }
+    }
+
+    /// `isnad export`: a store's tables, as `isnad run` writes them.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a story store's tables (articles, stories, statements, timeline, coverage, vocabulary) and its report.",
+            discussion: "The same files, with the same schema, as `isnad run` writes into --out, for every story in the store."
+        )
+
+        @Option(help: "The store, a SQLite file written by `isnad daily`.")
+        var store: String
+
+        @Option(help: "Folder to write the tables into.")
+        var out: String
+
+        @OptionGroup var report: ReportSettings
+
+        func run() throws {
+            let renderer = try report.renderer()
+            let progress = Progress(quiet: report.quiet)
+            let storyStore = try openStore(store, mustExist: true)
+            progress.begin("export")
+            let input = try failing {
+                let snapshot = try storyStore.snapshot()
+                let input = ReportInput(snapshot)
+                try Publication.writeTables(input, vocabulary: try storyStore.vocabulary(), into: out)
+                _ = try Publication.writeReport(input, options: report.options(from: nil, to: nil), renderer: renderer, into: out)
+                return input
+            }
+            progress.end(input.articles.count, "articles", detail: "\(input.stories.count) stories, \(input.statements.count) statements written to \(out)")
+        }
+    }
+}
+
+/// The report options shared by the commands that write a report.
+struct ReportSettings: ParsableArguments {
+    @Option(help: "How many stories the report gives in full; the rest are listed by headline.")
+    var storiesInFull: Int = ReportOptions().storiesInFull
+
+    @Option(help: "A folder of Mustache templates (report.md.mustache, report.html.mustache, partials) that replace the built-in ones.")
+    var templates: String?
+
+    @Flag(help: "No progress and no summary on standard error (errors still are).")
+    var quiet = false
+
+    func validate() throws {
+        guard storiesInFull >= 0 else { throw ValidationError("--stories-in-full cannot be negative") }
+    }
+
+    /// The renderer, or a failure naming the broken template.
+    func renderer() throws -> ReportRenderer {
+        try failing { try ReportRenderer(templates: templates) }
+    }
+
+    /// Report options for a period.
+    func options(from: CalendarDay?, to: CalendarDay?) -> ReportOptions {
+        var options = ReportOptions()
+        (options.from, options.to, options.storiesInFull) = (from, to, storiesInFull)
+        return options
+    }
+}
+
+extension ReportInput {
+    /// A report input from what a store holds.
+    init(_ snapshot: StoreSnapshot) {
+        self.init(articles: snapshot.articles, stories: snapshot.stories, storyOfArticle: snapshot.storyOfArticle,
+                  duplicateOf: snapshot.duplicateOf, extracted: snapshot.statements)
+    }
+}
+
+/// Writes the report of a period of a store into `out`.
+func writeStoreReport(_ store: StoryStore, from: CalendarDay?, to: CalendarDay?, settings: ReportSettings, renderer: ReportRenderer, into out: String) throws -> Reporting.Report {
+    let input = ReportInput(try store.snapshot(from: from, to: to))
+    return try Publication.writeReport(input, options: settings.options(from: from, to: to), renderer: renderer, into: out)
+}
+
+/// Opens a store; with `mustExist`, a missing file is an error rather than a new store.
+func openStore(_ path: String, mustExist: Bool = false) throws -> StoryStore {
+    if mustExist, !FileManager.default.fileExists(atPath: path) {
+        printError("\(path): no such store (`isnad daily --store \(path) …` creates it)")
+        throw ExitCode.failure
+    }
+    return try failing { try StoryStore(path: path) }
+}
+
+/// Runs `body`; an error is printed to standard error and ends the command with status 1.
+func failing<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch {
+        printError("\(error)")
+        throw ExitCode.failure
+    }
+}
