@@ -133,9 +133,11 @@ case "similarity":
     benchSimilarity(arguments.isEmpty ? sharedCorpora : arguments)
 case "tune":
     try benchTune(arguments)
+case "replay":
+    try benchReplay(arguments)
 case "stemming":
     try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:
-    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...] | replay [from=DAY days=N]\n".utf8))
     exit(64)
 }
