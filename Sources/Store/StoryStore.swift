@@ -7,7 +7,7 @@ import Stories
 /// A story store: one SQLite file (write-ahead log, so readers such as a notebook work while a
 /// daily run writes) holding every article with its story, the stories, the statements and the
 /// document frequencies of the vocabulary. Articles are added in batches, each its own
-/// transaction; they wait without a story until ``update(options:)`` clusters them in one
+/// transaction; they wait without a story until ``update(options:run:)`` clusters them in one
 /// transaction. A run killed at any point leaves the store consistent: the articles it committed
 /// wait, and the next run gives them their stories.
 public final class StoryStore: Sendable {

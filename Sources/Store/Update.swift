@@ -34,9 +34,10 @@ extension StoryStore {
     /// Gives every waiting article a story, in one transaction.
     ///
     /// The waiting articles are clustered together with the stored articles published within the
-    /// similarity window of them (the same machinery as a batch run). A stored article keeps its
-    /// story; new articles continue the story most of their cluster's stored articles belong to,
-    /// or open a new one (see ``StoryContinuation``). The vocabulary is the store's: document
+    /// similarity window of them (the same machinery as a batch run). New articles continue the
+    /// story most of their cluster's stored articles belong to, or open a new one; a stored story
+    /// most of which falls in another's cluster merges into it, recorded in `merges`; every other
+    /// stored article keeps its story (see ``StoryContinuation``). The vocabulary is the store's: document
     /// frequencies over every article it has assigned, plus the new ones; the new articles' counts
     /// are added to it in the same transaction. The records of every story that grew are rebuilt
     /// from all its articles, and the statements of the new articles are stored, with speakers made

@@ -12,7 +12,9 @@ extension IsnadCommand {
                 already stored is skipped, so running the same input twice changes nothing). The new \
                 articles are clustered together with the stored articles of the same week; a new \
                 article continues the story most stored articles of its cluster belong to, under that \
-                story's id, or opens a new story. Stored articles never change story. The vocabulary's \
+                story's id, or opens a new story. Stored articles keep their story, unless most of \
+                a stored story falls in a cluster another story leads: then it merges into that one \
+                (the merges table keeps its id). The vocabulary's \
                 document frequencies are the store's, updated with each run. Writes report.md, \
                 report.html and coverage.jsonl/.csv of --date (default: the latest publication day in \
                 the input) into --out. The store is a SQLite file in write-ahead-log mode: readers may \
