@@ -97,23 +97,9 @@ extension IsnadCommand {
         @Option(help: "Folder to write the report into.")
         var out: String
 
-        @Option(help: "The report's first day (YYYY-MM-DD).")
-        var from: String?
-
-        @Option(help: "The report's last day (YYYY-MM-DD).")
-        var to: String?
-
-        @Option(help: "One day (YYYY-MM-DD), instead of --from and --to.")
-        var date: String?
+        @OptionGroup var period: ReportPeriod
 
         @OptionGroup var report: ReportSettings
-
-        func validate() throws {
-            guard date == nil || (from == nil && to == nil) else { throw ValidationError("--date is one day; give it, or --from and --to, not both") }
-            for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
-                if let value, parseDay(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
-            }
-        }
 
         func run() throws {
             let renderer = try report.renderer()
@@ -121,9 +107,10 @@ extension IsnadCommand {
             let storyStore = try openStore(store, mustExist: true)
             progress.begin("report")
             let written = try failing {
+                // Without days, the store's latest; with one bound only, the other is open.
                 let latest = try storyStore.latestDay()
-                let first = (date ?? from).flatMap(parseDay) ?? (to.flatMap(parseDay) ?? latest)
-                let last = (date ?? to).flatMap(parseDay) ?? (from == nil ? latest : nil)
+                let first = period.first ?? (period.last ?? latest)
+                let last = period.last ?? (period.first == nil ? latest : nil)
                 return try writeStoreReport(storyStore, from: first, to: last, settings: report, renderer: renderer, into: out)
             }
             progress.end(written.stories.count, "stories in full", detail: "report of \(written.period) written to \(out)")
@@ -160,6 +147,31 @@ extension IsnadCommand {
             progress.end(input.articles.count, "articles", detail: "\(input.stories.count) stories, \(input.statements.count) statements written to \(out)")
         }
     }
+}
+
+/// The days a report covers: `--date`, or `--from` and `--to`.
+struct ReportPeriod: ParsableArguments {
+    @Option(help: "The report covers one day (YYYY-MM-DD, publication days as written).")
+    var date: String?
+
+    @Option(help: "The report's first day (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "The report's last day (YYYY-MM-DD).")
+    var to: String?
+
+    func validate() throws {
+        guard date == nil || (from == nil && to == nil) else { throw ValidationError("--date is one day; give it, or --from and --to, not both") }
+        for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
+            if let value, parseDay(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
+        }
+    }
+
+    /// The first day asked for, if any.
+    var first: CalendarDay? { (date ?? from).flatMap(parseDay) }
+
+    /// The last day asked for, if any.
+    var last: CalendarDay? { (date ?? to).flatMap(parseDay) }
 }
 
 /// The report options shared by the commands that write a report.

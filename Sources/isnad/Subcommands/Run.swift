@@ -60,14 +60,7 @@ extension IsnadCommand {
         @Option(help: "How candidate pairs are found: sparse (inverted index) or lsa (LAPACKE projection and blocked sgemm).")
         var similarity: SimilarityRoute = .sparse
 
-        @Option(help: "The report covers one day (YYYY-MM-DD, publication days as written); default: every day of the input.")
-        var date: String?
-
-        @Option(help: "The report's first day (YYYY-MM-DD).")
-        var from: String?
-
-        @Option(help: "The report's last day (YYYY-MM-DD).")
-        var to: String?
+        @OptionGroup var period: ReportPeriod
 
         @OptionGroup var report: ReportSettings
 
@@ -76,15 +69,10 @@ extension IsnadCommand {
             guard (0...1).contains(mergeThreshold), (0...1).contains(centroidThreshold) else {
                 throw ValidationError("--merge-threshold and --centroid-threshold are cosine similarities, between 0 and 1")
             }
-            guard date == nil || (from == nil && to == nil) else { throw ValidationError("--date is one day; give it, or --from and --to, not both") }
-            for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
-                if let value, parseDay(value) == nil { throw ValidationError("\(name) \(value): expected a day as YYYY-MM-DD") }
-            }
         }
 
-        var reportOptions: ReportOptions {
-            report.options(from: (date ?? from).flatMap(parseDay), to: (date ?? to).flatMap(parseDay))
-        }
+        /// The report covers the days asked for, else every day of the input.
+        var reportOptions: ReportOptions { report.options(from: period.first, to: period.last) }
 
         func run() throws {
             var options = StoryOptions()
