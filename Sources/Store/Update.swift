@@ -64,11 +64,11 @@ extension StoryStore {
 
         let articles = context.map(\.article) + pending.map(\.article)
         let storedIDs = context.map(\.story) + pending.map { _ in nil }
-        let boilerplate = Boilerplate.learn(from: articles.map { Boilerplate.Document(source: $0.source, day: $0.published?.day, text: $0.text) })
+        let boilerplate = StoryDetection.learnBoilerplate(articles)
         let newFrequencies = TFIDF.documentFrequencies(pending.map { Document(title: $0.article.title, text: $0.article.text, source: $0.article.source) },
                                                        boilerplate: boilerplate, options: options.vectors)
         let vocabulary = TFIDF.vocabulary(Self.sum(storedFrequencies, newFrequencies), documentCount: storedDocuments + pending.count, options: options.vectors)
-        let clustering = StoryDetection.run(articles, options: options, vocabulary: vocabulary)
+        let clustering = StoryDetection.run(articles, options: options, vocabulary: vocabulary, boilerplate: boilerplate)
         let outcome = StoryContinuation.continuation(labels: clustering.storyOfArticle, storedIDs: storedIDs, articles: articles)
         let newIDs = Array(outcome.storyIDs[context.count...])
         let newDuplicateOf = clustering.duplicateOf[context.count...].map { $0.map { articles[$0].id } }

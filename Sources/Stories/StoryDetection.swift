@@ -78,12 +78,12 @@ public struct StoryResult: Sendable {
 /// stories, wire copies, and the story records.
 public enum StoryDetection {
     /// Groups `articles` into stories.
-    /// With `vocabulary`, articles are weighed in that saved vocabulary instead of one fitted on them.
-    public static func run(_ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary saved: Vocabulary? = nil) -> StoryResult {
+    /// With `vocabulary`, articles are weighed in that saved vocabulary instead of one fitted on them;
+    /// with `boilerplate`, the boilerplate already learned from these articles is used.
+    public static func run(_ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary saved: Vocabulary? = nil,
+                           boilerplate learned: Boilerplate? = nil) -> StoryResult {
         var times = StageTimes()
-        let boilerplate = measure(&times.boilerplate) {
-            Boilerplate.learn(from: articles.map { Boilerplate.Document(source: $0.source, day: $0.published?.day, text: $0.text) })
-        }
+        let boilerplate = learned ?? measure(&times.boilerplate) { learnBoilerplate(articles) }
         let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
         let (vocabulary, matrix) = measure(&times.vectors) {
             if let saved { return (saved, TFIDF.transform(documents, vocabulary: saved, boilerplate: boilerplate, options: options.vectors)) }
@@ -138,8 +138,13 @@ public enum StoryDetection {
 }
 
 extension StoryDetection {
+    /// The boilerplate of each outlet, learned from its articles.
+    public static func learnBoilerplate(_ articles: [Article]) -> Boilerplate {
+        Boilerplate.learn(from: articles.map { Boilerplate.Document(source: $0.source, day: $0.published?.day, text: $0.text) })
+    }
+
     /// Whether each article is its outlet's own reporting: not a wire copy of another outlet's.
-    public static func ownReporting(_ articles: [Article], duplicateOf: [Int?]) -> [Bool] {
+    static func ownReporting(_ articles: [Article], duplicateOf: [Int?]) -> [Bool] {
         articles.indices.map { i in duplicateOf[i].map { articles[$0].source == articles[i].source } ?? true }
     }
 

@@ -6,7 +6,7 @@ import Isnad
 func benchSimilarity(_ files: [String]) {
     print("== similarity: \(files.joined(separator: " "))")
     let articles = Ingest.read(files).articles
-    let boilerplate = Boilerplate.learn(from: articles.map { Boilerplate.Document(source: $0.source, day: $0.published?.day, text: $0.text) })
+    let boilerplate = StoryDetection.learnBoilerplate(articles)
     let (_, matrix) = TFIDF.fit(articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }, boilerplate: boilerplate)
     let times = articles.map { $0.published.map { Double($0.epochSeconds) } }
     // The physical limit: sgemm 2048³ on all cores, then on one.
