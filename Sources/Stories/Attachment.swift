@@ -7,38 +7,51 @@ extension Clustering {
     /// diffuse centroid that its members resemble only moderately; a fixed threshold would be too
     /// strict for it and too loose for a tight story, so each large cluster gets its own: the
     /// `attachQuantile` of its members' similarities to its centroid, never below
-    /// `attachFloor`. Each small cluster joins the large cluster it beats the threshold of by the
-    /// most (time decay applied).
-    public static func attachToLargeStories(_ labels: [Int], matrix: SparseMatrix, times: [Double?], options: ClusteringOptions = ClusteringOptions(), neighbors: NeighborOptions = NeighborOptions()) -> [Int] {
+    /// `attachFloor`. The candidates are the large clusters the article graph (`pairs`) links a
+    /// small cluster to; each small cluster joins the one whose threshold it beats by the most
+    /// (time decay applied).
+    public static func attachToLargeStories(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
         let clusterCount = (labels.max() ?? -1) + 1
         var members = [[Int]](repeating: [], count: clusterCount)
         for (i, label) in labels.enumerated() { members[label].append(i) }
-        let sums = sums(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
-        let (centroids, clusterTimes) = centroidMatrix(sums, columnCount: matrix.columnCount)
-        let large = (0..<clusterCount).filter { members[$0].count >= options.largeStory }
-        guard !large.isEmpty else { return labels }
-        // Each large cluster's threshold: a low quantile of its members' similarity to its centroid.
-        var threshold = [Float](repeating: .infinity, count: clusterCount)
-        for c in large {
-            let similarities = members[c].map { sparseDot(matrix.columns[matrix.row($0)], matrix.values[matrix.row($0)], centroids.columns[centroids.row(c)], centroids.values[centroids.row(c)]) }.sorted()
-            let index = min(similarities.count - 1, Int(Double(similarities.count) * options.attachQuantile))
-            threshold[c] = max(options.attachFloor, similarities[index])
-        }
-        var search = neighbors
-        search.minimumSimilarity = options.attachFloor
-        search.neighbors = 20
         let isLarge = members.map { $0.count >= options.largeStory }
-        let pairs = SparseSimilarity.neighbors(centroids, times: clusterTimes, options: search,
-                                               queries: isLarge.map { !$0 }, targets: isLarge).pairs
-        var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
+        // Each candidate as large << 32 | small, sorted: grouped by large cluster, no repeats.
+        var candidates: [UInt64] = []
         for pair in pairs {
-            for (small, big) in [(Int(pair.first), Int(pair.second)), (Int(pair.second), Int(pair.first))]
-            where members[small].count < options.largeStory && members[big].count >= options.largeStory {
-                guard sums[small].similarity(sums[big]).mean >= options.minimumMeanSimilarity else { continue }
-                let similarity = pair.similarity * decay(clusterTimes[small], clusterTimes[big], halfLife: options.halfLifeDays)
-                let margin = similarity - threshold[big]
-                if margin >= 0, margin > best[small]?.margin ?? -.infinity { best[small] = (big, margin) }
+            let (x, y) = (labels[Int(pair.first)], labels[Int(pair.second)])
+            guard isLarge[x] != isLarge[y] else { continue }
+            let (small, large) = isLarge[x] ? (y, x) : (x, y)
+            candidates.append(UInt64(large) << 32 | UInt64(small))
+        }
+        guard !candidates.isEmpty else { return labels }
+        candidates.sort()
+        let sums = sums(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
+        var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
+        var dense = [Float](repeating: 0, count: matrix.columnCount)
+        var start = 0
+        while start < candidates.count {
+            let large = Int(candidates[start] >> 32)
+            var end = start + 1
+            while end < candidates.count, Int(candidates[end] >> 32) == large { end += 1 }
+            let story = sums[large]
+            story.scatter(into: &dense)
+            // The story's threshold: a low quantile of its members' similarities to its centroid.
+            let similarities = members[large].map { matrix.dot(row: $0, dense: dense) / story.norm }.sorted()
+            let threshold = max(options.attachFloor, similarities[min(similarities.count - 1, Int(Double(similarities.count) * options.attachQuantile))])
+            var previous = -1
+            for candidate in candidates[start..<end] {
+                let small = Int(candidate & 0xFFFF_FFFF)
+                guard small != previous else { continue }
+                previous = small
+                let cluster = sums[small]
+                let dot = cluster.dot(dense: dense)
+                guard cluster.norm > 0, story.norm > 0, dot / Float(cluster.size * story.size) >= options.minimumMeanSimilarity else { continue }
+                let similarity = dot / (cluster.norm * story.norm) * decay(cluster.meanTime, story.meanTime, halfLife: options.halfLifeDays)
+                let margin = similarity - threshold
+                if margin >= 0, margin > best[small]?.margin ?? -.infinity { best[small] = (large, margin) }
             }
+            story.clear(&dense)
+            start = end
         }
         return relabel(labels.map { best[$0]?.target ?? $0 })
     }

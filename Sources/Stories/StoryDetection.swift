@@ -113,7 +113,7 @@ public enum StoryDetection {
                 Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
             }
             let labels = measure(&branchTimes.attachment) {
-                Clustering.attachToLargeStories(second, matrix: matrix, times: publishedTimes, options: options.clustering, neighbors: options.neighbors)
+                Clustering.attachToLargeStories(second, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
             }
             return .clustering(labels, branchTimes)
         }

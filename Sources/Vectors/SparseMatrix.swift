@@ -33,6 +33,14 @@ public struct SparseMatrix: Sendable {
         sparseDot(columns[row(i)], values[row(i)], columns[row(j)], values[row(j)])
     }
 
+    /// The dot product of row `i` with a vector held densely, indexed by column.
+    @inline(__always)
+    public func dot(row i: Int, dense: [Float]) -> Float {
+        var sum: Float = 0
+        for k in row(i) { sum += dense[Int(columns[k])] * values[k] }
+        return sum
+    }
+
     /// The matrix by columns, with rows renumbered by their position in `order`: for column `c`,
     /// the entries `starts[c]..<starts[c + 1]` of `rows` (positions) and `values`, positions
     /// ascending. With `including`, only the rows it marks are listed.
