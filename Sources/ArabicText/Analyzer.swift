@@ -48,6 +48,17 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Calls `body` with the ``TermHash`` of the term of every token of `text`, stop words
+    /// included, and the token's range in `text`: how a story's keywords find the words its
+    /// headlines write for a term, building a string only for the words they keep.
+    public func forEachTermHash(in text: [Unicode.Scalar], _ body: (_ term: UInt64, _ token: Range<Int>) -> Void) {
+        Tokenizer.scan(text, hamza: hamzaCarriers) { kind, range, key in
+            let scalars = key.output
+            let term = kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count
+            body(TermHash.of(scalars[term]), range)
+        }
+    }
+
     /// The terms of `text`, in order.
     public func terms(of text: String) -> [String] {
         var terms: [String] = []

@@ -89,10 +89,12 @@ extension Story {
         let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
         let first = articles[ordered[0]]
         let centroid = ClusterSum(rows: indices, of: matrix, dense: &dense)
-        let central = indices.max { a, b in
-            let (x, y) = (centroid.dot(row: a, of: matrix), centroid.dot(row: b, of: matrix))
-            return x != y ? x < y : articles[a].id > articles[b].id
-        }!
+        centroid.scatter(into: &dense)
+        let closeness = indices.map { matrix.dot(row: $0, dense: dense) }
+        centroid.clear(&dense)
+        let central = indices.indices.max { a, b in
+            closeness[a] != closeness[b] ? closeness[a] < closeness[b] : articles[indices[a]].id > articles[indices[b]].id
+        }.map { indices[$0] }!
         var outletCounts: [String: Int] = [:]
         for i in indices { outletCounts[articles[i].source, default: 0] += 1 }
         let independent = Set(indices.filter { ownReporting[$0] }.map { articles[$0].source })
@@ -108,22 +110,26 @@ extension Story {
     }
 
     /// The 8 heaviest terms of a centroid that the story's headlines write, each as they most
-    /// often write it.
+    /// often write it. Terms no headline writes (a stem such as «رءيس») are passed over for the
+    /// next ones, among the 24 heaviest.
     static func keywords(_ centroid: ClusterSum, titles: [String], vocabulary: Vocabulary) -> [String] {
-        var surface: [String: [String: Int]] = [:]
+        var top = Array(zip(centroid.columns, centroid.values))
+        SparseSimilarity.keepBest(&top, 24)
+        top.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var written = [[String: Int]](repeating: [:], count: top.count)
         for title in titles {
-            for token in Tokenizer.tokens(in: title) {
-                let stem = token.kind == .arabic ? Light10.stem(token.key) : token.key
-                surface[stem, default: [:]][token.text, default: 0] += 1
+            let scalars = Array(title.unicodeScalars)
+            keywordAnalyzer.forEachTermHash(in: scalars) { term, token in
+                guard let column = vocabulary.column(ofTermHash: term), let rank = top.firstIndex(where: { $0.0 == column }) else { return }
+                written[rank][String(scalars: scalars[token]), default: 0] += 1
             }
         }
-        // Terms no headline writes (a stem such as «رءيس») are passed over for the next ones.
-        let top = zip(centroid.columns, centroid.values).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(24)
-        let written = top.compactMap { column, _ in
-            surface[vocabulary.terms[Int(column)]]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-        }
-        return Array(written.prefix(8))
+        let surfaces = written.compactMap { $0.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key }
+        return Array(surfaces.prefix(8))
     }
+
+    /// Headline words as the vectors stem them, stop words included.
+    static let keywordAnalyzer = Analyzer(stopWords: StopWords([]))
 }
 
 /// `s-` and 10 hex digits of the hash of an article id: the id of a story that starts with it.

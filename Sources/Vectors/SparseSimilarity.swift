@@ -194,7 +194,7 @@ public enum SparseSimilarity {
 
     /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular
     /// order: a quickselect, linear on average, instead of sorting long candidate lists.
-    static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
+    public static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
         guard entries.count > count else { return }
         func before(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
         var low = 0, high = entries.count - 1

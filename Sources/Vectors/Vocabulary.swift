@@ -33,6 +33,9 @@ public struct Vocabulary: Sendable, Equatable {
     /// The column of a term, if it is in the vocabulary.
     public func column(of term: String) -> Int? { columnOfHash[TermHash.of(term.unicodeScalars)].map(Int.init) }
 
+    /// The column of the term whose ``TermHash`` is `hash`, if it is in the vocabulary.
+    public func column(ofTermHash hash: UInt64) -> Int32? { columnOfHash[hash] }
+
     /// Writes the vocabulary as TSV: a header line `# isnad vocabulary\tDOCUMENTS`, then one
     /// `term\tdocument frequency` line per column.
     public func save(to path: String) throws {
