@@ -83,49 +83,77 @@ public struct Boilerplate: Sendable {
     /// appears in at least max(10, 0.5 %) of the outlet's articles (app notices, disclaimers).
     /// Prose that a few articles of one story share (background paragraphs) stays.
     public static func learn(from documents: [Document]) -> Boilerplate {
-        struct Evidence { var text: Substring; var articles = 0; var days: Set<String> = []; var words = 0 }
-        struct Outlet { var articles = 0; var days: Set<String> = []; var lines: [UInt64: Evidence] = [:] }
-        // Line hashes in parallel (the tokenizer is the cost), then counted in order.
-        let blockSize = 256
-        let hashed: [[[(hash: UInt64, words: Int, line: Substring)]]] = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
-            documents[(block * blockSize)..<min(documents.count, (block + 1) * blockSize)].map { document in
-                lines(of: document.text).map { line in
-                    let (hash, words) = fingerprint(line)
-                    return (hash, words, line)
-                }
-            }
+        // Outlets are learned independently, in parallel, each from its articles in input order.
+        var indexOfSource: [String: Int] = [:]
+        var articlesOf: [[Int]] = []
+        for (i, document) in documents.enumerated() {
+            let outlet = indexOfSource[document.source] ?? {
+                indexOfSource[document.source] = articlesOf.count
+                articlesOf.append([])
+                return articlesOf.count - 1
+            }()
+            articlesOf[outlet].append(i)
         }
-        var outlets: [String: Outlet] = [:]
-        var seen: Set<UInt64> = []
-        for (document, lines) in zip(documents, hashed.joined()) {
-            var outlet = outlets.removeValue(forKey: document.source) ?? Outlet()
-            outlet.articles += 1
-            if let day = document.day { outlet.days.insert(day) }
-            seen.removeAll(keepingCapacity: true)
-            for (hash, words, line) in lines {
-                guard words > 0, seen.insert(hash).inserted else { continue }
-                outlet.lines[hash, default: Evidence(text: line, words: words)].articles += 1
-                if let day = document.day { outlet.lines[hash]!.days.insert(day) }
-            }
-            outlets[document.source] = outlet
-        }
+        let outlets = articlesOf
+        let perOutlet = parallelMap(count: outlets.count) { k in learnOutlet(outlets[k].map { documents[$0] }) }
         var keys: [String: Set<UInt64>] = [:]
         var learned: [LearnedLine] = []
-        for (source, outlet) in outlets {
-            let neededDays = min(2, max(1, outlet.days.count))
-            let frequent = max(10, Int((Double(outlet.articles) * 0.005).rounded(.up)))
-            for (hash, line) in outlet.lines where line.articles >= 3 {
-                let days = line.days.isEmpty ? line.articles : line.days.count
-                guard days >= neededDays else { continue }
-                let text = line.text.trimmed
-                let prose = text.unicodeScalars.last.map { $0 == "." || $0 == "\u{06D4}" } ?? false
-                guard (line.words <= 12 && !prose) || line.articles >= frequent else { continue }
-                keys[source, default: []].insert(hash)
-                learned.append(LearnedLine(source: source, text: text, articles: line.articles, days: days))
-            }
+        for (k, lines) in perOutlet.enumerated() where !lines.isEmpty {
+            let source = documents[outlets[k][0]].source
+            keys[source] = Set(lines.map(\.hash))
+            learned += lines.map { LearnedLine(source: source, text: $0.text, articles: $0.articles, days: $0.days) }
         }
         learned.sort { ($0.articles, $1.source, $1.text) > ($1.articles, $0.source, $0.text) }
         return Boilerplate(learnedKeys: keys, learned: learned)
+    }
+
+    /// The learned lines of one outlet's articles (see ``learn(from:)``): fingerprint, text as
+    /// first seen, articles and days.
+    private static func learnOutlet(_ documents: [Document]) -> [(hash: UInt64, text: String, articles: Int, days: Int)] {
+        // Most lines appear once: a line keeps its first day, and a set only from a second day on.
+        struct Evidence {
+            var text: Substring
+            var words: Int
+            var articles = 0
+            var firstDay: Int32 = -1
+            var laterDays: Set<Int32> = []
+            var days: Int { firstDay < 0 ? 0 : 1 + laterDays.count }
+        }
+        var dayIndex: [String: Int32] = [:]
+        var lines: [UInt64: Evidence] = [:]
+        var seen: Set<UInt64> = []
+        for document in documents {
+            let day = document.day.map { day in
+                dayIndex[day] ?? {
+                    dayIndex[day] = Int32(dayIndex.count)
+                    return Int32(dayIndex.count - 1)
+                }()
+            }
+            seen.removeAll(keepingCapacity: true)
+            for line in Boilerplate.lines(of: document.text) {
+                let (hash, words) = fingerprint(line)
+                guard words > 0, seen.insert(hash).inserted else { continue }
+                lines[hash, default: Evidence(text: line, words: words)].articles += 1
+                guard let day else { continue }
+                if lines[hash]!.firstDay < 0 {
+                    lines[hash]!.firstDay = day
+                } else if lines[hash]!.firstDay != day {
+                    lines[hash]!.laterDays.insert(day)
+                }
+            }
+        }
+        let neededDays = min(2, max(1, dayIndex.count))
+        let frequent = max(10, Int((Double(documents.count) * 0.005).rounded(.up)))
+        var learned: [(hash: UInt64, text: String, articles: Int, days: Int)] = []
+        for (hash, line) in lines where line.articles >= 3 {
+            let days = line.firstDay < 0 ? line.articles : line.days
+            guard days >= neededDays else { continue }
+            let text = line.text.trimmed
+            let prose = text.unicodeScalars.last.map { $0 == "." || $0 == "\u{06D4}" } ?? false
+            guard (line.words <= 12 && !prose) || line.articles >= frequent else { continue }
+            learned.append((hash, text, line.articles, days))
+        }
+        return learned
     }
 
     /// The lines of a text, split on "\n" bytes (no grapheme breaking).
