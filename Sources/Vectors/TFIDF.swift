@@ -162,35 +162,90 @@ struct TermCounts {
         return block
     }
 
-    /// The L2-normalized TF-IDF rows in `vocabulary`'s columns; each block's counts are released
-    /// as soon as its rows are built.
+    /// The L2-normalized TF-IDF rows in `vocabulary`'s columns, built in parallel block by block
+    /// straight into the matrix; each block's counts are released as soon as its rows are built.
     mutating func takeMatrix(_ vocabulary: Vocabulary) -> SparseMatrix {
-        var rowStarts = [0]
-        var columns: [Int32] = []
-        var values: [Float] = []
-        var row: [(column: Int32, value: Float)] = []
-        for b in blocks.indices {
-            let block = blocks[b]
-            blocks[b] = Block()
-            let columnOfTerm = block.table.hashes.map { vocabulary.columnOfHash[$0] ?? -1 }
-            for i in 0..<(block.offsets.count - 1) {
-                row.removeAll(keepingCapacity: true)
-                for k in block.offsets[i]..<block.offsets[i + 1] {
-                    let column = columnOfTerm[Int(block.terms[k])]
-                    guard column >= 0 else { continue }
-                    row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
-                }
-                row.sort { $0.column < $1.column }
-                var norm: Float = 0
-                for entry in row { norm += entry.value * entry.value }
-                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                for entry in row {
-                    columns.append(entry.column)
-                    values.append(entry.value * scale)
-                }
-                rowStarts.append(columns.count)
+        let pending = Shared(blocks)
+        blocks = []
+        defer { pending.release() }
+        // Each block's column of each of its term ids (-1: not in the vocabulary), and the length
+        // of each of its rows, so that every block knows where its rows go.
+        let layout = parallelMap(count: pending.count) { b -> (columnOfTerm: [Int32], lengths: [Int]) in
+            let block = pending[b]
+            let columnOfTerm = block.table.hashes.map { vocabulary.column(ofTermHash: $0) ?? -1 }
+            let lengths = (0..<(block.offsets.count - 1)).map { i in
+                (block.offsets[i]..<block.offsets[i + 1]).reduce(0) { columnOfTerm[Int(block.terms[$1])] >= 0 ? $0 + 1 : $0 }
             }
+            return (columnOfTerm, lengths)
         }
-        return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: rowStarts, columns: columns, values: values)
+        var rowStarts = [0]
+        var firstRowOfBlock: [Int] = []
+        for block in layout {
+            firstRowOfBlock.append(rowStarts.count - 1)
+            for length in block.lengths { rowStarts.append(rowStarts[rowStarts.count - 1] + length) }
+        }
+        let starts = rowStarts, firstRows = firstRowOfBlock
+        let entryCount = starts[starts.count - 1]
+        var values: [Float] = []
+        let columns = [Int32](unsafeUninitializedCapacity: entryCount) { columnBuffer, columnCount in
+            values = [Float](unsafeUninitializedCapacity: entryCount) { valueBuffer, valueCount in
+                let output = Output(columns: columnBuffer.baseAddress, values: valueBuffer.baseAddress)
+                _ = parallelMap(count: pending.count) { b -> Int in
+                    let block = pending[b]
+                    let columnOfTerm = layout[b].columnOfTerm
+                    var row: [(column: Int32, value: Float)] = []
+                    for i in 0..<(block.offsets.count - 1) {
+                        row.removeAll(keepingCapacity: true)
+                        for k in block.offsets[i]..<block.offsets[i + 1] {
+                            let column = columnOfTerm[Int(block.terms[k])]
+                            guard column >= 0 else { continue }
+                            row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
+                        }
+                        row.sort { $0.column < $1.column }
+                        var norm: Float = 0
+                        for entry in row { norm += entry.value * entry.value }
+                        let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                        let start = starts[firstRows[b] + i]
+                        for (offset, entry) in row.enumerated() {
+                            output.columns![start + offset] = entry.column
+                            output.values![start + offset] = entry.value * scale
+                        }
+                    }
+                    pending[b] = Block()
+                    return 0
+                }
+                valueCount = entryCount
+            }
+            columnCount = entryCount
+        }
+        return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: starts, columns: columns, values: values)
+    }
+
+    /// The blocks as the parallel loops of ``takeMatrix(_:)`` share them: each iteration reads and
+    /// releases only its own block.
+    private final class Shared: @unchecked Sendable {
+        private let blocks: UnsafeMutableBufferPointer<Block>
+        var count: Int { blocks.count }
+
+        init(_ blocks: [Block]) {
+            self.blocks = .allocate(capacity: blocks.count)
+            _ = self.blocks.initialize(from: blocks)
+        }
+
+        subscript(b: Int) -> Block {
+            get { blocks[b] }
+            set { blocks[b] = newValue }
+        }
+
+        func release() {
+            blocks.deinitialize()
+            blocks.deallocate()
+        }
+    }
+
+    /// The matrix's arrays as the fill loop writes them, each block into its own rows.
+    private struct Output: @unchecked Sendable {
+        let columns: UnsafeMutablePointer<Int32>?
+        let values: UnsafeMutablePointer<Float>?
     }
 }
