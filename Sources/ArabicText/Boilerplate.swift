@@ -295,9 +295,19 @@ public struct Boilerplate: Sendable {
         guard !words.isEmpty else { return nil }
         if chromeLabels.contains(hash) || relatedLabels.contains(hash) { return .pageChrome }
         if words.count > 2, relatedPrefixes.contains(where: { starts(words, with: $0) }) { return .relatedStory }
-        if words.count <= 25, line.unicodeScalars.contains("©") || copyrightPhrases.contains(where: { contains(words, $0) }) { return .copyright }
+        if words.count <= 25, hasCopyrightSign(line) || copyrightPhrases.contains(where: { contains(words, $0) }) { return .copyright }
         if words.count <= 12, photoCreditPrefixes.contains(where: { starts(words, with: $0) }) { return .photoCredit }
         return nil
+    }
+
+    /// Whether the line holds "©" (its UTF-8 bytes C2 A9: the scalar view is slow on this hot path).
+    private static func hasCopyrightSign(_ line: Substring) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == 0xC2, byte == 0xA9 { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func starts(_ words: [UInt64], with prefix: [UInt64]) -> Bool {
