@@ -78,10 +78,9 @@ extension Story {
     /// Stories in `stories.jsonl` order: most independent sources first, then most articles, then
     /// earliest first report, then id.
     public static func ranked(_ stories: [Story]) -> [Story] {
-        stories.sorted {
-            ($1.independentSources.count, $1.articles.count, $0.firstPublished ?? "~", $0.story)
-                < ($0.independentSources.count, $0.articles.count, $1.firstPublished ?? "~", $1.story)
-        }
+        // Indices are sorted, not the records: moving a record retains and releases all its lists.
+        let keys = stories.map { (-$0.independentSources.count, -$0.articles.count, $0.firstPublished ?? "~", $0.story) }
+        return stories.indices.sorted { keys[$0] < keys[$1] }.map { stories[$0] }
     }
 
     /// The record of one story, its articles given by index; `id` nil: from its first article.
