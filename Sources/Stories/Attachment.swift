@@ -12,6 +12,13 @@ extension Clustering {
     /// (time decay applied).
     public static func attachToLargeStories(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
         let clusterCount = (labels.max() ?? -1) + 1
+        let sums = sums(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
+        return attachToLargeStories(labels, sums: sums, matrix: matrix, pairs: pairs, options: options)
+    }
+
+    /// ``attachToLargeStories(_:matrix:pairs:times:options:)`` from the clusters' row sums, by label.
+    static func attachToLargeStories(_ labels: [Int], sums: [ClusterSum], matrix: SparseMatrix, pairs: [SimilarPair], options: ClusteringOptions) -> [Int] {
+        let clusterCount = sums.count
         var members = [[Int]](repeating: [], count: clusterCount)
         for (i, label) in labels.enumerated() { members[label].append(i) }
         let isLarge = members.map { $0.count >= options.largeStory }
@@ -25,7 +32,6 @@ extension Clustering {
         }
         guard !candidates.isEmpty else { return labels }
         candidates.sort()
-        let sums = sums(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
         var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
         var dense = [Float](repeating: 0, count: matrix.columnCount)
         var start = 0

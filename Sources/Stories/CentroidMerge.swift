@@ -12,6 +12,13 @@ extension Clustering {
     /// decayed by the time between the clusters' mean times) merges first, the merged centroid is
     /// compared again with its neighbours, and merging stops below `centroidThreshold`.
     public static func mergeByCentroids(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
+        mergeByCentroidsKeepingSums(labels, matrix: matrix, pairs: pairs, times: times, options: options).labels
+    }
+
+    /// ``mergeByCentroids(_:matrix:pairs:times:options:)``, with the row sum of each merged
+    /// cluster by its new label (attachment goes on from them instead of summing the rows again).
+    static func mergeByCentroidsKeepingSums(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?],
+                                            options: ClusteringOptions) -> (labels: [Int], sums: [ClusterSum]) {
         let count = (labels.max() ?? -1) + 1
         var clusters = sums(labels: labels, clusterCount: count, matrix: matrix, times: times)
         // Candidates: the clusters the article graph connects.
@@ -82,7 +89,11 @@ extension Clustering {
             while parent[i] != i { i = parent[i] }
             return i
         }
-        return relabel(labels.map(root))
+        let roots = labels.map(root)
+        let merged = relabel(roots)
+        var sumOfLabel = [ClusterSum](repeating: ClusterSum(), count: (merged.max() ?? -1) + 1)
+        for (i, label) in merged.enumerated() where sumOfLabel[label].size == 0 { sumOfLabel[label] = clusters[roots[i]] }
+        return (merged, sumOfLabel)
     }
 
     /// The sum of each cluster's rows, in parallel over blocks of clusters.

@@ -110,10 +110,10 @@ public enum StoryDetection {
                 Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
             }
             let second = measure(&branchTimes.centroidMerge) {
-                Clustering.mergeByCentroids(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
+                Clustering.mergeByCentroidsKeepingSums(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
             }
             let labels = measure(&branchTimes.attachment) {
-                Clustering.attachToLargeStories(second, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
+                Clustering.attachToLargeStories(second.labels, sums: second.sums, matrix: matrix, pairs: pairs, options: options.clustering)
             }
             return .clustering(labels, branchTimes)
         }
