@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "Ingest"]),
         .testTarget(name: "VectorsTests", dependencies: ["Vectors"]),
-        .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest"]),
+        .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest", "ArabicText"]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Stories", "Statements", "Timeline", "Ingest"], exclude: ["browser_check.py"]),

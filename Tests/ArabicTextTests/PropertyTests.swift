@@ -124,4 +124,22 @@ struct FastPathTests {
         }
         #expect(table.count > 1_000)  // the index grew well past its first size
     }
+
+    @Test func termHashesNameEachWordsStemAndItsRange() {
+        let text = Array("الكتاب في كتابها".unicodeScalars)
+        var found: [(UInt64, Range<Int>)] = []
+        Analyzer().forEachTermHash(in: text) { found.append(($0, $1)) }
+        // Stop words count too (في); light10 takes ال and ها.
+        #expect(found.map(\.0) == ["كتاب", "في", "كتاب"].map { TermHash.of($0.unicodeScalars) })
+        #expect(found.map(\.1) == [0..<6, 7..<9, 10..<16])
+    }
+
+    @Test func termHashesAreTheHashesOfTheTermsWithoutStopWords() {
+        let everyWord = Analyzer(stopWords: StopWords([]))
+        for text in PropertyTests.randomStrings(count: 1_000, maxLength: 50) {
+            var hashes: [UInt64] = []
+            everyWord.forEachTermHash(in: Array(text.unicodeScalars)) { hash, _ in hashes.append(hash) }
+            #expect(hashes == everyWord.terms(of: text).map { TermHash.of($0.unicodeScalars) })
+        }
+    }
 }

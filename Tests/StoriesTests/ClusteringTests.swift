@@ -33,4 +33,16 @@ struct ClusteringTests {
         #expect(storyID("MI-0101").count == 12)
         #expect(storyID("MI-0101") != storyID("NA-0102"))
     }
+
+    @Test func aSmallClusterJoinsOnlyALargeStoryTheArticleGraphLinksItTo() {
+        // Articles 0–3 are a story; 4 and 5 have the same words as it, but only 4 is linked to one
+        // of its articles by a candidate pair.
+        let rows: [[(Int32, Float)]] = [[(0, 0.8), (1, 0.6)], [(0, 0.6), (1, 0.8)], [(0, 0.8), (2, 0.6)], [(0, 0.6), (2, 0.8)],
+                                        [(0, 0.8), (1, 0.6)], [(0, 0.8), (1, 0.6)]]
+        let matrix = SparseMatrix(columnCount: 3, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let pairs = [SimilarPair(0, 4, similarity: matrix.dot(0, 4))]
+        let labels = Clustering.attachToLargeStories([0, 0, 0, 0, 1, 2], matrix: matrix, pairs: pairs, times: Array(repeating: nil, count: 6))
+        #expect(labels == [0, 0, 0, 0, 0, 1])
+    }
 }

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Ingest
 import Testing
@@ -64,6 +65,16 @@ struct StoryDetectionTests {
         }
         // The new articles shift every idf a little; nearly every story keeps its members.
         #expect(Double(sameMembers) >= 0.95 * Double(alone.stories.count))
+    }
+
+    @Test func keywordsAreWordsTheStoryHeadlinesWrite() {
+        let articles = StoryDetectionTests.devDays
+        let result = StoryDetection.run(articles)
+        let title = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0.title) })
+        for story in result.stories {
+            let words = Set(story.articles.flatMap { Tokenizer.tokens(in: title[$0]!).map(\.text) })
+            #expect(story.keywords.allSatisfy(words.contains), "\(story.keywords) in \(words)")
+        }
     }
 
     @Test func demoWireCopyIsNotAnIndependentSource() throws {

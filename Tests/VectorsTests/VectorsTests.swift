@@ -117,4 +117,33 @@ struct SelectionTests {
         SparseSimilarity.keepBest(&few, 3)
         #expect(few.count == 1)
     }
+
+    @Test func rowsAreTheSameInWhicheverBlockTheyAreCounted() {
+        // 2,800 documents are counted in three blocks of 1,024 and built into the matrix in parallel.
+        let repeated = Array(repeatElement(VectorsTests.documents, count: 700).joined())
+        let (_, matrix) = TFIDF.fit(repeated, boilerplate: .fixedPatterns)
+        #expect(matrix.rowCount == 2_800)
+        for i in [0, 1, 1_023, 1_024, 1_025, 2_047, 2_048, 2_799] {
+            let same = i % 4
+            #expect(matrix.columns[matrix.row(i)] == matrix.columns[matrix.row(same)])
+            #expect(matrix.values[matrix.row(i)] == matrix.values[matrix.row(same)])
+        }
+    }
+
+    @Test func aRowDotsWithADenseVectorAsWithTheSparseRow() {
+        var options = VectorOptions()
+        options.maximumDocumentShare = 1
+        let (_, matrix) = TFIDF.fit(VectorsTests.documents, boilerplate: .fixedPatterns, options: options)
+        var dense = [Float](repeating: 0, count: matrix.columnCount)
+        for k in matrix.row(1) { dense[Int(matrix.columns[k])] = matrix.values[k] }
+        for i in 0..<4 { #expect(abs(matrix.dot(row: i, dense: dense) - matrix.dot(i, 1)) < 1e-6) }
+    }
+
+    @Test func aTermIsFoundByItsHash() {
+        let (vocabulary, _) = TFIDF.fit(VectorsTests.documents, boilerplate: .fixedPatterns)
+        for term in vocabulary.terms {
+            #expect(vocabulary.column(ofTermHash: TermHash.of(term.unicodeScalars)).map(Int.init) == vocabulary.column(of: term))
+        }
+        #expect(vocabulary.column(ofTermHash: TermHash.of("دولار".unicodeScalars)) == nil)
+    }
 }
