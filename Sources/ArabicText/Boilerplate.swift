@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Why a line was taken out of the text used for vectors.
 public enum BoilerplateReason: String, Sendable, Codable, CaseIterable {
     /// A site label: share buttons, "back to top", "related articles", print, comments.
@@ -300,14 +303,20 @@ public struct Boilerplate: Sendable {
         return nil
     }
 
-    /// Whether the line holds "©" (its UTF-8 bytes C2 A9: the scalar view is slow on this hot path).
+    /// Whether the line holds "©": its UTF-8 bytes C2 A9, found with `memchr` (the scalar view is
+    /// slow on this hot path).
     private static func hasCopyrightSign(_ line: Substring) -> Bool {
-        var previous: UInt8 = 0
-        for byte in line.utf8 {
-            if previous == 0xC2, byte == 0xA9 { return true }
-            previous = byte
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while let hit = memchr(base + offset, 0xC2, bytes.count - offset) {
+                let lead = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if lead + 1 < bytes.count, bytes[lead + 1] == 0xA9 { return true }
+                offset = lead + 1
+            }
+            return false
         }
-        return false
     }
 
     private static func starts(_ words: [UInt64], with prefix: [UInt64]) -> Bool {

@@ -130,9 +130,11 @@ struct TermCounts {
         var words: [UInt64] = []
         var lineTerms: [Int32] = []
         for document in documents {
+            lineTerms.removeAll(keepingCapacity: true)
             analyzer.forEachTermID(in: document.title[...], table: &table) { _, term in
-                if let term { add(term, options.titleWeight) }
+                if let term { lineTerms.append(term) }
             }
+            for term in lineTerms { add(term, options.titleWeight) }
             // Each body line is tokenized once: its word hashes judge it as boilerplate, its terms
             // count only if it is not.
             var filter = boilerplate.lineFilter(source: document.source)
