@@ -164,7 +164,13 @@ public struct Boilerplate: Sendable {
         var text = text
         let breaks: [Int] = text.withUTF8 { bytes in
             var breaks: [Int] = []
-            for (offset, byte) in bytes.enumerated() where byte == 0x0A { breaks.append(offset) }
+            guard let base = bytes.baseAddress else { return breaks }
+            var offset = 0
+            while let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                breaks.append(found)
+                offset = found + 1
+            }
             return breaks
         }
         let utf8 = text.utf8

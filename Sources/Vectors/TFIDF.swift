@@ -58,7 +58,7 @@ public enum TFIDF {
         let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documentCount)))
         let kept = frequencies
             .filter { $0.df >= options.minimumDocumentFrequency && $0.df <= maximum }
-            .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            .sorted { precedesByBytes($0.term, $1.term) }
         return Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documentCount)
     }
 
@@ -66,6 +66,19 @@ public enum TFIDF {
     public static func transform(_ documents: [Document], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> SparseMatrix {
         var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
         return counts.takeMatrix(vocabulary)
+    }
+}
+
+/// Whether `a`'s UTF-8 bytes order before `b`'s (`memcmp`, then the shorter first): the
+/// vocabulary's order, without the generic `lexicographicallyPrecedes` over two UTF-8 views.
+func precedesByBytes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
     }
 }
 
