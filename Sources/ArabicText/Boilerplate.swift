@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 /// Why a line was taken out of the text used for vectors.
 public enum BoilerplateReason: String, Sendable, Codable, CaseIterable {

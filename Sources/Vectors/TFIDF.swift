@@ -143,6 +143,8 @@ struct TermCounts {
         var words: [UInt64] = []
         var lineTerms: [Int32] = []
         for document in documents {
+            // The headline's terms are collected, then added: a closure that called `add` would
+            // make its captures checked for exclusive access at run time, on every token.
             lineTerms.removeAll(keepingCapacity: true)
             analyzer.forEachTermID(in: document.title[...], table: &table) { _, term in
                 if let term { lineTerms.append(term) }
