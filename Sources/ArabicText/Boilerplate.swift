@@ -166,12 +166,10 @@ public struct Boilerplate: Sendable {
         var text = text
         let breaks: [Int] = text.withUTF8 { bytes in
             var breaks: [Int] = []
-            guard let base = bytes.baseAddress else { return breaks }
-            var offset = 0
-            while let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
-                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var start = 0
+            while let found = offset(of: 0x0A, in: bytes, from: start) {
                 breaks.append(found)
-                offset = found + 1
+                start = found + 1
             }
             return breaks
         }
@@ -316,15 +314,20 @@ public struct Boilerplate: Sendable {
     private static func hasCopyrightSign(_ line: Substring) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while let hit = memchr(base + offset, 0xC2, bytes.count - offset) {
-                let lead = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var start = 0
+            while let lead = offset(of: 0xC2, in: bytes, from: start) {
                 if lead + 1 < bytes.count, bytes[lead + 1] == 0xA9 { return true }
-                offset = lead + 1
+                start = lead + 1
             }
             return false
         }
+    }
+
+    /// The offset of the first `byte` in `bytes` at or after `start` (`memchr`), or nil.
+    @inline(__always)
+    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count, let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func starts(_ words: [UInt64], with prefix: [UInt64]) -> Bool {
