@@ -88,11 +88,21 @@ public enum SparseSimilarity {
         let (order, time, firstUndated) = (timeline.order, timeline.time, timeline.firstUndated)
         // Postings by column, in time order: positions and values.
         let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order, including: targets)
+        // Where each column's undated postings start (they are last in time order).
+        let undatedStarts = (0..<matrix.columnCount).map { c in
+            lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { Int($0) >= firstUndated }
+        }
         let blockSize = 256
         let results = parallelMap(count: (n + blockSize - 1) / blockSize) { block -> (pairs: [SimilarPair], computed: Int) in
             var accumulator = [Float](repeating: 0, count: n)
+            // Per column, where the last article of this block found its window: the next dated
+            // article's window starts and ends no earlier, so it is searched for from there.
+            var windowStarts = postingStarts.dropLast().map(Int32.init)
+            var windowEnds = windowStarts
             var dense = [Float](repeating: 0, count: matrix.columnCount)
-            var touched: [Int32] = []
+            // The positions whose accumulator is not zero: the first `touchedCount` entries.
+            var touched = [Int32](repeating: 0, count: n)
+            var touchedCount = 0
             var heaviest: [(Int32, Float)] = []
             var candidates: [(Int32, Float)] = []
             var found: [(Int32, Float)] = []
@@ -106,11 +116,14 @@ public enum SparseSimilarity {
             postingValues.withUnsafeBufferPointer { postingValues in
             time.withUnsafeBufferPointer { time in
             accumulator.withUnsafeMutableBufferPointer { accumulator in
+            touched.withUnsafeMutableBufferPointer { touched in
                 for p in (block * blockSize)..<min(n, (block + 1) * blockSize) where queries?[order[p]] ?? true {
                     let row = matrix.row(order[p])
+                    // The window as positions in time order: postings hold positions, so the
+                    // searches below compare them directly instead of looking up their times.
                     let undated = p >= firstUndated
-                    let low = undated ? -Double.infinity : time[p] - options.window
-                    let high = undated ? Double.infinity : time[p] + options.window
+                    let low = undated ? 0 : lowerBound(time, 0, n) { $0 >= time[p] - options.window }
+                    let high = undated ? n : lowerBound(time, p, n) { $0 > time[p] + options.window }
                     heaviest.removeAll(keepingCapacity: true)
                     for k in row { heaviest.append((Int32(k), values[k])) }
                     keepBest(&heaviest, options.candidateTerms)
@@ -121,30 +134,37 @@ public enum SparseSimilarity {
                         let end = postingStarts[c + 1]
                         // The postings within the window, then the undated ones (last in time
                         // order), which every article is compared with.
-                        var q = lowerBound(postingRows, postingStarts[c], end) { time[Int($0)] >= low }
-                        while q < end {
-                            let other = Int(postingRows[q])
-                            if time[other] > high, other < firstUndated {
-                                q = lowerBound(postingRows, q, end) { Int($0) >= firstUndated }
-                                continue
+                        var q = gallop(postingRows, from: undated ? postingStarts[c] : Int(windowStarts[c]), end, to: low)
+                        var stop = gallop(postingRows, from: max(q, Int(windowEnds[c])), end, to: high)
+                        (windowStarts[c], windowEnds[c]) = (Int32(q), Int32(stop))
+                        let undatedStart = max(stop, undatedStarts[c])
+                        while true {
+                            while q < stop {
+                                let other = Int(postingRows[q])
+                                if other != p {
+                                    if accumulator[other] == 0 {
+                                        touched[touchedCount] = Int32(other)
+                                        touchedCount += 1
+                                    }
+                                    accumulator[other] += value * postingValues[q]
+                                }
+                                q += 1
                             }
-                            if other != p {
-                                if accumulator[other] == 0 { touched.append(Int32(other)) }
-                                accumulator[other] += value * postingValues[q]
-                            }
-                            q += 1
+                            if stop == end { break }
+                            (q, stop) = (undatedStart, end)
                         }
                     }
                     candidates.removeAll(keepingCapacity: true)
-                    for other in touched {
+                    for other in touched[..<touchedCount] {
                         candidates.append((other, accumulator[Int(other)]))
                         accumulator[Int(other)] = 0
                     }
-                    touched.removeAll(keepingCapacity: true)
+                    touchedCount = 0
                     keepBest(&candidates, options.neighbors * options.rescoredFactor)
                     computed += candidates.count
                     rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
                 }
+            }
             }
             }
             }
@@ -196,23 +216,40 @@ public enum SparseSimilarity {
     /// order: a quickselect, linear on average, instead of sorting long candidate lists.
     public static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
         guard entries.count > count else { return }
-        func before(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
-        var low = 0, high = entries.count - 1
-        while low < high {
-            let pivot = entries[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while before(entries[i], pivot) { i += 1 }
-                while before(pivot, entries[j]) { j -= 1 }
-                if i <= j {
-                    entries.swapAt(i, j)
-                    i += 1
-                    j -= 1
+        @inline(__always) func before(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
+        // Raw pointers: the partition loops run over every candidate of every article.
+        entries.withUnsafeMutableBufferPointer { entries in
+            var low = 0, high = entries.count - 1
+            while low < high {
+                let pivot = entries[(low + high) / 2]
+                var i = low, j = high
+                while i <= j {
+                    while before(entries[i], pivot) { i += 1 }
+                    while before(pivot, entries[j]) { j -= 1 }
+                    if i <= j {
+                        entries.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
                 }
+                if count - 1 <= j { high = j } else if count - 1 >= i { low = i } else { break }
             }
-            if count - 1 <= j { high = j } else if count - 1 >= i { low = i } else { break }
         }
         entries.removeLast(entries.count - count)
+    }
+
+    /// The first index in `start..<end` whose row is `bound` or later (rows ascend), searched
+    /// for in steps that double from `start`: cheaper than a binary search over the whole range
+    /// when the answer is near `start`, as it is for consecutive articles of a block.
+    @inline(__always)
+    static func gallop(_ rows: UnsafeBufferPointer<Int32>, from start: Int, _ end: Int, to bound: Int) -> Int {
+        guard start < end, Int(rows[start]) < bound else { return start }
+        var below = start, step = 1
+        while below + step < end, Int(rows[below + step]) < bound {
+            below += step
+            step *= 2
+        }
+        return lowerBound(rows, below + 1, min(end, below + step)) { Int($0) >= bound }
     }
 
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
