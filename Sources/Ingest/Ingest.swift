@@ -59,6 +59,8 @@ public enum Ingest {
             batches.withLock { $0[k] = sink }
         }
         var firstSeen: [String: SourceLocation] = [:]
+        // Duplicates, by file: their rejects' indices and records, which are read again.
+        var duplicates: [String: [(reject: Int, record: RecordKey)]] = [:]
         batches.withLock { batches in
             for k in files.indices {
                 guard var batch = batches.removeValue(forKey: k) else { continue }
@@ -66,9 +68,10 @@ public enum Ingest {
                     switch item {
                     case .reject(let reject):
                         result.rejects.append(reject)
-                    case .article(let article, let raw):
+                    case .article(let article):
                         if let first = firstSeen[article.id] {
-                            result.rejects.append(Reject(at: article.origin, reason: "duplicate id '\(article.id)' (first read at \(first))", raw: raw()))
+                            duplicates[article.origin.file, default: []].append((result.rejects.count, RecordKey(line: article.origin.line, id: article.id)))
+                            result.rejects.append(Reject(at: article.origin, reason: "duplicate id '\(article.id)' (first read at \(first))", raw: ""))
                             batch.report?.accepted -= 1
                         } else {
                             firstSeen[article.id] = article.origin
@@ -80,7 +83,20 @@ public enum Ingest {
                 result.chromeLinesRemoved += batch.chromeLinesRemoved
             }
         }
+        for (file, rejects) in duplicates {
+            let raw = rawRecords(file, lines: Set(rejects.map(\.record.line)), defaults: defaults)
+            for (index, record) in rejects { result.rejects[index].raw = raw[record] ?? "" }
+        }
         return result
+    }
+
+    /// The articles of `file` that start on `lines`, as read: a duplicate's record is read again
+    /// once it is known to be one, so that no record is held in memory for the rare duplicate.
+    private static func rawRecords(_ file: String, lines: Set<Int>, defaults: RecordDefaults) -> [RecordKey: String] {
+        var sink = Sink()
+        sink.keepsRawRecords = lines
+        readFile(file, defaults: defaults, into: &sink)
+        return sink.rawRecords
     }
 
     /// The format of a file from its name (`a.jsonl.gz` → `jsonl`), or nil if Isnad does not read it.
@@ -162,7 +178,7 @@ public enum Ingest {
             sink.countRecord()
             do throws(JSONSyntaxError) {
                 let value = try JSONParser.parse(line)
-                sink.add(value, origin: origin, defaults: defaults, raw: { escapedText(line) }, rawLater: { jsonText(value) })
+                sink.add(value, origin: origin, defaults: defaults, raw: { escapedText(line) })
             } catch {
                 let column = line.prefix(error.offset).count { $0 & 0xC0 != 0x80 } + 1
                 sink.reject(origin, "malformed JSON at column \(column): \(error.message)", raw: escapedText(line))
@@ -193,12 +209,12 @@ public enum Ingest {
             for (item, offset) in zip(items, offsets) {
                 sink.countRecord()
                 sink.add(item, origin: SourceLocation(file: path, line: line(at: offset)), defaults: defaults,
-                         raw: { jsonText(item) }, rawLater: { jsonText(item) })
+                         raw: { jsonText(item) })
             }
         case .success((let value, _)):
             sink.countRecord()
             sink.add(value, origin: SourceLocation(file: path, line: 1), defaults: defaults,
-                     raw: { escapedText(bytes) }, rawLater: { jsonText(value) })
+                     raw: { escapedText(bytes) })
         }
     }
 
@@ -235,7 +251,7 @@ public enum Ingest {
                     continue
                 }
                 let members = zip(header, record.fields).map { (key: $0, value: $1.isEmpty ? JSONValue.null : .string($1)) }
-                sink.add(.object(members), origin: origin, defaults: defaults, raw: { record.raw }, rawLater: { record.raw })
+                sink.add(.object(members), origin: origin, defaults: defaults, raw: { record.raw })
             }
         }
     }
@@ -279,7 +295,7 @@ public enum Ingest {
             members.removeAll { ArticleField.byName[$0.key].map { overridden.contains($0.field) } ?? false }
             members += meta.filter { ArticleField.byName[$0.key.lowercased()].map { overridden.contains($0.field) } ?? false }
         }
-        sink.add(.object(members), origin: origin, defaults: defaults, raw: { text }, rawLater: { text })
+        sink.add(.object(members), origin: origin, defaults: defaults, raw: { text })
     }
 }
 
@@ -306,13 +322,23 @@ struct PlainTextPage {
 
 /// What one file gave, in order: articles (with a way to recover the raw record should the id turn
 /// out to be a duplicate) and rejects, plus the file's counts.
+/// A record by the line it starts on and the id of its article.
+private struct RecordKey: Hashable, Sendable {
+    let line: Int
+    let id: String
+}
+
 private struct Sink: Sendable {
     enum Item: Sendable {
-        case article(Article, raw: @Sendable () -> String)
+        case article(Article)
         case reject(Reject)
     }
 
     var items: [Item] = []
+    /// The lines whose articles are kept as read (in `rawRecords`), when duplicates are read again.
+    var keepsRawRecords: Set<Int> = []
+    /// The articles kept as read, by line and id (the last read, if one line holds two).
+    var rawRecords: [RecordKey: String] = [:]
     /// The file's counts; `accepted` is settled when duplicates are known.
     var report: FileReport?
     var chromeLinesRemoved = 0
@@ -334,12 +360,9 @@ private struct Sink: Sendable {
         if isRecord { report?.accepted -= 1 }
     }
 
-    /// Adds a record. `raw` gives the record as read, for a reject now; `rawLater`, kept with the
-    /// article, gives it for a duplicate-id reject after all files are read.
-    mutating func add(
-        _ value: JSONValue, origin: SourceLocation, defaults: RecordDefaults,
-        raw: () -> String, rawLater: @escaping @Sendable () -> String
-    ) {
+    /// Adds a record. `raw` gives the record as read, for a reject, or when its line is one of
+    /// `keepsRawRecords`.
+    mutating func add(_ value: JSONValue, origin: SourceLocation, defaults: RecordDefaults, raw: () -> String) {
         guard case .object(let members) = value else {
             reject(origin, "expected a JSON object, found a JSON \(value.typeName)", raw: raw())
             return
@@ -349,7 +372,8 @@ private struct Sink: Sendable {
             reject(origin, problem.reason, raw: raw())
         case .success(let (article, chrome)):
             chromeLinesRemoved += chrome
-            items.append(.article(article, raw: rawLater))
+            items.append(.article(article))
+            if keepsRawRecords.contains(origin.line) { rawRecords[RecordKey(line: origin.line, id: article.id)] = raw() }
         }
     }
 }

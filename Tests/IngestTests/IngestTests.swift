@@ -94,6 +94,31 @@ import Testing
     #expect(result.files[1].accepted == 0)
 }
 
+@Test func aDuplicateIsKeptAsItsLineWasWritten() {
+    let folder = makeTemporaryFolder()
+    let first = writeFile(folder, "1.jsonl", #"{"id": "same", "title": "الأول", "text": ""}"# + "\n")
+    let second = writeFile(folder, "2.jsonl", #"{"id": "other", "title": "آخر"}"# + "\n" + #"{"id": "same",  "title": "الثاني", "extra": [1, 2]}"# + "\n")
+    let result = Ingest.read([first, second])
+    #expect(result.rejects.map(\.raw) == [#"{"id": "same",  "title": "الثاني", "extra": [1, 2]}"#])
+}
+
+@Test func aDuplicateInACSVFileIsKeptAsItsRowWasWritten() {
+    let folder = makeTemporaryFolder()
+    let path = writeFile(folder, "a.csv", "id,title,text\nc1,الأول,نص\nc1,\"الثاني، مكرر\",نص آخر\n")
+    let result = Ingest.read([path])
+    #expect(result.articles.map(\.title) == ["الأول"])
+    #expect(result.rejects.map(\.line) == [3])
+    #expect(result.rejects.map(\.raw) == ["c1,\"الثاني، مكرر\",نص آخر"])
+}
+
+@Test func twoDuplicatesOnOneLineOfAJSONArrayKeepTheirOwnRecords() {
+    let folder = makeTemporaryFolder()
+    let path = writeFile(folder, "a.json", #"[{"id": "a", "title": "أ"}, {"id": "b", "title": "ب"}, {"id": "a", "title": "ج"}, {"id": "b", "title": "د"}]"#)
+    let result = Ingest.read([path])
+    #expect(result.articles.map(\.title) == ["أ", "ب"])
+    #expect(result.rejects.map(\.raw) == [#"{"id":"a","title":"ج"}"#, #"{"id":"b","title":"د"}"#])
+}
+
 @Test(arguments: [
     (#"{"id": "e", "title": "  ", "text": ""}"#, "record has neither title nor text"),
     (#"{"id": "d", "title": "t", "published": "Thursday"}"#, "unparseable date 'Thursday' in field 'published'"),
