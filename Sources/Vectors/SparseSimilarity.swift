@@ -203,13 +203,18 @@ public enum SparseSimilarity {
         for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
     }
 
-    /// Sorts and removes the pairs found from both ends.
-    static func union(_ pairs: [SimilarPair]) -> [SimilarPair] {
-        let all = pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
-        var unique: [SimilarPair] = []
-        unique.reserveCapacity(all.count)
-        for pair in all where unique.last.map({ $0.first != pair.first || $0.second != pair.second }) ?? true { unique.append(pair) }
-        return unique
+    /// Sorts and removes the pairs found from both ends (the first found of two is kept), in place:
+    /// the pairs are the largest array the search holds at its end.
+    static func union(_ pairs: consuming [SimilarPair]) -> [SimilarPair] {
+        var all = pairs
+        all.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+        var unique = 0
+        for k in all.indices where unique == 0 || all[unique - 1].first != all[k].first || all[unique - 1].second != all[k].second {
+            all[unique] = all[k]
+            unique += 1
+        }
+        all.removeLast(all.count - unique)
+        return all
     }
 
     /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular
