@@ -133,8 +133,11 @@ struct Pair: Hashable {
 
 /// The sum of a cluster's rows (sorted sparse), its size and its articles' times.
 struct ClusterSum {
-    var columns: [Int32] = []
-    var values: [Float] = []
+    /// The columns of the sum, ascending. A one-article cluster's sum is its row: a slice of the
+    /// matrix's own arrays, not a copy (most clusters have one article).
+    var columns: ArraySlice<Int32> = []
+    /// The value of each column.
+    var values: ArraySlice<Float> = []
     var size = 0
     private var timeSum = 0.0
     private var dated = 0
@@ -147,6 +150,14 @@ struct ClusterSum {
 
     /// The sum of the given rows, accumulated in `dense` (all zeros, left all zeros).
     init(rows: [Int], of matrix: SparseMatrix, times: [Double?]? = nil, dense: inout [Float]) {
+        size = rows.count
+        if rows.count == 1 {
+            let row = matrix.row(rows[0])
+            (columns, values) = (matrix.columns[row], matrix.values[row])
+            norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if let time = times?[rows[0]] { (timeSum, dated) = (time, 1) }
+            return
+        }
         var touched: [Int32] = []
         for i in rows {
             for k in matrix.row(i) {
@@ -160,10 +171,9 @@ struct ClusterSum {
             }
         }
         touched.sort()
-        columns = touched
-        values = touched.map { dense[Int($0)] }
+        columns = touched[...]
+        values = touched.map { dense[Int($0)] }[...]
         for c in touched { dense[Int(c)] = 0 }
-        size = rows.count
         norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
@@ -193,22 +203,31 @@ struct ClusterSum {
     }
 
     /// Adds a sorted sparse vector.
-    private mutating func merge(_ otherColumns: [Int32], _ otherValues: [Float]) {
+    private mutating func merge(_ otherColumns: ArraySlice<Int32>, _ otherValues: ArraySlice<Float>) {
         var newColumns: [Int32] = [], newValues: [Float] = []
         newColumns.reserveCapacity(columns.count + otherColumns.count)
         newValues.reserveCapacity(columns.count + otherColumns.count)
-        var a = 0, b = 0
-        while a < columns.count || b < otherColumns.count {
-            if b == otherColumns.count || (a < columns.count && columns[a] < otherColumns[b]) {
-                newColumns.append(columns[a]); newValues.append(values[a]); a += 1
-            } else if a == columns.count || otherColumns[b] < columns[a] {
-                newColumns.append(otherColumns[b]); newValues.append(otherValues[b]); b += 1
-            } else {
-                newColumns.append(columns[a]); newValues.append(values[a] + otherValues[b]); a += 1; b += 1
+        // Zero-based views of the four slices.
+        columns.withUnsafeBufferPointer { columns in
+        values.withUnsafeBufferPointer { values in
+        otherColumns.withUnsafeBufferPointer { otherColumns in
+        otherValues.withUnsafeBufferPointer { otherValues in
+            var a = 0, b = 0
+            while a < columns.count || b < otherColumns.count {
+                if b == otherColumns.count || (a < columns.count && columns[a] < otherColumns[b]) {
+                    newColumns.append(columns[a]); newValues.append(values[a]); a += 1
+                } else if a == columns.count || otherColumns[b] < columns[a] {
+                    newColumns.append(otherColumns[b]); newValues.append(otherValues[b]); b += 1
+                } else {
+                    newColumns.append(columns[a]); newValues.append(values[a] + otherValues[b]); a += 1; b += 1
+                }
             }
         }
-        columns = newColumns
-        values = newValues
+        }
+        }
+        }
+        columns = newColumns[...]
+        values = newValues[...]
         norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 }
