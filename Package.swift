@@ -16,6 +16,7 @@ let package = Package(
         // MARK: - C shims (system libraries)
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc"),
 
         // MARK: - Pipeline stages
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
@@ -35,7 +36,7 @@ let package = Package(
         ),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline", "Reporting", "Store"]),
+        .target(name: "Isnad", dependencies: ["CMalloc", "LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline", "Reporting", "Store"]),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(

@@ -13,11 +13,7 @@ func benchStories(_ files: [String]) throws {
     let afterLoad = peakMemoryMiB()
     var result: StoryResult!
     let detect = seconds { result = StoryDetection.run(articles) }
-    let write = seconds {
-        let lines = result.stories.map(\.jsonLine)
-        try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try? lines.joined(separator: "\n").write(toFile: out + "/stories.jsonl", atomically: true, encoding: .utf8)
-    }
+    let write = try seconds { try writeLinesAtomically(result.stories.lazy.map(\.jsonLine), to: out + "/stories.jsonl") }
     let t = result.times
     let total = load + detect + write
     print(String(format: "isnad   : %d articles → %d stories (%d with 2+ articles), %d wire copies",

@@ -118,6 +118,7 @@ func benchText(_ files: [String], repetitions: Int) {
     print(String(format: "speed-up: %.2fx (python / isnad, MB/s)", (megabytes / best) / (out[1] / out[4])))
 }
 
+ProcessMemory.returnLargeBlocksWhenFreed()
 var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.isEmpty ? "ingest" : arguments.removeFirst()
 switch command {

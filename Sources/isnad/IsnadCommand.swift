@@ -14,6 +14,12 @@ struct IsnadCommand: ParsableCommand {
         version: versionText(),
         subcommands: [Ingest.self, Text.self, Run.self, Daily.self, StoreReport.self, Export.self, Eval.self]
     )
+
+    /// Sets up the allocator, then parses the arguments and runs the subcommand.
+    static func main() {
+        ProcessMemory.returnLargeBlocksWhenFreed()
+        main(nil)
+    }
 }
 
 /// The version line plus the BLAS library this binary runs on, for bug reports and benchmarks.
