@@ -11,20 +11,33 @@ enum PageChrome {
     /// Removes site labels from the end of `text`; returns the text and how many lines went.
     static func stripTrailing(_ text: String) -> (text: String, removed: Int) {
         let bytes = text.utf8
-        var end = bytes.endIndex
+        var end = bytes.count
         var removed = 0
-        // Walk back line by line over the bytes; only the last few lines are ever looked at.
-        while end > bytes.startIndex {
-            let lineStart = bytes[..<end].lastIndex(of: 0x0A).map(bytes.index(after:)) ?? bytes.startIndex
-            let line = text[lineStart..<end]
-            guard line.utf8.count <= 80 else { break }
+        // Walk back line by line; only the last few lines are ever looked at, and only their last
+        // 81 bytes are read to find where they start (a longer line ends the walk).
+        while end > 0, let lineStart = start(ofLineEndingAt: end, in: text, within: 80) {
+            let line = text[bytes.index(bytes.startIndex, offsetBy: lineStart)..<bytes.index(bytes.startIndex, offsetBy: end)]
             if line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
                 guard Boilerplate.isPageChrome(line) else { break }
                 removed += 1
             }
-            end = lineStart == bytes.startIndex ? lineStart : bytes.index(before: lineStart)
+            end = max(0, lineStart - 1)
         }
         guard removed > 0 else { return (text, 0) }
-        return (String(text[..<end]), removed)
+        return (String(text[..<bytes.index(bytes.startIndex, offsetBy: end)]), removed)
+    }
+
+    /// The byte offset where the line that ends at byte `end` starts (after a newline, or 0), if
+    /// the line is at most `limit` bytes long; nil if it is longer.
+    private static func start(ofLineEndingAt end: Int, in text: String, within limit: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = end
+            while start > 0, bytes[start - 1] != 0x0A {
+                guard end - start < limit else { return nil }
+                start -= 1
+            }
+            return start
+        }
     }
 }

@@ -293,6 +293,9 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
     ("نص المقال\n\nاقرأ أيضاً:\n", "نص المقال", 1),
     ("نص المقال\nShare", "نص المقال", 1),
     ("مقالات ذات صلة بالموضوع كثيرة\nنص", "مقالات ذات صلة بالموضوع كثيرة\nنص", 0),
+    ("نص\nشارك\nقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة",
+     "نص\nشارك\nقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة", 0),
+    ("نص\n\n  \nطباعة\n", "نص", 1),
 ])
 func trailingChromeLinesAreRemoved(_ text: String, _ expected: String, _ removed: Int) {
     let (out, count) = PageChrome.stripTrailing(text)
