@@ -223,11 +223,10 @@ public struct Boilerplate: Sendable {
         var words = 0
         var inWord = false
         let mapping = KeyMapping.foldingHamza
-        let classes = ScalarClass.arabicBlock
+        let classes = ScalarClass.table
         @inline(__always) func mix(_ value: UInt32) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
         for u in scalars {
-            let offset = u.value &- 0x0600
-            let c = offset < 0x100 ? classes[Int(offset)] : ScalarClass.of(u)
+            let c = u.value < 0x700 ? classes[Int(u.value)] : ScalarClass.of(u)
             switch c {
             case .arabicLetter, .latinLetter, .digit:
                 if !inWord {

@@ -70,7 +70,7 @@ public enum Tokenizer {
         var pending: (scalar: Unicode.Scalar, offset: Int)?
         var previousClass = ScalarClass.other
         var offset = 0
-        let classes = ScalarClass.arabicBlock
+        let classes = ScalarClass.table
 
         func finish(at end: Int) {
             guard let current = kind else { return }
@@ -86,8 +86,7 @@ public enum Tokenizer {
 
         for u in scalars {
             defer { offset += 1 }
-            let blockOffset = u.value &- 0x0600
-            let c = blockOffset < 0x100 ? classes[Int(blockOffset)] : ScalarClass.of(u)
+            let c = u.value < 0x700 ? classes[Int(u.value)] : ScalarClass.of(u)
             defer { previousClass = c }
             if let held = pending {
                 pending = nil
@@ -157,8 +156,9 @@ enum ScalarClass: Equatable {
     case joiner
     case numberSeparator, underscore, hash, at, other
 
-    /// The classes of U+0600–06FF, looked up on the hot path.
-    static let arabicBlock: [ScalarClass] = (0x0600...0x06FF).map { of(Unicode.Scalar(UInt32($0))!) }
+    /// The classes of U+0000–06FF (ASCII, Latin, Greek, Cyrillic and the Arabic block: nearly
+    /// every scalar of the texts), looked up on the hot path.
+    static let table: [ScalarClass] = (0x0000...0x06FF).map { Unicode.Scalar(UInt32($0)).map(of) ?? .other }
 
     @inline(__always)
     static func of(_ u: Unicode.Scalar) -> ScalarClass {
@@ -188,6 +188,8 @@ enum ScalarClass: Equatable {
         case 0x00C0...0x052F:
             if u.properties.generalCategory == .nonspacingMark { return .joiner }
             return u.properties.isAlphabetic && v != 0xD7 && v != 0xF7 ? .latinLetter : .other
+        // Quotes, dashes and spaces of General Punctuation (none is a mark): no property lookup.
+        case 0x2000...0x206F: return .other
         default:
             return u.properties.generalCategory == .nonspacingMark ? .joiner : .other
         }

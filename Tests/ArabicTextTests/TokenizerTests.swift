@@ -15,6 +15,22 @@ struct TokenizerTests {
         #expect(result.map(\.key) == ["قتلوا", "الرءيس", "ان"])
     }
 
+    @Test func generalPunctuationSplitsWordsAndItsFormatControlsDoNot() {
+        let result = Tokenizer.tokens(in: DisplayText("“الوزير”—قال\u{2009}إن\u{2026}الحوار\u{200D}ات ت\u{2066}م"))
+        #expect(result.map(\.key) == ["الوزير", "قال", "ان", "الحوارات", "تم"])
+    }
+
+    @Test func noScalarOfGeneralPunctuationIsAMark() {
+        // The class of U+2000–206F is decided without a property lookup: only its listed format
+        // controls continue a word.
+        for value in UInt32(0x2000)...0x206F {
+            let u = Unicode.Scalar(value)!
+            let listedJoiner = [0x200D, 0x200E, 0x200F, 0x2060].contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            #expect(u.properties.generalCategory != .nonspacingMark)
+            #expect(ScalarClass.of(u) == (listedJoiner ? .joiner : .other))
+        }
+    }
+
     @Test func zwnjSplitsLikeASpace() {
         #expect(Tokenizer.tokens(in: DisplayText("علی\u{200C}کرکوک")).map(\.key) == ["علي", "كركوك"])
     }
