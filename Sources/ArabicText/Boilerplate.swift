@@ -72,13 +72,44 @@ public struct Boilerplate: Sendable {
         public let day: String?
         /// The article text.
         public let text: String
+        /// The fingerprints of the text's lines (``lineFingerprints(of:)``), when already computed.
+        public let fingerprints: ArraySlice<LineFingerprint>?
 
-        /// A document for learning.
-        public init(source: String, day: String?, text: String) {
+        /// A document for learning; `fingerprints`, when given, are those of `text`'s lines.
+        public init(source: String, day: String?, text: String, fingerprints: ArraySlice<LineFingerprint>? = nil) {
             self.source = source
             self.day = day
             self.text = text
+            self.fingerprints = fingerprints
         }
+    }
+
+    /// A line's identity for learned boilerplate (see ``fingerprint(_:)``) and its number of words.
+    public struct LineFingerprint: Sendable, Equatable {
+        /// The hash of the line's key words.
+        public let hash: UInt64
+        /// How many words the line has.
+        public let words: Int32
+    }
+
+    /// The fingerprint of each line of each text (lines as ``lines(of:)`` splits them), in
+    /// parallel: story detection computes them once for both learning and the vectors stage,
+    /// which otherwise fingerprinted every line twice. Each text's are a slice of one array per
+    /// block of texts (a few large arrays, not one small array per text).
+    public static func lineFingerprints(of texts: [String]) -> [ArraySlice<LineFingerprint>] {
+        let blockSize = 1024
+        return parallelMap(count: (texts.count + blockSize - 1) / blockSize) { block in
+            var all: [LineFingerprint] = []
+            var ends: [Int] = []
+            for text in texts[(block * blockSize)..<min(texts.count, (block + 1) * blockSize)] {
+                for line in lines(of: text) {
+                    let (hash, words) = fingerprint(line)
+                    all.append(LineFingerprint(hash: hash, words: Int32(words)))
+                }
+                ends.append(all.count)
+            }
+            return ends.indices.map { all[($0 == 0 ? 0 : ends[$0 - 1])..<ends[$0]] }
+        }.flatMap { $0 }
     }
 
     /// Learns each outlet's repeated lines. A line (compared on its key words, digits masked) is
@@ -128,6 +159,7 @@ public struct Boilerplate: Sendable {
         var lines: [UInt64: Evidence] = [:]
         var seen: Set<UInt64> = []
         for document in documents {
+            let fingerprints = document.fingerprints
             let day = document.day.map { day in
                 dayIndex[day] ?? {
                     dayIndex[day] = Int32(dayIndex.count)
@@ -135,8 +167,8 @@ public struct Boilerplate: Sendable {
                 }()
             }
             seen.removeAll(keepingCapacity: true)
-            for line in Boilerplate.lines(of: document.text) {
-                let (hash, words) = fingerprint(line)
+            for (index, line) in Boilerplate.lines(of: document.text).enumerated() {
+                let (hash, words) = fingerprints.map { ($0[$0.startIndex + index].hash, Int($0[$0.startIndex + index].words)) } ?? fingerprint(line)
                 guard words > 0, seen.insert(hash).inserted else { continue }
                 lines[hash, default: Evidence(text: line, words: words)].articles += 1
                 guard let day else { continue }
@@ -281,12 +313,13 @@ public struct Boilerplate: Sendable {
         var underRelatedLabel = false
 
         /// Why `line`, whose words hash to `words` (``Analyzer/forEachTermID(in:table:_:)``), is
-        /// boilerplate, or nil if it is not.
-        public mutating func reason(words: [UInt64], line: Substring) -> BoilerplateReason? {
+        /// boilerplate, or nil if it is not. `fingerprint`, when known, is the line's
+        /// (``LineFingerprint``); otherwise it is computed if the outlet has learned lines.
+        public mutating func reason(words: [UInt64], line: Substring, fingerprint: UInt64? = nil) -> BoilerplateReason? {
             let hash = Boilerplate.combine(words[...])
             var reason = Boilerplate.fixedReason(words: words, hash: hash, line: line)
             if reason == nil, underRelatedLabel, Boilerplate.looksLikeHeadline(words: words.count, line: line) { reason = .relatedStory }
-            if reason == nil, !words.isEmpty, !learned.isEmpty, learned.contains(Boilerplate.fingerprint(line).hash) { reason = .learned }
+            if reason == nil, !words.isEmpty, !learned.isEmpty, learned.contains(fingerprint ?? Boilerplate.fingerprint(line).hash) { reason = .learned }
             if !words.isEmpty { underRelatedLabel = Boilerplate.relatedLabels.contains(hash) || (underRelatedLabel && reason == .relatedStory) }
             return reason
         }

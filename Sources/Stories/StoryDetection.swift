@@ -83,12 +83,23 @@ public enum StoryDetection {
     public static func run(_ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary saved: Vocabulary? = nil,
                            boilerplate learned: Boilerplate? = nil) -> StoryResult {
         var times = StageTimes()
-        let boilerplate = learned ?? measure(&times.boilerplate) { learnBoilerplate(articles) }
-        let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
-        let (vocabulary, matrix) = measure(&times.vectors) {
-            if let saved { return (saved, TFIDF.transform(documents, vocabulary: saved, boilerplate: boilerplate, options: options.vectors)) }
-            return TFIDF.fit(documents, boilerplate: boilerplate, options: options.vectors)
-        }
+        // Each line is fingerprinted once, for learning and for the vectors stage.
+        let (boilerplate, vocabulary, matrix) = { () -> (Boilerplate, Vocabulary, SparseMatrix) in
+            let fingerprints = measure(&times.boilerplate) { Boilerplate.lineFingerprints(of: articles.map(\.text)) }
+            let boilerplate = learned ?? measure(&times.boilerplate) {
+                Boilerplate.learn(from: articles.indices.map {
+                    Boilerplate.Document(source: articles[$0].source, day: articles[$0].published?.day, text: articles[$0].text, fingerprints: fingerprints[$0])
+                })
+            }
+            let documents = articles.indices.map {
+                Document(title: articles[$0].title, text: articles[$0].text, source: articles[$0].source, lineFingerprints: fingerprints[$0])
+            }
+            let (vocabulary, matrix) = measure(&times.vectors) {
+                if let saved { return (saved, TFIDF.transform(documents, vocabulary: saved, boilerplate: boilerplate, options: options.vectors)) }
+                return TFIDF.fit(documents, boilerplate: boilerplate, options: options.vectors)
+            }
+            return (boilerplate, vocabulary, matrix)
+        }()
         let publishedTimes = articles.map { $0.published.map { Double($0.epochSeconds) } }
         let (pairs, kernel) = measure(&times.similarity) {
             switch options.route {

@@ -9,12 +9,16 @@ public struct Document: Sendable {
     public let text: String
     /// The outlet, whose learned boilerplate is removed from the body.
     public let source: String
+    /// The fingerprints of the body's lines (``Boilerplate/lineFingerprints(of:)``), when already
+    /// computed; otherwise lines are fingerprinted as they are judged.
+    public let lineFingerprints: ArraySlice<Boilerplate.LineFingerprint>?
 
-    /// A document.
-    public init(title: String, text: String, source: String) {
+    /// A document; `lineFingerprints`, when given, are those of `text`'s lines.
+    public init(title: String, text: String, source: String, lineFingerprints: ArraySlice<Boilerplate.LineFingerprint>? = nil) {
         self.title = title
         self.text = text
         self.source = source
+        self.lineFingerprints = lineFingerprints
     }
 }
 
@@ -154,14 +158,14 @@ struct TermCounts {
             // count only if it is not.
             var filter = boilerplate.lineFilter(source: document.source)
             var paragraph = 0
-            for line in Boilerplate.lines(of: document.text) {
+            for (index, line) in Boilerplate.lines(of: document.text).enumerated() {
                 words.removeAll(keepingCapacity: true)
                 lineTerms.removeAll(keepingCapacity: true)
                 analyzer.forEachTermID(in: line, table: &table) { wordHash, term in
                     words.append(wordHash)
                     if let term { lineTerms.append(term) }
                 }
-                guard filter.reason(words: words, line: line) == nil, !words.isEmpty else { continue }
+                guard filter.reason(words: words, line: line, fingerprint: document.lineFingerprints.map { $0[$0.startIndex + index].hash }) == nil, !words.isEmpty else { continue }
                 let weight = paragraph < options.leadParagraphs ? options.leadWeight : 1
                 for term in lineTerms { add(term, weight) }
                 paragraph += 1

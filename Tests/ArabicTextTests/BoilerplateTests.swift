@@ -72,6 +72,28 @@ struct BoilerplateTests {
         #expect(reasons("يمكنكم متابعة اخر الاخبار عبر تطبيق نبا برس علي هاتفكم المحمول", source: "nabaa-press", learned) == [.learned])
     }
 
+    @Test func lineFingerprintsAreEachTextsOwnAcrossBlocks() {
+        // 1,100 texts are fingerprinted in two blocks of 1,024; each keeps its own lines.
+        let texts = (0..<1_100).map { BoilerplateTests.headline($0) + "\nنبأ برس – الرياض\n\n" + String(repeating: "خبر ", count: $0 % 7) }
+        let fingerprints = Boilerplate.lineFingerprints(of: texts)
+        #expect(fingerprints.count == 1_100)
+        for i in [0, 1, 1_023, 1_024, 1_099] {
+            let expected = Boilerplate.lines(of: texts[i]).map { Boilerplate.fingerprint($0) }
+            #expect(fingerprints[i].map(\.hash) == expected.map(\.hash))
+            #expect(fingerprints[i].map { Int($0.words) } == expected.map(\.words))
+        }
+    }
+
+    @Test func learningFromGivenFingerprintsLearnsTheSameLines() {
+        let documents = BoilerplateTests.outletArticles
+        let fingerprints = Boilerplate.lineFingerprints(of: documents.map(\.text))
+        let given = Boilerplate.learn(from: documents.indices.map {
+            Boilerplate.Document(source: documents[$0].source, day: documents[$0].day, text: documents[$0].text, fingerprints: fingerprints[$0])
+        })
+        #expect(given.learned == Boilerplate.learn(from: documents).learned)
+        #expect(given.learned.count == 2)
+    }
+
     @Test func aLineRepeatedOnOneDayOfManyIsNotLearned() {
         var documents = (0..<9).map { i in
             Boilerplate.Document(source: "sada-news", day: "2018-05-14", text: BoilerplateTests.headline(i) + "\nالمسيرة انطلقت من ساحة التحرير")

@@ -130,6 +130,23 @@ struct SelectionTests {
         }
     }
 
+    @Test func givenLineFingerprintsLeaveOutTheSameLearnedLines() {
+        // An outlet's sign-off repeats over three days and is learned; the vectors leave it out
+        // whether its lines' fingerprints are given or computed as they are judged.
+        let texts = (0..<12).map { i in "خبر رقم \(["أول", "ثان", "ثالث", "رابع"][i % 4]) عن \(["الذهب", "النفط", "القمح"][i % 3])\nنبأ برس – الرياض" }
+        let learned = Boilerplate.learn(from: texts.indices.map { Boilerplate.Document(source: "nabaa", day: "2018-05-1\($0 % 3)", text: texts[$0]) })
+        #expect(learned.learned.map(\.text) == ["نبأ برس – الرياض"])
+        let fingerprints = Boilerplate.lineFingerprints(of: texts)
+        var options = VectorOptions()
+        options.maximumDocumentShare = 1
+        let (vocabulary, computed) = TFIDF.fit(texts.map { Document(title: "", text: $0, source: "nabaa") }, boilerplate: learned, options: options)
+        let (_, given) = TFIDF.fit(texts.indices.map { Document(title: "", text: texts[$0], source: "nabaa", lineFingerprints: fingerprints[$0]) },
+                                   boilerplate: learned, options: options)
+        #expect(vocabulary.column(of: "برس") == nil)
+        #expect(given.columns == computed.columns)
+        #expect(given.values == computed.values)
+    }
+
     @Test func aRowDotsWithADenseVectorAsWithTheSparseRow() {
         var options = VectorOptions()
         options.maximumDocumentShare = 1
