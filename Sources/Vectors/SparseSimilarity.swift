@@ -154,13 +154,15 @@ public enum SparseSimilarity {
                             (q, stop) = (undatedStart, end)
                         }
                     }
+                    // The best candidates by partial score, kept in a heap whose root is the
+                    // worst kept: most candidates are turned away by one comparison with it.
                     candidates.removeAll(keepingCapacity: true)
+                    let kept = options.neighbors * options.rescoredFactor
                     for other in touched[..<touchedCount] {
-                        candidates.append((other, accumulator[Int(other)]))
+                        offer((other, accumulator[Int(other)]), to: &candidates, keeping: kept)
                         accumulator[Int(other)] = 0
                     }
                     touchedCount = 0
-                    keepBest(&candidates, options.neighbors * options.rescoredFactor)
                     computed += candidates.count
                     rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
                 }
@@ -215,6 +217,37 @@ public enum SparseSimilarity {
         }
         all.removeLast(all.count - unique)
         return all
+    }
+
+    /// Adds `entry` to `heap`, which keeps the `count` entries with the highest scores (ties: the
+    /// lower index) as ``keepBest(_:_:)`` does, its worst entry at the root.
+    @inline(__always)
+    static func offer(_ entry: (Int32, Float), to heap: inout [(Int32, Float)], keeping count: Int) {
+        @inline(__always) func worse(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 < b.1 || (a.1 == b.1 && a.0 > b.0) }
+        if heap.count < count {
+            heap.append(entry)
+            heap.withUnsafeMutableBufferPointer { heap in
+                var i = heap.count - 1
+                while i > 0, worse(heap[i], heap[(i - 1) / 2]) {
+                    heap.swapAt(i, (i - 1) / 2)
+                    i = (i - 1) / 2
+                }
+            }
+        } else if count > 0, worse(heap[0], entry) {
+            heap.withUnsafeMutableBufferPointer { heap in
+                heap[0] = entry
+                var i = 0
+                while true {
+                    let left = 2 * i + 1, right = left + 1
+                    var worst = i
+                    if left < heap.count, worse(heap[left], heap[worst]) { worst = left }
+                    if right < heap.count, worse(heap[right], heap[worst]) { worst = right }
+                    if worst == i { break }
+                    heap.swapAt(i, worst)
+                    i = worst
+                }
+            }
+        }
     }
 
     /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular

@@ -118,6 +118,24 @@ struct SelectionTests {
         #expect(few.count == 1)
     }
 
+    @Test func offeringOneByOneKeepsWhatKeepBestKeeps() {
+        var heap: [(Int32, Float)] = []
+        for entry: (Int32, Float) in [(0, 0.1), (1, 0.9), (2, 0.5), (3, 0.9), (4, 0.3), (5, 0.5), (6, 0.7)] {
+            SparseSimilarity.offer(entry, to: &heap, keeping: 4)
+        }
+        #expect(Set(heap.map(\.0)) == [1, 3, 6, 2])
+        // Many ties, in every order: the same entries as the quickselect keeps.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let entries = (0..<200).map { (Int32($0), Float(Int.random(in: 0..<20, using: &generator)) / 20) }.shuffled(using: &generator)
+            var offered: [(Int32, Float)] = []
+            for entry in entries { SparseSimilarity.offer(entry, to: &offered, keeping: 60) }
+            var selected = entries
+            SparseSimilarity.keepBest(&selected, 60)
+            #expect(Set(offered.map(\.0)) == Set(selected.map(\.0)))
+        }
+    }
+
     @Test func rowsAreTheSameInWhicheverBlockTheyAreCounted() {
         // 2,800 documents are counted in three blocks of 1,024 and built into the matrix in parallel.
         let repeated = Array(repeatElement(VectorsTests.documents, count: 700).joined())
