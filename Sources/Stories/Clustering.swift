@@ -35,10 +35,25 @@ public enum Clustering {
     /// cluster's first article).
     public static func averageLink(count: Int, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
         // Edge weights, decayed by the time between the two articles.
+        let weights = pairs.map { $0.similarity * decay(times[Int($0.first)], times[Int($0.second)], halfLife: options.halfLifeDays) }
+        // Two clusters merge only if some edge between them reaches the threshold (their average
+        // is at most their strongest edge), so clusters never span two components of the graph
+        // of such edges: an edge between two components can never count and is left out.
+        var component = Array(0..<count)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while component[i] != i {
+                component[i] = component[component[i]]
+                i = component[i]
+            }
+            return i
+        }
+        for (pair, weight) in zip(pairs, weights) where weight >= options.mergeThreshold {
+            let (a, b) = (root(Int(pair.first)), root(Int(pair.second)))
+            if a != b { component[max(a, b)] = min(a, b) }
+        }
         var neighbors = [[Int32: Float]](repeating: [:], count: count)
-        for pair in pairs {
-            let weight = pair.similarity * decay(times[Int(pair.first)], times[Int(pair.second)], halfLife: options.halfLifeDays)
-            guard weight > 0 else { continue }
+        for (pair, weight) in zip(pairs, weights) where weight > 0 && root(Int(pair.first)) == root(Int(pair.second)) {
             neighbors[Int(pair.first)][pair.second] = weight
             neighbors[Int(pair.second)][pair.first] = weight
         }
@@ -75,14 +90,14 @@ public enum Clustering {
             }
         }
         // Labels in order of first article.
-        func root(_ i: Int) -> Int {
+        func cluster(_ i: Int) -> Int {
             var i = i
             while parent[i] != i { i = parent[i] }
             return i
         }
         var label: [Int: Int] = [:]
         return (0..<count).map { i in
-            let r = root(i)
+            let r = cluster(i)
             if let l = label[r] { return l }
             label[r] = label.count
             return label.count - 1

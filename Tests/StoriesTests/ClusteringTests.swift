@@ -13,6 +13,82 @@ struct ClusteringTests {
         #expect(labels == [0, 0, 1])
     }
 
+    @Test func aWeakEdgeCountsInsideAStoryItsStrongEdgesMake() {
+        // 0–1 and 1–2 are strong, 0–2 weak: the weak edge lifts {0,1}–2 to (0.3 + 0.6) / 2 = 0.45.
+        // 3 hangs on 2 by a weak edge only and stays alone.
+        let pairs = [SimilarPair(0, 1, similarity: 0.9), SimilarPair(1, 2, similarity: 0.6), SimilarPair(0, 2, similarity: 0.3),
+                     SimilarPair(2, 3, similarity: 0.3)]
+        var options = ClusteringOptions()
+        options.mergeThreshold = 0.4
+        #expect(Clustering.averageLink(count: 4, pairs: pairs, times: [nil, nil, nil, nil], options: options) == [0, 0, 0, 1])
+        // Without the weak edge, {0,1}–2 averages 0.3: 2 stays apart.
+        #expect(Clustering.averageLink(count: 4, pairs: pairs.filter { $0.first != 0 || $0.second != 2 }, times: [nil, nil, nil, nil], options: options) == [0, 0, 1, 2])
+    }
+
+    @Test func averageLinkMergesAsTheTextbookDefinitionDoes() {
+        // Random graphs with distinct weights (seeded: the same graphs on every run): the clusters
+        // are those of merging, again and again, the two clusters of highest average similarity
+        // while it reaches the threshold.
+        var generator = SplitMix64(seed: 2018)
+        var options = ClusteringOptions()
+        options.mergeThreshold = 0.3
+        for _ in 0..<30 {
+            let count = 24
+            var pairs: [SimilarPair] = []
+            for a in 0..<count {
+                for b in (a + 1)..<count where Int.random(in: 0..<4, using: &generator) == 0 {
+                    pairs.append(SimilarPair(Int32(a), Int32(b), similarity: Float.random(in: 0.05...0.9, using: &generator)))
+                }
+            }
+            let times = [Double?](repeating: nil, count: count)
+            #expect(partition(Clustering.averageLink(count: count, pairs: pairs, times: times, options: options)) == partition(textbookAverageLink(count: count, pairs: pairs, threshold: 0.3)))
+        }
+    }
+
+    /// Average-link by its definition, in O(n³) per merge.
+    func textbookAverageLink(count: Int, pairs: [SimilarPair], threshold: Float) -> [Int] {
+        var weight = [[Float]](repeating: [Float](repeating: 0, count: count), count: count)
+        for pair in pairs {
+            weight[Int(pair.first)][Int(pair.second)] = pair.similarity
+            weight[Int(pair.second)][Int(pair.first)] = pair.similarity
+        }
+        var clusters = (0..<count).map { [$0] }
+        while true {
+            var best: (Int, Int, Float)?
+            for x in clusters.indices {
+                for y in clusters.indices where y > x {
+                    let total = clusters[x].reduce(Float(0)) { sum, a in clusters[y].reduce(sum) { $0 + weight[a][$1] } }
+                    let average = total / Float(clusters[x].count * clusters[y].count)
+                    if average >= threshold, average > best?.2 ?? -1 { best = (x, y, average) }
+                }
+            }
+            guard let (x, y, _) = best else { break }
+            clusters[x] += clusters[y]
+            clusters.remove(at: y)
+        }
+        var labels = [Int](repeating: 0, count: count)
+        for (label, members) in clusters.enumerated() { for a in members { labels[a] = label } }
+        return labels
+    }
+
+    /// A small seeded generator (SplitMix64), for random tests that are the same on every run.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// The sets of a labelling, whatever the labels.
+    func partition(_ labels: [Int]) -> Set<Set<Int>> {
+        Set(Dictionary(grouping: labels.indices) { labels[$0] }.values.map(Set.init))
+    }
+
     @Test func similarityDecaysWithTime() {
         let pairs = [SimilarPair(0, 1, similarity: 0.6)]
         var options = ClusteringOptions()
