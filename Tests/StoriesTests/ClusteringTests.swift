@@ -26,18 +26,22 @@ struct ClusteringTests {
     }
 
     @Test func averageLinkMergesAsTheTextbookDefinitionDoes() {
-        // Random graphs with distinct weights (seeded: the same graphs on every run): the clusters
-        // are those of merging, again and again, the two clusters of highest average similarity
-        // while it reaches the threshold.
-        var generator = SplitMix64(seed: 2018)
+        // Pseudo-random graphs with distinct weights (the same on every run): the clusters are
+        // those of merging, again and again, the two clusters of highest average similarity while
+        // it reaches the threshold.
+        func unit(_ trial: Int, _ a: Int, _ b: Int, _ salt: UInt64) -> Float {
+            var z = (UInt64(trial) << 40 | UInt64(a) << 20 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15 ^ salt
+            z = (z ^ (z >> 31)) &* 0xBF58_476D_1CE4_E5B9
+            return Float(z >> 40) / Float(1 << 24)
+        }
         var options = ClusteringOptions()
         options.mergeThreshold = 0.3
-        for _ in 0..<30 {
+        for trial in 0..<30 {
             let count = 24
             var pairs: [SimilarPair] = []
             for a in 0..<count {
-                for b in (a + 1)..<count where Int.random(in: 0..<4, using: &generator) == 0 {
-                    pairs.append(SimilarPair(Int32(a), Int32(b), similarity: Float.random(in: 0.05...0.9, using: &generator)))
+                for b in (a + 1)..<count where unit(trial, a, b, 1) < 0.25 {
+                    pairs.append(SimilarPair(Int32(a), Int32(b), similarity: 0.05 + 0.85 * unit(trial, a, b, 2)))
                 }
             }
             let times = [Double?](repeating: nil, count: count)
@@ -69,19 +73,6 @@ struct ClusteringTests {
         var labels = [Int](repeating: 0, count: count)
         for (label, members) in clusters.enumerated() { for a in members { labels[a] = label } }
         return labels
-    }
-
-    /// A small seeded generator (SplitMix64), for random tests that are the same on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// The sets of a labelling, whatever the labels.
