@@ -320,14 +320,14 @@ struct PlainTextPage {
     }
 }
 
-/// What one file gave, in order: articles (with a way to recover the raw record should the id turn
-/// out to be a duplicate) and rejects, plus the file's counts.
 /// A record by the line it starts on and the id of its article.
 private struct RecordKey: Hashable, Sendable {
     let line: Int
     let id: String
 }
 
+/// What one file gave, in order: articles and rejects, plus the file's counts; when a file is read
+/// again for its duplicates, the raw records of those lines.
 private struct Sink: Sendable {
     enum Item: Sendable {
         case article(Article)

@@ -255,7 +255,7 @@ public enum SparseSimilarity {
     public static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
         guard entries.count > count else { return }
         @inline(__always) func before(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
-        // Raw pointers: the partition loops run over every candidate of every article.
+        // Raw pointers: bounds checks in the partition loops cost more than the comparisons.
         entries.withUnsafeMutableBufferPointer { entries in
             var low = 0, high = entries.count - 1
             while low < high {
