@@ -1,4 +1,5 @@
-// The umbrella module: `import Isnad` gives the public API of every pipeline stage.
+// The umbrella module: `import Isnad` gives the public API of every pipeline stage, plus what the
+// executables share (`ProcessMemory`, `writeLinesAtomically`).
 @_exported import Ingest
 @_exported import ArabicText
 @_exported import LinearAlgebra

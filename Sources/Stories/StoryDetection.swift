@@ -28,7 +28,8 @@ public enum SimilarityRoute: String, Sendable, CaseIterable {
 
 /// Wall time of each stage, in seconds, for reports and the benchmark.
 public struct StageTimes: Sendable, Codable {
-    /// Boilerplate learning.
+    /// Line fingerprints and boilerplate learning (the fingerprints are made even when the
+    /// boilerplate is given: the vectors stage uses them).
     public var boilerplate = 0.0
     /// TF-IDF (terms, vocabulary, matrix).
     public var vectors = 0.0
