@@ -23,17 +23,21 @@ public struct Analyzer: Sendable {
     /// callers that key terms by ``TermHash`` and build no strings (wire-copy shingles). Concrete in
     /// `Substring` so that the scanner is specialized here, not called through generic witnesses
     /// from other modules.
-    public func forEachTermScalars(in text: Substring, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
+    public func forEachTermScalars(in text: Substring, _ body: (TokenKind, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
         UTF8Scalars.of(text) { scalars in scan(scalars, body) }
     }
 
-    private func scan(_ text: UTF8Scalars, _ body: (TokenKind, ArraySlice<Unicode.Scalar>) -> Void) {
+    private func scan(_ text: UTF8Scalars, _ body: (TokenKind, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
         Tokenizer.scan(text, hamza: hamzaCarriers) { kind, _, key in
-            let scalars = key.output
-            if stopWords.contains(scalars[...], endsWithAlefMaksura: key.lastLetterWasAlefMaksura) { return }
-            let term = kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count
-            body(kind, scalars[term])
+            if stopWords.contains(key.scalars, endsWithAlefMaksura: key.endsWithAlefMaksura) { return }
+            body(kind, term(kind, key.scalars))
         }
+    }
+
+    /// The term of a token: the light10 stem of an Arabic key, any other key as it is.
+    @inline(__always)
+    func term(_ kind: TokenKind, _ key: UnsafeBufferPointer<Unicode.Scalar>) -> UnsafeBufferPointer<Unicode.Scalar> {
+        kind == .arabic ? UnsafeBufferPointer(rebasing: key[Light10.stemRange(key)]) : key
     }
 
     /// Every token of a line with the hash boilerplate detection compares words by
@@ -42,8 +46,8 @@ public struct Analyzer: Sendable {
     public func forEachTermID(in line: Substring, table: inout TermTable, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
         UTF8Scalars.of(line) { scalars in
             Tokenizer.scan(scalars, hamza: hamzaCarriers) { kind, _, key in
-                body(Boilerplate.wordHash(key.output),
-                     table.id(ofKey: key.output, kind: kind, endsWithAlefMaksura: key.lastLetterWasAlefMaksura, analyzer: self))
+                body(Boilerplate.wordHash(key.scalars),
+                     table.id(ofKey: key.scalars, kind: kind, endsWithAlefMaksura: key.endsWithAlefMaksura, analyzer: self))
             }
         }
     }
@@ -53,9 +57,7 @@ public struct Analyzer: Sendable {
     /// headlines write for a term, building a string only for the words they keep.
     public func forEachTermHash(in text: [Unicode.Scalar], _ body: (_ term: UInt64, _ token: Range<Int>) -> Void) {
         Tokenizer.scan(text, hamza: hamzaCarriers) { kind, range, key in
-            let scalars = key.output
-            let term = kind == .arabic ? Light10.stemRange(scalars, 0..<scalars.count) : 0..<scalars.count
-            body(TermHash.of(scalars[term]), range)
+            body(TermHash.of(term(kind, key.scalars)), range)
         }
     }
 

@@ -229,14 +229,14 @@ public struct Boilerplate: Sendable {
     static func wordHashes<S: StringProtocol>(_ line: S) -> [UInt64] {
         var words: [UInt64] = []
         UTF8Scalars.of(Substring(line)) { scalars in
-            Tokenizer.scan(scalars, hamza: .fold) { _, _, key in words.append(wordHash(key.output)) }
+            Tokenizer.scan(scalars, hamza: .fold) { _, _, key in words.append(wordHash(key.scalars)) }
         }
         return words
     }
 
     /// The hash a line's word counts by: its key with digits masked as 0.
     @inline(__always)
-    static func wordHash(_ key: [Unicode.Scalar]) -> UInt64 {
+    static func wordHash(_ key: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for u in key { hash = (hash ^ UInt64(u.isASCIIDigit ? 0x30 : u.value)) &* 0x0000_0100_0000_01B3 }
         return hash

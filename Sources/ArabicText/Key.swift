@@ -12,21 +12,24 @@ public struct KeyNormalizer: Sendable {
 
     /// The key view of `text`.
     public func key<S: StringProtocol>(_ text: S) -> String {
-        var builder = KeyBuilder(hamza: hamzaCarriers)
-        builder.output.reserveCapacity(text.utf8.count / 2)
+        var builder = KeyBuilder(hamza: hamzaCarriers, capacity: text.utf8.count / 2)
         for u in text.unicodeScalars { builder.append(u) }
         builder.finish()
-        return String(scalars: builder.output)
+        return String(scalars: builder.scalars)
     }
 }
 
-/// Appends the key view of scalars, one at a time, to a scalar buffer. Shared by ``KeyNormalizer``
-/// (whole texts, with line and space handling) and the tokenizer (one word at a time).
-struct KeyBuilder {
+/// Appends the key view of scalars, one at a time, to a scalar buffer it owns. Shared by
+/// ``KeyNormalizer`` (whole texts, with line and space handling) and the tokenizer (one word at a
+/// time). The buffer is raw memory rather than an `Array`: on the tokenizer's hot path an array
+/// pays a uniqueness and capacity check on every append and a `replaceSubrange` on every reset.
+struct KeyBuilder: ~Copyable {
     let hamza: HamzaCarriers
     private let mapping: KeyMapping.ArabicBlock
-    /// The key scalars so far.
-    var output: [Unicode.Scalar] = []
+    private var storage: UnsafeMutablePointer<Unicode.Scalar>
+    private var capacity: Int
+    /// The number of key scalars so far.
+    private(set) var count = 0
     /// Whether the last letter appended was written as ى (alef maksura) before folding.
     private(set) var lastLetterWasAlefMaksura = false
     /// An Arabic number separator seen after a digit; what it becomes depends on what follows.
@@ -34,14 +37,22 @@ struct KeyBuilder {
 
     private enum NumberSeparator { case decimal, thousands }
 
-    init(hamza: HamzaCarriers) {
+    init(hamza: HamzaCarriers, capacity: Int = 32) {
         self.hamza = hamza
         mapping = hamza == .fold ? KeyMapping.foldingHamza : KeyMapping.keepingHamza
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
     }
 
+    deinit { storage.deallocate() }
+
+    /// The key scalars so far, valid until the builder next changes.
+    var scalars: UnsafeBufferPointer<Unicode.Scalar> { UnsafeBufferPointer(start: storage, count: count) }
+
     /// Clears the buffer for the next word, keeping its capacity.
+    @inline(__always)
     mutating func reset() {
-        output.removeAll(keepingCapacity: true)
+        count = 0
         lastLetterWasAlefMaksura = false
         pendingSeparator = nil
     }
@@ -67,7 +78,24 @@ struct KeyBuilder {
     /// Drops trailing spaces and a separator left at the end.
     mutating func finish() {
         flushSeparator(beforeDigit: false)
-        while output.last == " " { output.removeLast() }
+        while last == " " { count -= 1 }
+    }
+
+    private var last: Unicode.Scalar? { count > 0 ? storage[count - 1] : nil }
+
+    @inline(__always)
+    private mutating func push(_ u: Unicode.Scalar) {
+        if count == capacity { grow() }
+        storage[count] = u
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
     }
 
     @inline(__always)
@@ -75,12 +103,12 @@ struct KeyBuilder {
         if pendingSeparator != nil { flushSeparator(beforeDigit: u.isASCIIDigit) }
         switch u {
         case " ":
-            if let last = output.last, last != " ", last != "\n" { output.append(u) }
+            if let last, last != " ", last != "\n" { push(u) }
         case "\n":
-            while output.last == " " { output.removeLast() }
-            output.append(u)
+            while last == " " { count -= 1 }
+            push(u)
         default:
-            output.append(u)
+            push(u)
             lastLetterWasAlefMaksura = false
         }
     }
@@ -88,15 +116,15 @@ struct KeyBuilder {
     /// ا/و/ي + hamza above compose (NFC does the same): و+ٔ is ؤ, ي+ٔ is ئ; on an alef the hamza
     /// disappears with the alef fold; elsewhere it is a diacritic and is deleted.
     private mutating func composeHamza() {
-        guard let last = output.last else { return }
+        guard let last else { return }
         let composed: Unicode.Scalar? = last == "\u{0648}" ? "\u{0624}" : last == "\u{064A}" ? "\u{0626}" : nil
         guard let composed else { return }
-        output[output.count - 1] = hamza == .fold ? "\u{0621}" : composed
+        storage[count - 1] = hamza == .fold ? "\u{0621}" : composed
     }
 
     /// ٫ between digits is a decimal point, ٬ between digits is dropped; elsewhere both are commas.
     private mutating func separator(_ kind: NumberSeparator) {
-        if pendingSeparator == nil, output.last?.isASCIIDigit == true {
+        if pendingSeparator == nil, last?.isASCIIDigit == true {
             pendingSeparator = kind
         } else {
             emit(",")
@@ -107,9 +135,9 @@ struct KeyBuilder {
         guard let separator = pendingSeparator else { return }
         pendingSeparator = nil
         switch (separator, beforeDigit) {
-        case (.decimal, true): output.append(".")
+        case (.decimal, true): push(".")
         case (.thousands, true): break
-        case (_, false): output.append(",")
+        case (_, false): push(",")
         }
     }
 }

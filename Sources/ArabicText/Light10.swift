@@ -14,15 +14,14 @@ public enum Light10 {
 
     /// The stem of a key-view word.
     public static func stem(_ key: String) -> String {
-        let scalars = Array(key.unicodeScalars)
-        return String(scalars: scalars[stemRange(scalars, 0..<scalars.count)])
+        Array(key.unicodeScalars).withUnsafeBufferPointer { String(scalars: $0[stemRange($0)]) }
     }
 
-    /// The part of `word[range]` that is its stem (stemming only ever removes letters at the ends).
+    /// The part of `word` that is its stem (stemming only ever removes letters at the ends).
     @inline(__always)
-    static func stemRange(_ word: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
-        var start = range.lowerBound
-        var end = range.upperBound
+    static func stemRange(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
+        var start = 0
+        var end = word.count
         for prefix in prefixes {
             let length = end - start
             if prefix.count == 1 ? length < 4 : length < prefix.count + 2 { continue }
@@ -41,7 +40,7 @@ public enum Light10 {
     }
 
     @inline(__always)
-    private static func matches(_ affix: [Unicode.Scalar], _ word: [Unicode.Scalar], at position: Int) -> Bool {
+    private static func matches(_ affix: [Unicode.Scalar], _ word: UnsafeBufferPointer<Unicode.Scalar>, at position: Int) -> Bool {
         for i in 0..<affix.count where word[position + i] != affix[i] { return false }
         return true
     }

@@ -35,16 +35,16 @@ public struct StopWords: Sendable {
 
     /// Whether a token with this key is a stop word.
     public func contains(key: String, endsWithAlefMaksura: Bool) -> Bool {
-        contains(Array(key.unicodeScalars)[...], endsWithAlefMaksura: endsWithAlefMaksura)
+        Array(key.unicodeScalars).withUnsafeBufferPointer { contains($0, endsWithAlefMaksura: endsWithAlefMaksura) }
     }
 
     /// Whether a token whose key has these scalars is a stop word.
     @inline(__always)
-    func contains(_ key: ArraySlice<Unicode.Scalar>, endsWithAlefMaksura: Bool) -> Bool {
+    func contains(_ key: UnsafeBufferPointer<Unicode.Scalar>, endsWithAlefMaksura: Bool) -> Bool {
         guard key.count <= longestKey + 1 else { return false }
         if key.count <= longestKey, matches(key, endsWithAlefMaksura) { return true }
         guard let first = key.first, first == "و" || first == "ف", key.count >= 3 else { return false }
-        return matches(key.dropFirst(), endsWithAlefMaksura)
+        return matches(UnsafeBufferPointer(rebasing: key.dropFirst()), endsWithAlefMaksura)
     }
 
     /// Whether `token` is a stop word.
@@ -53,7 +53,7 @@ public struct StopWords: Sendable {
     }
 
     @inline(__always)
-    private func matches(_ key: ArraySlice<Unicode.Scalar>, _ endsWithAlefMaksura: Bool) -> Bool {
+    private func matches(_ key: UnsafeBufferPointer<Unicode.Scalar>, _ endsWithAlefMaksura: Bool) -> Bool {
         let hash = TermHash.of(key)
         return keys.contains(hash) && (hash != StopWords.nameCollision || endsWithAlefMaksura)
     }

@@ -2,8 +2,8 @@
 /// Unicode normalization on every hash and comparison; key-view text is already normalized, so
 /// hashing its scalars is exact and several times faster.
 public enum TermHash {
-    /// The hash of `scalars`.
-    @inline(__always)
+    /// The hash of `scalars` (inlinable, so that callers in other modules get it specialized).
+    @inlinable
     public static func of<C: Collection<Unicode.Scalar>>(_ scalars: C) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for u in scalars {
@@ -15,8 +15,9 @@ public enum TermHash {
 
 extension String {
     /// A string of the given scalars, encoded straight to UTF-8 (building a `String` through
-    /// `UnicodeScalarView.append` is several times slower on the hot path).
-    @inline(__always)
+    /// `UnicodeScalarView.append` is several times slower on the hot path). Inlinable: called
+    /// unspecialized from another module, it cost ten times as much.
+    @inlinable
     public init<C: Collection<Unicode.Scalar>>(scalars: C) {
         var length = 0
         for u in scalars { length += UTF8.width(u) }

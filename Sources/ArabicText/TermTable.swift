@@ -30,14 +30,14 @@ public struct TermTable {
 
     /// The id of the term of a token whose key is `key`, nil for a stop word.
     @inline(__always)
-    mutating func id(ofKey key: [Unicode.Scalar], kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer) -> Int32? {
+    mutating func id(ofKey key: UnsafeBufferPointer<Unicode.Scalar>, kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer) -> Int32? {
         let keyHash = TermHash.of(key) ^ (endsWithAlefMaksura ? 1 : 0)
         if let known = idOfKey[keyHash] { return known == TermTable.stopWord ? nil : known }
-        guard !analyzer.stopWords.contains(key[...], endsWithAlefMaksura: endsWithAlefMaksura) else {
+        guard !analyzer.stopWords.contains(key, endsWithAlefMaksura: endsWithAlefMaksura) else {
             idOfKey[keyHash] = TermTable.stopWord
             return nil
         }
-        let term = key[kind == .arabic ? Light10.stemRange(key, 0..<key.count) : 0..<key.count]
+        let term = analyzer.term(kind, key)
         let termHash = TermHash.of(term)
         let id: Int32
         if let existing = idOfTerm[termHash] {
@@ -63,13 +63,16 @@ struct HashIndex {
     subscript(hash: UInt64) -> Int32? {
         @inline(__always) get {
             let key = hash == 0 ? 1 : hash
-            let mask = keys.count - 1
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while true {
-                let stored = keys[slot]
-                if stored == key { return values[slot] }
-                if stored == 0 { return nil }
-                slot = (slot + 1) & mask
+            // Raw buffers: the probe runs once per token, and the array's subscript was not inlined.
+            return keys.withUnsafeBufferPointer { keys in
+                let mask = keys.count - 1
+                var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+                while true {
+                    let stored = keys[slot]
+                    if stored == key { return values.withUnsafeBufferPointer { $0[slot] } }
+                    if stored == 0 { return nil }
+                    slot = (slot + 1) & mask
+                }
             }
         }
         set {

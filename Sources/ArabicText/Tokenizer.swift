@@ -37,8 +37,8 @@ public enum Tokenizer {
         var tokens: [Token] = []
         scan(display.scalars, hamza: hamzaCarriers) { kind, range, key in
             tokens.append(Token(kind: kind, range: range, text: display[range],
-                                key: String(scalars: key.output),
-                                endsWithAlefMaksura: key.lastLetterWasAlefMaksura))
+                                key: String(scalars: key.scalars),
+                                endsWithAlefMaksura: key.endsWithAlefMaksura))
         }
         return tokens
     }
@@ -49,20 +49,19 @@ public enum Tokenizer {
         var tokens: [Token] = []
         scan(scalars, hamza: hamzaCarriers) { kind, range, key in
             tokens.append(Token(kind: kind, range: range, text: String(scalars: scalars[range]),
-                                key: String(scalars: key.output),
-                                endsWithAlefMaksura: key.lastLetterWasAlefMaksura))
+                                key: String(scalars: key.scalars),
+                                endsWithAlefMaksura: key.endsWithAlefMaksura))
         }
         return tokens
     }
 
     /// The scanner behind every tokenizer: calls `body` with each token's kind, its scalar range in
-    /// `scalars` and a key builder holding its key.
+    /// `scalars` and its key.
     @inline(__always)
     static func scan<S: Sequence<Unicode.Scalar>>(
-        _ scalars: S, hamza: HamzaCarriers, _ body: (TokenKind, Range<Int>, KeyBuilder) -> Void
+        _ scalars: S, hamza: HamzaCarriers, _ body: (TokenKind, Range<Int>, ScannedKey) -> Void
     ) {
         var key = KeyBuilder(hamza: hamza)
-        key.output.reserveCapacity(32)
         var kind: TokenKind?
         var start = 0
         // A scalar that continues the token only if the next one is of the right class: a number
@@ -75,7 +74,9 @@ public enum Tokenizer {
         func finish(at end: Int) {
             guard let current = kind else { return }
             key.finish()
-            if !key.output.isEmpty { body(current, start..<end, key) }
+            if key.count > 0 {
+                body(current, start..<end, ScannedKey(scalars: key.scalars, endsWithAlefMaksura: key.lastLetterWasAlefMaksura))
+            }
             key.reset()
             kind = nil
         }
@@ -146,6 +147,14 @@ public enum Tokenizer {
         }
         finish(at: pending?.offset ?? offset)
     }
+}
+
+/// A token's key as the scanner hands it over: its scalars are valid only during the call.
+struct ScannedKey {
+    /// The key view of the token.
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    /// Whether the token's last letter is written ى (see ``Token/endsWithAlefMaksura``).
+    let endsWithAlefMaksura: Bool
 }
 
 /// What a scalar does in a word.

@@ -64,4 +64,15 @@ struct TokenizerTests {
         #expect(result.map(\.key) == ["علي", "علي"])
         #expect(result.map(\.endsWithAlefMaksura) == [true, false])
     }
+
+    @Test func aWordLongerThanTheKeyBuffersFirstCapacityKeepsEveryLetter() {
+        // The key builder starts with room for 32 scalars and grows: a hashtag whose key has 38
+        // scalars (diacritics dropped, a presentation-form lam-alef expanded) comes out whole.
+        let hashtag = "#" + String(repeating: "مُسْتَشْفَى_", count: 5) + "\u{FEFB}"
+        let result = Tokenizer.tokens(in: DisplayText(hashtag + " غزة"))
+        #expect(result.map(\.key) == ["#" + String(repeating: "مستشفي_", count: 5) + "لا", "غزه"])
+        #expect(result[0].key.unicodeScalars.count == 38)
+        let long = String(repeating: "ب", count: 70)
+        #expect(Tokenizer.tokens(in: long).map(\.key) == [long])
+    }
 }
