@@ -53,7 +53,7 @@ public enum DenseSimilarity {
             }
             return (pairs, computed, 2 * Double(rows.count) * Double(width) * Double(k))
         }
-        let unique = SparseSimilarity.union(results.flatMap(\.pairs))
+        let unique = SparseSimilarity.union(results.flatMap(\.pairs), rowCount: matrix.rowCount)
         let end = DispatchTime.now().uptimeNanoseconds
         return (unique, KernelReport(
             seconds: Double(end - projected) / 1e9, pairsComputed: results.reduce(0) { $0 + $1.computed },

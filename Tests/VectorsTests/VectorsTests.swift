@@ -136,6 +136,16 @@ struct SelectionTests {
         }
     }
 
+    @Test func theUnionSortsPairsAndKeepsThePairFoundFirst() {
+        // (1, 4) is found from both ends with slightly different sums; the first found stays.
+        let found = [SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9),
+                     SimilarPair(1, 4, similarity: 0.5), SimilarPair(0, 1, similarity: 0.3), SimilarPair(2, 1, similarity: 0.9)]
+        let union = SparseSimilarity.union(found, rowCount: 5)
+        #expect(union.map { [$0.first, $0.second] } == [[0, 1], [0, 3], [1, 2], [1, 4]])
+        #expect(union.map(\.similarity) == [0.3, 0.2, 0.9, 0.51])
+        #expect(SparseSimilarity.union([], rowCount: 3).isEmpty)
+    }
+
     @Test func rowsAreTheSameInWhicheverBlockTheyAreCounted() {
         // 2,800 documents are counted in three blocks of 1,024 and built into the matrix in parallel.
         let repeated = Array(repeatElement(VectorsTests.documents, count: 700).joined())
