@@ -53,15 +53,20 @@ public struct TermTable {
     }
 }
 
-/// An open-addressing map from 64-bit hashes (already well mixed: FNV-1a) to `Int32`, without
-/// the per-lookup SipHash of `Dictionary`.
-struct HashIndex {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int32](repeating: 0, count: 1024)
+/// An open-addressing map from 64-bit hashes (already well mixed: FNV-1a, ``TermHash``) to
+/// `Int32`, without the per-lookup SipHash of `Dictionary`. Entries are never removed.
+public struct HashIndex: Sendable, Equatable {
+    @usableFromInline var keys = [UInt64](repeating: 0, count: 1024)
+    @usableFromInline var values = [Int32](repeating: 0, count: 1024)
     private var used = 0
 
-    subscript(hash: UInt64) -> Int32? {
-        @inline(__always) get {
+    /// An empty index.
+    public init() {}
+
+    /// The value stored for `hash`; setting nil is not allowed. Lookups are inlinable: other
+    /// modules probe it per term.
+    public subscript(hash: UInt64) -> Int32? {
+        @inlinable @inline(__always) get {
             let key = hash == 0 ? 1 : hash
             // Raw buffers: the probe runs once per token, and the array's subscript was not inlined.
             return keys.withUnsafeBufferPointer { keys in

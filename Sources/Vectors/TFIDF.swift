@@ -114,14 +114,14 @@ struct TermCounts {
 
     /// Every term with the number of documents it appears in.
     func documentFrequencies() -> [(term: String, df: Int32)] {
-        var index: [UInt64: Int] = [:]
+        var index = HashIndex()
         var terms: [(term: String, df: Int32)] = []
         for block in blocks {
             for (id, hash) in block.table.hashes.enumerated() {
                 if let i = index[hash] {
-                    terms[i].df += block.documentFrequency[id]
+                    terms[Int(i)].df += block.documentFrequency[id]
                 } else {
-                    index[hash] = terms.count
+                    index[hash] = Int32(terms.count)
                     terms.append((block.table.names[id], block.documentFrequency[id]))
                 }
             }

@@ -14,7 +14,7 @@ public struct Vocabulary: Sendable, Equatable {
     /// The idf of each term.
     public let idf: [Float]
     /// The column of each term, by ``TermHash``.
-    let columnOfHash: [UInt64: Int32]
+    let columnOfHash: HashIndex
 
     /// A vocabulary of the given terms.
     public init(terms: [String], documentFrequencies: [Int32], documentCount: Int) {
@@ -24,8 +24,7 @@ public struct Vocabulary: Sendable, Equatable {
         self.documentCount = documentCount
         let n = Float(documentCount)
         idf = documentFrequencies.map { log((1 + n) / (1 + Float($0))) + 1 }
-        var columns: [UInt64: Int32] = [:]
-        columns.reserveCapacity(terms.count)
+        var columns = HashIndex()
         for (column, term) in terms.enumerated() { columns[TermHash.of(term.unicodeScalars)] = Int32(column) }
         columnOfHash = columns
     }
