@@ -409,9 +409,19 @@ public func csvRecord(_ fields: [String]) -> String { fields.map(csvField).joine
 
 /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
 public func quoteJSON(_ s: String) -> String {
-    // Most text needs no escape: one pass over the bytes decides.
-    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
-    if plain { return "\"" + s + "\"" }
+    // Most text needs no escape: one pass over the contiguous bytes decides, and the quoted
+    // string is written in one allocation.
+    var s = s
+    let quoted = s.withUTF8 { bytes -> String? in
+        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count + 2) { output in
+            output[0] = 0x22
+            _ = UnsafeMutableBufferPointer(rebasing: output[1...]).initialize(from: bytes)
+            output[bytes.count + 1] = 0x22
+            return bytes.count + 2
+        }
+    }
+    if let quoted { return quoted }
     var out = "\""
     for u in s.unicodeScalars {
         switch u {

@@ -57,22 +57,22 @@ extension Story {
     }
 
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
-    /// ranked (see ``ranked(_:)``). `ids` gives each label's story id; without it a story's id
-    /// comes from its first article. `ownReporting` tells, per article, whether it is its outlet's
-    /// own (not a wire copy of another outlet's article).
+    /// one per label, in label order (``ranked(_:)`` orders them for output). `ids` gives each
+    /// label's story id; without it a story's id comes from its first article. `ownReporting`
+    /// tells, per article, whether it is its outlet's own (not a wire copy of another outlet's).
     static func records(articles: [Article], labels: [Int], ids: [String]? = nil, ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {
         var grouped = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
         let blockSize = 512
-        return ranked(parallelMap(count: (members.count + blockSize - 1) / blockSize) { block -> [Story] in
+        return parallelMap(count: (members.count + blockSize - 1) / blockSize) { block -> [Story] in
             var dense = [Float](repeating: 0, count: matrix.columnCount)
             let labels = (block * blockSize)..<min(members.count, (block + 1) * blockSize)
             return labels.map { label in
                 record(members[label], id: ids?[label], articles: articles, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary, dense: &dense)
             }
         }
-        .flatMap { $0 })
+        .flatMap { $0 }
     }
 
     /// Stories in `stories.jsonl` order: most independent sources first, then most articles, then

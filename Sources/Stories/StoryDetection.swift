@@ -136,16 +136,11 @@ public enum StoryDetection {
         times.centroidMerge = clusteringTimes.centroidMerge
         times.attachment = clusteringTimes.attachment
         times.wireCopies = copiesSeconds
-        let stories = measure(&times.records) {
+        let records = measure(&times.records) {
             Story.records(articles: articles, labels: labels, ownReporting: ownReporting(articles, duplicateOf: duplicateOf), matrix: matrix, vocabulary: vocabulary)
         }
         times.clustering = Double(DispatchTime.now().uptimeNanoseconds - clusteringStart) / 1e9
-        // Each cluster label takes the id of the story that starts with one of its articles.
-        var idOfLabel = [String](repeating: "", count: stories.count)
-        var labelOfArticle: [String: Int] = [:]
-        for (i, label) in labels.enumerated() where labelOfArticle[articles[i].id] == nil { labelOfArticle[articles[i].id] = label }
-        for story in stories { idOfLabel[labelOfArticle[story.articles[0]]!] = story.story }
-        return StoryResult(storyOfArticle: labels, stories: stories, storyIDOfArticle: labels.map { idOfLabel[$0] }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
+        return StoryResult(storyOfArticle: labels, stories: Story.ranked(records), storyIDOfArticle: labels.map { records[$0].story }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
     }
 }
 
@@ -176,7 +171,7 @@ extension StoryDetection {
         }
         let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
         let matrix = TFIDF.transform(documents, vocabulary: vocabulary, boilerplate: boilerplate, options: options)
-        return Story.records(articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary)
+        return Story.ranked(Story.records(articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary))
     }
 }
 
