@@ -8,6 +8,22 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     return slots.values()
 }
 
+/// Runs `side` on a thread of its own while `main` runs on the calling thread, and returns both
+/// results. Unlike the two iterations of a `parallelMap(count: 2)`, `main`'s own parallel loops
+/// still spread over every core (a loop nested in a parallel loop runs on one), so whichever of
+/// the two finishes first leaves its core to the other.
+public func concurrently<A, B>(_ main: () -> A, beside side: @escaping @Sendable () -> B) -> (A, B) {
+    let slot = Slots<B>(1)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        slot.set(0, side())
+        done.signal()
+    }
+    let a = main()
+    done.wait()
+    return (a, slot.values()[0])
+}
+
 /// One result slot per iteration of a parallel loop.
 private final class Slots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<T?>

@@ -108,16 +108,11 @@ public enum StoryDetection {
             case .lsa: DenseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors)
             }
         }
-        // Wire copies need only the pairs: they are found on one core while the clustering passes
-        // (mostly sequential) run on the other.
-        enum Branch { case clustering([Int], StageTimes), copies([Int?], Double) }
+        // Wire copies need only the pairs: they are found beside the clustering passes, which are
+        // mostly sequential.
         let clusteringStart = DispatchTime.now().uptimeNanoseconds
-        let branches = parallelMap(count: 2) { branch -> Branch in
+        let ((labels, clusteringTimes), (duplicateOf, copiesSeconds)) = concurrently({ () -> ([Int], StageTimes) in
             var branchTimes = StageTimes()
-            if branch == 1 {
-                let duplicateOf = measure(&branchTimes.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
-                return .copies(duplicateOf, branchTimes.wireCopies)
-            }
             let first = measure(&branchTimes.averageLink) {
                 Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
             }
@@ -127,11 +122,12 @@ public enum StoryDetection {
             let labels = measure(&branchTimes.attachment) {
                 Clustering.attachToLargeStories(second.labels, sums: second.sums, matrix: matrix, pairs: pairs, options: options.clustering)
             }
-            return .clustering(labels, branchTimes)
-        }
-        guard case .clustering(let labels, let clusteringTimes) = branches[0], case .copies(let duplicateOf, let copiesSeconds) = branches[1] else {
-            preconditionFailure("parallelMap returns its results in order")
-        }
+            return (labels, branchTimes)
+        }, beside: { () -> ([Int?], Double) in
+            var seconds = 0.0
+            let duplicateOf = measure(&seconds) { WireCopies.detect(articles, pairs: pairs) }
+            return (duplicateOf, seconds)
+        })
         times.averageLink = clusteringTimes.averageLink
         times.centroidMerge = clusteringTimes.centroidMerge
         times.attachment = clusteringTimes.attachment
