@@ -30,29 +30,10 @@ extension Clustering {
             neighbors[b].insert(Int32(a))
         }
         var parent = Array(0..<count)
-        // Scores of one cluster against its neighbours, from the cluster scattered into a dense
-        // buffer: each neighbour costs its own entries, however large the cluster is.
-        var dense = [Float](repeating: 0, count: matrix.columnCount)
-        func scoreNeighbors(of a: Int, where include: (Int) -> Bool, _ record: (Int, Float) -> Void) {
-            clusters[a].scatter(into: &dense)
-            for b in neighbors[a] where include(Int(b)) {
-                let other = clusters[Int(b)]
-                let dot = other.dot(dense: dense)
-                guard clusters[a].norm > 0, other.norm > 0, dot / Float(clusters[a].size * other.size) >= options.minimumMeanSimilarity else {
-                    record(Int(b), 0)
-                    continue
-                }
-                record(Int(b), dot / (clusters[a].norm * other.norm) * decay(clusters[a].meanTime, other.meanTime, halfLife: options.halfLifeDays))
-            }
-            clusters[a].clear(&dense)
-        }
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]
-        for a in 0..<count {
-            scoreNeighbors(of: a, where: { $0 > a }) { b, s in
-                if s >= options.centroidThreshold { strong[Pair(a, b)] = s }
-            }
-        }
+        let initial = neighborScores(Array(0..<count), clusters: clusters, neighbors: neighbors, higherOnly: true, columnCount: matrix.columnCount, options: options)
+        for (a, b, s) in initial where s >= options.centroidThreshold { strong[Pair(Int(a), Int(b))] = s }
         // Rounds: the strongest pairs merge first, each cluster at most once per round, so that
         // the facets of a story pair up in parallel rather than one cluster absorbing the rest;
         // then the merged clusters are scored again.
@@ -78,10 +59,9 @@ extension Clustering {
                 neighbors[gone] = []
                 neighbors[keep] = merged
             }
-            for cluster in mergedThisRound.sorted() where parent[cluster] == cluster {
-                scoreNeighbors(of: cluster, where: { _ in true }) { c, s in
-                    strong[Pair(cluster, c)] = s >= options.centroidThreshold ? s : nil
-                }
+            let rescored = mergedThisRound.sorted().filter { parent[$0] == $0 }
+            for (a, b, s) in neighborScores(rescored, clusters: clusters, neighbors: neighbors, higherOnly: false, columnCount: matrix.columnCount, options: options) {
+                strong[Pair(Int(a), Int(b))] = s >= options.centroidThreshold ? s : nil
             }
         }
         func root(_ i: Int) -> Int {
@@ -94,6 +74,54 @@ extension Clustering {
         var sumOfLabel = [ClusterSum](repeating: ClusterSum(), count: (merged.max() ?? -1) + 1)
         for (i, label) in merged.enumerated() where sumOfLabel[label].size == 0 { sumOfLabel[label] = clusters[roots[i]] }
         return (merged, sumOfLabel)
+    }
+
+    /// The centroid score of each cluster of `which` with each of its neighbours (only those with
+    /// a higher id when `higherOnly`), in `which`'s order. Computed in parallel over chunks of
+    /// equal cost (a large cluster with many neighbours is split between chunks); a chunk scatters
+    /// each of its clusters into a dense buffer of its own, so that a neighbour costs its own entries.
+    static func neighborScores(_ which: [Int], clusters: [ClusterSum], neighbors: [Set<Int32>], higherOnly: Bool,
+                               columnCount: Int, options: ClusteringOptions) -> [(a: Int32, b: Int32, score: Float)] {
+        var tasks: [(a: Int32, b: Int32)] = []
+        var costUpTo: [Int] = []
+        for a in which {
+            for b in neighbors[a] where !higherOnly || Int(b) > a {
+                tasks.append((Int32(a), b))
+                costUpTo.append((costUpTo.last ?? 0) + clusters[Int(b)].columns.count + 1)
+            }
+        }
+        guard let total = costUpTo.last else { return [] }
+        let chunks = min(tasks.count, 16)
+        // Chunk k starts at the first task whose cost up to it passes k / chunks of the total.
+        var bounds = [0]
+        for (t, cost) in costUpTo.enumerated() where bounds.count < chunks && cost > total * bounds.count / chunks { bounds.append(t) }
+        while bounds.count <= chunks { bounds.append(tasks.count) }
+        let (work, starts) = (tasks, bounds)
+        let found = parallelMap(count: chunks) { chunk -> [Float] in
+            var dense = [Float](repeating: 0, count: columnCount)
+            var scattered: Int?
+            var scores: [Float] = []
+            for (a, b) in work[starts[chunk]..<starts[chunk + 1]] {
+                if scattered != Int(a) {
+                    if let previous = scattered { clusters[previous].clear(&dense) }
+                    clusters[Int(a)].scatter(into: &dense)
+                    scattered = Int(a)
+                }
+                scores.append(centroidScore(clusters[Int(a)], clusters[Int(b)], scattered: dense, options: options))
+            }
+            if let previous = scattered { clusters[previous].clear(&dense) }
+            return scores
+        }
+        return zip(tasks, found.joined()).map { ($0.a, $0.b, $1) }
+    }
+
+    /// The centroid similarity of two clusters, `a` given scattered: the cosine of their sums
+    /// decayed by the time between their mean times; 0 when their articles' mean pairwise
+    /// similarity is below `options.minimumMeanSimilarity`.
+    static func centroidScore(_ a: ClusterSum, _ b: ClusterSum, scattered: [Float], options: ClusteringOptions) -> Float {
+        let dot = b.dot(dense: scattered)
+        guard a.norm > 0, b.norm > 0, dot / Float(a.size * b.size) >= options.minimumMeanSimilarity else { return 0 }
+        return dot / (a.norm * b.norm) * decay(a.meanTime, b.meanTime, halfLife: options.halfLifeDays)
     }
 
     /// The sum of each cluster's rows, in parallel over blocks of clusters.

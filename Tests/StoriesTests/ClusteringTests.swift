@@ -112,4 +112,34 @@ struct ClusteringTests {
         let labels = Clustering.attachToLargeStories([0, 0, 0, 0, 1, 2], matrix: matrix, pairs: pairs, times: Array(repeating: nil, count: 6))
         #expect(labels == [0, 0, 0, 0, 0, 1])
     }
+
+    @Test func centroidScoresInParallelChunksAreTheScoresOneByOne() {
+        // 40 clusters of 1–3 rows over 12 columns, each the neighbour of the next five: the
+        // parallel scores come back in order, whatever chunk a large cluster's neighbours fall in.
+        func value(_ r: Int, _ c: Int) -> Float { Float((r * 7 + c * 13) % 10) / 10 }
+        let rows: [[(Int32, Float)]] = (0..<80).map { r in (0..<12).filter { (r + $0) % 3 != 0 }.map { (Int32($0), value(r, $0) + 0.05) } }
+        let matrix = SparseMatrix(columnCount: 12, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let labels = (0..<80).map { min($0 / 2, 39) }
+        let clusters = Clustering.sums(labels: labels, clusterCount: 40, matrix: matrix, times: (0..<80).map { Double($0) * 3600 })
+        let neighbors = (0..<40).map { a in Set((1...5).map { Int32((a + $0) % 40) }) }
+        var options = ClusteringOptions()
+        options.minimumMeanSimilarity = 0
+        for higherOnly in [false, true] {
+            let which = higherOnly ? Array(0..<40) : [3, 7, 8, 21, 39]
+            var expected: [(Int32, Int32, Float)] = []
+            for a in which {
+                var dense = [Float](repeating: 0, count: 12)
+                clusters[a].scatter(into: &dense)
+                for b in neighbors[a] where !higherOnly || Int(b) > a {
+                    expected.append((Int32(a), b, Clustering.centroidScore(clusters[a], clusters[Int(b)], scattered: dense, options: options)))
+                }
+            }
+            let scores = Clustering.neighborScores(which, clusters: clusters, neighbors: neighbors, higherOnly: higherOnly, columnCount: 12, options: options)
+            #expect(scores.map(\.a) == expected.map(\.0))
+            #expect(scores.map(\.b) == expected.map(\.1))
+            #expect(scores.map(\.score) == expected.map(\.2))
+            #expect(scores.allSatisfy { $0.score > 0 })
+        }
+    }
 }
