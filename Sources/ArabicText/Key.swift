@@ -57,9 +57,24 @@ struct KeyBuilder: ~Copyable {
         pendingSeparator = nil
     }
 
-    /// Appends the key of `u`.
+    /// Appends the key of `u`. Most scalars of a text (U+0000–06FF, mapped to one scalar that is
+    /// not a space) take a table lookup and a store; the rest go through the rules.
     @inline(__always)
     mutating func append(_ u: Unicode.Scalar) {
+        if u.value < 0x700, pendingSeparator == nil {
+            let plain = mapping.plain[Int(u.value)]
+            if plain != 0 {
+                push(unsafeBitCast(plain, to: Unicode.Scalar.self))
+                lastLetterWasAlefMaksura = u.value == 0x0649
+                return
+            }
+        }
+        appendByRules(u)
+    }
+
+    /// ``append(_:)`` for every scalar, by the mapping's rules (out of line: not on the hot path).
+    @inline(never)
+    private mutating func appendByRules(_ u: Unicode.Scalar) {
         switch mapping.map(u, hamza: hamza) {
         case .same: emit(u)
         case .scalar(let mapped):
@@ -71,7 +86,7 @@ struct KeyBuilder: ~Copyable {
         case .decimalSeparator: separator(.decimal)
         case .thousandsSeparator: separator(.thousands)
         case .expansion(let index):
-            for s in KeyMapping.expansion(index) { append(s) }
+            for s in KeyMapping.expansion(index) { appendByRules(s) }
         }
     }
 

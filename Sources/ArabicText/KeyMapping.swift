@@ -39,9 +39,22 @@ enum KeyMapping {
     /// every text.
     struct ArabicBlock {
         private let table: [Output]
+        /// For U+0000–06FF, the scalar value of the key when it is one scalar other than a space
+        /// or a line break (`.same` or `.scalar`); 0 when the rules must decide.
+        let plain: [UInt32]
 
         init(hamza: HamzaCarriers) {
             table = (0x0600...0x06FF).map { KeyMapping.compute(Unicode.Scalar(UInt32($0))!, hamza: hamza) }
+            let arabic = table
+            plain = (0..<0x0700).map { (v: UInt32) -> UInt32 in
+                let u = Unicode.Scalar(v)!
+                let output = v >= 0x0600 ? arabic[Int(v - 0x0600)] : KeyMapping.compute(u, hamza: hamza)
+                switch output {
+                case .same: return v == 0x20 || v == 0x0A ? 0 : v
+                case .scalar(let mapped): return mapped == " " || mapped == "\n" ? 0 : mapped.value
+                default: return 0
+                }
+            }
         }
 
         /// Maps `u`: a table lookup in the Arabic block and for ASCII letters, the rules elsewhere.
