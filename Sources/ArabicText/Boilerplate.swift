@@ -267,6 +267,7 @@ public struct Boilerplate: Sendable {
                     words += 1
                 }
                 if c == .digit { mix(0x30); continue }
+                if u.value < 0x700, case let plain = mapping.plain[Int(u.value)], plain != 0 { mix(plain); continue }
                 switch mapping.map(u, hamza: .fold) {
                 case .scalar(let mapped): mix(mapped.value)
                 case .delete, .space, .combiningHamza, .decimalSeparator, .thousandsSeparator: break
