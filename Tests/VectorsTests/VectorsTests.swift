@@ -136,6 +136,18 @@ struct SelectionTests {
         }
     }
 
+    @Test func columnsListEveryIncludedEntryByPositionInTheOrder() {
+        // 6 rows over 5 columns; the columns are filled in two ranges on two cores.
+        let rows: [[(Int32, Float)]] = [[(0, 1), (3, 2)], [(1, 3), (4, 4)], [(0, 5), (1, 6), (2, 7)], [(3, 8)], [(2, 9), (4, 10)], [(0, 11), (4, 12)]]
+        let matrix = SparseMatrix(columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let order = [5, 2, 0, 4, 1, 3]
+        let (starts, positions, values) = matrix.columns(inRowOrder: order, including: [true, true, true, true, false, true])
+        #expect(starts == [0, 3, 5, 6, 8, 10])
+        #expect(positions == [0, 1, 2, 1, 4, 1, 2, 5, 0, 4])
+        #expect(values == [11, 5, 1, 6, 3, 7, 2, 8, 12, 4])
+    }
+
     @Test func theUnionSortsPairsAndKeepsThePairFoundFirst() {
         // (1, 4) is found from both ends with slightly different sums; the first found stays.
         let found = [SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9),
