@@ -409,20 +409,26 @@ public func csvRecord(_ fields: [String]) -> String { fields.map(csvField).joine
 
 /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
 public func quoteJSON(_ s: String) -> String {
-    // Most text needs no escape: one pass over the contiguous bytes decides, and the quoted
-    // string is written in one allocation.
+    var out = ""
+    out.reserveCapacity(s.utf8.count + 2)
+    appendQuotedJSON(s, to: &out)
+    return out
+}
+
+/// Appends `s` as a JSON string literal (``quoteJSON(_:)``) to `out`: a line built field by field
+/// this way makes no string per field.
+public func appendQuotedJSON(_ s: String, to out: inout String) {
+    // Most text needs no escape: one pass over the contiguous bytes decides.
     var s = s
-    let quoted = s.withUTF8 { bytes -> String? in
-        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return nil }
-        return String(unsafeUninitializedCapacity: bytes.count + 2) { output in
-            output[0] = 0x22
-            _ = UnsafeMutableBufferPointer(rebasing: output[1...]).initialize(from: bytes)
-            output[bytes.count + 1] = 0x22
-            return bytes.count + 2
-        }
-    }
-    if let quoted { return quoted }
-    var out = "\""
+    let plain = s.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 } }
+    out += "\""
+    out += plain ? s : escapedJSON(s)
+    out += "\""
+}
+
+/// The inside of the JSON string literal of `s`, escaped.
+private func escapedJSON(_ s: String) -> String {
+    var out = ""
     for u in s.unicodeScalars {
         switch u {
         case "\"": out += "\\\""
@@ -441,5 +447,5 @@ public func quoteJSON(_ s: String) -> String {
             }
         }
     }
-    return out + "\""
+    return out
 }

@@ -40,11 +40,33 @@ extension Story {
     /// The story as one line of `stories.jsonl`: snake_case keys in a fixed order, `null` for a
     /// missing time (every line has the same columns).
     public var jsonLine: String {
-        func list(_ items: [String]) -> String { "[" + items.map(quoteJSON).joined(separator: ",") + "]" }
-        return "{\"story\":\(quoteJSON(story)),\"title\":\(quoteJSON(title)),\"articles\":\(list(articles)),"
-            + "\"outlets\":\(list(outlets)),\"independent_sources\":\(list(independentSources)),"
-            + "\"first_published\":\(firstPublished.map(quoteJSON) ?? "null"),\"last_published\":\(lastPublished.map(quoteJSON) ?? "null"),"
-            + "\"keywords\":\(list(keywords))}"
+        // Built in one string, field by field: a string per field and per list cost more than
+        // the writing itself.
+        var line = ""
+        line.reserveCapacity(512)
+        func field(_ name: String, _ value: String?) {
+            line += name
+            if let value { appendQuotedJSON(value, to: &line) } else { line += "null" }
+        }
+        func list(_ name: String, _ items: [String]) {
+            line += name
+            line += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { line += "," }
+                appendQuotedJSON(item, to: &line)
+            }
+            line += "]"
+        }
+        field("{\"story\":", story)
+        field(",\"title\":", title)
+        list(",\"articles\":", articles)
+        list(",\"outlets\":", outlets)
+        list(",\"independent_sources\":", independentSources)
+        field(",\"first_published\":", firstPublished)
+        field(",\"last_published\":", lastPublished)
+        list(",\"keywords\":", keywords)
+        line += "}"
+        return line
     }
 
     /// The columns of `stories.csv`; lists are joined with `;`.
