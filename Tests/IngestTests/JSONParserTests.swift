@@ -46,3 +46,12 @@ func reportsWhatIsWrong(_ text: String, _ message: String) {
         return e?.message == "invalid UTF-8 in string" && e?.offset == 13
     }
 }
+
+@Test func quotingEscapesWhatJSONRequiresAndReadsBack() throws {
+    let text = "قال \"بوتين\"\n\\ سطر\u{2028}\u{1}"
+    #expect(quoteJSON(text) == #""قال \"بوتين\"\n\\ سطر\u2028\u0001""#)
+    #expect(try parse(quoteJSON(text)) == .string(text))
+    var line = "["
+    appendQuotedJSON("الكرملين", to: &line)
+    #expect(line == #"["الكرملين""#)
+}
