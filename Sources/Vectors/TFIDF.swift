@@ -60,9 +60,12 @@ public enum TFIDF {
     /// document frequency or above the maximum share are left out, the rest sorted by their bytes.
     public static func vocabulary(_ frequencies: [(term: String, df: Int32)], documentCount: Int, options: VectorOptions = VectorOptions()) -> Vocabulary {
         let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documentCount)))
+        // Sorted by the first eight bytes as one integer, then by all bytes where those tie:
+        // integer comparisons instead of a memcmp for most of the million comparisons.
         let kept = frequencies
             .filter { $0.df >= options.minimumDocumentFrequency && $0.df <= maximum }
-            .sorted { precedesByBytes($0.term, $1.term) }
+            .map { (prefix: bytePrefix($0.term), term: $0.term, df: $0.df) }
+            .sorted { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : precedesByBytes($0.term, $1.term) }
         return Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documentCount)
     }
 
@@ -70,6 +73,17 @@ public enum TFIDF {
     public static func transform(_ documents: [Document], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> SparseMatrix {
         var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
         return counts.takeMatrix(vocabulary)
+    }
+}
+
+/// The first eight UTF-8 bytes of `s` as a big-endian integer, zeros after a shorter string: two
+/// strings whose prefixes differ order as their bytes do (``precedesByBytes(_:_:)``).
+func bytePrefix(_ s: String) -> UInt64 {
+    var s = s
+    return s.withUTF8 { bytes in
+        var prefix: UInt64 = 0
+        for k in 0..<8 { prefix = prefix << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+        return prefix
     }
 }
 

@@ -148,6 +148,14 @@ struct SelectionTests {
         #expect(values == [11, 5, 1, 6, 3, 7, 2, 8, 12, 4])
     }
 
+    @Test func theVocabularyIsInByteOrderWhenTermsShareTheirFirstEightBytes() {
+        // «استراتيج» is 16 bytes: the terms below tie on their first eight bytes but one.
+        let terms = ["استراتيجيه", "استراتيج", "استر", "است", "ب", "Zoo", "abc", "استراتيجي"]
+        let vocabulary = TFIDF.vocabulary(terms.map { (term: $0, df: 5) }, documentCount: 100)
+        #expect(vocabulary.terms == terms.sorted { precedesByBytes($0, $1) })
+        #expect(vocabulary.terms == ["Zoo", "abc", "است", "استر", "استراتيج", "استراتيجي", "استراتيجيه", "ب"])
+    }
+
     @Test func theUnionSortsPairsAndKeepsThePairFoundFirst() {
         // (1, 4) is found from both ends with slightly different sums; the first found stays.
         let found = [SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9),
