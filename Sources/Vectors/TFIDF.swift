@@ -117,9 +117,12 @@ struct TermCounts {
     /// The blocks, in document order (kept as computed: merging them would hold the counts twice).
     var blocks: [Block]
 
-    /// Counts the terms of every document, in parallel over blocks of documents.
+    /// Counts the terms of every document, in parallel over blocks of documents: four blocks per
+    /// core (enough to balance the cores), each of at least 1,024 documents. A block learns every
+    /// word it meets once (stop word, stem, term), so fewer, larger blocks repeat less of that.
     init(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions) {
-        let blockSize = 1024
+        let blockCount = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let blockSize = max(1024, (documents.count + blockCount - 1) / blockCount)
         blocks = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
             let range = (block * blockSize)..<min(documents.count, (block + 1) * blockSize)
             return TermCounts.count(documents[range], boilerplate: boilerplate, options: options)
