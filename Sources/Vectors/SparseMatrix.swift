@@ -58,36 +58,46 @@ public struct SparseMatrix: Sendable {
         let middle = starts.firstIndex { $0 >= total / 2 } ?? columnCount
         let ranges = [0..<middle, middle..<columnCount]
         let columnStarts = starts
-        var entries: [Float] = []
-        let rows = [Int32](unsafeUninitializedCapacity: total) { rowBuffer, rowCount in
-            entries = [Float](unsafeUninitializedCapacity: total) { valueBuffer, valueCount in
-                let output = Transposed(rows: rowBuffer.baseAddress, values: valueBuffer.baseAddress)
-                _ = parallelMap(count: ranges.count) { part -> Int in
-                    let range = ranges[part]
-                    var fill = Array(columnStarts[range])
-                    for (p, i) in order.enumerated() where including?[i] ?? true {
-                        for k in row(i) where range.contains(Int(columns[k])) {
-                            let c = Int(columns[k]) - range.lowerBound
-                            output.rows![fill[c]] = Int32(p)
-                            output.values![fill[c]] = values[k]
-                            fill[c] += 1
-                        }
-                    }
-                    return 0
+        let (rows, entries) = fillInParallel(count: total, parts: ranges.count) { part, output in
+            let range = ranges[part]
+            var fill = Array(columnStarts[range])
+            for (p, i) in order.enumerated() where including?[i] ?? true {
+                for k in row(i) where range.contains(Int(columns[k])) {
+                    let c = Int(columns[k]) - range.lowerBound
+                    output.indices[fill[c]] = Int32(p)
+                    output.values[fill[c]] = values[k]
+                    fill[c] += 1
                 }
-                valueCount = total
             }
-            rowCount = total
         }
         return (starts, rows, entries)
     }
 }
 
-/// The transposed arrays as the two fill loops of ``SparseMatrix/columns(inRowOrder:including:)``
-/// write them, each into its own columns.
-private struct Transposed: @unchecked Sendable {
-    let rows: UnsafeMutablePointer<Int32>?
-    let values: UnsafeMutablePointer<Float>?
+/// Two arrays of `count` entries, an index and a value each (the columns and values of a CSR
+/// matrix, or the rows and values of its postings), written by `parts` parallel loops:
+/// `fill(part, output)` writes its own entries, and together the loops write every entry.
+func fillInParallel(count: Int, parts: Int, _ fill: @Sendable (Int, ParallelOutput) -> Void) -> (indices: [Int32], values: [Float]) {
+    var values: [Float] = []
+    let indices = [Int32](unsafeUninitializedCapacity: count) { indexBuffer, indexCount in
+        values = [Float](unsafeUninitializedCapacity: count) { valueBuffer, valueCount in
+            let output = ParallelOutput(indices: indexBuffer, values: valueBuffer)
+            _ = parallelMap(count: parts) { part -> Int in
+                fill(part, output)
+                return 0
+            }
+            valueCount = count
+        }
+        indexCount = count
+    }
+    return (indices, values)
+}
+
+/// The arrays ``fillInParallel(count:parts:_:)`` hands its loops, each of which writes only
+/// its own entries.
+struct ParallelOutput: @unchecked Sendable {
+    let indices: UnsafeMutableBufferPointer<Int32>
+    let values: UnsafeMutableBufferPointer<Float>
 }
 
 /// The dot product of two sparse vectors given as ascending columns and their values (a merge of

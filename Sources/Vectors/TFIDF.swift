@@ -224,37 +224,28 @@ struct TermCounts {
         }
         let starts = rowStarts, firstRows = firstRowOfBlock
         let entryCount = starts[starts.count - 1]
-        var values: [Float] = []
-        let columns = [Int32](unsafeUninitializedCapacity: entryCount) { columnBuffer, columnCount in
-            values = [Float](unsafeUninitializedCapacity: entryCount) { valueBuffer, valueCount in
-                let output = Output(columns: columnBuffer.baseAddress, values: valueBuffer.baseAddress)
-                _ = parallelMap(count: pending.count) { b -> Int in
-                    let block = pending[b]
-                    let columnOfTerm = layout[b].columnOfTerm
-                    var row: [(column: Int32, value: Float)] = []
-                    for i in 0..<(block.offsets.count - 1) {
-                        row.removeAll(keepingCapacity: true)
-                        for k in block.offsets[i]..<block.offsets[i + 1] {
-                            let column = columnOfTerm[Int(block.terms[k])]
-                            guard column >= 0 else { continue }
-                            row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
-                        }
-                        row.sort { $0.column < $1.column }
-                        var norm: Float = 0
-                        for entry in row { norm += entry.value * entry.value }
-                        let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                        let start = starts[firstRows[b] + i]
-                        for (offset, entry) in row.enumerated() {
-                            output.columns![start + offset] = entry.column
-                            output.values![start + offset] = entry.value * scale
-                        }
-                    }
-                    pending[b] = Block()
-                    return 0
+        let (columns, values) = fillInParallel(count: entryCount, parts: pending.count) { b, output in
+            let block = pending[b]
+            let columnOfTerm = layout[b].columnOfTerm
+            var row: [(column: Int32, value: Float)] = []
+            for i in 0..<(block.offsets.count - 1) {
+                row.removeAll(keepingCapacity: true)
+                for k in block.offsets[i]..<block.offsets[i + 1] {
+                    let column = columnOfTerm[Int(block.terms[k])]
+                    guard column >= 0 else { continue }
+                    row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
                 }
-                valueCount = entryCount
+                row.sort { $0.column < $1.column }
+                var norm: Float = 0
+                for entry in row { norm += entry.value * entry.value }
+                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                let start = starts[firstRows[b] + i]
+                for (offset, entry) in row.enumerated() {
+                    output.indices[start + offset] = entry.column
+                    output.values[start + offset] = entry.value * scale
+                }
             }
-            columnCount = entryCount
+            pending[b] = Block()
         }
         return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: starts, columns: columns, values: values)
     }
@@ -279,11 +270,5 @@ struct TermCounts {
             blocks.deinitialize()
             blocks.deallocate()
         }
-    }
-
-    /// The matrix's arrays as the fill loop writes them, each block into its own rows.
-    private struct Output: @unchecked Sendable {
-        let columns: UnsafeMutablePointer<Int32>?
-        let values: UnsafeMutablePointer<Float>?
     }
 }
