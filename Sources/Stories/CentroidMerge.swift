@@ -22,13 +22,11 @@ extension Clustering {
         let count = (labels.max() ?? -1) + 1
         var clusters = sums(labels: labels, clusterCount: count, matrix: matrix, times: times)
         // Candidates: the clusters the article graph connects.
-        var neighbors = [Set<Int32>](repeating: [], count: count)
-        for pair in pairs {
-            let (a, b) = (labels[Int(pair.first)], labels[Int(pair.second)])
-            guard a != b else { continue }
-            neighbors[a].insert(Int32(b))
-            neighbors[b].insert(Int32(a))
+        let (starts, others, _) = groupedEdges(count: count, edgeCount: pairs.count) { k in
+            let (a, b) = (Int32(labels[Int(pairs[k].first)]), Int32(labels[Int(pairs[k].second)]))
+            return a != b ? (a, b, 0) : nil
         }
+        var neighbors = parallelBlocks(count) { Set(others[starts[$0]..<starts[$0 + 1]]) }
         var parent = Array(0..<count)
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Vectors
 
@@ -35,7 +36,12 @@ public enum Clustering {
     /// cluster's first article).
     public static func averageLink(count: Int, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
         // Edge weights, decayed by the time between the two articles.
-        let weights = pairs.map { $0.similarity * decay(times[Int($0.first)], times[Int($0.second)], halfLife: options.halfLifeDays) }
+        let blockSize = 65_536
+        let weights = parallelMap(count: (pairs.count + blockSize - 1) / blockSize) { block -> [Float] in
+            pairs[(block * blockSize)..<min(pairs.count, (block + 1) * blockSize)].map { (pair: SimilarPair) -> Float in
+                pair.similarity * decay(times[Int(pair.first)], times[Int(pair.second)], halfLife: options.halfLifeDays)
+            }
+        }.flatMap { $0 }
         // Two clusters merge only if some edge between them reaches the threshold (their average
         // is at most their strongest edge), so clusters never span two components of the graph
         // of such edges: an edge between two components can never count and is left out.
@@ -52,11 +58,8 @@ public enum Clustering {
             let (a, b) = (root(Int(pair.first)), root(Int(pair.second)))
             if a != b { component[max(a, b)] = min(a, b) }
         }
-        var neighbors = [[Int32: Float]](repeating: [:], count: count)
-        for (pair, weight) in zip(pairs, weights) where weight > 0 && root(Int(pair.first)) == root(Int(pair.second)) {
-            neighbors[Int(pair.first)][pair.second] = weight
-            neighbors[Int(pair.second)][pair.first] = weight
-        }
+        let componentOf = (0..<count).map(root)
+        var neighbors = adjacency(count: count, pairs: pairs, weights: weights) { a, b, weight in weight > 0 && componentOf[a] == componentOf[b] }
         var size = [Int](repeating: 1, count: count)
         var version = [Int](repeating: 0, count: count)
         var parent = Array(0..<count)
@@ -102,6 +105,50 @@ public enum Clustering {
             label[r] = label.count
             return label.count - 1
         }
+    }
+
+    /// Each article's edges as a dictionary from neighbour to weight, for the pairs that `keep`
+    /// accepts (inserting two million edges one by one into growing dictionaries ran on one core).
+    static func adjacency(count: Int, pairs: [SimilarPair], weights: [Float], keep: (Int, Int, Float) -> Bool) -> [[Int32: Float]] {
+        let (starts, others, values) = groupedEdges(count: count, edgeCount: pairs.count) { k in
+            keep(Int(pairs[k].first), Int(pairs[k].second), weights[k]) ? (pairs[k].first, pairs[k].second, weights[k]) : nil
+        }
+        return parallelBlocks(count) { a in
+            Dictionary(uniqueKeysWithValues: zip(others[starts[a]..<starts[a + 1]], values[starts[a]..<starts[a + 1]]))
+        }
+    }
+
+    /// The edges `edge(0..<edgeCount)` (nil: no edge) grouped by node in both directions, with a
+    /// counting sort: node `a`'s neighbours are `others[starts[a]..<starts[a + 1]]`, each edge's
+    /// value beside it in `values`. `edge` is called twice per index.
+    static func groupedEdges(count: Int, edgeCount: Int, _ edge: (Int) -> (a: Int32, b: Int32, value: Float)?) -> (starts: [Int], others: [Int32], values: [Float]) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for k in 0..<edgeCount {
+            guard let (a, b, _) = edge(k) else { continue }
+            starts[Int(a) + 1] += 1
+            starts[Int(b) + 1] += 1
+        }
+        for a in 0..<count { starts[a + 1] += starts[a] }
+        var fill = starts
+        var others = [Int32](repeating: 0, count: starts[count])
+        var values = [Float](repeating: 0, count: starts[count])
+        for k in 0..<edgeCount {
+            guard let (a, b, value) = edge(k) else { continue }
+            for (from, to) in [(a, b), (b, a)] {
+                others[fill[Int(from)]] = to
+                values[fill[Int(from)]] = value
+                fill[Int(from)] += 1
+            }
+        }
+        return (starts, others, values)
+    }
+
+    /// `make(i)` for `i` in `0..<count`, in parallel over blocks of 4,096.
+    static func parallelBlocks<T>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        let blockSize = 4096
+        return parallelMap(count: (count + blockSize - 1) / blockSize) { block in
+            ((block * blockSize)..<min(count, (block + 1) * blockSize)).map(make)
+        }.flatMap { $0 }
     }
 
     /// 2^(−days/halfLife) for two times; 1 when either is unknown.

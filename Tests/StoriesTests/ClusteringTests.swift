@@ -142,4 +142,13 @@ struct ClusteringTests {
             #expect(scores.allSatisfy { $0.score > 0 })
         }
     }
+
+    @Test func edgesAreGroupedByNodeInBothDirections() {
+        // Four nodes; the edge 1–2 is left out.
+        let edges: [(a: Int32, b: Int32, value: Float)?] = [(0, 2, 0.5), (1, 2, 0.9), nil, (3, 0, 0.25)]
+        let (starts, others, values) = Clustering.groupedEdges(count: 4, edgeCount: edges.count) { k in k == 1 ? nil : edges[k] }
+        #expect(starts == [0, 2, 2, 3, 4])
+        #expect(others == [2, 3, 0, 0])
+        #expect(values == [0.5, 0.25, 0.5, 0.25])
+    }
 }
