@@ -11,14 +11,15 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
 /// Runs `side` on a thread of its own while `main` runs on the calling thread, and returns both
 /// results. Unlike the two iterations of a `parallelMap(count: 2)`, `main`'s own parallel loops
 /// still spread over every core (a loop nested in a parallel loop runs on one), so whichever of
-/// the two finishes first leaves its core to the other.
+/// the two finishes first leaves its core to the other. The thread is a new one, not one of the
+/// dispatch pool's: waiting for it never depends on a pool thread coming free.
 public func concurrently<A, B>(_ main: () -> A, beside side: @escaping @Sendable () -> B) -> (A, B) {
     let slot = Slots<B>(1)
     let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
+    Thread {
         slot.set(0, side())
         done.signal()
-    }
+    }.start()
     let a = main()
     done.wait()
     return (a, slot.values()[0])

@@ -143,3 +143,16 @@ struct FastPathTests {
         }
     }
 }
+
+@Suite("Parallel work")
+struct ParallelWorkTests {
+    @Test func concurrentlyReturnsBothResultsEvenFromInsideParallelLoops() {
+        // Eight calls at once from a parallel loop, each side running a parallel loop of its own:
+        // every side gets a thread, so none waits for another to finish.
+        let results = parallelMap(count: 8) { k in
+            concurrently({ (0..<1000).reduce(k, +) }, beside: { parallelMap(count: 4) { $0 * k }.reduce(0, +) })
+        }
+        #expect(results.map(\.0) == (0..<8).map { 499_500 + $0 })
+        #expect(results.map(\.1) == (0..<8).map { 6 * $0 })
+    }
+}
