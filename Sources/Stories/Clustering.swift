@@ -36,12 +36,9 @@ public enum Clustering {
     /// cluster's first article).
     public static func averageLink(count: Int, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
         // Edge weights, decayed by the time between the two articles.
-        let blockSize = 65_536
-        let weights = parallelMap(count: (pairs.count + blockSize - 1) / blockSize) { block -> [Float] in
-            pairs[(block * blockSize)..<min(pairs.count, (block + 1) * blockSize)].map { (pair: SimilarPair) -> Float in
-                pair.similarity * decay(times[Int(pair.first)], times[Int(pair.second)], halfLife: options.halfLifeDays)
-            }
-        }.flatMap { $0 }
+        let weights = parallelBlocks(pairs.count) { k -> Float in
+            pairs[k].similarity * decay(times[Int(pairs[k].first)], times[Int(pairs[k].second)], halfLife: options.halfLifeDays)
+        }
         // Two clusters merge only if some edge between them reaches the threshold (their average
         // is at most their strongest edge), so clusters never span two components of the graph
         // of such edges: an edge between two components can never count and is left out.
