@@ -117,7 +117,11 @@ struct ClusteringTests {
         // 40 clusters of 1–3 rows over 12 columns, each the neighbour of the next five: the
         // parallel scores come back in order, whatever chunk a large cluster's neighbours fall in.
         func value(_ r: Int, _ c: Int) -> Float { Float((r * 7 + c * 13) % 10) / 10 }
-        let rows: [[(Int32, Float)]] = (0..<80).map { r in (0..<12).filter { (r + $0) % 3 != 0 }.map { (Int32($0), value(r, $0) + 0.05) } }
+        // Three columns a row, different from row to row: a cluster's scattered columns that a
+        // chunk forgot to clear would be read by the next cluster's neighbours.
+        let rows: [[(Int32, Float)]] = (0..<80).map { r in
+            Set([r % 12, (r * 5 + 1) % 12, (r * 7 + 3) % 12]).sorted().map { (Int32($0), value(r, $0) + 0.05) }
+        }
         let matrix = SparseMatrix(columnCount: 12, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
                                   columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let labels = (0..<80).map { min($0 / 2, 39) }
@@ -139,7 +143,7 @@ struct ClusteringTests {
             #expect(scores.map(\.a) == expected.map(\.0))
             #expect(scores.map(\.b) == expected.map(\.1))
             #expect(scores.map(\.score) == expected.map(\.2))
-            #expect(scores.allSatisfy { $0.score > 0 })
+            #expect(scores.filter { $0.score > 0 }.count > scores.count / 2)
         }
     }
 
