@@ -8,6 +8,33 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     return slots.values()
 }
 
+/// As ``parallelMap(count:_:)``, for iterations that need large scratch buffers: each core's
+/// worker makes `scratch` once and passes it to the iterations it runs, which it takes in
+/// increasing order. Buffers made per iteration were fresh pages every time, faulted in and
+/// zeroed by the kernel.
+public func parallelMap<S, T>(count: Int, scratch: @Sendable () -> S, _ body: @Sendable (inout S, Int) -> T) -> [T] {
+    let slots = Slots<T>(count)
+    let next = Counter()
+    DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+        var state = scratch()
+        while case let i = next.take(), i < count { slots.set(i, body(&state, i)) }
+    }
+    return slots.values()
+}
+
+/// The next iteration of a parallel loop, for the worker that asks.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
+    }
+}
+
 /// Runs `side` on a thread of its own while `main` runs on the calling thread, and returns both
 /// results. Unlike the two iterations of a `parallelMap(count: 2)`, `main`'s own parallel loops
 /// still spread over every core (a loop nested in a parallel loop runs on one), so whichever of

@@ -55,6 +55,32 @@ struct TimeOrder {
     }
 }
 
+/// What one core of the similarity search reuses from block to block.
+private struct SearchScratch {
+    /// Partial dot products by position; zero except during one article's walk.
+    var accumulator: [Float]
+    /// The positions whose accumulator is not zero: the first entries, during one article's walk.
+    var touched: [Int32]
+    /// Per column, where the last article this core searched found its window. Cores take blocks
+    /// in time order, so the next dated article's window starts and ends no earlier, and is
+    /// searched for from there.
+    var windowStarts: [Int32]
+    var windowEnds: [Int32]
+    /// One article's row, scattered for rescoring; zero between articles.
+    var dense: [Float]
+    var heaviest: [(Int32, Float)] = []
+    var candidates: [(Int32, Float)] = []
+    var found: [(Int32, Float)] = []
+
+    init(rowCount: Int, columnCount: Int, postingStarts: [Int]) {
+        accumulator = [Float](repeating: 0, count: rowCount)
+        touched = [Int32](repeating: 0, count: rowCount)
+        windowStarts = postingStarts.dropLast().map(Int32.init)
+        windowEnds = windowStarts
+        dense = [Float](repeating: 0, count: columnCount)
+    }
+}
+
 /// What a similarity kernel did, for the benchmark.
 public struct KernelReport: Sendable {
     /// Wall time.
@@ -93,21 +119,13 @@ public enum SparseSimilarity {
             lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { Int($0) >= firstUndated }
         }
         let blockSize = 256
-        let results = parallelMap(count: (n + blockSize - 1) / blockSize) { block -> (pairs: [SimilarPair], computed: Int) in
-            var accumulator = [Float](repeating: 0, count: n)
-            // Per column, where the last article of this block found its window: the next dated
-            // article's window starts and ends no earlier, so it is searched for from there.
-            var windowStarts = postingStarts.dropLast().map(Int32.init)
-            var windowEnds = windowStarts
-            var dense = [Float](repeating: 0, count: matrix.columnCount)
-            // The positions whose accumulator is not zero: the first `touchedCount` entries.
-            var touched = [Int32](repeating: 0, count: n)
-            var touchedCount = 0
-            var heaviest: [(Int32, Float)] = []
-            var candidates: [(Int32, Float)] = []
-            var found: [(Int32, Float)] = []
+        let results = parallelMap(count: (n + blockSize - 1) / blockSize, scratch: {
+            SearchScratch(rowCount: n, columnCount: matrix.columnCount, postingStarts: postingStarts)
+        }) { scratch, block -> (pairs: [SimilarPair], computed: Int) in
             var pairs: [SimilarPair] = []
+            pairs.reserveCapacity(blockSize * options.neighbors)
             var computed = 0
+            var touchedCount = 0
             // Raw buffers: the walk below is the hottest loop of story detection, and bounds
             // checks on every posting cost more than the arithmetic.
             matrix.columns.withUnsafeBufferPointer { columns in
@@ -115,8 +133,10 @@ public enum SparseSimilarity {
             postingRows.withUnsafeBufferPointer { postingRows in
             postingValues.withUnsafeBufferPointer { postingValues in
             time.withUnsafeBufferPointer { time in
-            accumulator.withUnsafeMutableBufferPointer { accumulator in
-            touched.withUnsafeMutableBufferPointer { touched in
+            scratch.accumulator.withUnsafeMutableBufferPointer { accumulator in
+            scratch.touched.withUnsafeMutableBufferPointer { touched in
+            scratch.windowStarts.withUnsafeMutableBufferPointer { windowStarts in
+            scratch.windowEnds.withUnsafeMutableBufferPointer { windowEnds in
                 for p in (block * blockSize)..<min(n, (block + 1) * blockSize) where queries?[order[p]] ?? true {
                     let row = matrix.row(order[p])
                     // The window as positions in time order: postings hold positions, so the
@@ -124,10 +144,10 @@ public enum SparseSimilarity {
                     let undated = p >= firstUndated
                     let low = undated ? 0 : lowerBound(time, 0, n) { $0 >= time[p] - options.window }
                     let high = undated ? n : lowerBound(time, p, n) { $0 > time[p] + options.window }
-                    heaviest.removeAll(keepingCapacity: true)
-                    for k in row { heaviest.append((Int32(k), values[k])) }
-                    keepBest(&heaviest, options.candidateTerms)
-                    for (entry, _) in heaviest {
+                    scratch.heaviest.removeAll(keepingCapacity: true)
+                    for k in row { scratch.heaviest.append((Int32(k), values[k])) }
+                    keepBest(&scratch.heaviest, options.candidateTerms)
+                    for (entry, _) in scratch.heaviest {
                         let k = Int(entry)
                         let c = Int(columns[k])
                         let value = values[k]
@@ -156,16 +176,18 @@ public enum SparseSimilarity {
                     }
                     // The best candidates by partial score, kept in a heap whose root is the
                     // worst kept: most candidates are turned away by one comparison with it.
-                    candidates.removeAll(keepingCapacity: true)
+                    scratch.candidates.removeAll(keepingCapacity: true)
                     let kept = options.neighbors * options.rescoredFactor
                     for other in touched[..<touchedCount] {
-                        offer((other, accumulator[Int(other)]), to: &candidates, keeping: kept)
+                        offer((other, accumulator[Int(other)]), to: &scratch.candidates, keeping: kept)
                         accumulator[Int(other)] = 0
                     }
                     touchedCount = 0
-                    computed += candidates.count
-                    rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
+                    computed += scratch.candidates.count
+                    rescore(matrix, order: order, position: p, candidates: scratch.candidates, dense: &scratch.dense, found: &scratch.found, options: options, into: &pairs)
                 }
+            }
+            }
             }
             }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArabicText
 
@@ -154,5 +155,20 @@ struct ParallelWorkTests {
         }
         #expect(results.map(\.0) == (0..<8).map { 499_500 + $0 })
         #expect(results.map(\.1) == (0..<8).map { 6 * $0 })
+    }
+
+    @Test func scratchIsMadeOncePerWorkerAndSeesItsIterationsInOrder() {
+        // Each iteration returns the scratch's history so far: which iterations the same worker
+        // ran before it. A scratch made per iteration would return [i]; one shared between workers
+        // out of order would see a later iteration before an earlier one.
+        let histories = parallelMap(count: 200, scratch: { [Int]() }) { seen, i -> [Int] in
+            seen.append(i)
+            return seen
+        }
+        #expect(histories.map { $0.last } == (0..<200).map { $0 })
+        #expect(histories.allSatisfy { $0 == $0.sorted() })
+        let workers = Set(histories.map { $0.first! })
+        #expect(workers.count <= ProcessInfo.processInfo.activeProcessorCount)
+        #expect(histories.map(\.count).reduce(0, +) > 200)
     }
 }
