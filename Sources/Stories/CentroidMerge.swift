@@ -77,7 +77,7 @@ extension Clustering {
     /// The centroid score of each cluster of `which` with each of its neighbours (only those with
     /// a higher id when `higherOnly`), in `which`'s order. Computed in parallel over chunks of
     /// equal cost (a large cluster with many neighbours is split between chunks); a chunk scatters
-    /// each of its clusters into a dense buffer of its own, so that a neighbour costs its own entries.
+    /// each of its clusters into its core's dense buffer, so that a neighbour costs its own entries.
     static func neighborScores(_ which: [Int], clusters: [ClusterSum], neighbors: [Set<Int32>], higherOnly: Bool,
                                columnCount: Int, options: ClusteringOptions) -> [(a: Int32, b: Int32, score: Float)] {
         var tasks: [(a: Int32, b: Int32)] = []
@@ -95,8 +95,7 @@ extension Clustering {
         for (t, cost) in costUpTo.enumerated() where bounds.count < chunks && cost > total * bounds.count / chunks { bounds.append(t) }
         while bounds.count <= chunks { bounds.append(tasks.count) }
         let (work, starts) = (tasks, bounds)
-        let found = parallelMap(count: chunks) { chunk -> [Float] in
-            var dense = [Float](repeating: 0, count: columnCount)
+        let found = parallelMap(count: chunks, scratch: { [Float](repeating: 0, count: columnCount) }) { dense, chunk -> [Float] in
             var scattered: Int?
             var scores: [Float] = []
             for (a, b) in work[starts[chunk]..<starts[chunk + 1]] {
@@ -128,8 +127,7 @@ extension Clustering {
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
         let blockSize = 1024
-        return parallelMap(count: (clusterCount + blockSize - 1) / blockSize) { block -> [ClusterSum] in
-            var dense = [Float](repeating: 0, count: matrix.columnCount)
+        return parallelMap(count: (clusterCount + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> [ClusterSum] in
             return ((block * blockSize)..<min(clusterCount, (block + 1) * blockSize)).map {
                 ClusterSum(rows: members[$0], of: matrix, times: times, dense: &dense)
             }

@@ -87,8 +87,7 @@ extension Story {
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
         let blockSize = 512
-        return parallelMap(count: (members.count + blockSize - 1) / blockSize) { block -> [Story] in
-            var dense = [Float](repeating: 0, count: matrix.columnCount)
+        return parallelMap(count: (members.count + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> [Story] in
             let labels = (block * blockSize)..<min(members.count, (block + 1) * blockSize)
             return labels.map { label in
                 record(members[label], id: ids?[label], articles: articles, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary, dense: &dense)
