@@ -109,6 +109,13 @@ extension Story {
         let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
         let first = articles[ordered[0]]
         let centroid = ClusterSum(rows: indices, of: matrix, dense: &dense)
+        guard indices.count > 1 else {
+            // Most stories have one article: it is the central one, its outlet the only one.
+            return Story(story: id ?? storyID(first.id), title: first.title, articles: [first.id], outlets: [first.source],
+                         independentSources: ownReporting[indices[0]] ? [first.source] : [],
+                         firstPublished: first.published?.description, lastPublished: first.published?.description,
+                         keywords: keywords(centroid, titles: [first.title], vocabulary: vocabulary))
+        }
         centroid.scatter(into: &dense)
         let closeness = indices.map { matrix.dot(row: $0, dense: dense) }
         centroid.clear(&dense)
@@ -136,15 +143,22 @@ extension Story {
         var top = Array(zip(centroid.columns, centroid.values))
         SparseSimilarity.keepBest(&top, 24)
         top.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        var written = [[String: Int]](repeating: [:], count: top.count)
+        // Each rank's surfaces with their counts: a few per rank, so a list searched with `==`
+        // (canonical equivalence, as a dictionary's keys) costs less than hashing every surface.
+        var written = [[(surface: String, count: Int)]](repeating: [], count: top.count)
         for title in titles {
             let scalars = Array(title.unicodeScalars)
             keywordAnalyzer.forEachTermHash(in: scalars) { term, token in
                 guard let column = vocabulary.column(ofTermHash: term), let rank = top.firstIndex(where: { $0.0 == column }) else { return }
-                written[rank][String(scalars: scalars[token]), default: 0] += 1
+                let surface = String(scalars: scalars[token])
+                if let k = written[rank].firstIndex(where: { $0.surface == surface }) {
+                    written[rank][k].count += 1
+                } else {
+                    written[rank].append((surface, 1))
+                }
             }
         }
-        let surfaces = written.compactMap { $0.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key }
+        let surfaces = written.compactMap { $0.max { $0.count != $1.count ? $0.count < $1.count : $0.surface > $1.surface }?.surface }
         return Array(surfaces.prefix(8))
     }
 

@@ -2,6 +2,7 @@ import ArabicText
 import Foundation
 import Ingest
 import Testing
+import Vectors
 @testable import Stories
 
 /// Story detection on real data: the demo corpus and the gold-dev days of `../shared/datasets`.
@@ -65,6 +66,36 @@ struct StoryDetectionTests {
         }
         // The new articles shift every idf a little; nearly every story keeps its members.
         #expect(Double(sameMembers) >= 0.95 * Double(alone.stories.count))
+    }
+
+    @Test func aOneArticleStoryIsThatArticle() {
+        func article(_ id: String, _ source: String, _ title: String, _ text: String) -> Article {
+            Article(id: id, source: source, url: nil, title: title, published: Published(parsing: "2018-05-14T09:30:00Z"), text: text,
+                    origin: SourceLocation(file: "t", line: 1))
+        }
+        let articles = [
+            article("a", "rt", "غزة تشيع ضحايا القصف", "شيعت غزة ضحايا القصف الإسرائيلي"),
+            article("b", "bbc", "السفارة الأمريكية في القدس", "افتتحت السفارة الأمريكية في القدس"),
+            article("c", "cnn", "السفارة الأمريكية في القدس تفتتح", "افتتاح السفارة الأمريكية في القدس"),
+        ]
+        // Every term of the three articles is in the vocabulary (a fitted one would drop the terms
+        // of one article alone).
+        let terms = Set(articles.flatMap { Analyzer().terms(of: $0.title + "\n" + $0.text) }).sorted()
+        let vocabulary = Vocabulary(terms: terms, documentFrequencies: terms.map { _ in 1 }, documentCount: 3)
+        let matrix = TFIDF.transform(articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }, vocabulary: vocabulary, boilerplate: .fixedPatterns)
+        // The first article is a copy of another outlet's: its story has no independent source.
+        let stories = Story.records(articles: articles, labels: [0, 1, 1], ownReporting: [false, true, true], matrix: matrix, vocabulary: vocabulary)
+        let alone = stories[0]
+        #expect(alone.story == storyID("a"))
+        #expect(alone.title == "غزة تشيع ضحايا القصف")
+        #expect(alone.articles == ["a"])
+        #expect(alone.outlets == ["rt"])
+        #expect(alone.independentSources == [])
+        #expect(alone.firstPublished == "2018-05-14T09:30:00+00:00")
+        #expect(alone.lastPublished == "2018-05-14T09:30:00+00:00")
+        #expect(Set(alone.keywords) == ["غزة", "تشيع", "ضحايا", "القصف"])
+        #expect(stories[1].articles == ["b", "c"])
+        #expect(stories[1].independentSources == ["bbc", "cnn"])
     }
 
     @Test func keywordsAreWordsTheStoryHeadlinesWrite() {
