@@ -255,29 +255,68 @@ public struct Boilerplate: Sendable {
         var words = 0
         var inWord = false
         let mapping = KeyMapping.foldingHamza
-        let classes = ScalarClass.table
+        let values = fingerprintValues
         @inline(__always) func mix(_ value: UInt32) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
         for u in scalars {
-            let c = u.value < 0x700 ? classes[Int(u.value)] : ScalarClass.of(u)
-            switch c {
-            case .arabicLetter, .latinLetter, .digit:
+            let value = u.value < 0x700 ? values[Int(u.value)] : FingerprintValue.byRules
+            switch value {
+            case FingerprintValue.wordBreak:
+                inWord = false
+            case FingerprintValue.skipped:
+                continue
+            case FingerprintValue.byRules:
+                let c = ScalarClass.of(u)
+                switch c {
+                case .arabicLetter, .latinLetter, .digit:
+                    if !inWord {
+                        if words > 0 { mix(0x20) }
+                        inWord = true
+                        words += 1
+                    }
+                    if c == .digit { mix(0x30); continue }
+                    switch mapping.map(u, hamza: .fold) {
+                    case .scalar(let mapped): mix(mapped.value)
+                    case .delete, .space, .combiningHamza, .decimalSeparator, .thousandsSeparator: break
+                    case .same, .expansion: mix(u.value)
+                    }
+                case .joiner: continue
+                default: inWord = false
+                }
+            default:
                 if !inWord {
                     if words > 0 { mix(0x20) }
                     inWord = true
                     words += 1
                 }
-                if c == .digit { mix(0x30); continue }
-                if u.value < 0x700, case let plain = mapping.plain[Int(u.value)], plain != 0 { mix(plain); continue }
-                switch mapping.map(u, hamza: .fold) {
-                case .scalar(let mapped): mix(mapped.value)
-                case .delete, .space, .combiningHamza, .decimalSeparator, .thousandsSeparator: break
-                case .same, .expansion: mix(u.value)
-                }
-            case .joiner: continue
-            default: inWord = false
+                mix(value)
             }
         }
         return (hash, words)
+    }
+
+    /// What a scalar of U+0000–06FF adds to a line's fingerprint: the key scalar of a letter
+    /// (0 for a digit, masked), or one of these markers.
+    private enum FingerprintValue {
+        /// Not part of a word: ends the current one.
+        static let wordBreak: UInt32 = 0
+        /// Inside a word, adds nothing (a diacritic, tatweel).
+        static let skipped: UInt32 = 1
+        /// Decided by the scalar class and the key mapping's rules.
+        static let byRules: UInt32 = 2
+    }
+
+    /// ``FingerprintValue`` or key scalar of every scalar of U+0000–06FF, looked up on the hot
+    /// path instead of its class and its key mapping.
+    private static let fingerprintValues: [UInt32] = (0..<0x700).map { (v: UInt32) -> UInt32 in
+        let u = Unicode.Scalar(v)!
+        switch ScalarClass.of(u) {
+        case .digit: return 0x30
+        case .arabicLetter, .latinLetter:
+            let plain = KeyMapping.foldingHamza.plain[Int(v)]
+            return plain > FingerprintValue.byRules ? plain : FingerprintValue.byRules
+        case .joiner: return FingerprintValue.skipped
+        default: return FingerprintValue.wordBreak
+        }
     }
 
     /// One hash for a run of word hashes.
