@@ -146,49 +146,67 @@ public struct Boilerplate: Sendable {
     /// The learned lines of one outlet's articles (see ``learn(from:)``): fingerprint, text as
     /// first seen, articles and days.
     private static func learnOutlet(_ documents: [Document]) -> [(hash: UInt64, text: String, articles: Int, days: Int)] {
-        // Most lines appear once: a line keeps its first day, and a set only from a second day on.
+        // Each line is looked up once: its evidence remembers the last article it was counted
+        // in (a line repeated within an article counts once) and where it was first seen, whose
+        // text is only read for the lines learned. Most lines appear once: a line keeps its first
+        // day, and a set only from a second day on.
         struct Evidence {
-            var text: Substring
-            var words: Int
-            var articles = 0
+            let hash: UInt64
+            let document: Int32
+            let line: Int32
+            let words: Int32
+            var articles: Int32 = 0
+            var lastDocument: Int32 = -1
             var firstDay: Int32 = -1
             var laterDays: Set<Int32> = []
             var days: Int { firstDay < 0 ? 0 : 1 + laterDays.count }
+
+            mutating func count(in document: Int32, day: Int32?) {
+                guard lastDocument != document else { return }
+                lastDocument = document
+                articles += 1
+                guard let day else { return }
+                if firstDay < 0 {
+                    firstDay = day
+                } else if firstDay != day {
+                    laterDays.insert(day)
+                }
+            }
         }
         var dayIndex: [String: Int32] = [:]
-        var lines: [UInt64: Evidence] = [:]
-        var seen: Set<UInt64> = []
-        for document in documents {
-            let fingerprints = document.fingerprints
+        var indexOfLine = HashIndex()
+        var lines: [Evidence] = []
+        for (d, document) in documents.enumerated() {
             let day = document.day.map { day in
                 dayIndex[day] ?? {
                     dayIndex[day] = Int32(dayIndex.count)
                     return Int32(dayIndex.count - 1)
                 }()
             }
-            seen.removeAll(keepingCapacity: true)
-            for (index, line) in Boilerplate.lines(of: document.text).enumerated() {
-                let (hash, words) = fingerprints.map { ($0[$0.startIndex + index].hash, Int($0[$0.startIndex + index].words)) } ?? fingerprint(line)
-                guard words > 0, seen.insert(hash).inserted else { continue }
-                lines[hash, default: Evidence(text: line, words: words)].articles += 1
-                guard let day else { continue }
-                if lines[hash]!.firstDay < 0 {
-                    lines[hash]!.firstDay = day
-                } else if lines[hash]!.firstDay != day {
-                    lines[hash]!.laterDays.insert(day)
+            let fingerprints = document.fingerprints ?? Boilerplate.lines(of: document.text).map {
+                let (hash, words) = fingerprint($0)
+                return LineFingerprint(hash: hash, words: Int32(words))
+            }[...]
+            for (index, line) in fingerprints.enumerated() where line.words > 0 {
+                if let known = indexOfLine[line.hash] {
+                    lines[Int(known)].count(in: Int32(d), day: day)
+                } else {
+                    indexOfLine[line.hash] = Int32(lines.count)
+                    lines.append(Evidence(hash: line.hash, document: Int32(d), line: Int32(index), words: line.words))
+                    lines[lines.count - 1].count(in: Int32(d), day: day)
                 }
             }
         }
         let neededDays = min(2, max(1, dayIndex.count))
         let frequent = max(10, Int((Double(documents.count) * 0.005).rounded(.up)))
         var learned: [(hash: UInt64, text: String, articles: Int, days: Int)] = []
-        for (hash, line) in lines where line.articles >= 3 {
-            let days = line.firstDay < 0 ? line.articles : line.days
+        for line in lines where line.articles >= 3 {
+            let days = line.firstDay < 0 ? Int(line.articles) : line.days
             guard days >= neededDays else { continue }
-            let text = line.text.trimmed
+            let text = Boilerplate.lines(of: documents[Int(line.document)].text)[Int(line.line)].trimmed
             let prose = text.unicodeScalars.last.map { $0 == "." || $0 == "\u{06D4}" } ?? false
-            guard (line.words <= 12 && !prose) || line.articles >= frequent else { continue }
-            learned.append((hash, text, line.articles, days))
+            guard (line.words <= 12 && !prose) || Int(line.articles) >= frequent else { continue }
+            learned.append((line.hash, text, Int(line.articles), days))
         }
         return learned
     }
