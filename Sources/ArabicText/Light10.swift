@@ -9,39 +9,56 @@
 ///
 /// Only the ends of a word are touched: no infixes, verb prefixes or broken plurals.
 public enum Light10 {
-    static let prefixes: [[Unicode.Scalar]] = ["ال", "وال", "بال", "كال", "فال", "لل", "و"].map { Array($0.unicodeScalars) }
-    static let suffixes: [[Unicode.Scalar]] = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"].map { Array($0.unicodeScalars) }
-
     /// The stem of a key-view word.
     public static func stem(_ key: String) -> String {
         Array(key.unicodeScalars).withUnsafeBufferPointer { String(scalars: $0[stemRange($0)]) }
     }
 
     /// The part of `word` that is its stem (stemming only ever removes letters at the ends).
+    /// Written out letter by letter, in the order of the lists above: it runs for every word of
+    /// a wire-copy comparison, and looping over lists of affixes cost more than the comparisons.
     @inline(__always)
     static func stemRange(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
+        let (alef, beh, teh, tehMarbuta, feh, kaf) = (Letter.alef, Letter.beh, Letter.teh, Letter.tehMarbuta, Letter.feh, Letter.kaf)
+        let (lam, noon, heh, waw, yeh) = (Letter.lam, Letter.noon, Letter.heh, Letter.waw, Letter.yeh)
         var start = 0
         var end = word.count
-        for prefix in prefixes {
-            let length = end - start
-            if prefix.count == 1 ? length < 4 : length < prefix.count + 2 { continue }
-            if matches(prefix, word, at: start) {
-                start += prefix.count
-                break
+        @inline(__always) func at(_ i: Int) -> UInt32 { word[i].value }
+        // The first prefix that fits: ال, then وال بال كال فال, then لل, then و. Only وال and و
+        // share a first letter, and وال comes first.
+        if end >= 4 {
+            switch at(0) {
+            case alef where at(1) == lam: start = 2
+            case waw: start = end >= 5 && at(1) == alef && at(2) == lam ? 3 : 1
+            case beh, kaf, feh: if end >= 5 && at(1) == alef && at(2) == lam { start = 3 }
+            case lam where at(1) == lam: start = 2
+            default: break
             }
         }
-        for suffix in suffixes {
-            let length = end - start
-            if length >= suffix.count + 2, matches(suffix, word, at: end - suffix.count) {
-                end -= suffix.count
-            }
+        // Every suffix that fits, each tried once, in order.
+        @inline(__always) func strip(_ a: UInt32, _ b: UInt32) {
+            if end - start >= 4, at(end - 2) == a, at(end - 1) == b { end -= 2 }
         }
+        @inline(__always) func strip(_ a: UInt32) {
+            if end - start >= 3, at(end - 1) == a { end -= 1 }
+        }
+        strip(heh, alef)
+        strip(alef, noon)
+        strip(alef, teh)
+        strip(waw, noon)
+        strip(yeh, noon)
+        strip(yeh, heh)
+        strip(yeh, tehMarbuta)
+        strip(heh)
+        strip(tehMarbuta)
+        strip(yeh)
         return start..<end
     }
 
-    @inline(__always)
-    private static func matches(_ affix: [Unicode.Scalar], _ word: UnsafeBufferPointer<Unicode.Scalar>, at position: Int) -> Bool {
-        for i in 0..<affix.count where word[position + i] != affix[i] { return false }
-        return true
+    /// The letters of the affixes.
+    private enum Letter {
+        static let alef: UInt32 = 0x0627, beh: UInt32 = 0x0628, tehMarbuta: UInt32 = 0x0629, teh: UInt32 = 0x062A
+        static let feh: UInt32 = 0x0641, kaf: UInt32 = 0x0643, lam: UInt32 = 0x0644, noon: UInt32 = 0x0646
+        static let heh: UInt32 = 0x0647, waw: UInt32 = 0x0648, yeh: UInt32 = 0x064A
     }
 }

@@ -53,4 +53,40 @@ struct StemmingTests {
         #expect(Light10.stem("الي") == "ال")
         #expect(Light10.stem("بها") == "بها")
     }
+
+    /// Light10 as its lists state it (the type's documentation): the written-out stemmer must
+    /// agree with it on every word of the letters its affixes use, up to six letters.
+    static func stemByTheLists(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let prefixes = ["ال", "وال", "بال", "كال", "فال", "لل", "و"].map { Array($0.unicodeScalars) }
+        let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"].map { Array($0.unicodeScalars) }
+        var word = word[...]
+        for prefix in prefixes where (prefix.count == 1 ? word.count >= 4 : word.count >= prefix.count + 2) && word.starts(with: prefix) {
+            word = word.dropFirst(prefix.count)
+            break
+        }
+        for suffix in suffixes where word.count >= suffix.count + 2 && word.suffix(suffix.count).elementsEqual(suffix) {
+            word = word.dropLast(suffix.count)
+        }
+        return Array(word)
+    }
+
+    @Test func theWrittenOutStemmerFollowsTheLists() {
+        // Every word of up to four of the affixes' letters and one other, and one in 11 of five
+        // and six letters.
+        let letters = Array("البكفونتهيةم".unicodeScalars)
+        var words: [[Unicode.Scalar]] = [[]]
+        var all: [[Unicode.Scalar]] = [[]]
+        for length in 1...6 {
+            words = words.flatMap { word in letters.map { word + [$0] } }
+            all += length <= 4 ? words : words.enumerated().filter { $0.offset % 11 == 0 }.map(\.element)
+            if length == 5 { words = all.filter { $0.count == 5 } }
+        }
+        #expect(all.count > 60_000)
+        for word in all {
+            let stem = word.withUnsafeBufferPointer { Array($0[Light10.stemRange($0)]) }
+            let expected = StemmingTests.stemByTheLists(word)
+            #expect(stem == expected, "\(String(String.UnicodeScalarView(word)))")
+            if stem != expected { break }
+        }
+    }
 }
