@@ -135,7 +135,7 @@ extension IsnadCommand {
 extension SimilarityRoute: ExpressibleByArgument {}
 
 /// One line of `articles.jsonl`.
-struct ArticleRow {
+struct ArticleRow: Sendable {
     let id: String
     let source: String
     let title: String

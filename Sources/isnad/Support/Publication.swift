@@ -10,11 +10,11 @@ enum Publication {
             ArticleRow(id: articles[i].id, source: articles[i].source, title: articles[i].title, published: articles[i].published?.description,
                        url: articles[i].url, story: input.storyOfArticle[i], duplicateOf: input.duplicateOf[i].map { articles[$0].id })
         }
-        try Tables.write("articles", jsonl: rows.lazy.map(\.jsonLine), csvHeader: ArticleRow.csvColumns, csv: rows.lazy.map(\.csvLine), into: out)
-        try Tables.write("stories", jsonl: input.stories.lazy.map(\.jsonLine), csvHeader: Story.csvColumns, csv: input.stories.lazy.map(\.csvLine), into: out)
+        try Tables.write("articles", rows: rows, jsonl: \.jsonLine, csvHeader: ArticleRow.csvColumns, csv: \.csvLine, into: out)
+        try Tables.write("stories", rows: input.stories, jsonl: \.jsonLine, csvHeader: Story.csvColumns, csv: \.csvLine, into: out)
         try vocabulary.save(to: out + "/vocabulary.tsv")
-        try Tables.write("statements", jsonl: input.statements.lazy.map(\.jsonLine), csvHeader: Statement.csvColumns, csv: input.statements.lazy.map(\.csvLine), into: out)
-        try Tables.write("timeline", jsonl: input.timeline.lazy.map(\.jsonLine), csvHeader: TimelineEntry.csvColumns, csv: input.timeline.lazy.flatMap(\.csvLines), into: out)
+        try Tables.write("statements", rows: input.statements, jsonl: \.jsonLine, csvHeader: Statement.csvColumns, csv: \.csvLine, into: out)
+        try Tables.write("timeline", rows: input.timeline, jsonl: \.jsonLine, csvHeader: TimelineEntry.csvColumns, csv: { $0.csvLines.joined(separator: "\n") }, into: out)
     }
 
     /// The report of a period (`report.md`, `report.html`), its coverage table and `schema.json`.
@@ -23,7 +23,7 @@ enum Publication {
         try writeAtomically(renderer.markdown(report), to: out + "/report.md")
         try writeAtomically(renderer.html(report), to: out + "/report.html")
         let coverage = Reporting.Report.coverage(input, options: options)
-        try Tables.write("coverage", jsonl: coverage.lazy.map(\.jsonLine), csvHeader: CoverageRow.columns, csv: coverage.lazy.map(\.csvLine), into: out)
+        try Tables.write("coverage", rows: coverage, jsonl: \.jsonLine, csvHeader: CoverageRow.columns, csv: \.csvLine, into: out)
         try writeAtomically(Tables.schemaJSON, to: out + "/schema.json")
         return report
     }

@@ -91,9 +91,11 @@ enum Tables {
         return "{\"schema_version\":\(schemaVersion),\"tables\":{" + tables.joined(separator: ",") + "}}\n"
     }
 
-    /// Writes `name.jsonl` and `name.csv` into `folder`, line by line as the rows are made.
-    static func write<JSON: Sequence<String>, CSV: Sequence<String>>(_ name: String, jsonl: JSON, csvHeader: [String], csv: CSV, into folder: String) throws {
-        try writeLinesAtomically(jsonl, to: folder + "/\(name).jsonl")
-        try writeLinesAtomically(csv, header: csvRecord(csvHeader), to: folder + "/\(name).csv")
+    /// Writes `name.jsonl` and `name.csv` into `folder`: each row's JSON line and CSV record(s),
+    /// made on all cores block by block.
+    static func write<Row: Sendable>(_ name: String, rows: [Row], jsonl: @escaping @Sendable (Row) -> String, csvHeader: [String],
+                                     csv: @escaping @Sendable (Row) -> String, into folder: String) throws {
+        try writeLinesAtomically(rows, to: folder + "/\(name).jsonl", line: jsonl)
+        try writeLinesAtomically(rows, header: csvRecord(csvHeader), to: folder + "/\(name).csv", line: csv)
     }
 }
