@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Stories", "Statements", "Timeline", "Ingest"], exclude: ["browser_check.py"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Stories", "Ingest"]),
+        .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
         .testTarget(name: "CLITests", dependencies: ["isnad", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
