@@ -45,10 +45,10 @@ public struct SparseMatrix: Sendable {
 
     /// The matrix by columns, with rows renumbered by their position in `order`: for column `c`,
     /// the entries `starts[c]..<starts[c + 1]` of `rows` (positions) and `values`, positions
-    /// ascending. With `including`, only the rows it marks are listed.
-    public func columns(inRowOrder order: [Int], including: [Bool]? = nil) -> (starts: [Int], rows: [Int32], values: [Float]) {
+    /// ascending.
+    public func columns(inRowOrder order: [Int]) -> (starts: [Int], rows: [Int32], values: [Float]) {
         var starts = [Int](repeating: 0, count: columnCount + 1)
-        for i in 0..<rowCount where including?[i] ?? true {
+        for i in 0..<rowCount {
             for k in row(i) { starts[Int(columns[k]) + 1] += 1 }
         }
         for c in 0..<columnCount { starts[c + 1] += starts[c] }
@@ -61,7 +61,7 @@ public struct SparseMatrix: Sendable {
         let (rows, entries) = fillInParallel(count: total, parts: ranges.count) { part, output in
             let range = ranges[part]
             var fill = Array(columnStarts[range])
-            for (p, i) in order.enumerated() where including?[i] ?? true {
+            for (p, i) in order.enumerated() {
                 for k in row(i) where range.contains(Int(columns[k])) {
                     let c = Int(columns[k]) - range.lowerBound
                     output.indices[fill[c]] = Int32(p)

@@ -102,18 +102,15 @@ public struct KernelReport: Sendable {
 /// n×n matrix.
 public enum SparseSimilarity {
     /// The union of every article's `options.neighbors` most similar articles (at least
-    /// `options.minimumSimilarity`, within `options.window` of each other). With `queries` and
-    /// `targets`, only the rows `queries` marks look for neighbours, among the rows `targets`
-    /// marks (the clustering passes search a few large clusters for many small ones).
-    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions(),
-                                 queries: [Bool]? = nil, targets: [Bool]? = nil) -> (pairs: [SimilarPair], report: KernelReport) {
+    /// `options.minimumSimilarity`, within `options.window` of each other).
+    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions()) -> (pairs: [SimilarPair], report: KernelReport) {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = matrix.rowCount
         precondition(times.count == n)
         let timeline = TimeOrder(times)
         let (order, time, firstUndated) = (timeline.order, timeline.time, timeline.firstUndated)
         // Postings by column, in time order: positions and values.
-        let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order, including: targets)
+        let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order)
         // Where each column's undated postings start (they are last in time order).
         let undatedStarts = (0..<matrix.columnCount).map { c in
             lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { Int($0) >= firstUndated }
@@ -137,7 +134,7 @@ public enum SparseSimilarity {
             scratch.touched.withUnsafeMutableBufferPointer { touched in
             scratch.windowStarts.withUnsafeMutableBufferPointer { windowStarts in
             scratch.windowEnds.withUnsafeMutableBufferPointer { windowEnds in
-                for p in (block * blockSize)..<min(n, (block + 1) * blockSize) where queries?[order[p]] ?? true {
+                for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
                     let row = matrix.row(order[p])
                     // The window as positions in time order: postings hold positions, so the
                     // searches below compare them directly instead of looking up their times.

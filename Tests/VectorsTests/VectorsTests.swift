@@ -68,19 +68,6 @@ struct VectorsTests {
         #expect(found == expected)
     }
 
-    @Test func queriesLookOnlyAmongTargets() {
-        let (matrix, times) = randomMatrix()
-        var options = NeighborOptions()
-        options.neighbors = 1_000
-        options.minimumSimilarity = 0.3
-        let targets = (0..<matrix.rowCount).map { $0 % 3 == 0 }
-        let found = Set(SparseSimilarity.neighbors(matrix, times: times, options: options,
-                                                   queries: targets.map { !$0 }, targets: targets).pairs.map { [$0.first, $0.second] })
-        let expected = bruteForce(matrix, times: times, options: options).filter { targets[Int($0[0])] != targets[Int($0[1])] }
-        #expect(!expected.isEmpty)
-        #expect(found == expected)
-    }
-
     @Test func denseRouteFindsTruePairsWithExactCosines() {
         let (matrix, times) = randomMatrix()
         var options = NeighborOptions()
@@ -136,16 +123,16 @@ struct SelectionTests {
         }
     }
 
-    @Test func columnsListEveryIncludedEntryByPositionInTheOrder() {
+    @Test func columnsListEveryEntryByPositionInTheOrder() {
         // 6 rows over 5 columns; the columns are filled in two ranges on two cores.
         let rows: [[(Int32, Float)]] = [[(0, 1), (3, 2)], [(1, 3), (4, 4)], [(0, 5), (1, 6), (2, 7)], [(3, 8)], [(2, 9), (4, 10)], [(0, 11), (4, 12)]]
         let matrix = SparseMatrix(columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
                                   columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let order = [5, 2, 0, 4, 1, 3]
-        let (starts, positions, values) = matrix.columns(inRowOrder: order, including: [true, true, true, true, false, true])
-        #expect(starts == [0, 3, 5, 6, 8, 10])
-        #expect(positions == [0, 1, 2, 1, 4, 1, 2, 5, 0, 4])
-        #expect(values == [11, 5, 1, 6, 3, 7, 2, 8, 12, 4])
+        let (starts, positions, values) = matrix.columns(inRowOrder: order)
+        #expect(starts == [0, 3, 5, 7, 9, 12])
+        #expect(positions == [0, 1, 2, 1, 4, 1, 3, 2, 5, 0, 3, 4])
+        #expect(values == [11, 5, 1, 6, 3, 7, 9, 2, 8, 12, 10, 4])
     }
 
     @Test func theVocabularyIsInByteOrderWhenTermsShareTheirFirstEightBytes() {
