@@ -13,7 +13,7 @@ func benchStories(_ files: [String]) throws {
     let afterLoad = peakMemoryMiB()
     var result: StoryResult!
     let detect = seconds { result = StoryDetection.run(articles) }
-    let write = try seconds { try writeLinesAtomically(result.stories.lazy.map(\.jsonLine), to: out + "/stories.jsonl") }
+    let write = try seconds { try writeLinesAtomically(result.stories, to: out + "/stories.jsonl", line: \.jsonLine) }
     let t = result.times
     let total = load + detect + write
     print(String(format: "isnad   : %d articles → %d stories (%d with 2+ articles), %d wire copies",
