@@ -15,7 +15,7 @@ public enum Light10 {
     }
 
     /// The part of `word` that is its stem (stemming only ever removes letters at the ends).
-    /// Written out letter by letter, in the order of the lists above: it runs for every word of
+    /// Written out letter by letter, in the order the lists above give: it runs for every word of
     /// a wire-copy comparison, and looping over lists of affixes cost more than the comparisons.
     @inline(__always)
     static func stemRange(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
