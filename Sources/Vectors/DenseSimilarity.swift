@@ -26,18 +26,15 @@ public enum DenseSimilarity {
         BLAS.threadCount = 1  // the blocks run in parallel; each sgemm on one core
         defer { BLAS.threadCount = savedThreads }
         let blocks = (n + blockRows - 1) / blockRows
-        let results = parallelMap(count: blocks) { block -> (pairs: [SimilarPair], computed: Int, flops: Double) in
+        let results = parallelMap(count: blocks) { block -> (lists: CandidateLists.Block, flops: Double) in
             let rows = (block * blockRows)..<min(n, (block + 1) * blockRows)
             let undatedBlock = rows.lowerBound >= firstUndated
             let low = undatedBlock ? 0 : SparseSimilarity.lowerBound(time, 0, n) { $0 >= time[rows.lowerBound] - options.window }
             let high = undatedBlock ? n : SparseSimilarity.lowerBound(time, 0, n) { $0 > time[rows.upperBound - 1] + options.window }
             var scores: [Float] = []
             rowBlockProduct(embedding, rows: rows, embedding, rows: low..<high, into: &scores)
-            var dense = [Float](repeating: 0, count: matrix.columnCount)
             var candidates: [(Int32, Float)] = []
-            var found: [(Int32, Float)] = []
-            var pairs: [SimilarPair] = []
-            var computed = 0
+            var lists = CandidateLists.Block()
             let width = high - low
             for (r, p) in rows.enumerated() {
                 let rowLow = p >= firstUndated ? -Double.infinity : time[p] - options.window
@@ -48,15 +45,14 @@ public enum DenseSimilarity {
                     if score >= options.minimumSimilarity { candidates.append((Int32(q), score)) }
                 }
                 SparseSimilarity.keepBest(&candidates, options.neighbors * options.rescoredFactor)
-                computed += candidates.count
-                SparseSimilarity.rescore(matrix, order: order, position: p, candidates: candidates, dense: &dense, found: &found, options: options, into: &pairs)
+                lists.append(candidates)
             }
-            return (pairs, computed, 2 * Double(rows.count) * Double(width) * Double(k))
+            return (lists, 2 * Double(rows.count) * Double(width) * Double(k))
         }
-        let unique = SparseSimilarity.union(results.flatMap(\.pairs), rowCount: matrix.rowCount)
+        let (pairs, computed) = SparseSimilarity.rescored(matrix, order: order, candidates: CandidateLists(results.map(\.lists)), options: options)
         let end = DispatchTime.now().uptimeNanoseconds
-        return (unique, KernelReport(
-            seconds: Double(end - projected) / 1e9, pairsComputed: results.reduce(0) { $0 + $1.computed },
+        return (pairs, KernelReport(
+            seconds: Double(end - projected) / 1e9, pairsComputed: computed,
             flops: results.reduce(0) { $0 + $1.flops },
             projectionSeconds: Double(projected - start) / 1e9, projectionFlops: projectionFlops))
     }

@@ -55,6 +55,38 @@ struct TimeOrder {
     }
 }
 
+/// The candidates of every article, by position in time order: those of position `p` are
+/// `positions[starts[p]..<starts[p + 1]]`, ascending.
+struct CandidateLists {
+    let starts: [Int]
+    let positions: [Int32]
+
+    /// The candidates of consecutive articles, as one block of a parallel loop finds them.
+    struct Block {
+        var counts: [Int32] = []
+        var positions: [Int32] = []
+
+        /// Adds the next article's candidates (position, score), in any order.
+        mutating func append(_ candidates: [(Int32, Float)]) {
+            let first = positions.count
+            positions.append(contentsOf: candidates.lazy.map(\.0))
+            positions[first...].sort()
+            counts.append(Int32(candidates.count))
+        }
+    }
+
+    /// The lists of the blocks, in order.
+    init(_ blocks: [Block]) {
+        var starts = [0]
+        starts.reserveCapacity(blocks.reduce(1) { $0 + $1.counts.count })
+        for block in blocks {
+            for count in block.counts { starts.append(starts[starts.count - 1] + Int(count)) }
+        }
+        self.starts = starts
+        positions = blocks.flatMap(\.positions)
+    }
+}
+
 /// What one core of the similarity search reuses from block to block.
 private struct SearchScratch {
     /// Partial dot products by position; zero except during one article's walk.
@@ -66,18 +98,14 @@ private struct SearchScratch {
     /// searched for from there.
     var windowStarts: [Int32]
     var windowEnds: [Int32]
-    /// One article's row, scattered for rescoring; zero between articles.
-    var dense: [Float]
     var heaviest: [(Int32, Float)] = []
     var candidates: [(Int32, Float)] = []
-    var found: [(Int32, Float)] = []
 
-    init(rowCount: Int, columnCount: Int, postingStarts: [Int]) {
+    init(rowCount: Int, postingStarts: [Int]) {
         accumulator = [Float](repeating: 0, count: rowCount)
         touched = [Int32](repeating: 0, count: rowCount)
         windowStarts = postingStarts.dropLast().map(Int32.init)
         windowEnds = windowStarts
-        dense = [Float](repeating: 0, count: columnCount)
     }
 }
 
@@ -85,7 +113,7 @@ private struct SearchScratch {
 public struct KernelReport: Sendable {
     /// Wall time.
     public var seconds: Double
-    /// Article pairs whose similarity was computed (both directions count once each).
+    /// Article pairs whose exact cosine was computed (a pair both articles list counts once).
     public var pairsComputed: Int
     /// Floating-point operations, where the kernel is dense (0 for the sparse kernel).
     public var flops: Double
@@ -109,119 +137,157 @@ public enum SparseSimilarity {
         precondition(times.count == n)
         let timeline = TimeOrder(times)
         let (order, time, firstUndated) = (timeline.order, timeline.time, timeline.firstUndated)
-        // Postings by column, in time order: positions and values.
-        let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order)
-        // Where each column's undated postings start (they are last in time order).
-        let undatedStarts = (0..<matrix.columnCount).map { c in
-            lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { Int($0) >= firstUndated }
-        }
         let blockSize = 256
-        let results = parallelMap(count: (n + blockSize - 1) / blockSize, scratch: {
-            SearchScratch(rowCount: n, columnCount: matrix.columnCount, postingStarts: postingStarts)
-        }) { scratch, block -> (pairs: [SimilarPair], computed: Int) in
-            var pairs: [SimilarPair] = []
-            pairs.reserveCapacity(blockSize * options.neighbors)
-            var computed = 0
-            var touchedCount = 0
-            // Raw buffers: the walk below is the hottest loop of story detection, and bounds
-            // checks on every posting cost more than the arithmetic.
-            matrix.columns.withUnsafeBufferPointer { columns in
-            matrix.values.withUnsafeBufferPointer { values in
-            postingRows.withUnsafeBufferPointer { postingRows in
-            postingValues.withUnsafeBufferPointer { postingValues in
-            time.withUnsafeBufferPointer { time in
-            scratch.accumulator.withUnsafeMutableBufferPointer { accumulator in
-            scratch.touched.withUnsafeMutableBufferPointer { touched in
-            scratch.windowStarts.withUnsafeMutableBufferPointer { windowStarts in
-            scratch.windowEnds.withUnsafeMutableBufferPointer { windowEnds in
-                for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-                    let row = matrix.row(order[p])
-                    // The window as positions in time order: postings hold positions, so the
-                    // searches below compare them directly instead of looking up their times.
-                    let undated = p >= firstUndated
-                    let low = undated ? 0 : lowerBound(time, 0, n) { $0 >= time[p] - options.window }
-                    let high = undated ? n : lowerBound(time, p, n) { $0 > time[p] + options.window }
-                    scratch.heaviest.removeAll(keepingCapacity: true)
-                    for k in row { scratch.heaviest.append((Int32(k), values[k])) }
-                    keepBest(&scratch.heaviest, options.candidateTerms)
-                    for (entry, _) in scratch.heaviest {
-                        let k = Int(entry)
-                        let c = Int(columns[k])
-                        let value = values[k]
-                        let end = postingStarts[c + 1]
-                        // The postings within the window, then the undated ones (last in time
-                        // order), which every article is compared with.
-                        var q = gallop(postingRows, from: undated ? postingStarts[c] : Int(windowStarts[c]), end, to: low)
-                        var stop = gallop(postingRows, from: max(q, Int(windowEnds[c])), end, to: high)
-                        (windowStarts[c], windowEnds[c]) = (Int32(q), Int32(stop))
-                        let undatedStart = max(stop, undatedStarts[c])
-                        while true {
-                            while q < stop {
-                                let other = Int(postingRows[q])
-                                if other != p {
-                                    if accumulator[other] == 0 {
-                                        touched[touchedCount] = Int32(other)
-                                        touchedCount += 1
+        // The candidates of each block of articles, found while the postings exist; they are
+        // released before the cosines are computed.
+        let found = { () -> [CandidateLists.Block] in
+            // Postings by column, in time order: positions and values.
+            let (postingStarts, postingRows, postingValues) = matrix.columns(inRowOrder: order)
+            // Where each column's undated postings start (they are last in time order).
+            let undatedStarts = (0..<matrix.columnCount).map { c in
+                lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { Int($0) >= firstUndated }
+            }
+            return parallelMap(count: (n + blockSize - 1) / blockSize, scratch: {
+                SearchScratch(rowCount: n, postingStarts: postingStarts)
+            }) { scratch, block -> CandidateLists.Block in
+                var lists = CandidateLists.Block()
+                var touchedCount = 0
+                // Raw buffers: the walk below is the hottest loop of story detection, and bounds
+                // checks on every posting cost more than the arithmetic.
+                matrix.columns.withUnsafeBufferPointer { columns in
+                matrix.values.withUnsafeBufferPointer { values in
+                postingRows.withUnsafeBufferPointer { postingRows in
+                postingValues.withUnsafeBufferPointer { postingValues in
+                time.withUnsafeBufferPointer { time in
+                scratch.accumulator.withUnsafeMutableBufferPointer { accumulator in
+                scratch.touched.withUnsafeMutableBufferPointer { touched in
+                scratch.windowStarts.withUnsafeMutableBufferPointer { windowStarts in
+                scratch.windowEnds.withUnsafeMutableBufferPointer { windowEnds in
+                    for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                        let row = matrix.row(order[p])
+                        // The window as positions in time order: postings hold positions, so the
+                        // searches below compare them directly instead of looking up their times.
+                        let undated = p >= firstUndated
+                        let low = undated ? 0 : lowerBound(time, 0, n) { $0 >= time[p] - options.window }
+                        let high = undated ? n : lowerBound(time, p, n) { $0 > time[p] + options.window }
+                        scratch.heaviest.removeAll(keepingCapacity: true)
+                        for k in row { scratch.heaviest.append((Int32(k), values[k])) }
+                        keepBest(&scratch.heaviest, options.candidateTerms)
+                        for (entry, _) in scratch.heaviest {
+                            let k = Int(entry)
+                            let c = Int(columns[k])
+                            let value = values[k]
+                            let end = postingStarts[c + 1]
+                            // The postings within the window, then the undated ones (last in time
+                            // order), which every article is compared with.
+                            var q = gallop(postingRows, from: undated ? postingStarts[c] : Int(windowStarts[c]), end, to: low)
+                            var stop = gallop(postingRows, from: max(q, Int(windowEnds[c])), end, to: high)
+                            (windowStarts[c], windowEnds[c]) = (Int32(q), Int32(stop))
+                            let undatedStart = max(stop, undatedStarts[c])
+                            while true {
+                                while q < stop {
+                                    let other = Int(postingRows[q])
+                                    if other != p {
+                                        if accumulator[other] == 0 {
+                                            touched[touchedCount] = Int32(other)
+                                            touchedCount += 1
+                                        }
+                                        accumulator[other] += value * postingValues[q]
                                     }
-                                    accumulator[other] += value * postingValues[q]
+                                    q += 1
                                 }
-                                q += 1
+                                if stop == end { break }
+                                (q, stop) = (undatedStart, end)
                             }
-                            if stop == end { break }
-                            (q, stop) = (undatedStart, end)
                         }
+                        // The best candidates by partial score, kept in a heap whose root is the
+                        // worst kept: most candidates are turned away by one comparison with it.
+                        scratch.candidates.removeAll(keepingCapacity: true)
+                        let kept = options.neighbors * options.rescoredFactor
+                        for other in touched[..<touchedCount] {
+                            offer((other, accumulator[Int(other)]), to: &scratch.candidates, keeping: kept)
+                            accumulator[Int(other)] = 0
+                        }
+                        touchedCount = 0
+                        lists.append(scratch.candidates)
                     }
-                    // The best candidates by partial score, kept in a heap whose root is the
-                    // worst kept: most candidates are turned away by one comparison with it.
-                    scratch.candidates.removeAll(keepingCapacity: true)
-                    let kept = options.neighbors * options.rescoredFactor
-                    for other in touched[..<touchedCount] {
-                        offer((other, accumulator[Int(other)]), to: &scratch.candidates, keeping: kept)
-                        accumulator[Int(other)] = 0
-                    }
-                    touchedCount = 0
-                    computed += scratch.candidates.count
-                    rescore(matrix, order: order, position: p, candidates: scratch.candidates, dense: &scratch.dense, found: &scratch.found, options: options, into: &pairs)
                 }
+                }
+                }
+                }
+                }
+                }
+                }
+                }
+                }
+                return lists
             }
-            }
-            }
-            }
-            }
-            }
-            }
-            }
-            }
-            return (pairs, computed)
-        }
-        let unique = union(results.flatMap(\.pairs), rowCount: n)
-        let computed = results.reduce(0) { $0 + $1.computed }
+        }()
+        let (pairs, computed) = rescored(matrix, order: order, candidates: CandidateLists(found), options: options)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (unique, KernelReport(seconds: seconds, pairsComputed: computed, flops: 0))
+        return (pairs, KernelReport(seconds: seconds, pairsComputed: computed, flops: 0))
     }
 
-    /// The exact cosines of one article (at `position` in `order`) with its candidates, from its
-    /// row scattered into `dense`; the best `options.neighbors` at `options.minimumSimilarity` or
-    /// more are appended to `pairs`. Shared by the sparse and the dense route.
-    static func rescore(_ matrix: SparseMatrix, order: [Int], position p: Int, candidates: [(Int32, Float)],
-                        dense: inout [Float], found: inout [(Int32, Float)], options: NeighborOptions, into pairs: inout [SimilarPair]) {
-        matrix.columns.withUnsafeBufferPointer { columns in
-        matrix.values.withUnsafeBufferPointer { values in
-        dense.withUnsafeMutableBufferPointer { dense in
-            let row = matrix.row(order[p])
-            for k in row { dense[Int(columns[k])] = values[k] }
-            found.removeAll(keepingCapacity: true)
-            for (other, _) in candidates {
-                var dot: Float = 0
-                for k in matrix.row(order[Int(other)]) { dot += dense[Int(columns[k])] * values[k] }
-                if dot >= options.minimumSimilarity { found.append((other, dot)) }
+    /// The exact cosines of every article (by position in `order`) with its candidates, each pair
+    /// once, from the row of its earlier article scattered into a dense buffer: a pair that both
+    /// articles list is computed by the earlier one (the sum runs over the common columns in
+    /// ascending order from either end, so it is the same). Each article keeps its best
+    /// `options.neighbors` at `options.minimumSimilarity` or more; the result is their union, and
+    /// the number of cosines computed. Shared by the sparse and the dense route.
+    static func rescored(_ matrix: SparseMatrix, order: [Int], candidates: CandidateLists, options: NeighborOptions) -> (pairs: [SimilarPair], computed: Int) {
+        let n = order.count
+        let blockSize = 256
+        let blocks = (n + blockSize - 1) / blockSize
+        let (starts, positions) = (candidates.starts, candidates.positions)
+        // Where `p` is among the candidates of `q` (ascending), if it is one of them.
+        @Sendable func entry(of p: Int, among q: Int) -> Int? {
+            let at = lowerBound(positions, starts[q], starts[q + 1]) { Int($0) >= p }
+            return at < starts[q + 1] && Int(positions[at]) == p ? at : nil
+        }
+        // The cosine of each candidate entry; -1 where the earlier article of the pair computes it.
+        var cosineOfEntry = [Float](repeating: -1, count: positions.count)
+        let computed = cosineOfEntry.withUnsafeMutableBufferPointer { buffer -> Int in
+            let output = ParallelOutput(indices: UnsafeMutableBufferPointer(start: nil, count: 0), values: buffer)
+            return parallelMap(count: blocks, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> Int in
+                var computed = 0
+                matrix.columns.withUnsafeBufferPointer { columns in
+                matrix.values.withUnsafeBufferPointer { values in
+                dense.withUnsafeMutableBufferPointer { dense in
+                    for p in (block * blockSize)..<min(n, (block + 1) * blockSize) where starts[p] < starts[p + 1] {
+                        let row = matrix.row(order[p])
+                        for k in row { dense[Int(columns[k])] = values[k] }
+                        for j in starts[p]..<starts[p + 1] {
+                            let q = Int(positions[j])
+                            if q < p, entry(of: p, among: q) != nil { continue }
+                            var dot: Float = 0
+                            for k in matrix.row(order[q]) { dot += dense[Int(columns[k])] * values[k] }
+                            output.values[j] = dot
+                            computed += 1
+                        }
+                        for k in row { dense[Int(columns[k])] = 0 }
+                    }
+                }
+                }
+                }
+                return computed
+            }.reduce(0, +)
+        }
+        let cosines = cosineOfEntry
+        let kept = parallelMap(count: blocks, scratch: { [(Int32, Float)]() }) { found, block -> [SimilarPair] in
+            var pairs: [SimilarPair] = []
+            for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                found.removeAll(keepingCapacity: true)
+                for j in starts[p]..<starts[p + 1] {
+                    let q = Int(positions[j])
+                    let cosine = cosines[j] >= 0 ? cosines[j] : cosines[entry(of: p, among: q)!]
+                    if cosine >= options.minimumSimilarity { found.append((Int32(q), cosine)) }
+                }
+                keepBest(&found, options.neighbors)
+                for (q, cosine) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(q)]), similarity: cosine)) }
             }
-            for k in row { dense[Int(columns[k])] = 0 }
+            return pairs
         }
-        }
-        }
-        keepBest(&found, options.neighbors)
-        for (other, s) in found { pairs.append(SimilarPair(Int32(order[p]), Int32(order[Int(other)]), similarity: s)) }
+        return (union(kept.flatMap { $0 }, rowCount: n), computed)
     }
 
     /// The pairs sorted by rows, each once (of a pair found from both ends, the first found is

@@ -68,6 +68,25 @@ struct VectorsTests {
         #expect(found == expected)
     }
 
+    @Test func aPairListedFromBothEndsIsRescoredOnceWithTheSameCosine() {
+        // Three rows: 0 and 1 list each other, 1 also lists 2, and 2 lists 0, which does not list
+        // it. Four entries, three distinct pairs: three cosines, each the rows' dot product.
+        let rows: [[(Int32, Float)]] = [[(0, 0.6), (1, 0.8)], [(0, 0.8), (2, 0.6)], [(1, 0.8), (2, 0.6)]]
+        let matrix = SparseMatrix(columnCount: 3, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        var lists = CandidateLists.Block()
+        lists.append([(1, 0.5)])
+        lists.append([(0, 0.5), (2, 0.1)])
+        lists.append([(0, 0.4)])
+        var options = NeighborOptions()
+        options.minimumSimilarity = 0.01
+        let (pairs, computed) = SparseSimilarity.rescored(matrix, order: [0, 1, 2], candidates: CandidateLists([lists]), options: options)
+        #expect(computed == 3)
+        #expect(pairs.map { [$0.first, $0.second] } == [[0, 1], [0, 2], [1, 2]])
+        #expect(pairs.map(\.similarity) == [matrix.dot(0, 1), matrix.dot(0, 2), matrix.dot(1, 2)])
+        #expect(zip(pairs.map(\.similarity), [0.48, 0.64, 0.36]).allSatisfy { abs($0 - $1) < 1e-6 })
+    }
+
     @Test func denseRouteFindsTruePairsWithExactCosines() {
         let (matrix, times) = randomMatrix()
         var options = NeighborOptions()
