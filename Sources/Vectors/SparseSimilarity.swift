@@ -245,34 +245,35 @@ public enum SparseSimilarity {
             return at < starts[q + 1] && Int(positions[at]) == p ? at : nil
         }
         // The cosine of each candidate entry; -1 where the earlier article of the pair computes it.
-        var cosineOfEntry = [Float](repeating: -1, count: positions.count)
-        let computed = cosineOfEntry.withUnsafeMutableBufferPointer { buffer -> Int in
-            let output = ParallelOutput(indices: UnsafeMutableBufferPointer(start: nil, count: 0), values: buffer)
-            return parallelMap(count: blocks, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> Int in
-                var computed = 0
-                matrix.columns.withUnsafeBufferPointer { columns in
-                matrix.values.withUnsafeBufferPointer { values in
-                dense.withUnsafeMutableBufferPointer { dense in
-                    for p in (block * blockSize)..<min(n, (block + 1) * blockSize) where starts[p] < starts[p + 1] {
-                        let row = matrix.row(order[p])
-                        for k in row { dense[Int(columns[k])] = values[k] }
-                        for j in starts[p]..<starts[p + 1] {
-                            let q = Int(positions[j])
-                            if q < p, entry(of: p, among: q) != nil { continue }
-                            var dot: Float = 0
-                            for k in matrix.row(order[q]) { dot += dense[Int(columns[k])] * values[k] }
-                            output.values[j] = dot
-                            computed += 1
+        let cosinesByBlock = parallelMap(count: blocks, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> [Float] in
+            let articles = (block * blockSize)..<min(n, (block + 1) * blockSize)
+            var cosines: [Float] = []
+            cosines.reserveCapacity(starts[articles.upperBound] - starts[articles.lowerBound])
+            matrix.columns.withUnsafeBufferPointer { columns in
+            matrix.values.withUnsafeBufferPointer { values in
+            dense.withUnsafeMutableBufferPointer { dense in
+                for p in articles where starts[p] < starts[p + 1] {
+                    let row = matrix.row(order[p])
+                    for k in row { dense[Int(columns[k])] = values[k] }
+                    for j in starts[p]..<starts[p + 1] {
+                        let q = Int(positions[j])
+                        if q < p, entry(of: p, among: q) != nil {
+                            cosines.append(-1)
+                            continue
                         }
-                        for k in row { dense[Int(columns[k])] = 0 }
+                        var dot: Float = 0
+                        for k in matrix.row(order[q]) { dot += dense[Int(columns[k])] * values[k] }
+                        cosines.append(dot)
                     }
+                    for k in row { dense[Int(columns[k])] = 0 }
                 }
-                }
-                }
-                return computed
-            }.reduce(0, +)
+            }
+            }
+            }
+            return cosines
         }
-        let cosines = cosineOfEntry
+        let cosines = cosinesByBlock.flatMap { $0 }
+        let computed = cosines.reduce(0) { $1 >= 0 ? $0 + 1 : $0 }
         let kept = parallelMap(count: blocks, scratch: { [(Int32, Float)]() }) { found, block -> [SimilarPair] in
             var pairs: [SimilarPair] = []
             for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
