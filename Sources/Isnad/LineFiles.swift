@@ -5,7 +5,7 @@ import Foundation
 /// that is renamed into place: no table is ever held whole in memory as one string, and a reader
 /// never sees half a file.
 public func writeLinesAtomically<Lines: Sequence<String>>(_ lines: Lines, header: String? = nil, to path: String) throws {
-    try writeAtomically(to: path) { write in
+    try withAtomicFile(at: path) { write in
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         if let header { buffer.append(contentsOf: (header + "\n").utf8) }
@@ -28,7 +28,7 @@ public func writeLinesAtomically<Lines: Sequence<String>>(_ lines: Lines, header
 public func writeLinesAtomically<Row: Sendable>(_ rows: [Row], header: String? = nil, to path: String, line: @escaping @Sendable (Row) -> String) throws {
     let blockSize = 1024
     let batchSize = blockSize * ProcessInfo.processInfo.activeProcessorCount
-    try writeAtomically(to: path) { write in
+    try withAtomicFile(at: path) { write in
         if let header { try write(Array((header + "\n").utf8)) }
         for batchStart in stride(from: 0, to: rows.count, by: batchSize) {
             let batch = rows[batchStart..<min(rows.count, batchStart + batchSize)]
@@ -49,7 +49,7 @@ public func writeLinesAtomically<Row: Sendable>(_ rows: [Row], header: String? =
 
 /// Calls `body` with a function that appends bytes to a temporary file beside `path`, then renames
 /// the file into place.
-private func writeAtomically(to path: String, _ body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+private func withAtomicFile(at path: String, _ body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
