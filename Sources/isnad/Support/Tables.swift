@@ -93,8 +93,8 @@ enum Tables {
 
     /// Writes `name.jsonl` and `name.csv` into `folder`: each row's JSON line and CSV record(s),
     /// made on all cores block by block.
-    static func write<Row: Sendable>(_ name: String, rows: [Row], jsonl: @escaping @Sendable (Row) -> String, csvHeader: [String],
-                                     csv: @escaping @Sendable (Row) -> String, into folder: String) throws {
+    static func write<Row: Sendable>(_ name: String, rows: [Row], jsonl: @Sendable (Row) -> String, csvHeader: [String],
+                                     csv: @Sendable (Row) -> String, into folder: String) throws {
         try writeLinesAtomically(rows, to: folder + "/\(name).jsonl", line: jsonl)
         try writeLinesAtomically(rows, header: csvRecord(csvHeader), to: folder + "/\(name).csv", line: csv)
     }
