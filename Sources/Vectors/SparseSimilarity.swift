@@ -188,11 +188,13 @@ public enum SparseSimilarity {
                                 while q < stop {
                                     let other = Int(postingRows[q])
                                     if other != p {
-                                        if accumulator[other] == 0 {
-                                            touched[touchedCount] = Int32(other)
-                                            touchedCount += 1
-                                        }
-                                        accumulator[other] += value * postingValues[q]
+                                        // Branch-free: whether a position is new is a coin toss
+                                        // on long postings, and a mispredicted branch costs more
+                                        // than a store that the next position overwrites.
+                                        let sum = accumulator[other]
+                                        touched[touchedCount] = Int32(other)
+                                        touchedCount += sum == 0 ? 1 : 0
+                                        accumulator[other] = sum + value * postingValues[q]
                                     }
                                     q += 1
                                 }
