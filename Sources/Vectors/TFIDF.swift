@@ -129,12 +129,13 @@ struct TermCounts {
         }
     }
 
-    /// Every term with the number of documents it appears in.
+    /// Every term with the number of documents it appears in (words met only in boilerplate
+    /// lines are in none and are not listed).
     func documentFrequencies() -> [(term: String, df: Int32)] {
         var index = HashIndex()
         var terms: [(term: String, df: Int32)] = []
         for block in blocks {
-            for (id, hash) in block.table.hashes.enumerated() {
+            for (id, hash) in block.table.hashes.enumerated() where block.documentFrequency[id] > 0 {
                 if let i = index[hash] {
                     terms[Int(i)].df += block.documentFrequency[id]
                 } else {
@@ -196,6 +197,8 @@ struct TermCounts {
             touched.removeAll(keepingCapacity: true)
             block.offsets.append(block.terms.count)
         }
+        // Words met only in lines left out have ids but are in no document.
+        block.documentFrequency.append(contentsOf: repeatElement(0, count: table.count - block.documentFrequency.count))
         block.table = table.terms
         return block
     }

@@ -184,6 +184,15 @@ struct SelectionTests {
         }
     }
 
+    @Test func wordsMetLastAndOnlyInBoilerplateAppearInNoDocument() {
+        // The copyright line's words are the last new words of the block, and the line is left
+        // out: they are in no document's counts, and listing frequencies must not trap on them.
+        let document = Document(title: "اجتماع وزراء الخارجية", text: "اجتمع وزراء الخارجية في الرياض.\n© جميع الحقوق محفوظة لوكالة سبأ", source: "saba")
+        let frequencies = TFIDF.documentFrequencies([document], boilerplate: .fixedPatterns)
+        #expect(frequencies.map(\.term) == ["اجتماع", "زراء", "خارج", "اجتمع", "رياض"])
+        #expect(frequencies.map(\.df) == [1, 1, 1, 1, 1])
+    }
+
     @Test func givenLineFingerprintsLeaveOutTheSameLearnedLines() {
         // An outlet's sign-off repeats over three days and is learned; the vectors leave it out
         // whether its lines' fingerprints are given or computed as they are judged.
