@@ -17,13 +17,20 @@ public enum Light10 {
     /// The part of `word` that is its stem (stemming only ever removes letters at the ends).
     /// Written out letter by letter, in the order the lists above give: it runs for every word of
     /// a wire-copy comparison, and looping over lists of affixes cost more than the comparisons.
+    /// The letters are read as the `UInt32`s they are stored as: inlined into the wire-copy
+    /// scanner, `Unicode.Scalar.value` was called out of line for every letter compared.
     @inline(__always)
     static func stemRange(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
+        word.withMemoryRebound(to: UInt32.self) { stemRange(letters: $0) }
+    }
+
+    @inline(__always)
+    private static func stemRange(letters word: UnsafeBufferPointer<UInt32>) -> Range<Int> {
         let (alef, beh, teh, tehMarbuta, feh, kaf) = (Letter.alef, Letter.beh, Letter.teh, Letter.tehMarbuta, Letter.feh, Letter.kaf)
         let (lam, noon, heh, waw, yeh) = (Letter.lam, Letter.noon, Letter.heh, Letter.waw, Letter.yeh)
         var start = 0
         var end = word.count
-        @inline(__always) func at(_ i: Int) -> UInt32 { word[i].value }
+        @inline(__always) func at(_ i: Int) -> UInt32 { word[i] }
         // The first prefix that fits: ال, then وال بال كال فال, then لل, then و. Only وال and و
         // share a first letter, and وال comes first.
         if end >= 4 {
