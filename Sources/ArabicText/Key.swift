@@ -72,6 +72,34 @@ struct KeyBuilder: ~Copyable {
         appendByRules(u)
     }
 
+    /// Appends the letters that follow in `text` while each is an Arabic letter whose key is one
+    /// plain scalar, as ``append(_:)`` would append them one by one, and returns how many it took:
+    /// the tokenizer's loop inside an Arabic word, reading two UTF-8 bytes per letter.
+    @inline(__always)
+    mutating func appendArabicLetters(_ text: inout UTF8Scalars.Iterator) -> Int {
+        guard pendingSeparator == nil else { return 0 }
+        var taken = 0
+        var last: UInt32 = 0
+        mapping.arabicLetters.withUnsafeBufferPointer { letters in
+            let bytes = text.bytes
+            var position = text.position
+            while position + 1 < bytes.count {
+                let lead = bytes[position]
+                guard lead & 0xFE == 0xD8 else { break }
+                let offset = Int(lead & 0x01) << 6 | Int(bytes[position + 1] & 0x3F)
+                let key = letters[offset]
+                guard key != 0 else { break }
+                push(unsafeBitCast(key, to: Unicode.Scalar.self))
+                last = UInt32(offset)
+                position += 2
+                taken += 1
+            }
+            text.position = position
+        }
+        if taken > 0 { lastLetterWasAlefMaksura = last == 0x49 }
+        return taken
+    }
+
     /// ``append(_:)`` for every scalar, by the mapping's rules (out of line: not on the hot path).
     @inline(never)
     private mutating func appendByRules(_ u: Unicode.Scalar) {

@@ -42,6 +42,10 @@ enum KeyMapping {
         /// For U+0000–06FF, the scalar value of the key when it is one scalar other than a space
         /// or a line break (`.same` or `.scalar`); 0 when the rules must decide.
         let plain: [UInt32]
+        /// For U+0600–067F (UTF-8 lead bytes D8 and D9), the key of an Arabic letter whose key is
+        /// one plain scalar (``plain``); 0 for every other scalar. A word's letters after its first
+        /// are taken with this table straight from the bytes (``KeyBuilder/appendArabicLetters(_:)``).
+        let arabicLetters: [UInt32]
 
         init(hamza: HamzaCarriers) {
             table = (0x0600...0x06FF).map { KeyMapping.compute(Unicode.Scalar(UInt32($0))!, hamza: hamza) }
@@ -55,6 +59,8 @@ enum KeyMapping {
                 default: return 0
                 }
             }
+            let plain = plain
+            arabicLetters = (0x0600..<0x0680).map { v in ScalarClass.of(Unicode.Scalar(UInt32(v))!) == .arabicLetter ? plain[v] : 0 }
         }
 
         /// Maps `u`: a table lookup in the Arabic block and for ASCII letters, the rules elsewhere.

@@ -60,7 +60,7 @@ public enum Tokenizer {
     @inline(__always)
     static func scan<S: Sequence<Unicode.Scalar>>(
         _ scalars: S, hamza: HamzaCarriers, _ body: (TokenKind, Range<Int>, ScannedKey) -> Void
-    ) {
+    ) where S.Iterator: TokenizerInput {
         var key = KeyBuilder(hamza: hamza)
         var kind: TokenKind?
         var start = 0
@@ -85,7 +85,8 @@ public enum Tokenizer {
             start = position
         }
 
-        for u in scalars {
+        var input = scalars.makeIterator()
+        while let u = input.next() {
             defer { offset += 1 }
             let c = u.value < 0x700 ? classes[Int(u.value)] : ScalarClass.of(u)
             defer { previousClass = c }
@@ -144,9 +145,29 @@ public enum Tokenizer {
                 continue
             }
             key.append(u)
+            // Inside an Arabic word, the plain letters that follow go to the key in one loop.
+            if kind == .arabic && c == .arabicLetter { offset += input.appendArabicLetters(to: &key) }
         }
         finish(at: pending?.offset ?? offset)
     }
+}
+
+/// What the tokenizer reads scalars from: an iterator that may hand the plain Arabic letters that
+/// follow to the key builder in one step (UTF-8 bytes do; arrays of scalars go one by one).
+protocol TokenizerInput: IteratorProtocol<Unicode.Scalar> {
+    /// Appends the Arabic letters that come next and whose keys are plain scalars to `key`, as
+    /// the tokenizer would one by one inside an Arabic word; returns how many.
+    mutating func appendArabicLetters(to key: inout KeyBuilder) -> Int
+}
+
+extension UTF8Scalars.Iterator: TokenizerInput {
+    @inline(__always)
+    mutating func appendArabicLetters(to key: inout KeyBuilder) -> Int { key.appendArabicLetters(&self) }
+}
+
+extension IndexingIterator: TokenizerInput where Elements == [Unicode.Scalar] {
+    @inline(__always)
+    mutating func appendArabicLetters(to key: inout KeyBuilder) -> Int { 0 }
 }
 
 /// A token's key as the scanner hands it over: its scalars are valid only during the call.

@@ -104,6 +104,34 @@ struct FastPathTests {
         #expect(Boilerplate.lines(of: "قال\n\nإن") == ["قال", "", "إن"])
     }
 
+    /// Every token (kind, range, key, final ى) as the scanner finds it in the scalars of `text`
+    /// read from its UTF-8 bytes (Arabic letters in runs) or from an array (one by one).
+    static func scannedTokens(_ text: String, fromBytes: Bool, hamza: HamzaCarriers) -> [String] {
+        var found: [String] = []
+        func note(_ kind: TokenKind, _ range: Range<Int>, _ key: ScannedKey) {
+            found.append("\(kind) \(range) \(String(scalars: key.scalars)) \(key.endsWithAlefMaksura)")
+        }
+        if fromBytes {
+            UTF8Scalars.of(text[...]) { Tokenizer.scan($0, hamza: hamza, note) }
+        } else {
+            Tokenizer.scan(Array(text.unicodeScalars), hamza: hamza, note)
+        }
+        return found
+    }
+
+    @Test func lettersTakenInRunsFromBytesGiveTheSameTokens() {
+        // Runs of plain letters end at a diacritic, a hamza to compose, a presentation form,
+        // a Persian letter, a digit or a separator; ى sets the last-letter flag only at the end.
+        let written = ["عَلى المستشفى", "رئيس مؤسسة سيئة", "ﻻ ﷲ پیشنهاد", "علي١٢٣ و٫٥ #وسم_عربي @user",
+                       "ىىى اىا", "و\u{0654}ي\u{0654} ا\u{0655}"]
+        for hamza in [HamzaCarriers.fold, .keep] {
+            for text in written + PropertyTests.randomStrings(count: 3000, maxLength: 40) {
+                #expect(FastPathTests.scannedTokens(text, fromBytes: true, hamza: hamza) == FastPathTests.scannedTokens(text, fromBytes: false, hamza: hamza),
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
     @Test func termIDsFollowFirstAppearanceAndShareAStem() {
         var table = TermTable()
         var ids: [Int32?] = []
