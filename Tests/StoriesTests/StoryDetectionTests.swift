@@ -45,6 +45,21 @@ struct StoryDetectionTests {
         #expect(copies["SK-economy-564-20180514"] == "SK-economy-563-20180514")
     }
 
+    @Test func shingleHashesSortAsTheStandardSortSortsThem() {
+        // Values that differ in each of the four bytes, repeats, the extremes, and lists of 0–2.
+        var state: UInt32 = 12_345
+        let random = (0..<1_000).map { _ -> UInt32 in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return state
+        }
+        let lists: [[UInt32]] = [[], [7], [2, 1], [0x0100_0000, 0x0001_0000, 0x0000_0100, 1, 0, .max, 0x0100_0000, 1], random, random + random.prefix(100)]
+        for list in lists {
+            var sorted = list
+            WireCopies.sortInPlace(&sorted)
+            #expect(sorted == list.sorted())
+        }
+    }
+
     @Test func theSameInputGivesTheSameStories() {
         let articles = StoryDetectionTests.devDays
         #expect(StoryDetection.run(articles).stories == StoryDetection.run(articles).stories)
