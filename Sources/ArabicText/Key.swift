@@ -79,7 +79,7 @@ struct KeyBuilder: ~Copyable {
     mutating func appendArabicLetters(_ text: inout UTF8Scalars.Iterator) -> Int {
         guard pendingSeparator == nil else { return 0 }
         var taken = 0
-        var last: UInt32 = 0
+        var lastOffset = 0
         mapping.arabicLetters.withUnsafeBufferPointer { letters in
             let bytes = text.bytes
             var position = text.position
@@ -90,13 +90,13 @@ struct KeyBuilder: ~Copyable {
                 let key = letters[offset]
                 guard key != 0 else { break }
                 push(unsafeBitCast(key, to: Unicode.Scalar.self))
-                last = UInt32(offset)
+                lastOffset = offset
                 position += 2
                 taken += 1
             }
             text.position = position
         }
-        if taken > 0 { lastLetterWasAlefMaksura = last == 0x49 }
+        if taken > 0 { lastLetterWasAlefMaksura = lastOffset == 0x0649 - 0x0600 }
         return taken
     }
 

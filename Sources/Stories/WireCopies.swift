@@ -69,7 +69,7 @@ public enum WireCopies {
         } else {
             trigrams = (0...(words.count - 3)).map { i in shingle((words[i] &* 31 &+ words[i + 1]) &* 31 &+ words[i + 2]) }
         }
-        sortInPlace(&trigrams)
+        radixSort(&trigrams)
         var unique = 0
         for value in trigrams where unique == 0 || trigrams[unique - 1] != value {
             trigrams[unique] = value
@@ -82,7 +82,7 @@ public enum WireCopies {
     /// Sorts `values` ascending: a radix sort, a byte at a time from the lowest (four counting
     /// passes), where the standard library's merge sort compared its way through hundreds of
     /// hashes per article.
-    static func sortInPlace(_ values: inout [UInt32]) {
+    static func radixSort(_ values: inout [UInt32]) {
         guard values.count > 1 else { return }
         var spare = [UInt32](repeating: 0, count: values.count)
         values.withUnsafeMutableBufferPointer { values in
