@@ -86,7 +86,7 @@ func parseCSV(_ bytes: [UInt8], delimiter: UInt8) -> [Result<CSVRecord, CSVProbl
         fields.reserveCapacity(fieldBytes.count)
         var invalid = false
         for (k, f) in fieldBytes.enumerated() {
-            guard let s = String(validating: f, as: UTF8.self) else {
+            guard let s = f.withUnsafeBufferPointer(validatedString) else {
                 out.append(.failure(CSVProblem(line: recordLine, reason: "invalid UTF-8 in field \(k + 1)", raw: raw)))
                 invalid = true
                 break

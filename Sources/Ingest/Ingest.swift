@@ -262,7 +262,7 @@ public enum Ingest {
         let bytes = try readWholeFile(path)
         let origin = SourceLocation(file: path, line: 1)
         sink.countRecord()
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = bytes.withUnsafeBufferPointer(validatedString) else {
             let offset = firstInvalidUTF8(bytes) ?? 0
             let line = bytes[..<offset].count(where: { $0 == 0x0A }) + 1
             sink.reject(SourceLocation(file: path, line: line), "invalid UTF-8 (byte \(offset + 1) of the file)", raw: escapedText(bytes))

@@ -142,7 +142,7 @@ private struct Cursor {
         if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
             // No escapes: decode the bytes in place.
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
-            guard let s = String(validating: slice, as: UTF8.self) else {
+            guard let s = validatedString(slice) else {
                 throw JSONSyntaxError(message: "invalid UTF-8 in string", offset: start + (firstInvalidUTF8(slice) ?? 0))
             }
             i += 1
@@ -157,7 +157,7 @@ private struct Cursor {
             let c = bytes[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
-                guard let s = String(validating: scratch, as: UTF8.self) else {
+                guard let s = scratch.withUnsafeBufferPointer(validatedString) else {
                     throw JSONSyntaxError(message: "invalid UTF-8 in string", offset: start + (firstInvalidUTF8(scratch) ?? 0))
                 }
                 return s
