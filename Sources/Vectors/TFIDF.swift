@@ -230,28 +230,35 @@ struct TermCounts {
         let (columns, values) = fillInParallel(count: entryCount, parts: pending.count) { b, output in
             let block = pending[b]
             let columnOfTerm = layout[b].columnOfTerm
-            var row: [(column: Int32, value: Float)] = []
+            // Each entry is its column (high half) and its value's bits (low half): a row's columns
+            // are distinct, so sorting the integers sorts the row by column, without a closure.
+            var row: [UInt64] = []
             for i in 0..<(block.offsets.count - 1) {
                 row.removeAll(keepingCapacity: true)
                 for k in block.offsets[i]..<block.offsets[i + 1] {
                     let column = columnOfTerm[Int(block.terms[k])]
                     guard column >= 0 else { continue }
-                    row.append((column, (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]))
+                    let value = (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]
+                    row.append(UInt64(column) << 32 | UInt64(value.bitPattern))
                 }
-                row.sort { $0.column < $1.column }
+                row.sort()
                 var norm: Float = 0
-                for entry in row { norm += entry.value * entry.value }
+                for entry in row { norm += Self.value(entry) * Self.value(entry) }
                 let scale = norm > 0 ? 1 / norm.squareRoot() : 0
                 let start = starts[firstRows[b] + i]
                 for (offset, entry) in row.enumerated() {
-                    output.indices[start + offset] = entry.column
-                    output.values[start + offset] = entry.value * scale
+                    output.indices[start + offset] = Int32(entry >> 32)
+                    output.values[start + offset] = Self.value(entry) * scale
                 }
             }
             pending[b] = Block()
         }
         return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: starts, columns: columns, values: values)
     }
+
+    /// The value of a packed row entry of ``takeMatrix(_:)``.
+    @inline(__always)
+    private static func value(_ entry: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: entry)) }
 
     /// The blocks as the parallel loops of ``takeMatrix(_:)`` share them: each iteration reads and
     /// releases only its own block.
