@@ -290,28 +290,45 @@ public enum SparseSimilarity {
             }
             return pairs
         }
-        return (union(kept.flatMap { $0 }, rowCount: n), computed)
+        return (union(kept, rowCount: n), computed)
     }
 
-    /// The pairs sorted by rows, each once (of a pair found from both ends, the first found is
-    /// kept). A counting sort by the lower row, then each row's few pairs sorted by the higher:
-    /// linear, where a comparison sort of the millions of pairs found was the search's longest
-    /// step on one core.
-    static func union(_ pairs: [SimilarPair], rowCount: Int) -> [SimilarPair] {
-        var starts = [Int](repeating: 0, count: rowCount + 1)
-        for pair in pairs { starts[Int(pair.first) + 1] += 1 }
-        for row in 0..<rowCount { starts[row + 1] += starts[row] }
+    /// The pairs of `blocks`, read in order, sorted by rows, each once (of a pair found from both
+    /// ends, the first found is kept). Each core takes a range of lower rows and reads every
+    /// block for its pairs: a counting sort by the lower row, then each row's few pairs sorted by
+    /// the higher. Linear, where a comparison sort of the millions of pairs found was the search's
+    /// longest step on one core; and the blocks are never copied into one array.
+    static func union(_ blocks: [[SimilarPair]], rowCount: Int) -> [SimilarPair] {
+        let parts = ProcessInfo.processInfo.activeProcessorCount
+        let bounds = (0...parts).map { rowCount * $0 / parts }
+        let sortedParts = parallelMap(count: parts) { part in union(blocks, rows: bounds[part]..<bounds[part + 1]) }
+        var all: [SimilarPair] = []
+        all.reserveCapacity(sortedParts.reduce(0) { $0 + $1.count })
+        for part in sortedParts { all.append(contentsOf: part) }
+        return all
+    }
+
+    /// ``union(_:rowCount:)`` of the pairs whose lower row is in `rows`.
+    private static func union(_ blocks: [[SimilarPair]], rows: Range<Int>) -> [SimilarPair] {
+        var starts = [Int](repeating: 0, count: rows.count + 1)
+        for block in blocks {
+            for pair in block where rows.contains(Int(pair.first)) { starts[Int(pair.first) - rows.lowerBound + 1] += 1 }
+        }
+        for row in 0..<rows.count { starts[row + 1] += starts[row] }
         var fill = starts
-        var sorted = [SimilarPair](unsafeUninitializedCapacity: pairs.count) { buffer, count in
-            for pair in pairs {
-                buffer.initializeElement(at: fill[Int(pair.first)], to: pair)
-                fill[Int(pair.first)] += 1
+        var sorted = [SimilarPair](unsafeUninitializedCapacity: starts[rows.count]) { buffer, count in
+            for block in blocks {
+                for pair in block where rows.contains(Int(pair.first)) {
+                    let row = Int(pair.first) - rows.lowerBound
+                    buffer.initializeElement(at: fill[row], to: pair)
+                    fill[row] += 1
+                }
             }
-            count = pairs.count
+            count = starts[rows.count]
         }
         var unique = 0
         sorted.withUnsafeMutableBufferPointer { sorted in
-            for row in 0..<rowCount where starts[row] < starts[row + 1] {
+            for row in 0..<rows.count where starts[row] < starts[row + 1] {
                 // Stable: of two pairs with the same rows, the one found first stays first.
                 sorted[starts[row]..<starts[row + 1]].sort { $0.second < $1.second }
                 for k in starts[row]..<starts[row + 1] where k == starts[row] || sorted[k].second != sorted[k - 1].second {

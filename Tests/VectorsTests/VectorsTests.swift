@@ -163,13 +163,16 @@ struct SelectionTests {
     }
 
     @Test func theUnionSortsPairsAndKeepsThePairFoundFirst() {
-        // (1, 4) is found from both ends with slightly different sums; the first found stays.
-        let found = [SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9),
-                     SimilarPair(1, 4, similarity: 0.5), SimilarPair(0, 1, similarity: 0.3), SimilarPair(2, 1, similarity: 0.9)]
+        // (1, 4) is found from both ends, in two blocks, with slightly different sums; the first
+        // found stays. Rows 0-1 and 2-4 are sorted by different cores.
+        let found = [[SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9)],
+                     [SimilarPair(1, 4, similarity: 0.5), SimilarPair(0, 1, similarity: 0.3), SimilarPair(2, 1, similarity: 0.9),
+                      SimilarPair(4, 2, similarity: 0.4), SimilarPair(3, 2, similarity: 0.6)]]
         let union = SparseSimilarity.union(found, rowCount: 5)
-        #expect(union.map { [$0.first, $0.second] } == [[0, 1], [0, 3], [1, 2], [1, 4]])
-        #expect(union.map(\.similarity) == [0.3, 0.2, 0.9, 0.51])
+        #expect(union.map { [$0.first, $0.second] } == [[0, 1], [0, 3], [1, 2], [1, 4], [2, 3], [2, 4]])
+        #expect(union.map(\.similarity) == [0.3, 0.2, 0.9, 0.51, 0.6, 0.4])
         #expect(SparseSimilarity.union([], rowCount: 3).isEmpty)
+        #expect(SparseSimilarity.union([[]], rowCount: 1).isEmpty)
     }
 
     @Test func rowsAreTheSameInWhicheverBlockTheyAreCounted() {
