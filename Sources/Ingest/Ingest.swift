@@ -62,6 +62,9 @@ public enum Ingest {
         // Duplicates, by file: their rejects' indices and records, which are read again.
         var duplicates: [String: [(reject: Int, record: RecordKey)]] = [:]
         batches.withLock { batches in
+            let itemCount = batches.values.reduce(0) { $0 + $1.items.count }
+            firstSeen.reserveCapacity(itemCount)
+            result.articles.reserveCapacity(itemCount)
             for k in files.indices {
                 guard var batch = batches.removeValue(forKey: k) else { continue }
                 for item in batch.items {
