@@ -14,25 +14,32 @@ public func writeLinesAtomically<Row: Sendable>(_ rows: [Row], header: String? =
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
     }
     let handle = try FileHandle(forWritingTo: temporary)
-    if let header { try handle.write(contentsOf: Array((header + "\n").utf8)) }
-    let blockSize = 1024
-    let batchSize = blockSize * ProcessInfo.processInfo.activeProcessorCount
-    for batchStart in stride(from: 0, to: rows.count, by: batchSize) {
-        let batch = rows[batchStart..<min(rows.count, batchStart + batchSize)]
-        let blocks = parallelMap(count: (batch.count + blockSize - 1) / blockSize) { b -> [UInt8] in
-            var bytes: [UInt8] = []
-            for row in batch[(batch.startIndex + b * blockSize)..<min(batch.endIndex, batch.startIndex + (b + 1) * blockSize)] {
-                let text = line(row)
-                guard !text.isEmpty else { continue }
-                bytes.append(contentsOf: text.utf8)
-                bytes.append(0x0A)
+    // On any failure the temporary file goes, and whatever was at `path` stays as it was.
+    do {
+        if let header { try handle.write(contentsOf: Array((header + "\n").utf8)) }
+        let blockSize = 1024
+        let batchSize = blockSize * ProcessInfo.processInfo.activeProcessorCount
+        for batchStart in stride(from: 0, to: rows.count, by: batchSize) {
+            let batch = rows[batchStart..<min(rows.count, batchStart + batchSize)]
+            let blocks = parallelMap(count: (batch.count + blockSize - 1) / blockSize) { b -> [UInt8] in
+                var bytes: [UInt8] = []
+                for row in batch[(batch.startIndex + b * blockSize)..<min(batch.endIndex, batch.startIndex + (b + 1) * blockSize)] {
+                    let text = line(row)
+                    guard !text.isEmpty else { continue }
+                    bytes.append(contentsOf: text.utf8)
+                    bytes.append(0x0A)
+                }
+                return bytes
             }
-            return bytes
+            for block in blocks { try handle.write(contentsOf: block) }
         }
-        for block in blocks { try handle.write(contentsOf: block) }
-    }
-    try handle.close()
-    guard rename(temporary.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        try handle.close()
+        guard rename(temporary.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    } catch {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+        throw error
     }
 }

@@ -23,4 +23,18 @@ struct LineFilesTests {
         #expect(zip(written, expected).first { $0 != $1 }.map { "\($0) ≠ \($1)" } == nil)
         #expect(!FileManager.default.fileExists(atPath: path.replacingOccurrences(of: "rows.csv", with: ".rows.csv.\(ProcessInfo.processInfo.processIdentifier).tmp")))
     }
+
+    @Test func aFailedWriteLeavesNoTemporaryFileAndTheTargetAsItWas() throws {
+        // The target is a folder that holds a file: the rename into place fails.
+        let folder = NSTemporaryDirectory() + "isnad-line-files-failure-\(ProcessInfo.processInfo.processIdentifier)"
+        let target = folder + "/stories.jsonl"
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try "قائم".write(toFile: target + "/kept.txt", atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: (any Error).self) {
+            try writeLinesAtomically(["خبر أول", "خبر ثان"], to: target) { $0 }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["stories.jsonl"])
+        #expect(try String(contentsOfFile: target + "/kept.txt", encoding: .utf8) == "قائم")
+    }
 }
