@@ -17,10 +17,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CPrefetch"),
 
         // MARK: - Pipeline stages
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
-        .target(name: "ArabicText"),
+        .target(name: "ArabicText", dependencies: ["CPrefetch"]),
         .target(name: "Ingest", dependencies: ["CZlib", "ArabicText"]),
         .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra"]),
         .target(name: "Stories", dependencies: ["Vectors", "Ingest"]),

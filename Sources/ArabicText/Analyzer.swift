@@ -46,10 +46,10 @@ public struct Analyzer: Sendable {
     public func forEachTermID(in line: Substring, table: inout TermTable, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
         UTF8Scalars.of(line) { scalars in
             Tokenizer.scan(scalars, hamza: hamzaCarriers) { kind, _, key in
-                body(Boilerplate.wordHash(key.scalars),
-                     table.id(ofKey: key.scalars, kind: kind, endsWithAlefMaksura: key.endsWithAlefMaksura, analyzer: self))
+                table.queue(key: key.scalars, kind: kind, endsWithAlefMaksura: key.endsWithAlefMaksura, wordHash: Boilerplate.wordHash(key.scalars))
             }
         }
+        table.takeQueued(analyzer: self, body)
     }
 
     /// Calls `body` with the ``TermHash`` of the term of every token of `text`, stop words

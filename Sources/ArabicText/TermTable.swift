@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Dense ids for the terms one worker meets, with a memo of every token key it has analysed:
 /// a word seen before costs one hash probe instead of a stop-word lookup, a stem and a term hash.
 /// Ids are given in order of first appearance, so the same text always gets the same ids.
@@ -28,10 +30,57 @@ public struct TermTable {
         return kept
     }
 
-    /// The id of the term of a token whose key is `key`, nil for a stop word.
+    /// A token of the line being analysed, waiting for its id.
+    private struct QueuedToken {
+        let wordHash: UInt64
+        let keyHash: UInt64
+        /// Where its key ends in `queuedKeys` (it starts where the previous token's ends).
+        let keyEnd: Int
+        let kind: TokenKind
+        let endsWithAlefMaksura: Bool
+    }
+
+    /// The tokens of the line being analysed, and their keys one after another.
+    private var queued: [QueuedToken] = []
+    private var queuedKeys: [Unicode.Scalar] = []
+
+    /// Queues a token of the line being analysed and asks for its memo slot: the memo holds every
+    /// key met and is megabytes large, so most of its probes missed the cache one after another;
+    /// queued, a line's probes overlap.
     @inline(__always)
-    mutating func id(ofKey key: UnsafeBufferPointer<Unicode.Scalar>, kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer) -> Int32? {
+    mutating func queue(key: UnsafeBufferPointer<Unicode.Scalar>, kind: TokenKind, endsWithAlefMaksura: Bool, wordHash: UInt64) {
         let keyHash = TermHash.of(key) ^ (endsWithAlefMaksura ? 1 : 0)
+        idOfKey.prefetch(keyHash)
+        queuedKeys.append(contentsOf: key)
+        queued.append(QueuedToken(wordHash: wordHash, keyHash: keyHash, keyEnd: queuedKeys.count, kind: kind, endsWithAlefMaksura: endsWithAlefMaksura))
+    }
+
+    /// Calls `body` with the word hash and the term id (nil for a stop word) of each queued token,
+    /// in order, and empties the queue.
+    @inline(__always)
+    mutating func takeQueued(analyzer: Analyzer, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
+        // The queues are moved out while ids are assigned, and back, to keep their capacity.
+        var tokens: [QueuedToken] = [], keys: [Unicode.Scalar] = []
+        swap(&tokens, &queued)
+        swap(&keys, &queuedKeys)
+        keys.withUnsafeBufferPointer { keys in
+            var start = 0
+            for token in tokens {
+                let key = UnsafeBufferPointer(rebasing: keys[start..<token.keyEnd])
+                start = token.keyEnd
+                body(token.wordHash, id(ofKey: key, hash: token.keyHash, kind: token.kind, endsWithAlefMaksura: token.endsWithAlefMaksura, analyzer: analyzer))
+            }
+        }
+        tokens.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        swap(&tokens, &queued)
+        swap(&keys, &queuedKeys)
+    }
+
+    /// The id of the term of a token whose key is `key` and whose memo hash (its ``TermHash``,
+    /// the alef-maksura bit mixed in) is `keyHash`; nil for a stop word.
+    @inline(__always)
+    private mutating func id(ofKey key: UnsafeBufferPointer<Unicode.Scalar>, hash keyHash: UInt64, kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer) -> Int32? {
         if let known = idOfKey[keyHash] { return known == TermTable.stopWord ? nil : known }
         guard !analyzer.stopWords.contains(key, endsWithAlefMaksura: endsWithAlefMaksura) else {
             idOfKey[keyHash] = TermTable.stopWord
@@ -54,10 +103,17 @@ public struct TermTable {
 }
 
 /// An open-addressing map from 64-bit hashes (already well mixed: FNV-1a, ``TermHash``) to
-/// `Int32`, without the per-lookup SipHash of `Dictionary`. Entries are never removed.
+/// `Int32`, without the per-lookup SipHash of `Dictionary`. Entries are never removed. Each slot
+/// holds its key and its value side by side, so that a probe reads one cache line: the token memo
+/// of ``TermTable`` is megabytes large, and its probes were the vectors stage's main cost.
 public struct HashIndex: Sendable, Equatable {
-    @usableFromInline var keys = [UInt64](repeating: 0, count: 1024)
-    @usableFromInline var values = [Int32](repeating: 0, count: 1024)
+    /// A key (0: empty) and its value.
+    @usableFromInline struct Slot: Sendable, Equatable {
+        @usableFromInline var key: UInt64
+        @usableFromInline var value: Int32
+    }
+
+    @usableFromInline var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 1024)
     private var used = 0
 
     /// An empty index.
@@ -69,40 +125,48 @@ public struct HashIndex: Sendable, Equatable {
         @inlinable @inline(__always) get {
             let key = hash == 0 ? 1 : hash
             // Raw buffers: the probe runs once per token, and the array's subscript was not inlined.
-            return keys.withUnsafeBufferPointer { keys in
-                let mask = keys.count - 1
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
                 var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
                 while true {
-                    let stored = keys[slot]
-                    if stored == key { return values.withUnsafeBufferPointer { $0[slot] } }
-                    if stored == 0 { return nil }
+                    let stored = slots[slot]
+                    if stored.key == key { return stored.value }
+                    if stored.key == 0 { return nil }
                     slot = (slot + 1) & mask
                 }
             }
         }
         set {
             guard let newValue else { preconditionFailure("HashIndex never removes") }
-            if (used + 1) * 2 > keys.count { grow() }
+            // Grows past three quarters full: a smaller table misses the cache less, and linear
+            // probes stay within a line or two.
+            if (used + 1) * 4 > slots.count * 3 { grow() }
             let key = hash == 0 ? 1 : hash
-            let mask = keys.count - 1
+            let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-            if keys[slot] == 0 { used += 1 }
-            keys[slot] = key
-            values[slot] = newValue
+            while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+            if slots[slot].key == 0 { used += 1 }
+            slots[slot] = Slot(key: key, value: newValue)
+        }
+    }
+
+    /// Asks for the cache line of the slot where a probe for `hash` starts.
+    @inline(__always)
+    func prefetch(_ hash: UInt64) {
+        let key = hash == 0 ? 1 : hash
+        slots.withUnsafeBufferPointer { slots in
+            isnad_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: key ^ (key >> 29)) & (slots.count - 1)))
         }
     }
 
     private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry.key != 0 {
+            var slot = Int(truncatingIfNeeded: entry.key ^ (entry.key >> 29)) & mask
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

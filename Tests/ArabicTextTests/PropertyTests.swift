@@ -154,6 +154,16 @@ struct FastPathTests {
         #expect(table.count > 1_000)  // the index grew well past its first size
     }
 
+    @Test func termIDsComeWithTheWordHashesOfBoilerplateDetection() {
+        // Stop words included: every token of the line has its word hash, in order.
+        var table = TermTable()
+        for text in ["في عام ٢٠١٨ قال الرئيس", "© 2018 جميع الحقوق محفوظة"] + PropertyTests.randomStrings(count: 1_000, maxLength: 50) {
+            var hashes: [UInt64] = []
+            Analyzer().forEachTermID(in: text[...], table: &table) { wordHash, _ in hashes.append(wordHash) }
+            #expect(hashes == Boilerplate.wordHashes(text))
+        }
+    }
+
     @Test func termHashesNameEachWordsStemAndItsRange() {
         let text = Array("الكتاب في كتابها".unicodeScalars)
         var found: [(UInt64, Range<Int>)] = []
