@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Vectors
 
@@ -32,20 +33,23 @@ extension Clustering {
         }
         guard !candidates.isEmpty else { return labels }
         candidates.sort()
-        var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
-        var dense = [Float](repeating: 0, count: matrix.columnCount)
-        var start = 0
-        while start < candidates.count {
-            let large = Int(candidates[start] >> 32)
-            var end = start + 1
-            while end < candidates.count, Int(candidates[end] >> 32) == large { end += 1 }
+        // Where each large cluster's candidates start; the clusters are judged in parallel, and
+        // their offers applied in order, as one loop over them would.
+        var groupStarts: [Int] = []
+        for k in candidates.indices where k == 0 || candidates[k] >> 32 != candidates[k - 1] >> 32 { groupStarts.append(k) }
+        groupStarts.append(candidates.count)
+        let (grouped, bounds, memberLists) = (candidates, groupStarts, members)
+        let offers = parallelMap(count: bounds.count - 1, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, group -> [(small: Int, margin: Float)] in
+            let large = Int(grouped[bounds[group]] >> 32)
             let story = sums[large]
             story.scatter(into: &dense)
+            defer { story.clear(&dense) }
             // The story's threshold: a low quantile of its members' similarities to its centroid.
-            let similarities = members[large].map { matrix.dot(row: $0, dense: dense) / story.norm }.sorted()
+            let similarities = memberLists[large].map { matrix.dot(row: $0, dense: dense) / story.norm }.sorted()
             let threshold = max(options.attachFloor, similarities[min(similarities.count - 1, Int(Double(similarities.count) * options.attachQuantile))])
+            var found: [(small: Int, margin: Float)] = []
             var previous = -1
-            for candidate in candidates[start..<end] {
+            for candidate in grouped[bounds[group]..<bounds[group + 1]] {
                 let small = Int(candidate & 0xFFFF_FFFF)
                 guard small != previous else { continue }
                 previous = small
@@ -54,10 +58,14 @@ extension Clustering {
                 guard cluster.norm > 0, story.norm > 0, dot / Float(cluster.size * story.size) >= options.minimumMeanSimilarity else { continue }
                 let similarity = dot / (cluster.norm * story.norm) * decay(cluster.meanTime, story.meanTime, halfLife: options.halfLifeDays)
                 let margin = similarity - threshold
-                if margin >= 0, margin > best[small]?.margin ?? -.infinity { best[small] = (large, margin) }
+                if margin >= 0 { found.append((small, margin)) }
             }
-            story.clear(&dense)
-            start = end
+            return found
+        }
+        var best = [(target: Int, margin: Float)?](repeating: nil, count: clusterCount)
+        for (group, found) in offers.enumerated() {
+            let large = Int(grouped[bounds[group]] >> 32)
+            for (small, margin) in found where margin > best[small]?.margin ?? -.infinity { best[small] = (large, margin) }
         }
         return relabel(labels.map { best[$0]?.target ?? $0 })
     }

@@ -113,6 +113,24 @@ struct ClusteringTests {
         #expect(labels == [0, 0, 0, 0, 0, 1])
     }
 
+    @Test func aSmallClusterLinkedToTwoLargeStoriesJoinsTheOneItBeatsByMore() {
+        // Two stories of four articles (columns 0, 1 and 2, 3), both with the common column 4;
+        // each member is 0.866 similar to its centroid, which is the story's threshold. Article 8
+        // leans to the first story, 9 to the second, 10 to neither: a tie goes to the first.
+        func row(_ weights: [Float]) -> [(Int32, Float)] {
+            let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return weights.enumerated().filter { $0.element > 0 }.map { (Int32($0.offset), $0.element / norm) }
+        }
+        let rows = [row([1, 0, 0, 0, 1]), row([0, 1, 0, 0, 1]), row([1, 0, 0, 0, 1]), row([0, 1, 0, 0, 1]),
+                    row([0, 0, 1, 0, 1]), row([0, 0, 0, 1, 1]), row([0, 0, 1, 0, 1]), row([0, 0, 0, 1, 1]),
+                    row([0.3, 0.3, 0.2, 0.2, 1]), row([0.2, 0.2, 0.3, 0.3, 1]), row([0.25, 0.25, 0.25, 0.25, 1])]
+        let matrix = SparseMatrix(columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let pairs = [(8, 0), (8, 4), (9, 1), (9, 5), (10, 2), (10, 6)].map { SimilarPair(Int32($0), Int32($1), similarity: matrix.dot($0, $1)) }
+        let labels = Clustering.attachToLargeStories([0, 0, 0, 0, 1, 1, 1, 1, 2, 3, 4], matrix: matrix, pairs: pairs, times: Array(repeating: nil, count: 11))
+        #expect(labels == [0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 0])
+    }
+
     @Test func centroidScoresInParallelChunksAreTheScoresOneByOne() {
         // 40 clusters of 1–3 rows over 12 columns, each the neighbour of the next five: the
         // parallel scores come back in order, whatever chunk a large cluster's neighbours fall in.
