@@ -123,11 +123,11 @@ public struct HashIndex: Sendable, Equatable {
     /// modules probe it per term.
     public subscript(hash: UInt64) -> Int32? {
         @inlinable @inline(__always) get {
-            let key = hash == 0 ? 1 : hash
+            let key = HashIndex.storedKey(hash)
             // Raw buffers: the probe runs once per token, and the array's subscript was not inlined.
             return slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count - 1
-                var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+                var slot = HashIndex.firstSlot(key, mask: mask)
                 while true {
                     let stored = slots[slot]
                     if stored.key == key { return stored.value }
@@ -141,21 +141,28 @@ public struct HashIndex: Sendable, Equatable {
             // Grows past three quarters full: a smaller table misses the cache less, and linear
             // probes stay within a line or two.
             if (used + 1) * 4 > slots.count * 3 { grow() }
-            let key = hash == 0 ? 1 : hash
+            let key = HashIndex.storedKey(hash)
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            var slot = HashIndex.firstSlot(key, mask: mask)
             while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
             if slots[slot].key == 0 { used += 1 }
             slots[slot] = Slot(key: key, value: newValue)
         }
     }
 
+    /// The key stored for `hash`: 0 marks an empty slot, so a hash of 0 is stored as 1.
+    @usableFromInline @inline(__always)
+    static func storedKey(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    /// The slot where the linear probe for `key` starts, in a table of `mask + 1` slots.
+    @usableFromInline @inline(__always)
+    static func firstSlot(_ key: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
+
     /// Asks for the cache line of the slot where a probe for `hash` starts.
     @inline(__always)
     func prefetch(_ hash: UInt64) {
-        let key = hash == 0 ? 1 : hash
         slots.withUnsafeBufferPointer { slots in
-            isnad_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: key ^ (key >> 29)) & (slots.count - 1)))
+            isnad_prefetch(slots.baseAddress! + HashIndex.firstSlot(HashIndex.storedKey(hash), mask: slots.count - 1))
         }
     }
 
@@ -164,7 +171,7 @@ public struct HashIndex: Sendable, Equatable {
         slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
         let mask = slots.count - 1
         for entry in old where entry.key != 0 {
-            var slot = Int(truncatingIfNeeded: entry.key ^ (entry.key >> 29)) & mask
+            var slot = HashIndex.firstSlot(entry.key, mask: mask)
             while slots[slot].key != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
         }

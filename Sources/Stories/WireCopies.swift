@@ -90,7 +90,7 @@ public enum WireCopies {
             var (from, to) = (values, spare)
             var counts = [Int](repeating: 0, count: 256)
             counts.withUnsafeMutableBufferPointer { counts in
-                for shift: UInt32 in [0, 8, 16, 24] {
+                for shift in stride(from: UInt32(0), to: 32, by: 8) {
                     for k in 0..<256 { counts[k] = 0 }
                     for value in from { counts[Int((value >> shift) & 0xFF)] += 1 }
                     var start = 0
