@@ -13,13 +13,23 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
 /// increasing order. Buffers made per iteration were fresh pages every time, faulted in and
 /// zeroed by the kernel.
 public func parallelMap<S, T>(count: Int, scratch: @Sendable () -> S, _ body: @Sendable (inout S, Int) -> T) -> [T] {
+    parallelMap(count: count, workers: { _ in scratch() }, body).results
+}
+
+/// As ``parallelMap(count:scratch:_:)``, for workers whose state outlives the loop: worker `w`
+/// starts from `workers(w)`, and each worker's final state is returned by worker, beside the
+/// results. Which iterations a worker runs depends on timing; only their results' order is fixed.
+public func parallelMap<S, T>(count: Int, workers: @Sendable (_ worker: Int) -> S, _ body: @Sendable (inout S, Int) -> T) -> (results: [T], workers: [S]) {
     let slots = Slots<T>(count)
     let next = Counter()
-    DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
-        var state = scratch()
+    let workerCount = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+    let states = Slots<S>(workerCount)
+    DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+        var state = workers(w)
         while case let i = next.take(), i < count { slots.set(i, body(&state, i)) }
+        states.set(w, state)
     }
-    return slots.values()
+    return (slots.values(), states.values())
 }
 
 /// The next iteration of a parallel loop, for the worker that asks.

@@ -3,7 +3,7 @@ import CPrefetch
 /// Dense ids for the terms one worker meets, with a memo of every token key it has analysed:
 /// a word seen before costs one hash probe instead of a stop-word lookup, a stem and a term hash.
 /// Ids are given in order of first appearance, so the same text always gets the same ids.
-public struct TermTable {
+public struct TermTable: Sendable {
     /// The ``TermHash`` of each term, by id.
     public private(set) var hashes: [UInt64] = []
     /// Each term as text, by id.

@@ -100,64 +100,93 @@ func precedesByBytes(_ a: String, _ b: String) -> Bool {
     }
 }
 
-/// Weighted term counts of documents, in blocks of consecutive documents counted by one worker:
-/// in a block, document `i` has the entries `offsets[i]..<offsets[i + 1]` of `terms` (ids in the
-/// block's ``TermTable``) and `weights`, one per distinct term, in order of first appearance.
+/// Weighted term counts of documents, in chunks of consecutive documents: in a chunk, document
+/// `i` has the entries `offsets[i]..<offsets[i + 1]` of `terms` and `weights`, one per distinct
+/// term, in order of first appearance. Term ids are those of the ``TermTable`` of the worker that
+/// counted the chunk.
 struct TermCounts {
-    struct Block {
+    struct Chunk {
+        /// The worker whose table the ids are in.
+        var worker = 0
         var offsets: [Int] = [0]
         var terms: [Int32] = []
         var weights: [Float] = []
-        /// The block's terms: hash and text by id.
-        var table = TermTable()
-        /// In how many of the block's documents each term id appears.
-        var documentFrequency: [Int32] = []
     }
 
-    /// The blocks, in document order (kept as computed: merging them would hold the counts twice).
-    var blocks: [Block]
+    /// What a worker keeps once counting is done.
+    struct Worker {
+        /// Its terms: hash and text by id.
+        var table: TermTable
+        /// In how many of its documents each term id appears.
+        var documentFrequency: [Int32]
+    }
 
-    /// Counts the terms of every document, in parallel over blocks of documents: four blocks per
-    /// core (enough to balance the cores), each of at least 1,024 documents. A block learns every
-    /// word it meets once (stop word, stem, term), so fewer, larger blocks repeat less of that.
+    /// The chunks, in document order (kept as counted: merging them would hold the counts twice).
+    var chunks: [Chunk]
+    var workers: [Worker]
+
+    /// Documents per chunk: small enough that the cores finish within a few milliseconds of each
+    /// other (blocks of an eighth of the documents left one core idle for a tenth of a second).
+    static let chunkSize = 512
+
+    /// Counts the terms of every document, in parallel over chunks of documents. Each core's
+    /// worker keeps one table and one memo of every token key it meets (stop word, stem, term)
+    /// across its chunks, so a word is analysed once per core, not once per block.
     init(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions) {
-        let blockCount = 4 * ProcessInfo.processInfo.activeProcessorCount
-        let blockSize = max(1024, (documents.count + blockCount - 1) / blockCount)
-        blocks = parallelMap(count: (documents.count + blockSize - 1) / blockSize) { block in
-            let range = (block * blockSize)..<min(documents.count, (block + 1) * blockSize)
-            return TermCounts.count(documents[range], boilerplate: boilerplate, options: options)
+        let size = Self.chunkSize
+        let (chunks, states) = parallelMap(count: (documents.count + size - 1) / size, workers: { WorkerState(worker: $0) }) { state, chunk in
+            TermCounts.count(documents[(chunk * size)..<min(documents.count, (chunk + 1) * size)], state: &state, boilerplate: boilerplate, options: options)
+        }
+        self.chunks = chunks
+        // Words met only in lines left out have ids but are in no document.
+        workers = states.map { state in
+            Worker(table: state.table.terms, documentFrequency: state.documentFrequency + repeatElement(0, count: state.table.count - state.documentFrequency.count))
         }
     }
 
     /// Every term with the number of documents it appears in (words met only in boilerplate
-    /// lines are in none and are not listed).
+    /// lines are in none and are not listed), in no particular order.
     func documentFrequencies() -> [(term: String, df: Int32)] {
         var index = HashIndex()
         var terms: [(term: String, df: Int32)] = []
-        for block in blocks {
-            for (id, hash) in block.table.hashes.enumerated() where block.documentFrequency[id] > 0 {
+        for worker in workers {
+            for (id, hash) in worker.table.hashes.enumerated() where worker.documentFrequency[id] > 0 {
                 if let i = index[hash] {
-                    terms[Int(i)].df += block.documentFrequency[id]
+                    terms[Int(i)].df += worker.documentFrequency[id]
                 } else {
                     index[hash] = Int32(terms.count)
-                    terms.append((block.table.names[id], block.documentFrequency[id]))
+                    terms.append((worker.table.names[id], worker.documentFrequency[id]))
                 }
             }
         }
         return terms
     }
 
-    private static func count(_ documents: ArraySlice<Document>, boilerplate: Boilerplate, options: VectorOptions) -> Block {
-        let analyzer = Analyzer()
-        var block = Block()
+    /// What a worker carries from chunk to chunk.
+    private struct WorkerState {
+        let worker: Int
         var table = TermTable()
+        var documentFrequency: [Int32] = []
+        /// The weight of each term id in the document being counted (0 outside it).
         var weights: [Float] = []
+
+        init(worker: Int) { self.worker = worker }
+    }
+
+    private static func count(_ documents: ArraySlice<Document>, state: inout WorkerState, boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
+        count(documents, worker: state.worker, table: &state.table, documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
+    }
+
+    private static func count(_ documents: ArraySlice<Document>, worker: Int, table: inout TermTable, documentFrequency: inout [Int32], weights: inout [Float],
+                              boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
+        let analyzer = Analyzer()
+        var chunk = Chunk(worker: worker)
         var touched: [Int32] = []
         func add(_ term: Int32, _ weight: Float) {
             let id = Int(term)
             if id >= weights.count {
                 weights.append(contentsOf: repeatElement(0, count: id + 1 - weights.count))
-                block.documentFrequency.append(contentsOf: repeatElement(0, count: id + 1 - block.documentFrequency.count))
+                documentFrequency.append(contentsOf: repeatElement(0, count: id + 1 - documentFrequency.count))
             }
             if weights[id] == 0 { touched.append(term) }
             weights[id] += weight
@@ -189,69 +218,69 @@ struct TermCounts {
                 paragraph += 1
             }
             for term in touched {
-                block.terms.append(term)
-                block.weights.append(weights[Int(term)])
-                block.documentFrequency[Int(term)] += 1
+                chunk.terms.append(term)
+                chunk.weights.append(weights[Int(term)])
+                documentFrequency[Int(term)] += 1
                 weights[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)
-            block.offsets.append(block.terms.count)
+            chunk.offsets.append(chunk.terms.count)
         }
-        // Words met only in lines left out have ids but are in no document.
-        block.documentFrequency.append(contentsOf: repeatElement(0, count: table.count - block.documentFrequency.count))
-        block.table = table.terms
-        return block
+        return chunk
     }
 
-    /// The L2-normalized TF-IDF rows in `vocabulary`'s columns, built in parallel block by block
-    /// straight into the matrix; each block's counts are released as soon as its rows are built.
+    /// The L2-normalized TF-IDF rows in `vocabulary`'s columns, built in parallel chunk by chunk
+    /// straight into the matrix; each chunk's counts are released as soon as its rows are built.
     mutating func takeMatrix(_ vocabulary: Vocabulary) -> SparseMatrix {
-        let pending = Shared(blocks)
-        blocks = []
+        let pending = Shared(chunks)
+        chunks = []
         defer { pending.release() }
-        // Each block's column of each of its term ids (-1: not in the vocabulary), and the length
-        // of each of its rows, so that every block knows where its rows go.
-        let layout = parallelMap(count: pending.count) { b -> (columnOfTerm: [Int32], lengths: [Int]) in
-            let block = pending[b]
-            let columnOfTerm = block.table.hashes.map { vocabulary.column(ofTermHash: $0) ?? -1 }
-            let lengths = (0..<(block.offsets.count - 1)).map { i in
-                (block.offsets[i]..<block.offsets[i + 1]).reduce(0) { columnOfTerm[Int(block.terms[$1])] >= 0 ? $0 + 1 : $0 }
+        // Each worker's column of each of its term ids (-1: not in the vocabulary).
+        let columnsOfTerms = parallelMap(count: workers.count) { [workers] w in
+            workers[w].table.hashes.map { vocabulary.column(ofTermHash: $0) ?? -1 }
+        }
+        workers = []
+        // The length of each chunk's rows, so that every chunk knows where its rows go.
+        let lengths = parallelMap(count: pending.count) { c -> [Int] in
+            let chunk = pending[c]
+            let columnOfTerm = columnsOfTerms[chunk.worker]
+            return (0..<(chunk.offsets.count - 1)).map { i in
+                (chunk.offsets[i]..<chunk.offsets[i + 1]).reduce(0) { columnOfTerm[Int(chunk.terms[$1])] >= 0 ? $0 + 1 : $0 }
             }
-            return (columnOfTerm, lengths)
         }
         var rowStarts = [0]
-        var firstRowOfBlock: [Int] = []
-        for block in layout {
-            firstRowOfBlock.append(rowStarts.count - 1)
-            for length in block.lengths { rowStarts.append(rowStarts[rowStarts.count - 1] + length) }
+        var firstRowOfChunk: [Int] = []
+        for chunk in lengths {
+            firstRowOfChunk.append(rowStarts.count - 1)
+            for length in chunk { rowStarts.append(rowStarts[rowStarts.count - 1] + length) }
         }
-        let starts = rowStarts, firstRows = firstRowOfBlock
+        let starts = rowStarts, firstRows = firstRowOfChunk
         let entryCount = starts[starts.count - 1]
-        let (columns, values) = fillInParallel(count: entryCount, parts: pending.count) { b, output in
-            let block = pending[b]
-            let columnOfTerm = layout[b].columnOfTerm
+        let (columns, values) = fillInParallel(count: entryCount, parts: pending.count) { c, output in
+            let chunk = pending[c]
+            let columnOfTerm = columnsOfTerms[chunk.worker]
             // Each entry is its column (high half) and its value's bits (low half): a row's columns
             // are distinct, so sorting the integers sorts the row by column, without a closure.
             var row: [UInt64] = []
-            for i in 0..<(block.offsets.count - 1) {
+            for i in 0..<(chunk.offsets.count - 1) {
                 row.removeAll(keepingCapacity: true)
-                for k in block.offsets[i]..<block.offsets[i + 1] {
-                    let column = columnOfTerm[Int(block.terms[k])]
+                for k in chunk.offsets[i]..<chunk.offsets[i + 1] {
+                    let column = columnOfTerm[Int(chunk.terms[k])]
                     guard column >= 0 else { continue }
-                    let value = (1 + log(block.weights[k])) * vocabulary.idf[Int(column)]
+                    let value = (1 + log(chunk.weights[k])) * vocabulary.idf[Int(column)]
                     row.append(UInt64(column) << 32 | UInt64(value.bitPattern))
                 }
                 row.sort()
                 var norm: Float = 0
                 for entry in row { norm += Self.value(entry) * Self.value(entry) }
                 let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                let start = starts[firstRows[b] + i]
+                let start = starts[firstRows[c] + i]
                 for (offset, entry) in row.enumerated() {
                     output.indices[start + offset] = Int32(entry >> 32)
                     output.values[start + offset] = Self.value(entry) * scale
                 }
             }
-            pending[b] = Block()
+            pending[c] = Chunk()
         }
         return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: starts, columns: columns, values: values)
     }
@@ -260,25 +289,25 @@ struct TermCounts {
     @inline(__always)
     private static func value(_ entry: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: entry)) }
 
-    /// The blocks as the parallel loops of ``takeMatrix(_:)`` share them: each iteration reads and
-    /// releases only its own block.
+    /// The chunks as the parallel loops of ``takeMatrix(_:)`` share them: each iteration reads and
+    /// releases only its own chunk.
     private final class Shared: @unchecked Sendable {
-        private let blocks: UnsafeMutableBufferPointer<Block>
-        var count: Int { blocks.count }
+        private let chunks: UnsafeMutableBufferPointer<Chunk>
+        var count: Int { chunks.count }
 
-        init(_ blocks: [Block]) {
-            self.blocks = .allocate(capacity: blocks.count)
-            _ = self.blocks.initialize(from: blocks)
+        init(_ chunks: [Chunk]) {
+            self.chunks = .allocate(capacity: chunks.count)
+            _ = self.chunks.initialize(from: chunks)
         }
 
-        subscript(b: Int) -> Block {
-            get { blocks[b] }
-            set { blocks[b] = newValue }
+        subscript(c: Int) -> Chunk {
+            get { chunks[c] }
+            set { chunks[c] = newValue }
         }
 
         func release() {
-            blocks.deinitialize()
-            blocks.deallocate()
+            chunks.deinitialize()
+            chunks.deallocate()
         }
     }
 }
