@@ -51,22 +51,28 @@ public enum TFIDF {
     }
 
     /// Every term of `documents` with the number of documents it appears in, counted as ``fit``
-    /// counts them; a store adds these up day by day to keep its vocabulary current.
+    /// counts them, in the vocabulary's order (by their UTF-8 bytes); a store adds these up day by
+    /// day to keep its vocabulary current.
     public static func documentFrequencies(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> [(term: String, df: Int32)] {
-        TermCounts(documents, boilerplate: boilerplate, options: options).documentFrequencies()
+        inVocabularyOrder(TermCounts(documents, boilerplate: boilerplate, options: options).documentFrequencies())
     }
 
     /// The vocabulary of terms counted over `documentCount` documents: terms below the minimum
     /// document frequency or above the maximum share are left out, the rest sorted by their bytes.
     public static func vocabulary(_ frequencies: [(term: String, df: Int32)], documentCount: Int, options: VectorOptions = VectorOptions()) -> Vocabulary {
         let maximum = Int32(max(Double(options.minimumDocumentFrequency), options.maximumDocumentShare * Double(documentCount)))
-        // Sorted by the first eight bytes as one integer, then by all bytes where those tie:
-        // integer comparisons instead of a memcmp for most of the million comparisons.
-        let kept = frequencies
-            .filter { $0.df >= options.minimumDocumentFrequency && $0.df <= maximum }
+        let kept = inVocabularyOrder(frequencies.filter { $0.df >= options.minimumDocumentFrequency && $0.df <= maximum })
+        return Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documentCount)
+    }
+
+    /// Terms sorted by their UTF-8 bytes: by the first eight bytes as one integer, then by all
+    /// bytes where those tie (integer comparisons instead of a memcmp for most of the million
+    /// comparisons).
+    static func inVocabularyOrder(_ frequencies: [(term: String, df: Int32)]) -> [(term: String, df: Int32)] {
+        frequencies
             .map { (prefix: bytePrefix($0.term), term: $0.term, df: $0.df) }
             .sorted { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : precedesByBytes($0.term, $1.term) }
-        return Vocabulary(terms: kept.map(\.term), documentFrequencies: kept.map(\.df), documentCount: documentCount)
+            .map { ($0.term, $0.df) }
     }
 
     /// Vectors of `documents` in an existing vocabulary (terms it does not know are left out).
