@@ -42,13 +42,48 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        let (y, m, d) = components
-        func padded(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // Ten bytes make a small string, stored inline without an allocation.
+        String(unsafeUninitializedCapacity: (0...9999).contains(components.year) ? 10 : 32) { bytes in
+            var written = 0
+            write(into: bytes, at: &written)
+            return written
         }
-        return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2)
+    }
+
+    /// Writes `YYYY-MM-DD` at `end` and moves `end` past it (at most 32 bytes): the digits one by
+    /// one, where strings padded and joined cost more than the stories' records around them.
+    func write(into bytes: UnsafeMutableBufferPointer<UInt8>, at end: inout Int) {
+        let (y, m, d) = components
+        if y < 0 {
+            bytes[end] = UInt8(ascii: "-")
+            end += 1
+        }
+        writePadded(abs(y), width: 4, into: bytes, at: &end)
+        bytes[end] = UInt8(ascii: "-")
+        end += 1
+        writePadded(m, width: 2, into: bytes, at: &end)
+        bytes[end] = UInt8(ascii: "-")
+        end += 1
+        writePadded(d, width: 2, into: bytes, at: &end)
     }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+}
+
+/// Writes `value` (not negative) in decimal at `end`, zero-padded to `width` digits, and moves `end`
+/// past it.
+func writePadded(_ value: Int, width: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at end: inout Int) {
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+        digits += 1
+        rest /= 10
+    }
+    let count = max(width, digits)
+    var remaining = value
+    for k in stride(from: end + count - 1, through: end, by: -1) {
+        bytes[k] = UInt8(ascii: "0") + UInt8(remaining % 10)
+        remaining /= 10
+    }
+    end += count
 }

@@ -30,13 +30,24 @@ public struct Published: Sendable, Hashable, Comparable, CustomStringConvertible
     /// ISO 8601 as written: `2018-05-14`, `2015-07-21T02:16:13` or `2018-05-14T10:04:00+04:00`.
     public var description: String {
         guard hasTime else { return day }
-        let s = Int(floorMod(localSeconds, 86_400))
-        var out = day + "T" + pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
-        if let offset = offsetSeconds {
-            let a = abs(offset)
-            out += (offset < 0 ? "-" : "+") + pad(a / 3600, 2) + ":" + pad(a / 60 % 60, 2)
+        return String(unsafeUninitializedCapacity: 64) { bytes in
+            var end = 0
+            func write(_ byte: Unicode.Scalar, _ value: Int) {
+                bytes[end] = UInt8(ascii: byte)
+                end += 1
+                writePadded(value, width: 2, into: bytes, at: &end)
+            }
+            calendarDay.write(into: bytes, at: &end)
+            let s = Int(floorMod(localSeconds, 86_400))
+            write("T", s / 3600)
+            write(":", s / 60 % 60)
+            write(":", s % 60)
+            if let offset = offsetSeconds {
+                write(offset < 0 ? "-" : "+", abs(offset) / 3600)
+                write(":", abs(offset) / 60 % 60)
+            }
+            return end
         }
-        return out
     }
 
     /// Orders by instant, then by the written form so that equal instants order consistently.
@@ -197,8 +208,3 @@ private func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int? {
 
 private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
 private func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
-
-private func pad(_ v: Int, _ width: Int) -> String {
-    let s = String(v)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-}

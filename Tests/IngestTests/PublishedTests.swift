@@ -31,3 +31,12 @@ func rejectsImpossibleOrUnknownTimes(_ input: String) {
     #expect(riyadh.day == "2018-05-14")
     #expect(riyadh.epochSeconds == 1_526_248_800)
 }
+
+@Test(arguments: [
+    (CalendarDay(year: 987, month: 3, day: 5), "0987-03-05"),
+    (CalendarDay(year: 2018, month: 12, day: 31), "2018-12-31"),
+    (CalendarDay(year: 12345, month: 1, day: 2), "12345-01-02"),
+])
+func daysArePaddedToFourDigitYearsAndNeverCut(_ day: CalendarDay, _ written: String) {
+    #expect(day.description == written)
+}
