@@ -30,8 +30,9 @@ extension Clustering {
         var parent = Array(0..<count)
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]
-        let initial = neighborScores(Array(0..<count), clusters: clusters, neighbors: neighbors, higherOnly: true, columnCount: matrix.columnCount, options: options)
-        for (a, b, s) in initial where s >= options.centroidThreshold { strong[Pair(Int(a), Int(b))] = s }
+        let initial = neighborScores(Array(0..<count), clusters: clusters, neighbors: neighbors, higherOnly: true, minimum: options.centroidThreshold,
+                                     columnCount: matrix.columnCount, options: options)
+        for (a, b, s) in initial { strong[Pair(Int(a), Int(b))] = s }
         // Rounds: the strongest pairs merge first, each cluster at most once per round, so that
         // the facets of a story pair up in parallel rather than one cluster absorbing the rest;
         // then the merged clusters are scored again.
@@ -58,7 +59,8 @@ extension Clustering {
                 neighbors[keep] = merged
             }
             let rescored = mergedThisRound.sorted().filter { parent[$0] == $0 }
-            for (a, b, s) in neighborScores(rescored, clusters: clusters, neighbors: neighbors, higherOnly: false, columnCount: matrix.columnCount, options: options) {
+            for (a, b, s) in neighborScores(rescored, clusters: clusters, neighbors: neighbors, higherOnly: false, minimum: -.infinity,
+                                            columnCount: matrix.columnCount, options: options) {
                 strong[Pair(Int(a), Int(b))] = s >= options.centroidThreshold ? s : nil
             }
         }
@@ -75,42 +77,51 @@ extension Clustering {
     }
 
     /// The centroid score of each cluster of `which` with each of its neighbours (only those with
-    /// a higher id when `higherOnly`), in `which`'s order. Computed in parallel over chunks of
-    /// equal cost (a large cluster with many neighbours is split between chunks); a chunk scatters
-    /// each of its clusters into its core's dense buffer, so that a neighbour costs its own entries.
-    static func neighborScores(_ which: [Int], clusters: [ClusterSum], neighbors: [Set<Int32>], higherOnly: Bool,
+    /// a higher id when `higherOnly`), in `which`'s order, leaving out scores below `minimum`.
+    /// Computed in parallel over chunks of equal cost (a large cluster with many neighbours is
+    /// split between chunks); a chunk scatters each of its clusters into its core's dense buffer,
+    /// so that a neighbour costs its own entries.
+    static func neighborScores(_ which: [Int], clusters: [ClusterSum], neighbors: [Set<Int32>], higherOnly: Bool, minimum: Float,
                                columnCount: Int, options: ClusteringOptions) -> [(a: Int32, b: Int32, score: Float)] {
         var tasks: [(a: Int32, b: Int32)] = []
-        var costUpTo: [Int] = []
+        var total = 0
         for a in which {
             for b in neighbors[a] where !higherOnly || Int(b) > a {
                 tasks.append((Int32(a), b))
-                costUpTo.append((costUpTo.last ?? 0) + clusters[Int(b)].columns.count + 1)
+                total += cost(clusters[Int(b)])
             }
         }
-        guard let total = costUpTo.last else { return [] }
+        guard !tasks.isEmpty else { return [] }
         let chunks = min(tasks.count, 16)
         // Chunk k starts at the first task whose cost up to it passes k / chunks of the total.
         var bounds = [0]
-        for (t, cost) in costUpTo.enumerated() where bounds.count < chunks && cost > total * bounds.count / chunks { bounds.append(t) }
+        var costUpTo = 0
+        for (t, task) in tasks.enumerated() where bounds.count < chunks {
+            costUpTo += cost(clusters[Int(task.b)])
+            if costUpTo > total * bounds.count / chunks { bounds.append(t) }
+        }
         while bounds.count <= chunks { bounds.append(tasks.count) }
         let (work, starts) = (tasks, bounds)
-        let found = parallelMap(count: chunks, scratch: { [Float](repeating: 0, count: columnCount) }) { dense, chunk -> [Float] in
+        let found = parallelMap(count: chunks, scratch: { [Float](repeating: 0, count: columnCount) }) { dense, chunk -> [(a: Int32, b: Int32, score: Float)] in
             var scattered: Int?
-            var scores: [Float] = []
+            var scores: [(a: Int32, b: Int32, score: Float)] = []
             for (a, b) in work[starts[chunk]..<starts[chunk + 1]] {
                 if scattered != Int(a) {
                     if let previous = scattered { clusters[previous].clear(&dense) }
                     clusters[Int(a)].scatter(into: &dense)
                     scattered = Int(a)
                 }
-                scores.append(centroidScore(clusters[Int(a)], clusters[Int(b)], scattered: dense, options: options))
+                let score = centroidScore(clusters[Int(a)], clusters[Int(b)], scattered: dense, options: options)
+                if score >= minimum { scores.append((a, b, score)) }
             }
             if let previous = scattered { clusters[previous].clear(&dense) }
             return scores
         }
-        return zip(tasks, found.joined()).map { ($0.a, $0.b, $1) }
+        return Array(found.joined())
     }
+
+    /// What scoring a neighbour costs, for dividing the work: its entries, and one for the pair.
+    private static func cost(_ neighbor: ClusterSum) -> Int { neighbor.columns.count + 1 }
 
     /// The centroid similarity of two clusters, `a` given scattered: the cosine of their sums
     /// decayed by the time between their mean times; 0 when their articles' mean pairwise

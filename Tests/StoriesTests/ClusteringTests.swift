@@ -147,21 +147,24 @@ struct ClusteringTests {
         let neighbors = (0..<40).map { a in Set((1...5).map { Int32((a + $0) % 40) }) }
         var options = ClusteringOptions()
         options.minimumMeanSimilarity = 0
-        for higherOnly in [false, true] {
+        for (higherOnly, minimum) in [(false, -Float.infinity), (true, Float(0.3))] {
             let which = higherOnly ? Array(0..<40) : [3, 7, 8, 21, 39]
-            var expected: [(Int32, Int32, Float)] = []
+            var all: [(Int32, Int32, Float)] = []
             for a in which {
                 var dense = [Float](repeating: 0, count: 12)
                 clusters[a].scatter(into: &dense)
                 for b in neighbors[a] where !higherOnly || Int(b) > a {
-                    expected.append((Int32(a), b, Clustering.centroidScore(clusters[a], clusters[Int(b)], scattered: dense, options: options)))
+                    all.append((Int32(a), b, Clustering.centroidScore(clusters[a], clusters[Int(b)], scattered: dense, options: options)))
                 }
             }
-            let scores = Clustering.neighborScores(which, clusters: clusters, neighbors: neighbors, higherOnly: higherOnly, columnCount: 12, options: options)
+            let expected = all.filter { $0.2 >= minimum }
+            let scores = Clustering.neighborScores(which, clusters: clusters, neighbors: neighbors, higherOnly: higherOnly, minimum: minimum, columnCount: 12, options: options)
             #expect(scores.map(\.a) == expected.map(\.0))
             #expect(scores.map(\.b) == expected.map(\.1))
             #expect(scores.map(\.score) == expected.map(\.2))
-            #expect(scores.filter { $0.score > 0 }.count > scores.count / 2)
+            #expect(all.filter { $0.2 > 0 }.count > all.count / 2)
+            // The minimum leaves some pairs out and keeps others.
+            #expect(minimum == -.infinity || (0 < expected.count && expected.count < all.count))
         }
     }
 
