@@ -81,8 +81,10 @@ extension Story {
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
     /// one per label, in label order (``ranked(_:)`` orders them for output). `ids` gives each
     /// label's story id; without it a story's id comes from its first article. `ownReporting`
-    /// tells, per article, whether it is its outlet's own (not a wire copy of another outlet's).
-    static func records(articles: [Article], labels: [Int], ids: [String]? = nil, ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary) -> [Story] {
+    /// tells, per article, whether it is its outlet's own (not a wire copy of another outlet's);
+    /// `headlines` gives the articles' headline words in `vocabulary`.
+    static func records(articles: [Article], labels: [Int], ids: [String]? = nil, ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary,
+                        headlines: HeadlineWords) -> [Story] {
         var grouped = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
@@ -90,7 +92,7 @@ extension Story {
         return parallelMap(count: (members.count + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> [Story] in
             let labels = (block * blockSize)..<min(members.count, (block + 1) * blockSize)
             return labels.map { label in
-                record(members[label], id: ids?[label], articles: articles, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary, dense: &dense)
+                record(members[label], id: ids?[label], articles: articles, ownReporting: ownReporting, matrix: matrix, headlines: headlines, dense: &dense)
             }
         }
         .flatMap { $0 }
@@ -105,7 +107,7 @@ extension Story {
     }
 
     /// The record of one story, its articles given by index; `id` nil: from its first article.
-    static func record(_ indices: [Int], id: String?, articles: [Article], ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary, dense: inout [Float]) -> Story {
+    static func record(_ indices: [Int], id: String?, articles: [Article], ownReporting: [Bool], matrix: SparseMatrix, headlines: HeadlineWords, dense: inout [Float]) -> Story {
         let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
         let first = articles[ordered[0]]
         let centroid = ClusterSum(rows: indices, of: matrix, dense: &dense)
@@ -114,7 +116,7 @@ extension Story {
             return Story(story: id ?? storyID(first.id), title: first.title, articles: [first.id], outlets: [first.source],
                          independentSources: ownReporting[indices[0]] ? [first.source] : [],
                          firstPublished: first.published?.description, lastPublished: first.published?.description,
-                         keywords: keywords(centroid, titles: [first.title], vocabulary: vocabulary))
+                         keywords: keywords(centroid, of: indices, articles: articles, headlines: headlines))
         }
         centroid.scatter(into: &dense)
         let closeness = indices.map { matrix.dot(row: $0, dense: dense) }
@@ -133,24 +135,23 @@ extension Story {
             independentSources: independent.sorted(),
             firstPublished: first.published?.description,
             lastPublished: ordered.last.flatMap { articles[$0].published?.description },
-            keywords: keywords(centroid, titles: indices.map { articles[$0].title }, vocabulary: vocabulary))
+            keywords: keywords(centroid, of: indices, articles: articles, headlines: headlines))
     }
 
     /// The 8 heaviest terms of a centroid that the story's headlines write, each as they most
     /// often write it. Terms no headline writes (a stem such as «رءيس») are passed over for the
     /// next ones, among the 24 heaviest.
-    static func keywords(_ centroid: ClusterSum, titles: [String], vocabulary: Vocabulary) -> [String] {
+    static func keywords(_ centroid: ClusterSum, of indices: [Int], articles: [Article], headlines: HeadlineWords) -> [String] {
         var top = Array(zip(centroid.columns, centroid.values))
         SparseSimilarity.keepBest(&top, 24)
         top.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         // Each rank's surfaces with their counts: a few per rank, so a list searched with `==`
         // (canonical equivalence, as a dictionary's keys) costs less than hashing every surface.
         var written = [[(surface: String, count: Int)]](repeating: [], count: top.count)
-        for title in titles {
-            let scalars = Array(title.unicodeScalars)
-            keywordAnalyzer.forEachTermHash(in: scalars) { term, token in
-                guard let column = vocabulary.column(ofTermHash: term), let rank = top.firstIndex(where: { $0.0 == column }) else { return }
-                let surface = String(scalars: scalars[token])
+        for i in indices {
+            for word in headlines.words(of: i) {
+                guard let rank = top.firstIndex(where: { $0.0 == headlines.column(of: word) }) else { continue }
+                let surface = headlines.written(word, in: articles[i].title)
                 if let k = written[rank].firstIndex(where: { $0.surface == surface }) {
                     written[rank][k].count += 1
                 } else {

@@ -35,8 +35,8 @@ public struct StageTimes: Sendable, Codable {
     public var vectors = 0.0
     /// Candidate pairs.
     public var similarity = 0.0
-    /// Wall time of clustering, wire copies and story records (wire copies run beside the
-    /// clustering passes, so this is less than the sum of the five below).
+    /// Wall time of clustering, wire copies and story records (wire copies and headline words are
+    /// found beside the clustering passes, so this is less than the sum of the six below).
     public var clustering = 0.0
     /// Average-link over the candidate graph.
     public var averageLink = 0.0
@@ -46,6 +46,9 @@ public struct StageTimes: Sendable, Codable {
     public var attachment = 0.0
     /// Wire-copy detection.
     public var wireCopies = 0.0
+    /// Headline words for the stories' keywords (found beside the clustering passes, after the
+    /// wire copies).
+    public var headlineWords = 0.0
     /// Story records (ids, headlines, keywords).
     public var records = 0.0
 }
@@ -108,10 +111,10 @@ public enum StoryDetection {
             case .lsa: DenseSimilarity.neighbors(matrix, times: publishedTimes, options: options.neighbors)
             }
         }
-        // Wire copies need only the pairs: they are found beside the clustering passes, which are
-        // mostly sequential.
+        // Wire copies need only the pairs, and the headline words only the vocabulary: they are
+        // found beside the clustering passes, which are mostly sequential.
         let clusteringStart = DispatchTime.now().uptimeNanoseconds
-        let ((labels, clusteringTimes), (duplicateOf, copiesSeconds)) = concurrently({ () -> ([Int], StageTimes) in
+        let ((labels, clusteringTimes), (duplicateOf, headlines, besideTimes)) = concurrently({ () -> ([Int], StageTimes) in
             var branchTimes = StageTimes()
             let first = measure(&branchTimes.averageLink) {
                 Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
@@ -123,17 +126,20 @@ public enum StoryDetection {
                 Clustering.attachToLargeStories(second.labels, sums: second.sums, matrix: matrix, pairs: pairs, options: options.clustering)
             }
             return (labels, branchTimes)
-        }, beside: { () -> ([Int?], Double) in
-            var seconds = 0.0
-            let duplicateOf = measure(&seconds) { WireCopies.detect(articles, pairs: pairs) }
-            return (duplicateOf, seconds)
+        }, beside: { () -> ([Int?], HeadlineWords, StageTimes) in
+            var branchTimes = StageTimes()
+            let duplicateOf = measure(&branchTimes.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
+            let headlines = measure(&branchTimes.headlineWords) { HeadlineWords(articles, vocabulary: vocabulary) }
+            return (duplicateOf, headlines, branchTimes)
         })
         times.averageLink = clusteringTimes.averageLink
         times.centroidMerge = clusteringTimes.centroidMerge
         times.attachment = clusteringTimes.attachment
-        times.wireCopies = copiesSeconds
+        times.wireCopies = besideTimes.wireCopies
+        times.headlineWords = besideTimes.headlineWords
         let records = measure(&times.records) {
-            Story.records(articles: articles, labels: labels, ownReporting: ownReporting(articles, duplicateOf: duplicateOf), matrix: matrix, vocabulary: vocabulary)
+            Story.records(articles: articles, labels: labels, ownReporting: ownReporting(articles, duplicateOf: duplicateOf), matrix: matrix, vocabulary: vocabulary,
+                          headlines: headlines)
         }
         times.clustering = Double(DispatchTime.now().uptimeNanoseconds - clusteringStart) / 1e9
         return StoryResult(storyOfArticle: labels, stories: Story.ranked(records), storyIDOfArticle: labels.map { records[$0].story }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
@@ -167,7 +173,8 @@ extension StoryDetection {
         }
         let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
         let matrix = TFIDF.transform(documents, vocabulary: vocabulary, boilerplate: boilerplate, options: options)
-        return Story.ranked(Story.records(articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary))
+        return Story.ranked(Story.records(articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary,
+                                          headlines: HeadlineWords(articles, vocabulary: vocabulary)))
     }
 }
 

@@ -20,8 +20,8 @@ func benchStories(_ files: [String]) throws {
                  articles.count, result.stories.count, result.stories.filter { $0.articles.count > 1 }.count, result.duplicateOf.compactMap { $0 }.count))
     print(String(format: "  load %.2f s | boilerplate %.2f s | vectors %.2f s (%d terms, %d non-zeros) | similarity %.2f s | clustering %.2f s | write %.2f s",
                  load, t.boilerplate, t.vectors, result.vocabulary.terms.count, result.matrix.nonZeroCount, t.similarity, t.clustering, write))
-    print(String(format: "  clustering: average-link %.2f s, centroid merge %.2f s, attachment %.2f s, wire copies %.2f s, records %.2f s",
-                 t.averageLink, t.centroidMerge, t.attachment, t.wireCopies, t.records))
+    print(String(format: "  clustering: average-link %.2f s, centroid merge %.2f s, attachment %.2f s, records %.2f s; beside them: wire copies %.2f s, headline words %.2f s",
+                 t.averageLink, t.centroidMerge, t.attachment, t.records, t.wireCopies, t.headlineWords))
     print(String(format: "  similarity kernel: %d article pairs computed in %.2f s = %.1f M pairs/s (sparse, exact cosine, 7-day window), %d candidate pairs kept",
                  result.kernel.pairsComputed, result.kernel.seconds, Double(result.kernel.pairsComputed) / result.kernel.seconds / 1e6, result.pairs.count))
     print(String(format: "  total %.2f s, peak memory %.0f MiB (%.0f MiB after loading the articles)", total, peakMemoryMiB(), afterLoad))

@@ -99,7 +99,8 @@ struct StoryDetectionTests {
         let vocabulary = Vocabulary(terms: terms, documentFrequencies: terms.map { _ in 1 }, documentCount: 3)
         let matrix = TFIDF.transform(articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }, vocabulary: vocabulary, boilerplate: .fixedPatterns)
         // The first article is a copy of another outlet's: its story has no independent source.
-        let stories = Story.records(articles: articles, labels: [0, 1, 1], ownReporting: [false, true, true], matrix: matrix, vocabulary: vocabulary)
+        let stories = Story.records(articles: articles, labels: [0, 1, 1], ownReporting: [false, true, true], matrix: matrix, vocabulary: vocabulary,
+                                    headlines: HeadlineWords(articles, vocabulary: vocabulary))
         let alone = stories[0]
         #expect(alone.story == storyID("a"))
         #expect(alone.title == "غزة تشيع ضحايا القصف")
@@ -146,5 +147,20 @@ struct StoryRecordTests {
         #expect(object["title"] as? String == story.title)
         #expect(object["articles"] as? [String] == story.articles)
         #expect(object["last_published"] is NSNull)
+    }
+
+    @Test func headlineWordsAreWrittenAsTheHeadlineWritesThemAndOnlyForVocabularyTerms() {
+        // Diacritics, a hamza and a Latin word stay as written; «في» has no column and is skipped.
+        let titles = ["الرئيسُ يزورُ غزةَ في 2018", "Trump يلتقي كيم"]
+        let articles = titles.enumerated().map { k, title in
+            Article(id: "a\(k)", source: "rt", url: nil, title: title, published: nil, text: "", origin: SourceLocation(file: "t", line: k + 1))
+        }
+        let terms = Set(titles.flatMap { Story.keywordAnalyzer.terms(of: $0) }).subtracting(["في"]).sorted()
+        let vocabulary = Vocabulary(terms: terms, documentFrequencies: terms.map { _ in 1 }, documentCount: 2)
+        let headlines = HeadlineWords(articles, vocabulary: vocabulary)
+        let written = articles.indices.map { i in headlines.words(of: i).map { headlines.written($0, in: titles[i]) } }
+        #expect(written == [["الرئيسُ", "يزورُ", "غزةَ", "2018"], ["Trump", "يلتقي", "كيم"]])
+        let columns = articles.indices.map { i in headlines.words(of: i).map { vocabulary.terms[Int(headlines.column(of: $0))] } }
+        #expect(columns == titles.map { Story.keywordAnalyzer.terms(of: $0).filter { $0 != "في" } })
     }
 }
