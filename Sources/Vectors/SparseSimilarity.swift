@@ -100,6 +100,9 @@ private struct SearchScratch {
     var windowEnds: [Int32]
     var heaviest: [(Int32, Float)] = []
     var candidates: [(Int32, Float)] = []
+    /// Zero between articles: see ``SparseSimilarity/takeBest(_:scores:count:into:histogram:boundary:)``.
+    var histogram = [Int32](repeating: 0, count: SparseSimilarity.histogramSize)
+    var boundary: [(Int32, Float)] = []
 
     init(rowCount: Int, postingStarts: [Int]) {
         accumulator = [Float](repeating: 0, count: rowCount)
@@ -202,13 +205,10 @@ public enum SparseSimilarity {
                                 (q, stop) = (undatedStart, end)
                             }
                         }
-                        // The best candidates by partial score, kept in a heap whose root is the
-                        // worst kept: most candidates are turned away by one comparison with it.
-                        scratch.candidates.removeAll(keepingCapacity: true)
-                        let kept = options.neighbors * options.rescoredFactor
-                        for other in touched[..<touchedCount] {
-                            offer((other, accumulator[Int(other)]), to: &scratch.candidates, keeping: kept)
-                            accumulator[Int(other)] = 0
+                        // The best candidates by partial score.
+                        scratch.histogram.withUnsafeMutableBufferPointer { histogram in
+                            takeBest(UnsafeBufferPointer(rebasing: touched[..<touchedCount]), scores: accumulator, count: options.neighbors * options.rescoredFactor,
+                                     into: &scratch.candidates, histogram: histogram, boundary: &scratch.boundary)
                         }
                         touchedCount = 0
                         lists.append(scratch.candidates)
@@ -341,35 +341,55 @@ public enum SparseSimilarity {
         return sorted
     }
 
-    /// Adds `entry` to `heap`, which keeps the `count` entries with the highest scores (ties: the
-    /// lower index) as ``keepBest(_:_:)`` does, its worst entry at the root.
+    /// Buckets of ``takeBest(_:scores:count:into:histogram:boundary:)``: a score's sign, exponent
+    /// and first three mantissa bits (eight buckets an octave).
+    static let histogramSize = 1 << 12
+
+    /// The `count` positions of `touched` whose scores are highest (ties: the lower position), as
+    /// ``keepBest(_:_:)`` keeps them, with their scores, into `best` (emptied first); every
+    /// touched score is reset to 0. Scores are not negative, so their bit patterns order as they
+    /// do: a histogram of their top bits finds the bucket where the best `count` end; the
+    /// positions above it are kept, and those in it compete by score. Two passes with branches
+    /// that rarely change course, where offering each of a thousand positions to a heap of the
+    /// best cost as much as walking their postings. `histogram` must be all zeros, and is left so.
     @inline(__always)
-    static func offer(_ entry: (Int32, Float), to heap: inout [(Int32, Float)], keeping count: Int) {
-        @inline(__always) func worse(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 < b.1 || (a.1 == b.1 && a.0 > b.0) }
-        if heap.count < count {
-            heap.append(entry)
-            heap.withUnsafeMutableBufferPointer { heap in
-                var i = heap.count - 1
-                while i > 0, worse(heap[i], heap[(i - 1) / 2]) {
-                    heap.swapAt(i, (i - 1) / 2)
-                    i = (i - 1) / 2
-                }
+    static func takeBest(_ touched: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>, count: Int, into best: inout [(Int32, Float)],
+                         histogram: UnsafeMutableBufferPointer<Int32>, boundary: inout [(Int32, Float)]) {
+        @inline(__always) func bucket(_ score: Float) -> Int { Int(score.bitPattern >> 20) }
+        best.removeAll(keepingCapacity: true)
+        guard touched.count > count else {
+            for position in touched {
+                best.append((position, scores[Int(position)]))
+                scores[Int(position)] = 0
             }
-        } else if count > 0, worse(heap[0], entry) {
-            heap.withUnsafeMutableBufferPointer { heap in
-                heap[0] = entry
-                var i = 0
-                while true {
-                    let left = 2 * i + 1, right = left + 1
-                    var worst = i
-                    if left < heap.count, worse(heap[left], heap[worst]) { worst = left }
-                    if right < heap.count, worse(heap[right], heap[worst]) { worst = right }
-                    if worst == i { break }
-                    heap.swapAt(i, worst)
-                    i = worst
-                }
+            return
+        }
+        var top = 0
+        for position in touched {
+            let b = bucket(scores[Int(position)])
+            histogram[b] += 1
+            top = max(top, b)
+        }
+        // The bucket where the best `count` end: fewer than `count` positions are above it.
+        var limit = top, above = 0
+        while above + Int(histogram[limit]) < count {
+            above += Int(histogram[limit])
+            limit -= 1
+        }
+        boundary.removeAll(keepingCapacity: true)
+        for position in touched {
+            let score = scores[Int(position)]
+            scores[Int(position)] = 0
+            let b = bucket(score)
+            histogram[b] = 0
+            if b > limit {
+                best.append((position, score))
+            } else if b == limit {
+                boundary.append((position, score))
             }
         }
+        keepBest(&boundary, count - best.count)
+        best.append(contentsOf: boundary)
     }
 
     /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular

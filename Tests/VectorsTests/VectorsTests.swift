@@ -124,21 +124,48 @@ struct SelectionTests {
         #expect(few.count == 1)
     }
 
-    @Test func offeringOneByOneKeepsWhatKeepBestKeeps() {
-        var heap: [(Int32, Float)] = []
-        for entry: (Int32, Float) in [(0, 0.1), (1, 0.9), (2, 0.5), (3, 0.9), (4, 0.3), (5, 0.5), (6, 0.7)] {
-            SparseSimilarity.offer(entry, to: &heap, keeping: 4)
+    @Test func takingTheBestFromTheScoresKeepsWhatKeepBestKeeps() {
+        // Seven touched positions of ten, the best four taken; the scores of the touched
+        // positions are reset to 0, the others left alone.
+        var scores: [Float] = [0.1, 0.9, 0.5, 0.9, 0.3, 0.5, 0.7, 0.25, 0.6, 0.8]
+        let touched: [Int32] = [6, 5, 4, 3, 2, 1, 0]
+        var histogram = [Int32](repeating: 0, count: SparseSimilarity.histogramSize)
+        var best: [(Int32, Float)] = [], boundary: [(Int32, Float)] = []
+        touched.withUnsafeBufferPointer { touched in
+            scores.withUnsafeMutableBufferPointer { scores in
+                histogram.withUnsafeMutableBufferPointer { histogram in
+                    SparseSimilarity.takeBest(touched, scores: scores, count: 4, into: &best, histogram: histogram, boundary: &boundary)
+                }
+            }
         }
-        #expect(Set(heap.map(\.0)) == [1, 3, 6, 2])
-        // Many ties, in every order: the same entries as the quickselect keeps.
+        #expect(Set(best.map(\.0)) == [1, 3, 6, 2])
+        #expect(best.first { $0.0 == 6 }?.1 == 0.7)
+        #expect(scores == [0, 0, 0, 0, 0, 0, 0, 0.25, 0.6, 0.8])
+        #expect(histogram.allSatisfy { $0 == 0 })
+        // Scores over many octaves, with many ties inside a bucket and between buckets, in every
+        // order, and fewer touched positions than wanted: the same entries as the quickselect.
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<50 {
-            let entries = (0..<200).map { (Int32($0), Float(Int.random(in: 0..<20, using: &generator)) / 20) }.shuffled(using: &generator)
-            var offered: [(Int32, Float)] = []
-            for entry in entries { SparseSimilarity.offer(entry, to: &offered, keeping: 60) }
+        for round in 0..<60 {
+            let count = round % 3 == 0 ? 300 : 200
+            let entries = (0..<count).map { (Int32($0), Float(Int.random(in: 0..<24, using: &generator) + 1) / 24 * Float(1 << Int.random(in: 0..<4, using: &generator)) / 8) }
+                .shuffled(using: &generator)
+            let wanted = round % 5 == 0 ? 400 : 60
+            var scores = [Float](repeating: 0, count: count)
+            for (position, score) in entries { scores[Int(position)] = score }
+            let touched = entries.map(\.0)
+            touched.withUnsafeBufferPointer { touched in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    histogram.withUnsafeMutableBufferPointer { histogram in
+                        SparseSimilarity.takeBest(touched, scores: scores, count: wanted, into: &best, histogram: histogram, boundary: &boundary)
+                    }
+                }
+            }
             var selected = entries
-            SparseSimilarity.keepBest(&selected, 60)
-            #expect(Set(offered.map(\.0)) == Set(selected.map(\.0)))
+            SparseSimilarity.keepBest(&selected, wanted)
+            #expect(best.count == min(wanted, count))
+            #expect(Set(best.map(\.0)) == Set(selected.map(\.0)))
+            #expect(scores.allSatisfy { $0 == 0 })
+            #expect(histogram.allSatisfy { $0 == 0 })
         }
     }
 
