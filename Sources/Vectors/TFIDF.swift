@@ -276,7 +276,7 @@ struct TermCounts {
                     let value = (1 + log(chunk.weights[k])) * vocabulary.idf[Int(column)]
                     row.append(UInt64(column) << 32 | UInt64(value.bitPattern))
                 }
-                row.sort()
+                row.withUnsafeMutableBufferPointer { Self.sortAscending($0) }
                 var norm: Float = 0
                 for entry in row { norm += Self.value(entry) * Self.value(entry) }
                 let scale = norm > 0 ? 1 / norm.squareRoot() : 0
@@ -289,6 +289,49 @@ struct TermCounts {
             pending[c] = Chunk()
         }
         return SparseMatrix(columnCount: vocabulary.terms.count, rowStarts: starts, columns: columns, values: values)
+    }
+
+    /// Sorts `values` ascending: a quicksort (median of three, the smaller side first), insertion
+    /// sort below 24 values. Rows of about a hundred entries sorted a quarter faster than with the
+    /// standard library's merge sort, which is stable and calls its comparison through a closure.
+    static func sortAscending(_ values: UnsafeMutableBufferPointer<UInt64>) {
+        guard var base = values.baseAddress else { return }
+        var count = values.count
+        while count > 24 {
+            var (x, y, z) = (base[0], base[count / 2], base[count - 1])
+            if x > y { swap(&x, &y) }
+            if y > z { swap(&y, &z) }
+            if x > y { swap(&x, &y) }
+            let pivot = y
+            // Hoare's partition: `base[..<split]` is at most the pivot, the rest at least.
+            var i = 0, j = count - 1
+            while true {
+                while base[i] < pivot { i += 1 }
+                while base[j] > pivot { j -= 1 }
+                if i >= j { break }
+                (base[i], base[j]) = (base[j], base[i])
+                i += 1
+                j -= 1
+            }
+            let split = j + 1
+            if split < count - split {
+                sortAscending(UnsafeMutableBufferPointer(start: base, count: split))
+                base += split
+                count -= split
+            } else {
+                sortAscending(UnsafeMutableBufferPointer(start: base + split, count: count - split))
+                count = split
+            }
+        }
+        for i in stride(from: 1, to: count, by: 1) {
+            let value = base[i]
+            var j = i
+            while j > 0 && base[j - 1] > value {
+                base[j] = base[j - 1]
+                j -= 1
+            }
+            base[j] = value
+        }
     }
 
     /// The value of a packed row entry of ``takeMatrix(_:)``.

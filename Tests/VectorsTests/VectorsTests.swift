@@ -124,6 +124,22 @@ struct SelectionTests {
         #expect(few.count == 1)
     }
 
+    @Test func rowEntriesSortAsTheStandardLibrarySortsThem() {
+        // Lengths around the insertion-sort cutoff and well past it; few distinct values in some
+        // rounds (many equal to the pivot), sorted and reversed input in others.
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let length = round % 50 == 0 ? 0 : Int.random(in: 1...300, using: &generator)
+            let range: UInt64 = round % 4 == 0 ? 3 : 1 << 49
+            var values = (0..<length).map { _ in UInt64.random(in: 0..<range, using: &generator) }
+            if round % 7 == 1 { values.sort() }
+            if round % 7 == 2 { values.sort(by: >) }
+            var sorted = values
+            sorted.withUnsafeMutableBufferPointer { TermCounts.sortAscending($0) }
+            #expect(sorted == values.sorted())
+        }
+    }
+
     @Test func takingTheBestFromTheScoresKeepsWhatKeepBestKeeps() {
         // Seven touched positions of ten, the best four taken; the scores of the touched
         // positions are reset to 0, the others left alone.
