@@ -21,12 +21,15 @@ extension Clustering {
                                             options: ClusteringOptions) -> (labels: [Int], sums: [ClusterSum]) {
         let count = (labels.max() ?? -1) + 1
         var clusters = sums(labels: labels, clusterCount: count, matrix: matrix, times: times)
-        // Candidates: the clusters the article graph connects.
-        let (starts, others, _) = groupedEdges(count: count, edgeCount: pairs.count) { k in
-            let (a, b) = (Int32(labels[Int(pairs[k].first)]), Int32(labels[Int(pairs[k].second)]))
-            return a != b ? (a, b, 0) : nil
-        }
-        var neighbors = parallelBlocks(count) { Set(others[starts[$0]..<starts[$0 + 1]]) }
+        // Candidates: the clusters the article graph connects (the grouped edges are released
+        // once the sets are made).
+        var neighbors = { () -> [Set<Int32>] in
+            let (starts, others, _) = groupedEdges(count: count, edgeCount: pairs.count) { k in
+                let (a, b) = (Int32(labels[Int(pairs[k].first)]), Int32(labels[Int(pairs[k].second)]))
+                return a != b ? (a, b, ()) : nil
+            }
+            return parallelBlocks(count) { Set(others[starts[$0]..<starts[$0 + 1]]) }
+        }()
         var parent = Array(0..<count)
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]

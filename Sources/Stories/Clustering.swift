@@ -117,8 +117,9 @@ public enum Clustering {
 
     /// The edges `edge(0..<edgeCount)` (nil: no edge) grouped by node in both directions, with a
     /// counting sort: node `a`'s neighbours are `others[starts[a]..<starts[a + 1]]`, each edge's
-    /// value beside it in `values`. `edge` is called twice per index.
-    static func groupedEdges(count: Int, edgeCount: Int, _ edge: (Int) -> (a: Int32, b: Int32, value: Float)?) -> (starts: [Int], others: [Int32], values: [Float]) {
+    /// value beside it in `values` (a caller that needs none passes `()`, and the values take no
+    /// memory). `edge` is called twice per index and must give the same edges both times.
+    static func groupedEdges<Value>(count: Int, edgeCount: Int, _ edge: (Int) -> (a: Int32, b: Int32, value: Value)?) -> (starts: [Int], others: [Int32], values: [Value]) {
         var starts = [Int](repeating: 0, count: count + 1)
         for k in 0..<edgeCount {
             guard let (a, b, _) = edge(k) else { continue }
@@ -128,14 +129,18 @@ public enum Clustering {
         for a in 0..<count { starts[a + 1] += starts[a] }
         var fill = starts
         var others = [Int32](repeating: 0, count: starts[count])
-        var values = [Float](repeating: 0, count: starts[count])
-        for k in 0..<edgeCount {
-            guard let (a, b, value) = edge(k) else { continue }
-            for (from, to) in [(a, b), (b, a)] {
-                others[fill[Int(from)]] = to
-                values[fill[Int(from)]] = value
-                fill[Int(from)] += 1
+        let values = [Value](unsafeUninitializedCapacity: starts[count]) { values, initialized in
+            for k in 0..<edgeCount {
+                guard let (a, b, value) = edge(k) else { continue }
+                for (from, to) in [(a, b), (b, a)] {
+                    // `others` is checked: an edge the first pass did not count traps here.
+                    others[fill[Int(from)]] = to
+                    (values.baseAddress! + fill[Int(from)]).initialize(to: value)
+                    fill[Int(from)] += 1
+                }
             }
+            precondition((0..<count).allSatisfy { fill[$0] == starts[$0 + 1] }, "edge gave fewer edges the second time")
+            initialized = starts[count]
         }
         return (starts, others, values)
     }

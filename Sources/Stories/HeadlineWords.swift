@@ -21,7 +21,7 @@ struct HeadlineWords: Sendable {
     /// that end past the first 64 KiB of a headline are left out (no headline is that long).
     init(_ articles: [Article], vocabulary: Vocabulary) {
         let blockSize = 2048
-        let blocks = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block -> (counts: [Int], words: [Word]) in
+        var blocks = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block -> (counts: [Int], words: [Word]) in
             var counts: [Int] = [], words: [Word] = []
             var offsets: [Int] = []
             for article in articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)] {
@@ -49,7 +49,14 @@ struct HeadlineWords: Sendable {
             for count in block.counts { starts.append(starts[starts.count - 1] + count) }
         }
         self.starts = starts
-        words = blocks.flatMap(\.words)
+        // Each block's words are released as they are copied, never all held twice.
+        var words: [Word] = []
+        words.reserveCapacity(starts[starts.count - 1])
+        for b in blocks.indices {
+            words += blocks[b].words
+            blocks[b].words = []
+        }
+        self.words = words
     }
 
     /// The words of article `article`'s headline, as indices for ``column(of:)`` and ``written(_:in:)``.
