@@ -8,6 +8,20 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     return slots.values()
 }
 
+/// As ``parallelMap(count:_:)``, on all cores but one: for work that runs beside another thread's
+/// (wire copies beside the clustering passes), which would otherwise take that thread's core
+/// from it. With two cores the iterations run in order on the calling thread.
+public func parallelMapLeavingOneCore<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let workers = ProcessInfo.processInfo.activeProcessorCount - 1
+    guard workers > 1 else { return (0..<count).map(body) }
+    let slots = Slots<T>(count)
+    let next = Counter()
+    DispatchQueue.concurrentPerform(iterations: min(count, workers)) { _ in
+        while case let i = next.take(), i < count { slots.set(i, body(i)) }
+    }
+    return slots.values()
+}
+
 /// As ``parallelMap(count:_:)``, for iterations that need large scratch buffers: each core's
 /// worker makes `scratch` once and passes it to the iterations it runs, which it takes in
 /// increasing order. Buffers made per iteration were fresh pages every time, faulted in and

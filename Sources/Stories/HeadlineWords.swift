@@ -17,11 +17,12 @@ struct HeadlineWords: Sendable {
     private let starts: [Int]
     private let words: [Word]
 
-    /// The words of the headlines of `articles`, found in parallel over blocks of articles. Words
-    /// that end past the first 64 KiB of a headline are left out (no headline is that long).
+    /// The words of the headlines of `articles`, found over blocks of articles on all cores but one
+    /// (story detection finds them beside the clustering passes). Words that end past the first
+    /// 64 KiB of a headline are left out (no headline is that long).
     init(_ articles: [Article], vocabulary: Vocabulary) {
         let blockSize = 2048
-        var blocks = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block -> (counts: [Int], words: [Word]) in
+        var blocks = parallelMapLeavingOneCore(count: (articles.count + blockSize - 1) / blockSize) { block -> (counts: [Int], words: [Word]) in
             var counts: [Int] = [], words: [Word] = []
             var offsets: [Int] = []
             for article in articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)] {

@@ -209,4 +209,28 @@ struct ParallelWorkTests {
         #expect(workers.count <= ProcessInfo.processInfo.activeProcessorCount)
         #expect(histories.map(\.count).reduce(0, +) > 200)
     }
+
+    @Test func eachWorkersStateHoldsExactlyTheIterationsItRan() {
+        // Each iteration names the worker that ran it, and the worker's state lists its
+        // iterations: the states come back by worker, and together hold every iteration once.
+        let (ranBy, states) = parallelMap(count: 300, workers: { worker in (worker: worker, ran: [Int]()) }) { state, i -> Int in
+            state.ran.append(i)
+            return state.worker
+        }
+        #expect(states.map(\.worker) == Array(states.indices))
+        for state in states { #expect(state.ran == (0..<300).filter { ranBy[$0] == state.worker }) }
+        #expect(states.flatMap(\.ran).sorted() == Array(0..<300))
+    }
+
+    @Test func workBesideAnotherThreadLeavesItOneCore() {
+        // Results in order, from at most all cores but one; with two cores, all on the calling
+        // thread (the thread that runs the clustering passes keeps the other core).
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let caller = pthread_self()
+        let results = parallelMapLeavingOneCore(count: 500) { i in (square: i * i, thread: pthread_self()) }
+        #expect(results.map(\.square) == (0..<500).map { $0 * $0 })
+        let threads = Set(results.map(\.thread))
+        #expect(threads.count <= max(1, cores - 1))
+        if cores <= 2 { #expect(threads == [caller]) }
+    }
 }
