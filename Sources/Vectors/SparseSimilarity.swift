@@ -100,8 +100,9 @@ private struct SearchScratch {
     var windowEnds: [Int32]
     var heaviest: [(Int32, Float)] = []
     var candidates: [(Int32, Float)] = []
-    /// Zero between articles: see ``SparseSimilarity/takeBest(_:scores:count:into:histogram:boundary:)``.
+    /// Zero between articles: see ``SparseSimilarity/takeBest(_:scores:count:into:histogram:gathered:boundary:)``.
     var histogram = [Int32](repeating: 0, count: SparseSimilarity.histogramSize)
+    var gathered: [Float]
     var boundary: [(Int32, Float)] = []
 
     init(rowCount: Int, postingStarts: [Int]) {
@@ -109,6 +110,7 @@ private struct SearchScratch {
         touched = [Int32](repeating: 0, count: rowCount)
         windowStarts = postingStarts.dropLast().map(Int32.init)
         windowEnds = windowStarts
+        gathered = [Float](repeating: 0, count: rowCount)
     }
 }
 
@@ -207,8 +209,10 @@ public enum SparseSimilarity {
                         }
                         // The best candidates by partial score.
                         scratch.histogram.withUnsafeMutableBufferPointer { histogram in
+                        scratch.gathered.withUnsafeMutableBufferPointer { gathered in
                             takeBest(UnsafeBufferPointer(rebasing: touched[..<touchedCount]), scores: accumulator, count: options.neighbors * options.rescoredFactor,
-                                     into: &scratch.candidates, histogram: histogram, boundary: &scratch.boundary)
+                                     into: &scratch.candidates, histogram: histogram, gathered: gathered, boundary: &scratch.boundary)
+                        }
                         }
                         touchedCount = 0
                         lists.append(scratch.candidates)
@@ -341,7 +345,7 @@ public enum SparseSimilarity {
         return sorted
     }
 
-    /// Buckets of ``takeBest(_:scores:count:into:histogram:boundary:)``: a score's sign, exponent
+    /// Buckets of ``takeBest(_:scores:count:into:histogram:gathered:boundary:)``: a score's sign, exponent
     /// and first three mantissa bits (eight buckets an octave).
     static let histogramSize = 1 << 12
 
@@ -352,9 +356,11 @@ public enum SparseSimilarity {
     /// positions above it are kept, and those in it compete by score. Two passes with branches
     /// that rarely change course, where offering each of a thousand positions to a heap of the
     /// best cost as much as walking their postings. `histogram` must be all zeros, and is left so.
+    /// The first pass gathers the scores into `gathered` (as long as `touched` at least), which
+    /// the second reads in order: the scores themselves are scattered over a large buffer.
     @inline(__always)
     static func takeBest(_ touched: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>, count: Int, into best: inout [(Int32, Float)],
-                         histogram: UnsafeMutableBufferPointer<Int32>, boundary: inout [(Int32, Float)]) {
+                         histogram: UnsafeMutableBufferPointer<Int32>, gathered: UnsafeMutableBufferPointer<Float>, boundary: inout [(Int32, Float)]) {
         @inline(__always) func bucket(_ score: Float) -> Int { Int(score.bitPattern >> 20) }
         best.removeAll(keepingCapacity: true)
         guard touched.count > count else {
@@ -365,8 +371,11 @@ public enum SparseSimilarity {
             return
         }
         var top = 0
-        for position in touched {
-            let b = bucket(scores[Int(position)])
+        for (k, position) in touched.enumerated() {
+            let score = scores[Int(position)]
+            scores[Int(position)] = 0
+            gathered[k] = score
+            let b = bucket(score)
             histogram[b] += 1
             top = max(top, b)
         }
@@ -377,9 +386,8 @@ public enum SparseSimilarity {
             limit -= 1
         }
         boundary.removeAll(keepingCapacity: true)
-        for position in touched {
-            let score = scores[Int(position)]
-            scores[Int(position)] = 0
+        for (k, position) in touched.enumerated() {
+            let score = gathered[k]
             let b = bucket(score)
             histogram[b] = 0
             if b > limit {

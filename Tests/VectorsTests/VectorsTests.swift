@@ -146,11 +146,14 @@ struct SelectionTests {
         var scores: [Float] = [0.1, 0.9, 0.5, 0.9, 0.3, 0.5, 0.7, 0.25, 0.6, 0.8]
         let touched: [Int32] = [6, 5, 4, 3, 2, 1, 0]
         var histogram = [Int32](repeating: 0, count: SparseSimilarity.histogramSize)
+        var gathered = [Float](repeating: 0, count: 300)
         var best: [(Int32, Float)] = [], boundary: [(Int32, Float)] = []
         touched.withUnsafeBufferPointer { touched in
             scores.withUnsafeMutableBufferPointer { scores in
                 histogram.withUnsafeMutableBufferPointer { histogram in
-                    SparseSimilarity.takeBest(touched, scores: scores, count: 4, into: &best, histogram: histogram, boundary: &boundary)
+                    gathered.withUnsafeMutableBufferPointer { gathered in
+                        SparseSimilarity.takeBest(touched, scores: scores, count: 4, into: &best, histogram: histogram, gathered: gathered, boundary: &boundary)
+                    }
                 }
             }
         }
@@ -172,7 +175,9 @@ struct SelectionTests {
             touched.withUnsafeBufferPointer { touched in
                 scores.withUnsafeMutableBufferPointer { scores in
                     histogram.withUnsafeMutableBufferPointer { histogram in
-                        SparseSimilarity.takeBest(touched, scores: scores, count: wanted, into: &best, histogram: histogram, boundary: &boundary)
+                        gathered.withUnsafeMutableBufferPointer { gathered in
+                            SparseSimilarity.takeBest(touched, scores: scores, count: wanted, into: &best, histogram: histogram, gathered: gathered, boundary: &boundary)
+                        }
                     }
                 }
             }
