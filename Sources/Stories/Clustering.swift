@@ -117,8 +117,8 @@ public enum Clustering {
 
     /// The edges `edge(0..<edgeCount)` (nil: no edge) grouped by node in both directions, with a
     /// counting sort: node `a`'s neighbours are `others[starts[a]..<starts[a + 1]]`, each edge's
-    /// value beside it in `values` (a caller that needs none passes `()`, and the values take no
-    /// memory). `edge` is called twice per index and must give the same edges both times.
+    /// value beside it in `values` (a caller that needs none passes `()`: a byte an entry instead
+    /// of four). `edge` is called twice per index and must give the same edges both times.
     static func groupedEdges<Value>(count: Int, edgeCount: Int, _ edge: (Int) -> (a: Int32, b: Int32, value: Value)?) -> (starts: [Int], others: [Int32], values: [Value]) {
         var starts = [Int](repeating: 0, count: count + 1)
         for k in 0..<edgeCount {

@@ -179,6 +179,8 @@ struct TermCounts {
         init(worker: Int) { self.worker = worker }
     }
 
+    /// Counts a chunk, with the worker's state passed in parts: the tokenizer holds the table
+    /// while the closures it calls append to other parts.
     private static func count(_ documents: ArraySlice<Document>, state: inout WorkerState, boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
         count(documents, worker: state.worker, table: &state.table, documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
     }
