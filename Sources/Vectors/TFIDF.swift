@@ -180,7 +180,7 @@ struct TermCounts {
     }
 
     /// Counts a chunk, with the worker's state passed in parts: the tokenizer holds the table
-    /// while the closures it calls append to other parts.
+    /// while `add` changes the weights and the frequencies.
     private static func count(_ documents: ArraySlice<Document>, state: inout WorkerState, boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
         count(documents, worker: state.worker, table: &state.table, documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
     }
