@@ -14,12 +14,7 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
 public func parallelMapLeavingOneCore<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let workers = ProcessInfo.processInfo.activeProcessorCount - 1
     guard workers > 1 else { return (0..<count).map(body) }
-    let slots = Slots<T>(count)
-    let next = Counter()
-    DispatchQueue.concurrentPerform(iterations: min(count, workers)) { _ in
-        while case let i = next.take(), i < count { slots.set(i, body(i)) }
-    }
-    return slots.values()
+    return runWorkers(count: count, workerCount: workers, workers: { _ in () }) { _, i in body(i) }.results
 }
 
 /// As ``parallelMap(count:_:)``, for iterations that need large scratch buffers: each core's
@@ -34,9 +29,16 @@ public func parallelMap<S, T>(count: Int, scratch: @Sendable () -> S, _ body: @S
 /// starts from `workers(w)`, and each worker's final state is returned by worker, beside the
 /// results. Which iterations a worker runs depends on timing; only their results' order is fixed.
 public func parallelMap<S, T>(count: Int, workers: @Sendable (_ worker: Int) -> S, _ body: @Sendable (inout S, Int) -> T) -> (results: [T], workers: [S]) {
+    runWorkers(count: count, workerCount: ProcessInfo.processInfo.activeProcessorCount, workers: workers, body)
+}
+
+/// `body(0..<count)` on at most `workerCount` workers that take the iterations in increasing
+/// order from one counter, each with its own state; results in index order, states by worker.
+private func runWorkers<S, T>(count: Int, workerCount: Int, workers: @Sendable (_ worker: Int) -> S,
+                              _ body: @Sendable (inout S, Int) -> T) -> (results: [T], workers: [S]) {
     let slots = Slots<T>(count)
     let next = Counter()
-    let workerCount = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+    let workerCount = max(1, min(count, workerCount))
     let states = Slots<S>(workerCount)
     DispatchQueue.concurrentPerform(iterations: workerCount) { w in
         var state = workers(w)

@@ -141,7 +141,9 @@ struct TermCounts {
     init(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions) {
         let size = Self.chunkSize
         let (chunks, states) = parallelMap(count: (documents.count + size - 1) / size, workers: { WorkerState(worker: $0) }) { state, chunk in
-            TermCounts.count(documents[(chunk * size)..<min(documents.count, (chunk + 1) * size)], state: &state, boilerplate: boilerplate, options: options)
+            // The state in parts: the tokenizer holds the table while `add` changes the others.
+            TermCounts.count(documents[(chunk * size)..<min(documents.count, (chunk + 1) * size)], worker: state.worker, table: &state.table,
+                             documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
         }
         self.chunks = chunks
         // Words met only in lines left out have ids but are in no document.
@@ -179,12 +181,7 @@ struct TermCounts {
         init(worker: Int) { self.worker = worker }
     }
 
-    /// Counts a chunk, with the worker's state passed in parts: the tokenizer holds the table
-    /// while `add` changes the weights and the frequencies.
-    private static func count(_ documents: ArraySlice<Document>, state: inout WorkerState, boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
-        count(documents, worker: state.worker, table: &state.table, documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
-    }
-
+    /// Counts a chunk on a worker's table, frequencies and weight buffer.
     private static func count(_ documents: ArraySlice<Document>, worker: Int, table: inout TermTable, documentFrequency: inout [Int32], weights: inout [Float],
                               boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
         let analyzer = Analyzer()
