@@ -120,18 +120,20 @@ public struct Boilerplate: Sendable {
     /// Prose that a few articles of one story share (background paragraphs) stays.
     public static func learn(from documents: [Document]) -> Boilerplate {
         // Outlets are learned independently, in parallel, each from its articles in input order.
+        // Documents are read in place, by index: each copy retained three strings and an array
+        // whose reference counts were out of the cache.
         var indexOfSource: [String: Int] = [:]
         var articlesOf: [[Int]] = []
-        for (i, document) in documents.enumerated() {
-            let outlet = indexOfSource[document.source] ?? {
-                indexOfSource[document.source] = articlesOf.count
+        for i in documents.indices {
+            let outlet = indexOfSource[documents[i].source] ?? {
+                indexOfSource[documents[i].source] = articlesOf.count
                 articlesOf.append([])
                 return articlesOf.count - 1
             }()
             articlesOf[outlet].append(i)
         }
         let outlets = articlesOf
-        let perOutlet = parallelMap(count: outlets.count) { k in learnOutlet(outlets[k].map { documents[$0] }) }
+        let perOutlet = parallelMap(count: outlets.count) { k in learnOutlet(documents, outlets[k]) }
         var keys: [String: Set<UInt64>] = [:]
         var learned: [LearnedLine] = []
         for (k, lines) in perOutlet.enumerated() where !lines.isEmpty {
@@ -143,9 +145,9 @@ public struct Boilerplate: Sendable {
         return Boilerplate(learnedKeys: keys, learned: learned)
     }
 
-    /// The learned lines of one outlet's articles (see ``learn(from:)``): fingerprint, text as
-    /// first seen, articles and days.
-    private static func learnOutlet(_ documents: [Document]) -> [(hash: UInt64, text: String, articles: Int, days: Int)] {
+    /// The learned lines of one outlet, whose articles are `documents[articles]` (see
+    /// ``learn(from:)``): fingerprint, text as first seen, articles and days.
+    private static func learnOutlet(_ documents: [Document], _ articles: [Int]) -> [(hash: UInt64, text: String, articles: Int, days: Int)] {
         // Each line is looked up once: its evidence remembers the last article it was counted
         // in (a line repeated within an article counts once) and where it was first seen, whose
         // text is only read for the lines learned. Most lines appear once: a line keeps its first
@@ -176,14 +178,14 @@ public struct Boilerplate: Sendable {
         var dayIndex: [String: Int32] = [:]
         var indexOfLine = HashIndex()
         var lines: [Evidence] = []
-        for (d, document) in documents.enumerated() {
-            let day = document.day.map { day in
+        for (d, article) in articles.enumerated() {
+            let day = documents[article].day.map { day in
                 dayIndex[day] ?? {
                     dayIndex[day] = Int32(dayIndex.count)
                     return Int32(dayIndex.count - 1)
                 }()
             }
-            let fingerprints = document.fingerprints ?? Boilerplate.lines(of: document.text).map {
+            let fingerprints = documents[article].fingerprints ?? Boilerplate.lines(of: documents[article].text).map {
                 let (hash, words) = fingerprint($0)
                 return LineFingerprint(hash: hash, words: Int32(words))
             }[...]
@@ -198,12 +200,12 @@ public struct Boilerplate: Sendable {
             }
         }
         let neededDays = min(2, max(1, dayIndex.count))
-        let frequent = max(10, Int((Double(documents.count) * 0.005).rounded(.up)))
+        let frequent = max(10, Int((Double(articles.count) * 0.005).rounded(.up)))
         var learned: [(hash: UInt64, text: String, articles: Int, days: Int)] = []
         for line in lines where line.articles >= 3 {
             let days = line.firstDay < 0 ? Int(line.articles) : line.days
             guard days >= neededDays else { continue }
-            let text = Boilerplate.lines(of: documents[Int(line.document)].text)[Int(line.line)].trimmed
+            let text = Boilerplate.lines(of: documents[articles[Int(line.document)]].text)[Int(line.line)].trimmed
             let prose = text.unicodeScalars.last.map { $0 == "." || $0 == "\u{06D4}" } ?? false
             guard (line.words <= 12 && !prose) || Int(line.articles) >= frequent else { continue }
             learned.append((line.hash, text, Int(line.articles), days))
