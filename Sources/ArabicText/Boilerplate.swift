@@ -101,10 +101,17 @@ public struct Boilerplate: Sendable {
         return parallelMap(count: (texts.count + blockSize - 1) / blockSize) { block in
             var all: [LineFingerprint] = []
             var ends: [Int] = []
-            for text in texts[(block * blockSize)..<min(texts.count, (block + 1) * blockSize)] {
-                for line in lines(of: text) {
-                    let (hash, words) = fingerprint(line)
-                    all.append(LineFingerprint(hash: hash, words: Int32(words)))
+            for var text in texts[(block * blockSize)..<min(texts.count, (block + 1) * blockSize)] {
+                // The lines are read in place: a substring per line retained the text's storage.
+                text.withUTF8 { bytes in
+                    var start = 0
+                    while true {
+                        let end = offset(of: 0x0A, in: bytes, from: start) ?? bytes.count
+                        let (hash, words) = fingerprint(UTF8Scalars(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                        all.append(LineFingerprint(hash: hash, words: Int32(words)))
+                        guard end < bytes.count else { break }
+                        start = end + 1
+                    }
                 }
                 ends.append(all.count)
             }
@@ -277,7 +284,8 @@ public struct Boilerplate: Sendable {
         let mapping = KeyMapping.foldingHamza
         let values = fingerprintValues
         @inline(__always) func mix(_ value: UInt32) { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
-        for u in scalars {
+        var input = scalars.makeIterator()
+        while let u = input.next() {
             let value = u.value < 0x700 ? values[Int(u.value)] : FingerprintValue.byRules
             switch value {
             case FingerprintValue.wordBreak:
@@ -309,6 +317,18 @@ public struct Boilerplate: Sendable {
                     words += 1
                 }
                 mix(value)
+                // The Arabic letters (U+0600–067F, two bytes from D8 or D9) that follow in the
+                // word, in one loop: one branch per letter that changes course only where the
+                // word ends, where the scalar-by-scalar dispatch changed course twice a word.
+                let bytes = input.bytes
+                var position = input.position
+                while position + 1 < bytes.count, bytes[position] & 0xFE == 0xD8 {
+                    let letter = values[Int(bytes[position] & 0x01) << 6 | Int(bytes[position + 1] & 0x3F) | 0x600]
+                    guard letter > FingerprintValue.byRules else { break }
+                    mix(letter)
+                    position += 2
+                }
+                input.position = position
             }
         }
         return (hash, words)

@@ -84,6 +84,16 @@ struct BoilerplateTests {
         }
     }
 
+    @Test func aLineFingerprintIgnoresDiacriticsTatweelHamzaPunctuationAndDigits() {
+        // The Arabic letters after a word's first are hashed in a loop of their own, which a
+        // diacritic or tatweel inside the word leaves and re-enters.
+        let plain = Boilerplate.fingerprint("قال الوزير ان الاجتماع انتهى عام 2016"[...])
+        #expect(plain.words == 7)
+        #expect(Boilerplate.fingerprint("قالَ الوزيـرُ: إنّ الاجتماعَ انتهى، عام ٢٠١٥"[...]) == plain)
+        #expect(Boilerplate.fingerprint("قال الوزيران الاجتماع انتهى عام 2016"[...]) != plain)
+        #expect(Boilerplate.fingerprint("قال الوزير ان الاجتماع انتهى"[...]).hash != plain.hash)
+    }
+
     @Test func learningFromGivenFingerprintsLearnsTheSameLines() {
         let documents = BoilerplateTests.outletArticles
         let fingerprints = Boilerplate.lineFingerprints(of: documents.map(\.text))
