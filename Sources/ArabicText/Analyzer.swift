@@ -44,6 +44,7 @@ public struct Analyzer: Sendable {
     /// (``Boilerplate/LineFilter``) and the id of its term in `table`, nil for a stop word: one
     /// pass of the tokenizer serves both, and is the vectors stage's hot path.
     public func forEachTermID(in line: Substring, table: inout TermTable, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
+        table.beginLine()
         UTF8Scalars.of(line) { scalars in
             Tokenizer.scan(scalars, hamza: hamzaCarriers) { kind, _, key in
                 table.queue(key: key.scalars, kind: kind, endsWithAlefMaksura: key.endsWithAlefMaksura, wordHash: Boilerplate.wordHash(key.scalars))

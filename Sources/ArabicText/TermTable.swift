@@ -16,7 +16,7 @@ public struct TermTable: Sendable {
     private static let stopWord: Int32 = -1
 
     /// An empty table.
-    public init() {}
+    public init() { queueBuffers = queueOwner.buffers }
 
     /// The number of terms.
     public var count: Int { hashes.count }
@@ -31,50 +31,71 @@ public struct TermTable: Sendable {
     }
 
     /// A token of the line being analysed, waiting for its id.
-    private struct QueuedToken {
+    struct QueuedToken {
         let wordHash: UInt64
         let keyHash: UInt64
-        /// Where its key ends in `queuedKeys` (it starts where the previous token's ends).
+        /// Where its key ends in the queue's keys (it starts where the previous token's ends).
         let keyEnd: Int
         let kind: TokenKind
         let endsWithAlefMaksura: Bool
     }
 
-    /// The tokens of the line being analysed, and their keys one after another.
-    private var queued: [QueuedToken] = []
-    private var queuedKeys: [Unicode.Scalar] = []
+    /// The tokens of the line being analysed and their keys. Appended to arrays, a token cost
+    /// three calls (its count, its key, its entry), each checking that the array was not shared.
+    /// The table keeps the queue's pointers beside the object that owns them, so that queueing
+    /// a token reads no reference (each read of one was a retain and a release).
+    private var queueOwner = LineQueue(QueueBuffers(tokenCapacity: 256, keyCapacity: 2_048))
+    private var queueBuffers: QueueBuffers
+    private var queuedCount = 0
+    private var queuedKeyCount = 0
 
-    /// Queues a token of the line being analysed and asks for its memo slot: the memo holds every
-    /// key met and is megabytes large, so most of its probes missed the cache one after another;
-    /// queued, a line's probes overlap.
+    /// Makes the queue this table's own before a line is queued: a copy of the table shares it
+    /// until then (the queue is empty between lines, so nothing is copied).
+    @inline(__always)
+    mutating func beginLine() {
+        if !isKnownUniquelyReferenced(&queueOwner) { replaceQueue(tokenCapacity: queueBuffers.tokenCapacity, keyCapacity: queueBuffers.keyCapacity) }
+    }
+
+    /// Queues a token of the line being analysed (after ``beginLine()``) and asks for its memo
+    /// slot: the memo holds every key met and is megabytes large, so most of its probes missed
+    /// the cache one after another; queued, a line's probes overlap.
     @inline(__always)
     mutating func queue(key: UnsafeBufferPointer<Unicode.Scalar>, kind: TokenKind, endsWithAlefMaksura: Bool, wordHash: UInt64) {
         let keyHash = TermHash.of(key) ^ (endsWithAlefMaksura ? 1 : 0)
         idOfKey.prefetch(keyHash)
-        queuedKeys.append(contentsOf: key)
-        queued.append(QueuedToken(wordHash: wordHash, keyHash: keyHash, keyEnd: queuedKeys.count, kind: kind, endsWithAlefMaksura: endsWithAlefMaksura))
+        if queuedCount == queueBuffers.tokenCapacity || queuedKeyCount + key.count > queueBuffers.keyCapacity {
+            replaceQueue(tokenCapacity: 2 * queueBuffers.tokenCapacity, keyCapacity: max(2 * queueBuffers.keyCapacity, queuedKeyCount + key.count))
+        }
+        if let start = key.baseAddress { (queueBuffers.keys + queuedKeyCount).initialize(from: start, count: key.count) }
+        queuedKeyCount += key.count
+        (queueBuffers.tokens + queuedCount).initialize(to: QueuedToken(wordHash: wordHash, keyHash: keyHash, keyEnd: queuedKeyCount, kind: kind, endsWithAlefMaksura: endsWithAlefMaksura))
+        queuedCount += 1
+    }
+
+    /// A queue of the given capacities in place of the table's, with the line's tokens so far.
+    @inline(never)
+    private mutating func replaceQueue(tokenCapacity: Int, keyCapacity: Int) {
+        let buffers = QueueBuffers(tokenCapacity: tokenCapacity, keyCapacity: keyCapacity)
+        buffers.tokens.initialize(from: queueBuffers.tokens, count: queuedCount)
+        buffers.keys.initialize(from: queueBuffers.keys, count: queuedKeyCount)
+        queueOwner = LineQueue(buffers)
+        queueBuffers = buffers
     }
 
     /// Calls `body` with the word hash and the term id (nil for a stop word) of each queued token,
     /// in order, and empties the queue.
     @inline(__always)
     mutating func takeQueued(analyzer: Analyzer, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
-        // The queues are moved out while ids are assigned, and back, to keep their capacity.
-        var tokens: [QueuedToken] = [], keys: [Unicode.Scalar] = []
-        swap(&tokens, &queued)
-        swap(&keys, &queuedKeys)
-        keys.withUnsafeBufferPointer { keys in
-            var start = 0
-            for token in tokens {
-                let key = UnsafeBufferPointer(rebasing: keys[start..<token.keyEnd])
-                start = token.keyEnd
-                body(token.wordHash, id(ofKey: key, hash: token.keyHash, kind: token.kind, endsWithAlefMaksura: token.endsWithAlefMaksura, analyzer: analyzer))
-            }
+        let buffers = queueBuffers
+        var start = 0
+        for t in 0..<queuedCount {
+            let token = buffers.tokens[t]
+            let key = UnsafeBufferPointer(start: buffers.keys + start, count: token.keyEnd - start)
+            start = token.keyEnd
+            body(token.wordHash, id(ofKey: key, hash: token.keyHash, kind: token.kind, endsWithAlefMaksura: token.endsWithAlefMaksura, analyzer: analyzer))
         }
-        tokens.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        swap(&tokens, &queued)
-        swap(&keys, &queuedKeys)
+        queuedCount = 0
+        queuedKeyCount = 0
     }
 
     /// The id of the term of a token whose key is `key` and whose memo hash (its ``TermHash``,
@@ -175,5 +196,33 @@ public struct HashIndex: Sendable, Equatable {
             while slots[slot].key != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
         }
+    }
+}
+
+/// The buffers of ``TermTable``'s queue of tokens. A table writes to them only once it holds the
+/// only reference to their owner (``TermTable/beginLine()``), so no two tables write to one queue.
+private struct QueueBuffers: @unchecked Sendable {
+    let tokens: UnsafeMutablePointer<TermTable.QueuedToken>
+    let tokenCapacity: Int
+    let keys: UnsafeMutablePointer<Unicode.Scalar>
+    let keyCapacity: Int
+
+    init(tokenCapacity: Int, keyCapacity: Int) {
+        tokens = .allocate(capacity: tokenCapacity)
+        self.tokenCapacity = tokenCapacity
+        keys = .allocate(capacity: keyCapacity)
+        self.keyCapacity = keyCapacity
+    }
+}
+
+/// Owns a ``QueueBuffers`` and frees it with the last table that shares it.
+private final class LineQueue: Sendable {
+    let buffers: QueueBuffers
+
+    init(_ buffers: QueueBuffers) { self.buffers = buffers }
+
+    deinit {
+        buffers.tokens.deallocate()
+        buffers.keys.deallocate()
     }
 }

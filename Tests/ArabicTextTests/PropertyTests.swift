@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ArabicText
+import Synchronization
 
 /// Properties that hold for any input: idempotent keys, exact offsets, no crash on garbage.
 @Suite("Properties")
@@ -152,6 +153,44 @@ struct FastPathTests {
             #expect(ids.map { table.names[Int($0)] } == analyzer.terms(of: text))
         }
         #expect(table.count > 1_000)  // the index grew well past its first size
+    }
+
+    @Test func aLineLongerThanTheTokenQueueKeepsEveryTokenInOrder() {
+        // 1,000 tokens and a 5,000-letter word outgrow the queue's first 256 tokens and 2,048
+        // key scalars mid-line; the tokens queued before are carried over.
+        let words = ["الوزير", "في", "غزة", "رفح", "CNN"]
+        let line = (0..<1_000).map { words[$0 % words.count] }.joined(separator: " ") + " " + String(repeating: "a", count: 5_000) + " الوزير"
+        var table = TermTable()
+        var ids: [Int32?] = []
+        Analyzer().forEachTermID(in: line[...], table: &table) { _, id in ids.append(id) }
+        #expect(ids.count == 1_002)
+        #expect(Array(ids.prefix(5)) == [0, nil, 1, 2, 3])
+        #expect(ids.dropLast(2).enumerated().allSatisfy { $0.element == ids[$0.offset % words.count] })
+        #expect(ids.suffix(2) == [4, 0])
+        #expect(table.names.dropLast() == ["وزير", "غز", "رفح", "cnn"])
+        #expect(table.names.last == String(repeating: "a", count: 5_000))
+    }
+
+    @Test func copiesOfATableCountOnTwoThreadsAtOnce() {
+        // Each copy takes a queue of its own before its first line: sharing one, the two threads
+        // would write their tokens over each other's.
+        var first = TermTable()
+        Analyzer().forEachTermID(in: "رفح الوزير"[...], table: &first) { _, _ in }
+        let base = first
+        let lines = PropertyTests.randomStrings(count: 2_000, maxLength: 60)
+        @Sendable func count(_ table: TermTable) -> [Int32?] {
+            var table = table
+            var ids: [Int32?] = []
+            for line in lines { Analyzer().forEachTermID(in: line[...], table: &table) { _, id in ids.append(id) } }
+            return ids
+        }
+        let expected = count(base)
+        let results = Mutex([[Int32?]]())
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let ids = count(base)
+            results.withLock { $0.append(ids) }
+        }
+        #expect(results.withLock { $0 } == [expected, expected])
     }
 
     @Test func termIDsComeWithTheWordHashesOfBoilerplateDetection() {
