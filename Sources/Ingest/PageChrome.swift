@@ -17,7 +17,7 @@ enum PageChrome {
         // 81 bytes are read to find where they start (a longer line ends the walk).
         while end > 0, let lineStart = start(ofLineEndingAt: end, in: text, within: 80) {
             let line = text[bytes.index(bytes.startIndex, offsetBy: lineStart)..<bytes.index(bytes.startIndex, offsetBy: end)]
-            if line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            if line.unicodeScalars.contains(where: { !isWhiteSpace($0) }) {
                 guard Boilerplate.isPageChrome(line) else { break }
                 removed += 1
             }

@@ -100,13 +100,25 @@ struct RecordProblem: Error {
 
 func trimmed(_ s: String) -> String {
     guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-          first.properties.isWhitespace || last.properties.isWhitespace else { return s }
+          isWhiteSpace(first) || isWhiteSpace(last) else { return s }
     return collapseEnds(s)
 }
 
 private func collapseEnds(_ s: String) -> String {
     let scalars = s.unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-          let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    guard let start = scalars.firstIndex(where: { !isWhiteSpace($0) }),
+          let end = scalars.lastIndex(where: { !isWhiteSpace($0) }) else { return "" }
     return String(scalars[start...end])
+}
+
+/// Whether `u` is white space (Unicode's `White_Space`), answered without the property lookup for
+/// ASCII and the Arabic block: every field of every record is trimmed, and the lookup was 5 % of
+/// reading the shared corpora.
+@inline(__always)
+func isWhiteSpace(_ u: Unicode.Scalar) -> Bool {
+    switch u.value {
+    case 0x09...0x0D, 0x20: return true
+    case 0..<0x80, 0x600..<0x700: return false
+    default: return u.properties.isWhitespace
+    }
 }
