@@ -4,6 +4,24 @@ import Vectors
 
 @Suite("Clustering")
 struct ClusteringTests {
+    @Test func mergedClustersNeighboursAreOneAscendingListWithoutThemselves() {
+        // Clusters 5 and 12 merge: the union keeps 3 and 9 once and leaves both out.
+        #expect(Clustering.sortedUnion([1, 3, 5, 9], [2, 3, 9, 12], leavingOut: 5, 12) == [1, 2, 3, 9])
+        #expect(Clustering.sortedUnion([], [4], leavingOut: 1, 2) == [4])
+    }
+
+    @Test func aNeighbourOfTheGoneClusterNowListsTheKeptOneOnce() {
+        var list: [Int32] = [1, 4, 6, 9]
+        Clustering.replace(4, with: 7, inSorted: &list)
+        #expect(list == [1, 6, 7, 9])
+        list = [1, 4, 7]
+        Clustering.replace(4, with: 7, inSorted: &list)
+        #expect(list == [1, 7])
+        list = [1, 9]
+        Clustering.replace(4, with: 5, inSorted: &list)
+        #expect(list == [1, 5, 9])
+    }
+
     @Test func averageLinkDoesNotChain() {
         // a–b and b–c are similar, a–c are not: single link would make one story of three.
         let pairs = [SimilarPair(0, 1, similarity: 0.9), SimilarPair(1, 2, similarity: 0.9)]
@@ -144,7 +162,7 @@ struct ClusteringTests {
                                   columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let labels = (0..<80).map { min($0 / 2, 39) }
         let clusters = Clustering.sums(labels: labels, clusterCount: 40, matrix: matrix, times: (0..<80).map { Double($0) * 3600 })
-        let neighbors = (0..<40).map { a in Set((1...5).map { Int32((a + $0) % 40) }) }
+        let neighbors = (0..<40).map { a in (1...5).map { Int32((a + $0) % 40) }.sorted() }
         var options = ClusteringOptions()
         options.minimumMeanSimilarity = 0
         for (higherOnly, minimum) in [(false, -Float.infinity), (true, Float(0.3))] {
