@@ -62,8 +62,8 @@ public enum Clustering {
         var parent = Array(0..<count)
         var heap = MaxHeap()
         for (a, edges) in neighbors.enumerated() {
-            for (b, weight) in edges where Int(b) > a && weight >= options.mergeThreshold {
-                heap.push(Candidate(score: weight, a: Int32(a), b: b, versionA: 0, versionB: 0))
+            for edge in edges where Int(edge.node) > a && edge.weight >= options.mergeThreshold {
+                heap.push(Candidate(score: edge.weight, a: Int32(a), b: edge.node, versionA: 0, versionB: 0))
             }
         }
         while let best = heap.pop() {
@@ -75,17 +75,15 @@ public enum Clustering {
             size[keep] += size[gone]
             version[keep] += 1
             let goneEdges = neighbors[gone]
-            neighbors[gone] = [:]
-            neighbors[keep][Int32(gone)] = nil
-            for (c, weight) in goneEdges where Int(c) != keep {
-                neighbors[keep][c, default: 0] += weight
-                neighbors[Int(c)][Int32(gone)] = nil
-                neighbors[Int(c)][Int32(keep), default: 0] += weight
+            neighbors[gone] = []
+            neighbors[keep] = mergedEdges(neighbors[keep], goneEdges, leavingOut: Int32(keep), Int32(gone))
+            for edge in goneEdges where Int(edge.node) != keep {
+                moveEdge(from: Int32(gone), to: Int32(keep), weight: edge.weight, in: &neighbors[Int(edge.node)])
             }
-            for (c, total) in neighbors[keep] {
-                let average = total / Float(size[keep] * size[Int(c)])
+            for edge in neighbors[keep] {
+                let average = edge.weight / Float(size[keep] * size[Int(edge.node)])
                 if average >= options.mergeThreshold {
-                    heap.push(Candidate(score: average, a: Int32(keep), b: c, versionA: version[keep], versionB: version[Int(c)]))
+                    heap.push(Candidate(score: average, a: Int32(keep), b: edge.node, versionA: version[keep], versionB: version[Int(edge.node)]))
                 }
             }
         }
@@ -104,15 +102,63 @@ public enum Clustering {
         }
     }
 
-    /// Each article's edges as a dictionary from neighbour to weight, for the pairs that `keep`
-    /// accepts (inserting two million edges one by one into growing dictionaries ran on one core).
-    static func adjacency(count: Int, pairs: [SimilarPair], weights: [Float], keep: (Int, Int, Float) -> Bool) -> [[Int32: Float]] {
+    /// Each article's edges, by neighbour ascending, for the pairs that `keep` accepts (each pair
+    /// once). Sorted lists, not dictionaries: the merges run on one core, and hashing the
+    /// neighbours they moved was a third of them.
+    static func adjacency(count: Int, pairs: [SimilarPair], weights: [Float], keep: (Int, Int, Float) -> Bool) -> [[WeightedEdge]] {
         let (starts, others, values) = groupedEdges(count: count, edgeCount: pairs.count) { k in
             keep(Int(pairs[k].first), Int(pairs[k].second), weights[k]) ? (pairs[k].first, pairs[k].second, weights[k]) : nil
         }
         return parallelBlocks(count) { a in
-            Dictionary(uniqueKeysWithValues: zip(others[starts[a]..<starts[a + 1]], values[starts[a]..<starts[a + 1]]))
+            zip(others[starts[a]..<starts[a + 1]], values[starts[a]..<starts[a + 1]]).map { WeightedEdge(node: $0, weight: $1) }.sorted { $0.node < $1.node }
         }
+    }
+
+    /// The edges of two merged clusters' lists (ascending), the weights to a common neighbour
+    /// added, without the edges to either cluster.
+    static func mergedEdges(_ kept: [WeightedEdge], _ gone: [WeightedEdge], leavingOut x: Int32, _ y: Int32) -> [WeightedEdge] {
+        var merged: [WeightedEdge] = []
+        merged.reserveCapacity(kept.count + gone.count)
+        var (i, j) = (0, 0)
+        while i < kept.count || j < gone.count {
+            let next: WeightedEdge
+            if j == gone.count || (i < kept.count && kept[i].node < gone[j].node) {
+                next = kept[i]
+                i += 1
+            } else if i == kept.count || gone[j].node < kept[i].node {
+                next = gone[j]
+                j += 1
+            } else {
+                next = WeightedEdge(node: kept[i].node, weight: kept[i].weight + gone[j].weight)
+                i += 1
+                j += 1
+            }
+            if next.node != x && next.node != y { merged.append(next) }
+        }
+        return merged
+    }
+
+    /// In a neighbour's list (ascending): its edge to `gone` goes, and `weight` is added to its
+    /// edge to `kept` (made if it had none).
+    static func moveEdge(from gone: Int32, to kept: Int32, weight: Float, in edges: inout [WeightedEdge]) {
+        let found = firstEdge(atLeast: gone, in: edges)
+        if found < edges.count && edges[found].node == gone { edges.remove(at: found) }
+        let at = firstEdge(atLeast: kept, in: edges)
+        if at < edges.count && edges[at].node == kept {
+            edges[at].weight += weight
+        } else {
+            edges.insert(WeightedEdge(node: kept, weight: weight), at: at)
+        }
+    }
+
+    /// Where the first edge to a node at least `node` is in the ascending `edges`.
+    private static func firstEdge(atLeast node: Int32, in edges: [WeightedEdge]) -> Int {
+        var (low, high) = (0, edges.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if edges[middle].node < node { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The edges `edge(0..<edgeCount)` (nil: no edge) grouped by node in both directions, with a
@@ -161,6 +207,12 @@ public enum Clustering {
 }
 
 /// A possible merge: two clusters and their average similarity, valid while both versions are.
+/// An edge of a cluster: the neighbour and the summed weight of the edges between them.
+struct WeightedEdge: Equatable {
+    let node: Int32
+    var weight: Float
+}
+
 struct Candidate {
     let score: Float
     let a: Int32

@@ -4,6 +4,24 @@ import Vectors
 
 @Suite("Clustering")
 struct ClusteringTests {
+    @Test func mergedClustersEdgesAddTheirWeightsToACommonNeighbour() {
+        // Clusters 2 and 8 merge: both reach 5, so its weights add; the edge between them goes.
+        let kept = [WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.5), WeightedEdge(node: 8, weight: 0.75)]
+        let gone = [WeightedEdge(node: 2, weight: 0.75), WeightedEdge(node: 5, weight: 0.125), WeightedEdge(node: 9, weight: 1)]
+        #expect(Clustering.mergedEdges(kept, gone, leavingOut: 2, 8) == [
+            WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.625), WeightedEdge(node: 9, weight: 1),
+        ])
+    }
+
+    @Test func aNeighbourOfTheGoneClusterCarriesItsWeightToTheKeptOne() {
+        var edges = [WeightedEdge(node: 2, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)]
+        Clustering.moveEdge(from: 8, to: 2, weight: 0.25, in: &edges)
+        #expect(edges == [WeightedEdge(node: 2, weight: 0.75)])
+        edges = [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)]
+        Clustering.moveEdge(from: 8, to: 4, weight: 0.25, in: &edges)
+        #expect(edges == [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 4, weight: 0.25)])
+    }
+
     @Test func mergedClustersNeighboursAreOneAscendingListWithoutThemselves() {
         // Clusters 5 and 12 merge: the union keeps 3 and 9 once and leaves both out.
         #expect(Clustering.sortedUnion([1, 3, 5, 9], [2, 3, 9, 12], leavingOut: 5, 12) == [1, 2, 3, 9])
