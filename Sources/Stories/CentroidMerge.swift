@@ -29,7 +29,11 @@ extension Clustering {
                 let (a, b) = (Int32(labels[Int(pairs[k].first)]), Int32(labels[Int(pairs[k].second)]))
                 return a != b ? (a, b, ()) : nil
             }
-            return parallelBlocks(count) { Array(Set(others[starts[$0]..<starts[$0 + 1]])).sorted() }
+            return parallelBlocks(count) { cluster in
+                var list = others[starts[cluster]..<starts[cluster + 1]].sorted()
+                list.removeAdjacentRepeats()
+                return list
+            }
         }()
         var parent = Array(0..<count)
         // Pairs at or above the threshold, by cluster pair (lower id first).

@@ -260,3 +260,16 @@ struct MaxHeap {
         return top
     }
 }
+
+extension Array where Element: Equatable {
+    /// Keeps the first of each run of equal elements, in place: a sorted array's values, each
+    /// once. (A `for` loop over the array while writing to it would copy it first.)
+    mutating func removeAdjacentRepeats() {
+        var kept = 0
+        for k in indices where kept == 0 || self[kept - 1] != self[k] {
+            self[kept] = self[k]
+            kept += 1
+        }
+        removeSubrange(kept...)
+    }
+}

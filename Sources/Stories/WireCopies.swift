@@ -72,12 +72,7 @@ public enum WireCopies {
             trigrams = (0...(words.count - 3)).map { i in shingle((words[i] &* 31 &+ words[i + 1]) &* 31 &+ words[i + 2]) }
         }
         radixSort(&trigrams)
-        var unique = 0
-        for value in trigrams where unique == 0 || trigrams[unique - 1] != value {
-            trigrams[unique] = value
-            unique += 1
-        }
-        trigrams.removeLast(trigrams.count - unique)
+        trigrams.removeAdjacentRepeats()
         return trigrams
     }
 

@@ -4,6 +4,15 @@ import Vectors
 
 @Suite("Clustering")
 struct ClusteringTests {
+    @Test func aSortedListKeepsEachValueOnce() {
+        var list: [Int32] = [1, 1, 3, 3, 3, 7, 9, 9]
+        list.removeAdjacentRepeats()
+        #expect(list == [1, 3, 7, 9])
+        var empty: [UInt32] = []
+        empty.removeAdjacentRepeats()
+        #expect(empty.isEmpty)
+    }
+
     @Test func mergedClustersEdgesAddTheirWeightsToACommonNeighbour() {
         // Clusters 2 and 8 merge: both reach 5, so its weights add; the edge between them goes.
         let kept = [WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.5), WeightedEdge(node: 8, weight: 0.75)]
