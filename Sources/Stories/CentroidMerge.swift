@@ -54,7 +54,7 @@ extension Clustering {
                 parent[gone] = keep
                 clusters[keep].absorb(clusters[gone])
                 clusters[gone] = ClusterSum()
-                let merged = sortedUnion(neighbors[keep], neighbors[gone], leavingOut: Int32(keep), Int32(gone))
+                let merged = mergedLists(neighbors[keep], neighbors[gone], node: { $0 }, combine: { kept, _ in kept }, leavingOut: Int32(keep), Int32(gone))
                 for c in neighbors[gone] where Int(c) != keep {
                     replace(Int32(gone), with: Int32(keep), inSorted: &neighbors[Int(c)])
                     strong[Pair(gone, Int(c))] = nil
@@ -125,46 +125,13 @@ extension Clustering {
         return Array(found.joined())
     }
 
-    /// The ascending values of two ascending lists, each once, without `x` and `y`.
-    static func sortedUnion(_ a: [Int32], _ b: [Int32], leavingOut x: Int32, _ y: Int32) -> [Int32] {
-        var union: [Int32] = []
-        union.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count || j < b.count {
-            let next: Int32
-            if j == b.count || (i < a.count && a[i] < b[j]) {
-                next = a[i]
-                i += 1
-            } else if i == a.count || b[j] < a[i] {
-                next = b[j]
-                j += 1
-            } else {
-                next = a[i]
-                i += 1
-                j += 1
-            }
-            if next != x && next != y { union.append(next) }
-        }
-        return union
-    }
-
     /// Takes `old` out of the ascending `list` and puts `new` in its place in order, unless
     /// `list` holds it already.
     static func replace(_ old: Int32, with new: Int32, inSorted list: inout [Int32]) {
-        let found = firstIndex(atLeast: old, in: list)
+        let found = firstIndex(atLeast: old, in: list) { $0 }
         if found < list.count && list[found] == old { list.remove(at: found) }
-        let at = firstIndex(atLeast: new, in: list)
+        let at = firstIndex(atLeast: new, in: list) { $0 }
         if at == list.count || list[at] != new { list.insert(new, at: at) }
-    }
-
-    /// Where the first value at least `value` is in the ascending `list` (its count if none is).
-    private static func firstIndex(atLeast value: Int32, in list: [Int32]) -> Int {
-        var (low, high) = (0, list.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// What scoring a neighbour costs, for dividing the work: its entries, and one for the pair.

@@ -76,7 +76,8 @@ public enum Clustering {
             version[keep] += 1
             let goneEdges = neighbors[gone]
             neighbors[gone] = []
-            neighbors[keep] = mergedEdges(neighbors[keep], goneEdges, leavingOut: Int32(keep), Int32(gone))
+            neighbors[keep] = mergedLists(neighbors[keep], goneEdges, node: \.node, combine: { WeightedEdge(node: $0.node, weight: $0.weight + $1.weight) },
+                                          leavingOut: Int32(keep), Int32(gone))
             for edge in goneEdges where Int(edge.node) != keep {
                 moveEdge(from: Int32(gone), to: Int32(keep), weight: edge.weight, in: &neighbors[Int(edge.node)])
             }
@@ -114,26 +115,27 @@ public enum Clustering {
         }
     }
 
-    /// The edges of two merged clusters' lists (ascending), the weights to a common neighbour
-    /// added, without the edges to either cluster.
-    static func mergedEdges(_ kept: [WeightedEdge], _ gone: [WeightedEdge], leavingOut x: Int32, _ y: Int32) -> [WeightedEdge] {
-        var merged: [WeightedEdge] = []
-        merged.reserveCapacity(kept.count + gone.count)
+    /// Two lists ascending by `node`, merged: the entries of a node both hold are `combine`d (the
+    /// first list's first), and the entries of nodes `x` and `y` are left out. How two merged
+    /// clusters' neighbours become one list.
+    static func mergedLists<T>(_ a: [T], _ b: [T], node: (T) -> Int32, combine: (T, T) -> T, leavingOut x: Int32, _ y: Int32) -> [T] {
+        var merged: [T] = []
+        merged.reserveCapacity(a.count + b.count)
         var (i, j) = (0, 0)
-        while i < kept.count || j < gone.count {
-            let next: WeightedEdge
-            if j == gone.count || (i < kept.count && kept[i].node < gone[j].node) {
-                next = kept[i]
+        while i < a.count || j < b.count {
+            let next: T
+            if j == b.count || (i < a.count && node(a[i]) < node(b[j])) {
+                next = a[i]
                 i += 1
-            } else if i == kept.count || gone[j].node < kept[i].node {
-                next = gone[j]
+            } else if i == a.count || node(b[j]) < node(a[i]) {
+                next = b[j]
                 j += 1
             } else {
-                next = WeightedEdge(node: kept[i].node, weight: kept[i].weight + gone[j].weight)
+                next = combine(a[i], b[j])
                 i += 1
                 j += 1
             }
-            if next.node != x && next.node != y { merged.append(next) }
+            if node(next) != x && node(next) != y { merged.append(next) }
         }
         return merged
     }
@@ -141,9 +143,9 @@ public enum Clustering {
     /// In a neighbour's list (ascending): its edge to `gone` goes, and `weight` is added to its
     /// edge to `kept` (made if it had none).
     static func moveEdge(from gone: Int32, to kept: Int32, weight: Float, in edges: inout [WeightedEdge]) {
-        let found = firstEdge(atLeast: gone, in: edges)
+        let found = firstIndex(atLeast: gone, in: edges, node: \.node)
         if found < edges.count && edges[found].node == gone { edges.remove(at: found) }
-        let at = firstEdge(atLeast: kept, in: edges)
+        let at = firstIndex(atLeast: kept, in: edges, node: \.node)
         if at < edges.count && edges[at].node == kept {
             edges[at].weight += weight
         } else {
@@ -151,12 +153,13 @@ public enum Clustering {
         }
     }
 
-    /// Where the first edge to a node at least `node` is in the ascending `edges`.
-    private static func firstEdge(atLeast node: Int32, in edges: [WeightedEdge]) -> Int {
-        var (low, high) = (0, edges.count)
+    /// Where the first entry whose node is at least `value` is in a list ascending by `node`
+    /// (its count if there is none).
+    static func firstIndex<T>(atLeast value: Int32, in list: [T], node: (T) -> Int32) -> Int {
+        var (low, high) = (0, list.count)
         while low < high {
             let middle = (low + high) / 2
-            if edges[middle].node < node { low = middle + 1 } else { high = middle }
+            if node(list[middle]) < value { low = middle + 1 } else { high = middle }
         }
         return low
     }

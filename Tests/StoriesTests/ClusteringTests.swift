@@ -17,7 +17,8 @@ struct ClusteringTests {
         // Clusters 2 and 8 merge: both reach 5, so its weights add; the edge between them goes.
         let kept = [WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.5), WeightedEdge(node: 8, weight: 0.75)]
         let gone = [WeightedEdge(node: 2, weight: 0.75), WeightedEdge(node: 5, weight: 0.125), WeightedEdge(node: 9, weight: 1)]
-        #expect(Clustering.mergedEdges(kept, gone, leavingOut: 2, 8) == [
+        let merged = Clustering.mergedLists(kept, gone, node: \.node, combine: { WeightedEdge(node: $0.node, weight: $0.weight + $1.weight) }, leavingOut: 2, 8)
+        #expect(merged == [
             WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.625), WeightedEdge(node: 9, weight: 1),
         ])
     }
@@ -33,8 +34,11 @@ struct ClusteringTests {
 
     @Test func mergedClustersNeighboursAreOneAscendingListWithoutThemselves() {
         // Clusters 5 and 12 merge: the union keeps 3 and 9 once and leaves both out.
-        #expect(Clustering.sortedUnion([1, 3, 5, 9], [2, 3, 9, 12], leavingOut: 5, 12) == [1, 2, 3, 9])
-        #expect(Clustering.sortedUnion([], [4], leavingOut: 1, 2) == [4])
+        func union(_ a: [Int32], _ b: [Int32], leavingOut x: Int32, _ y: Int32) -> [Int32] {
+            Clustering.mergedLists(a, b, node: { $0 }, combine: { kept, _ in kept }, leavingOut: x, y)
+        }
+        #expect(union([1, 3, 5, 9], [2, 3, 9, 12], leavingOut: 5, 12) == [1, 2, 3, 9])
+        #expect(union([], [4], leavingOut: 1, 2) == [4])
     }
 
     @Test func aNeighbourOfTheGoneClusterNowListsTheKeptOneOnce() {
