@@ -23,7 +23,7 @@ extension Clustering {
         var clusters = sums(labels: labels, clusterCount: count, matrix: matrix, times: times)
         // Candidates: the clusters the article graph connects, each cluster's ascending (the
         // grouped edges are released once the lists are made). Sorted lists, not sets: the merges
-        // run on one core, and hashing every neighbour they moved was a third of their time.
+        // run on one core, and hashing the neighbours they moved was about half of their time.
         var neighbors = { () -> [[Int32]] in
             let (starts, others, _) = groupedEdges(count: count, edgeCount: pairs.count) { k in
                 let (a, b) = (Int32(labels[Int(pairs[k].first)]), Int32(labels[Int(pairs[k].second)]))
