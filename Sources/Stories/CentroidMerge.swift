@@ -128,9 +128,9 @@ extension Clustering {
     /// Takes `old` out of the ascending `list` and puts `new` in its place in order, unless
     /// `list` holds it already.
     static func replace(_ old: Int32, with new: Int32, inSorted list: inout [Int32]) {
-        let found = firstIndex(atLeast: old, in: list) { $0 }
+        let found = SparseSimilarity.lowerBound(list, 0, list.count) { $0 >= old }
         if found < list.count && list[found] == old { list.remove(at: found) }
-        let at = firstIndex(atLeast: new, in: list) { $0 }
+        let at = SparseSimilarity.lowerBound(list, 0, list.count) { $0 >= new }
         if at == list.count || list[at] != new { list.insert(new, at: at) }
     }
 

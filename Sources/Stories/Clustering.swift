@@ -143,25 +143,14 @@ public enum Clustering {
     /// In a neighbour's list (ascending): its edge to `gone` goes, and `weight` is added to its
     /// edge to `kept` (made if it had none).
     static func moveEdge(from gone: Int32, to kept: Int32, weight: Float, in edges: inout [WeightedEdge]) {
-        let found = firstIndex(atLeast: gone, in: edges, node: \.node)
+        let found = SparseSimilarity.lowerBound(edges, 0, edges.count) { $0.node >= gone }
         if found < edges.count && edges[found].node == gone { edges.remove(at: found) }
-        let at = firstIndex(atLeast: kept, in: edges, node: \.node)
+        let at = SparseSimilarity.lowerBound(edges, 0, edges.count) { $0.node >= kept }
         if at < edges.count && edges[at].node == kept {
             edges[at].weight += weight
         } else {
             edges.insert(WeightedEdge(node: kept, weight: weight), at: at)
         }
-    }
-
-    /// Where the first entry whose node is at least `value` is in a list ascending by `node`
-    /// (its count if there is none).
-    static func firstIndex<T>(atLeast value: Int32, in list: [T], node: (T) -> Int32) -> Int {
-        var (low, high) = (0, list.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if node(list[middle]) < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// The edges `edge(0..<edgeCount)` (nil: no edge) grouped by node in both directions, with a

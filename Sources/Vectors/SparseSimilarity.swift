@@ -441,9 +441,9 @@ public enum SparseSimilarity {
     }
 
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
-    /// false then true along the range).
-    @inline(__always)
-    static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int where C.Index == Int {
+    /// false then true along the range). Inlinable: clustering searches its neighbour lists with it.
+    @inlinable @inline(__always)
+    public static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int where C.Index == Int {
         var low = start, high = end
         while low < high {
             let mid = (low + high) / 2
