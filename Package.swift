@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Stories", "Statements", "Timeline", "Ingest"], exclude: ["browser_check.py"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Stories", "Ingest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Stories", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
         .testTarget(name: "CLITests", dependencies: ["isnad", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

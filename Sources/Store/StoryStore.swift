@@ -18,16 +18,40 @@ public final class StoryStore: Sendable {
     /// Opens the store at `path`, creating it (and its tables) if it does not exist.
     public init(path: String) throws {
         self.path = path
+        do {
+            if !FileManager.default.fileExists(atPath: path) { try Self.create(at: path) }
+            pool = try DatabasePool(path: path, configuration: Self.configuration)
+            try Self.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// How every connection to a store is set up.
+    static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         // Every commit reaches the disk before the run goes on: the store survives a power cut
         // too, not only a killed process.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
-        } catch {
-            throw StoreError(path: path, reason: "\(error)")
+        return configuration
+    }
+
+    /// Creates the store whole under a name of its own beside `path`, then links it to `path`,
+    /// unless another process has created it meanwhile. Created in place, the store could be
+    /// opened by a reader (a notebook polling for it) before it had tables; such a reader,
+    /// closing the last connection in write-ahead-log mode, deleted the log the creator had just
+    /// set up, and the creator failed.
+    static func create(at path: String) throws {
+        let draft = path + ".new-" + UUID().uuidString
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(draft + suffix) } }
+        let pool = try DatabasePool(path: draft, configuration: configuration)
+        try migrator.migrate(pool)
+        try pool.close()
+        guard link(draft, path) == 0 || errno == EEXIST else {
+            throw StoreError(path: path, reason: "cannot create the store: " + String(cString: strerror(errno)))
         }
     }
 

@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import Ingest
 import Store
 import Stories
+import Synchronization
 import Testing
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -114,5 +116,35 @@ struct StoryStoreTests {
         try Data("id,title\n1,خبر\n".utf8).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
         #expect(error?.description.hasPrefix(path) == true)
+    }
+
+    @Test func aReaderPollingForANewStoreFindsItWholeAndTheStoreOpens() throws {
+        // A notebook polling for the store a first daily run creates: each time the file is
+        // there, a connection of its own opens it, reads and closes. Creating the store in place
+        // let such a reader see it without tables and, closing last, delete the write-ahead log
+        // the run had just made, failing the run.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-store-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for attempt in 0..<100 {
+            let path = folder + "/store-\(attempt).sqlite"
+            let created = Atomic(false)
+            let tablesSeen = Mutex([Bool]())
+            let reader = Thread {
+                while !created.load(ordering: .acquiring) {
+                    guard FileManager.default.fileExists(atPath: path),
+                          let hasTables = try? DatabaseQueue(path: path).read({ try $0.tableExists("articles") })
+                    else { continue }
+                    tablesSeen.withLock { $0.append(hasTables) }
+                }
+            }
+            reader.start()
+            let store = Result { try StoryStore(path: path) }
+            created.store(true, ordering: .releasing)
+            while !reader.isFinished { usleep(100) }
+            #expect(throws: Never.self) { try store.get() }
+            #expect(tablesSeen.withLock { $0.allSatisfy { $0 } }, "attempt \(attempt)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.count == 100 && left.allSatisfy { $0.hasSuffix(".sqlite") }, "no drafts left: \(left.filter { !$0.hasSuffix(".sqlite") })")
     }
 }
