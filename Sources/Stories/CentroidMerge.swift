@@ -56,7 +56,7 @@ extension Clustering {
                 clusters[gone] = ClusterSum()
                 let merged = mergedLists(neighbors[keep], neighbors[gone], node: { $0 }, combine: { kept, _ in kept }, leavingOut: Int32(keep), Int32(gone))
                 for c in neighbors[gone] where Int(c) != keep {
-                    replace(Int32(gone), with: Int32(keep), inSorted: &neighbors[Int(c)])
+                    moveEntry(from: Int32(gone), Int32(keep), in: &neighbors[Int(c)], node: { $0 }, combine: { kept, _ in kept })
                     strong[Pair(gone, Int(c))] = nil
                 }
                 strong[Pair(keep, gone)] = nil
@@ -123,15 +123,6 @@ extension Clustering {
             return scores
         }
         return Array(found.joined())
-    }
-
-    /// Takes `old` out of the ascending `list` and puts `new` in its place in order, unless
-    /// `list` holds it already.
-    static func replace(_ old: Int32, with new: Int32, inSorted list: inout [Int32]) {
-        let found = SparseSimilarity.lowerBound(list, 0, list.count) { $0 >= old }
-        if found < list.count && list[found] == old { list.remove(at: found) }
-        let at = SparseSimilarity.lowerBound(list, 0, list.count) { $0 >= new }
-        if at == list.count || list[at] != new { list.insert(new, at: at) }
     }
 
     /// What scoring a neighbour costs, for dividing the work: its entries, and one for the pair.

@@ -76,10 +76,9 @@ public enum Clustering {
             version[keep] += 1
             let goneEdges = neighbors[gone]
             neighbors[gone] = []
-            neighbors[keep] = mergedLists(neighbors[keep], goneEdges, node: \.node, combine: { WeightedEdge(node: $0.node, weight: $0.weight + $1.weight) },
-                                          leavingOut: Int32(keep), Int32(gone))
+            neighbors[keep] = mergedLists(neighbors[keep], goneEdges, node: \.node, combine: WeightedEdge.summed, leavingOut: Int32(keep), Int32(gone))
             for edge in goneEdges where Int(edge.node) != keep {
-                moveEdge(from: Int32(gone), to: Int32(keep), weight: edge.weight, in: &neighbors[Int(edge.node)])
+                moveEntry(from: Int32(gone), WeightedEdge(node: Int32(keep), weight: edge.weight), in: &neighbors[Int(edge.node)], node: \.node, combine: WeightedEdge.summed)
             }
             for edge in neighbors[keep] {
                 let average = edge.weight / Float(size[keep] * size[Int(edge.node)])
@@ -140,16 +139,18 @@ public enum Clustering {
         return merged
     }
 
-    /// In a neighbour's list (ascending): its edge to `gone` goes, and `weight` is added to its
-    /// edge to `kept` (made if it had none).
-    static func moveEdge(from gone: Int32, to kept: Int32, weight: Float, in edges: inout [WeightedEdge]) {
-        let found = SparseSimilarity.lowerBound(edges, 0, edges.count) { $0.node >= gone }
-        if found < edges.count && edges[found].node == gone { edges.remove(at: found) }
-        let at = SparseSimilarity.lowerBound(edges, 0, edges.count) { $0.node >= kept }
-        if at < edges.count && edges[at].node == kept {
-            edges[at].weight += weight
+    /// In a list ascending by `node`: the entry of node `gone` goes, and `entry` (of another
+    /// node) comes in its place in order, `combine`d with the list's entry of that node if it has
+    /// one (the list's first). How a neighbour of two merged clusters comes to list the kept one.
+    static func moveEntry<T>(from gone: Int32, _ entry: T, in list: inout [T], node: (T) -> Int32, combine: (T, T) -> T) {
+        let found = SparseSimilarity.lowerBound(list, 0, list.count) { node($0) >= gone }
+        if found < list.count && node(list[found]) == gone { list.remove(at: found) }
+        let kept = node(entry)
+        let at = SparseSimilarity.lowerBound(list, 0, list.count) { node($0) >= kept }
+        if at < list.count && node(list[at]) == kept {
+            list[at] = combine(list[at], entry)
         } else {
-            edges.insert(WeightedEdge(node: kept, weight: weight), at: at)
+            list.insert(entry, at: at)
         }
     }
 
@@ -198,13 +199,16 @@ public enum Clustering {
     }
 }
 
-/// A possible merge: two clusters and their average similarity, valid while both versions are.
 /// An edge of a cluster: the neighbour and the summed weight of the edges between them.
 struct WeightedEdge: Equatable {
     let node: Int32
-    var weight: Float
+    let weight: Float
+
+    /// The edge to `a`'s node with both weights.
+    static func summed(_ a: WeightedEdge, _ b: WeightedEdge) -> WeightedEdge { WeightedEdge(node: a.node, weight: a.weight + b.weight) }
 }
 
+/// A possible merge: two clusters and their average similarity, valid while both versions are.
 struct Candidate {
     let score: Float
     let a: Int32

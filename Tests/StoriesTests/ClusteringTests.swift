@@ -17,19 +17,23 @@ struct ClusteringTests {
         // Clusters 2 and 8 merge: both reach 5, so its weights add; the edge between them goes.
         let kept = [WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.5), WeightedEdge(node: 8, weight: 0.75)]
         let gone = [WeightedEdge(node: 2, weight: 0.75), WeightedEdge(node: 5, weight: 0.125), WeightedEdge(node: 9, weight: 1)]
-        let merged = Clustering.mergedLists(kept, gone, node: \.node, combine: { WeightedEdge(node: $0.node, weight: $0.weight + $1.weight) }, leavingOut: 2, 8)
+        let merged = Clustering.mergedLists(kept, gone, node: \.node, combine: WeightedEdge.summed, leavingOut: 2, 8)
         #expect(merged == [
             WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.625), WeightedEdge(node: 9, weight: 1),
         ])
     }
 
     @Test func aNeighbourOfTheGoneClusterCarriesItsWeightToTheKeptOne() {
-        var edges = [WeightedEdge(node: 2, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)]
-        Clustering.moveEdge(from: 8, to: 2, weight: 0.25, in: &edges)
-        #expect(edges == [WeightedEdge(node: 2, weight: 0.75)])
-        edges = [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)]
-        Clustering.moveEdge(from: 8, to: 4, weight: 0.25, in: &edges)
-        #expect(edges == [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 4, weight: 0.25)])
+        // Clusters 2 and 8 merge, 2 kept: a neighbour's edge to 8 is added to its edge to 2.
+        func move(_ edges: [WeightedEdge], from gone: Int32, to kept: Int32, weight: Float) -> [WeightedEdge] {
+            var edges = edges
+            Clustering.moveEntry(from: gone, WeightedEdge(node: kept, weight: weight), in: &edges, node: \.node, combine: WeightedEdge.summed)
+            return edges
+        }
+        #expect(move([WeightedEdge(node: 2, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)], from: 8, to: 2, weight: 0.25)
+            == [WeightedEdge(node: 2, weight: 0.75)])
+        #expect(move([WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)], from: 8, to: 4, weight: 0.25)
+            == [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 4, weight: 0.25)])
     }
 
     @Test func mergedClustersNeighboursAreOneAscendingListWithoutThemselves() {
@@ -42,15 +46,14 @@ struct ClusteringTests {
     }
 
     @Test func aNeighbourOfTheGoneClusterNowListsTheKeptOneOnce() {
-        var list: [Int32] = [1, 4, 6, 9]
-        Clustering.replace(4, with: 7, inSorted: &list)
-        #expect(list == [1, 6, 7, 9])
-        list = [1, 4, 7]
-        Clustering.replace(4, with: 7, inSorted: &list)
-        #expect(list == [1, 7])
-        list = [1, 9]
-        Clustering.replace(4, with: 5, inSorted: &list)
-        #expect(list == [1, 5, 9])
+        func move(_ list: [Int32], from gone: Int32, to kept: Int32) -> [Int32] {
+            var list = list
+            Clustering.moveEntry(from: gone, kept, in: &list, node: { $0 }, combine: { kept, _ in kept })
+            return list
+        }
+        #expect(move([1, 4, 6, 9], from: 4, to: 7) == [1, 6, 7, 9])
+        #expect(move([1, 4, 7], from: 4, to: 7) == [1, 7])
+        #expect(move([1, 9], from: 4, to: 5) == [1, 5, 9])
     }
 
     @Test func averageLinkDoesNotChain() {
