@@ -484,16 +484,3 @@ public struct Boilerplate: Sendable {
         "getty images", "photo", "photo credit",
     ].map { wordHashes($0) }
 }
-
-extension StringProtocol {
-    /// Without spaces and tabs at either end.
-    var trimmed: String {
-        let scalars = Substring(self).unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return String(Substring(scalars[start..<end]))
-    }
-}
-

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Synchronization
 
@@ -231,7 +232,7 @@ public enum Ingest {
         guard let first = rows.popFirst() else { return }
         let header: [String]
         switch first {
-        case .success(let record): header = record.fields.map { trimmed($0).lowercased() }
+        case .success(let record): header = record.fields.map { $0.trimmed.lowercased() }
         case .failure(let problem):
             sink.reject(SourceLocation(file: path, line: problem.line), "unreadable header row: \(problem.reason)",
                         raw: problem.raw, isRecord: false)
@@ -312,7 +313,7 @@ struct PlainTextPage {
     var paragraphs: [String]
 
     init(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { trimmed(String($0)) }[...]
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.trimmed)[...]
         while lines.first?.isEmpty == true { lines.removeFirst() }
         title = lines.popFirst() ?? ""
         while lines.first?.isEmpty == true { lines.removeFirst() }

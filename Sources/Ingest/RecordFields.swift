@@ -1,3 +1,4 @@
+import ArabicText
 /// The article fields Isnad reads, with the other names that exports and scrapers use for them.
 enum ArticleField: Int, CaseIterable {
     case id, source, url, title, published, text
@@ -67,23 +68,23 @@ func makeArticle(
         }
     }
     do {
-        let title = try string(.title).get().map(trimmed) ?? ""
+        let title = try string(.title).get().map(\.trimmed) ?? ""
         let rawText = try string(.text).get() ?? ""
         let (text, chrome) = PageChrome.stripTrailing(rawText)
         guard !title.isEmpty || !text.allSatisfy(\.isWhitespace) else {
             return .failure(RecordProblem("record has neither title nor text"))
         }
-        let source = try string(.source).get().map(trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        let source = try string(.source).get().map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
             ?? defaults.source ?? "unknown"
-        let url = try string(.url).get().map(trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        let url = try string(.url).get().map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         var published = defaults.published
-        if let written = try string(.published).get().map(trimmed), !written.isEmpty {
+        if let written = try string(.published).get().map(\.trimmed), !written.isEmpty {
             guard let p = Published(parsing: written) else {
                 return .failure(RecordProblem("unparseable date '\(written)' in field '\(ArticleField.published.names[ranks[ArticleField.published.rawValue]])'"))
             }
             published = p
         }
-        var id = try string(.id).get().map(trimmed) ?? ""
+        var id = try string(.id).get().map(\.trimmed) ?? ""
         if id.isEmpty { id = StableID.derive(url: url, source: source, title: title, text: text) }
         let article = Article(id: id, source: source, url: url, title: title, published: published, text: text, origin: origin)
         return .success((article, chrome))
@@ -96,29 +97,4 @@ func makeArticle(
 struct RecordProblem: Error {
     var reason: String
     init(_ reason: String) { self.reason = reason }
-}
-
-func trimmed(_ s: String) -> String {
-    guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-          isWhiteSpace(first) || isWhiteSpace(last) else { return s }
-    return collapseEnds(s)
-}
-
-private func collapseEnds(_ s: String) -> String {
-    let scalars = s.unicodeScalars
-    guard let start = scalars.firstIndex(where: { !isWhiteSpace($0) }),
-          let end = scalars.lastIndex(where: { !isWhiteSpace($0) }) else { return "" }
-    return String(scalars[start...end])
-}
-
-/// Whether `u` is white space (Unicode's `White_Space`), answered without the property lookup for
-/// ASCII and the Arabic block: every field of every record is trimmed, and the lookup was 5 % of
-/// reading the shared corpora.
-@inline(__always)
-func isWhiteSpace(_ u: Unicode.Scalar) -> Bool {
-    switch u.value {
-    case 0x09...0x0D, 0x20: return true
-    case 0..<0x80, 0x600..<0x700: return false
-    default: return u.properties.isWhitespace
-    }
 }

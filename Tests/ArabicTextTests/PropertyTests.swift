@@ -155,6 +155,21 @@ struct FastPathTests {
         #expect(table.count > 1_000)  // the index grew well past its first size
     }
 
+    @Test func whiteSpaceIsUnicodesWhiteSpaceWithoutTheLookup() {
+        // Every scalar up to U+3100 (ASCII, Arabic, the spaces of U+2000–200A, U+3000) and beyond.
+        for value in Array(0...0x3100) + [0xFEFF, 0xFFFD, 0x1F600] {
+            guard let u = Unicode.Scalar(value) else { continue }
+            #expect(isWhiteSpace(u) == u.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func trimmingTakesTabsAndNoBreakSpacesFromBothEnds() {
+        #expect("\t\u{00A0}الرياض \u{2003}".trimmed == "الرياض")
+        #expect(" \u{3000} ".trimmed == "")
+        #expect("سبق".trimmed == "سبق")
+        #expect(" قال الوزير \n"[...].trimmed == "قال الوزير")
+    }
+
     @Test func aLineLongerThanTheTokenQueueKeepsEveryTokenInOrder() {
         // 1,000 tokens and a 5,000-letter word outgrow the queue's first 256 tokens and 2,048
         // key scalars mid-line; the tokens queued before are carried over.

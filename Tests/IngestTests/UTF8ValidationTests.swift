@@ -63,17 +63,3 @@ func illFormedBytesAreFound(_ bytes: [UInt8]) {
     #expect(bytes.withUnsafeBufferPointer(validatedString) == "قال “بوتين” 😀 abc")
     #expect(([0x41, 0xFF] as [UInt8]).withUnsafeBufferPointer(validatedString) == nil)
 }
-
-@Test func whiteSpaceIsUnicodesWhiteSpaceWithoutTheLookup() {
-    // Every scalar up to U+3100 (ASCII, Arabic, the spaces of U+2000–200A, U+3000) and beyond.
-    for value in Array(0...0x3100) + [0xFEFF, 0xFFFD, 0x1F600] {
-        guard let u = Unicode.Scalar(value) else { continue }
-        #expect(isWhiteSpace(u) == u.properties.isWhitespace, "U+\(String(value, radix: 16))")
-    }
-}
-
-@Test func fieldsAreTrimmedOfTabsAndNoBreakSpaces() {
-    #expect(trimmed("\t\u{00A0}الرياض \u{2003}") == "الرياض")
-    #expect(trimmed(" \u{3000} ") == "")
-    #expect(trimmed("سبق") == "سبق")
-}
