@@ -19,44 +19,54 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPrefetch"),
 
+        // MARK: - What the stages share and users do not see (`package` access)
+        .target(name: "Support", dependencies: ["CPrefetch"]),
+
         // MARK: - Pipeline stages
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
-        .target(name: "ArabicText", dependencies: ["CPrefetch"]),
-        .target(name: "Ingest", dependencies: ["CZlib", "ArabicText"]),
-        .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra"]),
-        .target(name: "Stories", dependencies: ["Vectors", "Ingest"]),
-        .target(name: "Statements", dependencies: ["ArabicText", "Ingest"]),
-        .target(name: "Timeline", dependencies: ["Statements", "Ingest", "ArabicText"]),
+        .target(name: "ArabicText", dependencies: ["CPrefetch", "Support"]),
+        .target(name: "Ingest", dependencies: ["ArabicText", "CZlib", "Support"]),
+        .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra", "Support"]),
+        .target(name: "Stories", dependencies: ["ArabicText", "Ingest", "Support", "Vectors"]),
+        .target(name: "Statements", dependencies: ["ArabicText", "Ingest", "Support"]),
+        .target(name: "Timeline", dependencies: ["ArabicText", "Ingest", "Statements", "Support"]),
         .target(
             name: "Reporting",
-            dependencies: ["ArabicText", "Ingest", "Stories", "Statements", "Timeline", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["ArabicText", "Ingest", "Statements", "Stories", "Support", "Timeline", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
         ),
         .target(
             name: "Store",
-            dependencies: ["Ingest", "Vectors", "Stories", "Statements", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ArabicText", "Ingest", "Statements", "Stories", "Support", "Vectors", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Reporting", "Statements", "Store", "Stories", "Support", "Timeline", "Vectors"]),
 
         // MARK: - Umbrella
-        .target(name: "Isnad", dependencies: ["CMalloc", "LinearAlgebra", "Ingest", "ArabicText", "Vectors", "Stories", "Statements", "Timeline", "Reporting", "Store"]),
+        .target(
+            name: "Isnad",
+            dependencies: ["ArabicText", "CMalloc", "Ingest", "LinearAlgebra", "Pipeline", "Reporting", "Statements", "Store", "Stories", "Timeline", "Vectors"]
+        ),
 
         // MARK: - Command-line tool and benchmark
         .executableTarget(
             name: "isnad",
-            dependencies: ["Isnad", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Isnad", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "isnad-bench", dependencies: ["Isnad"], exclude: ["text_baseline.py"]),
+        .executableTarget(name: "isnad-bench", dependencies: ["Isnad", "Support"], exclude: ["text_baseline.py"]),
 
         // MARK: - Tests
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "Ingest"]),
-        .testTarget(name: "VectorsTests", dependencies: ["Vectors"]),
-        .testTarget(name: "StoriesTests", dependencies: ["Stories", "Ingest", "ArabicText"]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ingest", "ArabicText"]),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Statements", "Ingest"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Stories", "Statements", "Timeline", "Ingest"], exclude: ["browser_check.py"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Stories", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
-        .testTarget(name: "CLITests", dependencies: ["isnad", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["TestSupport", "LinearAlgebra"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Support", "TestSupport"]),
+        .testTarget(name: "ArabicTextTests", dependencies: ["TestSupport", "ArabicText", "Ingest"]),
+        .testTarget(name: "VectorsTests", dependencies: ["TestSupport", "Vectors"]),
+        .testTarget(name: "StoriesTests", dependencies: ["TestSupport", "Stories", "Ingest", "ArabicText"]),
+        .testTarget(name: "StatementsTests", dependencies: ["TestSupport", "Statements", "Ingest", "ArabicText"]),
+        .testTarget(name: "TimelineTests", dependencies: ["TestSupport", "Timeline", "Statements", "Ingest"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "TestSupport", "Timeline"], exclude: ["browser_check.py"]),
+        .testTarget(name: "StoreTests", dependencies: ["Ingest", "Pipeline", "Store", "Stories", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "Support", "TestSupport", "Timeline"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "isnad", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

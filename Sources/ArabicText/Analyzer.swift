@@ -43,7 +43,7 @@ public struct Analyzer: Sendable {
     /// Every token of a line with the hash boilerplate detection compares words by
     /// (``Boilerplate/LineFilter``) and the id of its term in `table`, nil for a stop word: one
     /// pass of the tokenizer serves both, and is the vectors stage's hot path.
-    public func forEachTermID(in line: Substring, table: inout TermTable, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
+    package func forEachTermID(in line: Substring, table: inout TermTable, _ body: (_ wordHash: UInt64, _ term: Int32?) -> Void) {
         table.beginLine()
         UTF8Scalars.of(line) { scalars in
             Tokenizer.scan(scalars, hamza: hamzaCarriers) { kind, _, key in
@@ -56,7 +56,7 @@ public struct Analyzer: Sendable {
     /// Calls `body` with the ``TermHash`` of the term of every token of `text`, stop words
     /// included, and the token's range in `text`: how a story's keywords find the words its
     /// headlines write for a term, building a string only for the words they keep.
-    public func forEachTermHash(in text: [Unicode.Scalar], _ body: (_ term: UInt64, _ token: Range<Int>) -> Void) {
+    package func forEachTermHash(in text: [Unicode.Scalar], _ body: (_ term: UInt64, _ token: Range<Int>) -> Void) {
         Tokenizer.scan(text, hamza: hamzaCarriers) { kind, range, key in
             body(TermHash.of(term(kind, key.scalars)), range)
         }

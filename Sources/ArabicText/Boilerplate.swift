@@ -1,8 +1,11 @@
+import Support
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
 /// Why a line was taken out of the text used for vectors.
 public enum BoilerplateReason: String, Sendable, Codable, CaseIterable {
     /// A site label: share buttons, "back to top", "related articles", print, comments.

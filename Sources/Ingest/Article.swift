@@ -1,3 +1,4 @@
+
 /// Where a record came from: the file and the 1-based line on which it starts.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The path as given by the user (or found under a folder the user gave).
@@ -44,15 +45,5 @@ public struct Article: Sendable, Hashable {
         self.published = published
         self.text = text
         self.origin = origin
-    }
-}
-
-extension Article {
-    /// The article as one JSON line with the input contract's keys
-    /// (`id, source, url, title, published, text`), `null` for a missing URL or time.
-    public var jsonLine: String {
-        "{\"id\":\(quoteJSON(id)),\"source\":\(quoteJSON(source)),\"url\":\(url.map(quoteJSON) ?? "null"),"
-            + "\"title\":\(quoteJSON(title)),\"published\":\(published.map { quoteJSON($0.description) } ?? "null"),"
-            + "\"text\":\(quoteJSON(text))}"
     }
 }

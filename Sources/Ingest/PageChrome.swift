@@ -1,4 +1,5 @@
 import ArabicText
+import Support
 
 /// Page chrome that scrapers leave at the end of an article: "related articles", "back to top",
 /// share and print buttons. Ingest removes such lines from the end of every text, so that the

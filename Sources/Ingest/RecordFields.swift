@@ -1,4 +1,4 @@
-import ArabicText
+import Support
 /// The article fields Isnad reads, with the other names that exports and scrapers use for them.
 enum ArticleField: Int, CaseIterable {
     case id, source, url, title, published, text

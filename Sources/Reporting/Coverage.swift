@@ -1,5 +1,6 @@
 import Ingest
 import Stories
+import Support
 
 /// One row of `coverage.jsonl` / `coverage.csv`: one outlet's coverage of one story.
 public struct CoverageRow: Sendable, Equatable {
@@ -19,21 +20,6 @@ public struct CoverageRow: Sendable, Equatable {
     public let wireCopies: Int
     /// Statements its articles of the story carry.
     public let statements: Int
-
-    /// The columns, in order.
-    public static let columns = ["story", "title", "outlet", "articles", "first_published", "lag_minutes", "wire_copies", "statements"]
-
-    /// The row as one line of `coverage.jsonl`.
-    public var jsonLine: String {
-        "{\"story\":\(quoteJSON(story)),\"title\":\(quoteJSON(title)),\"outlet\":\(quoteJSON(outlet)),\"articles\":\(articles),"
-            + "\"first_published\":\(firstPublished.map(quoteJSON) ?? "null"),\"lag_minutes\":\(lagMinutes.map(String.init) ?? "null"),"
-            + "\"wire_copies\":\(wireCopies),\"statements\":\(statements)}"
-    }
-
-    /// The row as one CSV record (RFC 4180 quoting; empty for null).
-    public var csvLine: String {
-        csvRecord([story, title, outlet, String(articles), firstPublished ?? "", lagMinutes.map(String.init) ?? "", String(wireCopies), String(statements)])
-    }
 }
 
 extension Report {

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Statements
 import Stories
+import Support
 import Timeline
 
 /// Builds a ``Report``: pure functions of the input and the options.

@@ -1,5 +1,6 @@
 import ArabicText
 import Ingest
+import Support
 
 /// One reported speech act: who said what, with which words, and when.
 public struct Statement: Sendable, Equatable {
@@ -62,27 +63,5 @@ public struct Statement: Sendable, Equatable {
         self.kind = kind
         self.timeExpression = timeExpression
         self.time = time
-    }
-
-    /// The columns of `statements.csv` (spans as `start:end`).
-    public static let csvColumns = ["article", "outlet", "sentence", "speaker_mention", "speaker_span", "speaker", "role", "cue", "cue_class",
-                                    "content", "content_span", "kind", "time_expr", "time"]
-
-    /// The statement as one record of `statements.csv`.
-    public var csvLine: String {
-        func span(_ range: Range<Int>?) -> String { range.map { "\($0.lowerBound):\($0.upperBound)" } ?? "" }
-        return csvRecord([article, outlet, String(sentence), speakerMention, span(speakerSpan), speaker, role ?? "", cue, cueClass.rawValue,
-                          content, span(contentSpan), kind.rawValue, timeExpression ?? "", time ?? ""])
-    }
-
-    /// The statement as one line of `statements.jsonl` (snake_case keys, every key on every line).
-    public var jsonLine: String {
-        func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
-        func span(_ range: Range<Int>?) -> String { range.map { "[\($0.lowerBound),\($0.upperBound)]" } ?? "null" }
-        return "{\"article\":\(quoteJSON(article)),\"outlet\":\(quoteJSON(outlet)),\"sentence\":\(sentence),"
-            + "\"speaker_mention\":\(quoteJSON(speakerMention)),\"speaker_span\":\(span(speakerSpan)),\"speaker\":\(quoteJSON(speaker)),\"role\":\(optional(role)),"
-            + "\"cue\":\(quoteJSON(cue)),\"cue_class\":\"\(cueClass.rawValue)\",\"content\":\(quoteJSON(content)),"
-            + "\"content_span\":\(span(contentSpan)),\"kind\":\"\(kind.rawValue)\",\"time_expr\":\(optional(timeExpression)),"
-            + "\"time\":\(optional(time))}"
     }
 }

@@ -22,10 +22,8 @@ public final class StoryStore: Sendable {
             if !FileManager.default.fileExists(atPath: path) { try Self.create(at: path) }
             pool = try DatabasePool(path: path, configuration: Self.configuration)
             try Self.migrator.migrate(pool)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(path: path, reason: "\(error)")
+            throw StoreError(error, path: path)
         }
     }
 
@@ -51,7 +49,7 @@ public final class StoryStore: Sendable {
         try migrator.migrate(pool)
         try pool.close()
         guard link(draft, path) == 0 || errno == EEXIST else {
-            throw StoreError(path: path, reason: "cannot create the store: " + String(cString: strerror(errno)))
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -178,25 +176,41 @@ public final class StoryStore: Sendable {
 
     /// A write transaction; errors name the store.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
-            throw StoreError(path: path, reason: "\(error)")
-        }
+        do { return try pool.write(body) } catch { throw StoreError(error, path: path) }
     }
 
     /// A read of one consistent state of the store; errors name the store.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
-            throw StoreError(path: path, reason: "\(error)")
-        }
+        do { return try pool.read(body) } catch { throw StoreError(error, path: path) }
     }
 }
 
 /// A store that cannot be opened, read or written.
-public struct StoreError: Error, CustomStringConvertible {
-    /// The store's path.
-    public let path: String
-    /// What went wrong.
-    public let reason: String
-    /// `path: reason`.
-    public var description: String { "\(path): \(reason)" }
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The store file could not be made (`reason` is the system's).
+    case cannotCreate(path: String, reason: String)
+    /// SQLite failed: its primary result code (5 busy, 8 read-only, 11 corrupt, 26 not a
+    /// database, …) and message.
+    case database(path: String, resultCode: Int32, message: String)
+    /// A stored row the program cannot read back.
+    case badRow(path: String, detail: String)
+
+    /// `error` as a store error of `path` (a store error stays as it is).
+    init(_ error: any Error, path: String) {
+        switch error {
+        case let error as StoreError: self = error
+        case let error as DatabaseError: self = .database(path: path, resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)")
+        case let error as BadRow: self = .badRow(path: path, detail: error.description)
+        default: self = .badRow(path: path, detail: "\(error)")
+        }
+    }
+
+    /// `path: what went wrong`.
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path, let reason): "\(path): cannot create the store: \(reason)"
+        case .database(let path, _, let message): "\(path): \(message)"
+        case .badRow(let path, let detail): "\(path): \(detail)"
+        }
+    }
 }

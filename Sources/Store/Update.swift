@@ -1,56 +1,71 @@
 import ArabicText
-import Dispatch
 import Foundation
 import GRDB
 import Ingest
 import Statements
 import Stories
+import Support
 import Vectors
 
-/// What one ``StoryStore/update(options:)`` did.
-public struct UpdateSummary: Sendable, Equatable {
-    /// Articles that were waiting and now have a story.
-    public var assigned = 0
-    /// Stored articles of the same time window clustered beside them.
-    public var context = 0
-    /// Of the assigned articles, those that continue a story the store had.
-    public var continuing = 0
-    /// Stories the store had that new articles continue.
-    public var storiesContinued = 0
-    /// Stories opened by new articles alone.
-    public var storiesOpened = 0
-    /// Stored stories merged into another (see ``StoryContinuation``).
-    public var storiesMerged = 0
-    /// Statements found in the new articles.
-    public var statements = 0
-    /// Wall time, in seconds.
-    public var seconds = 0.0
+/// What a daily update works on, read in one consistent state: the articles waiting for a story,
+/// the stored articles published within the similarity window of them, and the vocabulary's
+/// stored document frequencies.
+public struct PendingWork: Sendable {
+    /// Articles added but not yet given a story, in the order they were added.
+    public var pending: [Article]
+    /// Stored articles published within the window of a pending one, in the order they were added.
+    public var context: [Article]
+    /// The story of each context article.
+    public var contextStories: [String]
+    /// Document frequencies of every term the store has counted.
+    public var frequencies: [(term: String, df: Int32)]
+    /// Articles those frequencies were counted over.
+    public var documents: Int
+}
 
-    /// Nothing done.
-    public init() {}
+/// What a daily update changes, computed outside the store and applied by
+/// ``StoryStore/apply(_:run:rebuild:)`` in one transaction.
+public struct StoreChange: Sendable {
+    /// The story of each pending article, in ``PendingWork/pending`` order.
+    public var storyOfPending: [String]
+    /// For each pending article, the id of the article it is a wire copy of.
+    public var duplicateOfPending: [String?]
+    /// Stored stories retired into another: retired id → surviving id.
+    public var merged: [String: String]
+    /// The pending articles' statements as extracted.
+    public var statements: [Statements.Statement]
+    /// The pending articles' document frequencies, added to the store's.
+    public var frequencies: [(term: String, df: Int32)]
+
+    /// A change.
+    public init(storyOfPending: [String], duplicateOfPending: [String?], merged: [String: String], statements: [Statements.Statement],
+                frequencies: [(term: String, df: Int32)]) {
+        (self.storyOfPending, self.duplicateOfPending, self.merged, self.statements, self.frequencies) =
+            (storyOfPending, duplicateOfPending, merged, statements, frequencies)
+    }
+}
+
+/// The stored members of the stories a change made grow, handed to the rebuild of their records.
+public struct GrownStories: Sendable {
+    /// Every article of those stories, in the order they were added.
+    public var articles: [Article]
+    /// The story of each.
+    public var storyIDs: [String]
+    /// Whether each is its outlet's own report (not a wire copy of another outlet's).
+    public var ownReporting: [Bool]
+    /// Their statements as extracted, in article and text order.
+    public var statements: [Statements.Statement]
 }
 
 extension StoryStore {
-    /// Gives every waiting article a story, in one transaction.
-    ///
-    /// The waiting articles are clustered together with the stored articles published within the
-    /// similarity window of them (the same machinery as a batch run). New articles continue the
-    /// story most of their cluster's stored articles belong to, or open a new one; a stored story
-    /// most of which falls in another's cluster merges into it, recorded in `merges`; every other
-    /// stored article keeps its story (see ``StoryContinuation``). The vocabulary is the store's: document
-    /// frequencies over every article it has assigned, plus the new ones; the new articles' counts
-    /// are added to it in the same transaction. The records of every story that grew are rebuilt
-    /// from all its articles, and the statements of the new articles are stored, with speakers made
-    /// canonical across each story that grew.
-    public func update(options: StoryOptions = StoryOptions(), run: Int) throws -> UpdateSummary {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var summary = UpdateSummary()
-        let (pending, context, storedFrequencies, storedDocuments) = try read { db in
+    /// The articles waiting for a story and the stored articles within `window` seconds of them.
+    public func pendingWork(window: Double) throws -> PendingWork {
+        try read { db in
             let pending = try Self.fetchArticles(db, where: "a.story IS NULL")
             let times = pending.compactMap { $0.article.published?.epochSeconds }
             var context: [Stored] = []
             if let first = times.min(), let last = times.max() {
-                let window = Int64(options.neighbors.window.rounded(.up))
+                let window = Int64(window.rounded(.up))
                 context = try Self.fetchArticles(
                     db, where: "a.story IS NOT NULL AND a.published_epoch BETWEEN ? AND ?", arguments: [first - window, last + window])
             }
@@ -58,71 +73,36 @@ extension StoryStore {
             let cursor = try Row.fetchCursor(db, sql: "SELECT term, df FROM terms")
             while let row = try cursor.next() { frequencies.append((row[0], row[1])) }
             let documents = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'") ?? 0
-            return (pending, context, frequencies, documents)
+            return PendingWork(pending: pending.map(\.article), context: context.map(\.article), contextStories: context.map { $0.story! },
+                               frequencies: frequencies, documents: documents)
         }
-        guard !pending.isEmpty else { return summary }
+    }
 
-        let articles = context.map(\.article) + pending.map(\.article)
-        let storedIDs = context.map(\.story) + pending.map { _ in nil }
-        let boilerplate = StoryDetection.learnBoilerplate(articles)
-        let newFrequencies = TFIDF.documentFrequencies(pending.map { Document(title: $0.article.title, text: $0.article.text, source: $0.article.source) },
-                                                       boilerplate: boilerplate, options: options.vectors)
-        let vocabulary = TFIDF.vocabulary(Self.sum(storedFrequencies, newFrequencies), documentCount: storedDocuments + pending.count, options: options.vectors)
-        let clustering = StoryDetection.run(articles, options: options, vocabulary: vocabulary, boilerplate: boilerplate)
-        let outcome = StoryContinuation.continuation(labels: clustering.storyOfArticle, storedIDs: storedIDs, articles: articles)
-        let newIDs = Array(outcome.storyIDs[context.count...])
-        let newDuplicateOf = clustering.duplicateOf[context.count...].map { $0.map { articles[$0].id } }
-        let statements = Self.statements(in: pending.map(\.article))
-
-        let grown = Set(newIDs).union(outcome.merged.values)
-        let continued = Set(newIDs).intersection(context.compactMap(\.story))
-        summary.assigned = pending.count
-        summary.context = context.count
-        summary.continuing = newIDs.filter(continued.contains).count
-        summary.storiesContinued = continued.count
-        summary.storiesOpened = Set(newIDs).count - continued.count
-        summary.storiesMerged = outcome.merged.count
-        summary.statements = statements.count
-
+    /// Applies `change` to the articles of `work` in one transaction: assigns the pending articles
+    /// their stories, records the merges, stores the statements, adds the document frequencies,
+    /// and replaces the records of every story that grew with those `rebuild` makes from all its
+    /// stored articles (story records, and the statements with speakers made canonical).
+    public func apply(_ change: StoreChange, to work: PendingWork, run: Int,
+                      rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement])) throws {
+        let grown = Set(change.storyOfPending).union(change.merged.values)
         try write { db in
             let assign = try db.cachedStatement(sql: "UPDATE articles SET story = ?, duplicate_of = ?, assigned_run = ? WHERE id = ?")
-            for (i, stored) in pending.enumerated() {
-                try assign.execute(arguments: [newIDs[i], newDuplicateOf[i], run, stored.article.id])
+            for (i, article) in work.pending.enumerated() {
+                try assign.execute(arguments: [change.storyOfPending[i], change.duplicateOfPending[i], run, article.id])
             }
-            for (retired, into) in outcome.merged.sorted(by: { $0.key < $1.key }) {
+            for (retired, into) in change.merged.sorted(by: { $0.key < $1.key }) {
                 try db.execute(sql: "UPDATE articles SET story = ? WHERE story = ?", arguments: [into, retired])
                 try db.execute(sql: "DELETE FROM stories WHERE story = ?", arguments: [retired])
                 try db.execute(sql: "INSERT INTO merges (story, merged_into, run) VALUES (?, ?, ?)", arguments: [retired, into, run])
                 try db.execute(sql: "UPDATE merges SET merged_into = ? WHERE merged_into = ?", arguments: [into, retired])
             }
-            try Self.insert(statements, db)
-            try Self.rebuild(stories: grown, vocabulary: vocabulary, boilerplate: boilerplate, options: options.vectors, run: run, db)
+            try Self.insert(change.statements, db)
+            try Self.rebuild(stories: grown, run: run, rebuild: rebuild, db)
             let upsert = try db.cachedStatement(sql: "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
-            for (term, df) in newFrequencies { try upsert.execute(arguments: [term, df]) }
-            try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'documents'", arguments: [pending.count])
-            try db.execute(sql: "UPDATE runs SET assigned = assigned + ? WHERE run = ?", arguments: [pending.count, run])
+            for (term, df) in change.frequencies { try upsert.execute(arguments: [term, df]) }
+            try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'documents'", arguments: [work.pending.count])
+            try db.execute(sql: "UPDATE runs SET assigned = assigned + ? WHERE run = ?", arguments: [work.pending.count, run])
         }
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return summary
-    }
-
-    /// Two lists of document frequencies added term by term.
-    static func sum(_ a: [(term: String, df: Int32)], _ b: [(term: String, df: Int32)]) -> [(term: String, df: Int32)] {
-        var index: [String: Int] = [:]
-        var out = a
-        for (i, entry) in a.enumerated() { index[entry.term] = i }
-        for entry in b {
-            if let i = index[entry.term] { out[i].df += entry.df } else { out.append(entry) }
-        }
-        return out
-    }
-
-    /// The statements of articles, found on every core, in article order.
-    static func statements(in articles: [Article]) -> [Statements.Statement] {
-        let blockSize = 64
-        return parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
-            articles[(block * blockSize)..<min(articles.count, (block + 1) * blockSize)].flatMap(StatementExtractor.statements(in:))
-        }.flatMap { $0 }
     }
 
     /// Stores statements as extracted (their speakers are made canonical by ``rebuild``).
@@ -144,9 +124,10 @@ extension StoryStore {
         }
     }
 
-    /// Rebuilds the records of `stories` from all their stored articles, and makes the speakers of
-    /// their statements canonical across each story.
-    static func rebuild(stories: Set<String>, vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions, run: Int, _ db: Database) throws {
+    /// Replaces the records of `stories` with those `rebuild` makes from all their stored
+    /// articles, and their statements' speakers with the canonical ones it gives.
+    static func rebuild(stories: Set<String>, run: Int, rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement]),
+                        _ db: Database) throws {
         let ids = Array(stories).sorted()
         let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
         let members = try fetchArticles(db, where: "a.story IN (SELECT value FROM json_each(?))", arguments: [list])
@@ -155,25 +136,21 @@ extension StoryStore {
             FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
             WHERE a.story IN (SELECT value FROM json_each(?)) ORDER BY a.position
             """, arguments: [list])
-        let records = StoryDetection.records(
-            members.map(\.article), storyIDs: members.map { $0.story! }, ownReporting: ownReporting, vocabulary: vocabulary, boilerplate: boilerplate, options: options)
+        let extracted = try fetchStatements(db, where: "st.article IN (SELECT id FROM articles WHERE story IN (SELECT value FROM json_each(?)))", arguments: [list])
+        let rebuilt = rebuild(GrownStories(articles: members.map(\.article), storyIDs: members.map { $0.story! }, ownReporting: ownReporting,
+                                           statements: extracted.map(\.statement)))
         let upsert = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO stories (story, title, article_count, articles, outlets, independent_sources, first_published, last_published, keywords, updated_run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for story in records {
+        for story in rebuilt.stories {
             try upsert.execute(arguments: [
                 story.story, story.title, story.articles.count, jsonArray(story.articles), jsonArray(story.outlets),
                 jsonArray(story.independentSources), story.firstPublished, story.lastPublished, jsonArray(story.keywords), run,
             ])
         }
-
-        let extracted = try fetchStatements(db, where: "st.article IN (SELECT id FROM articles WHERE story IN (SELECT value FROM json_each(?)))", arguments: [list])
-        var storyOfArticle: [String: String] = [:]
-        for member in members { storyOfArticle[member.article.id] = member.story }
-        let canonical = StorySpeakers.canonicalize(extracted.map(\.statement)) { storyOfArticle[$0] }
         let update = try db.cachedStatement(sql: "UPDATE statements SET speaker = ?, role = ? WHERE article = ? AND seq = ?")
-        for (s, row) in zip(canonical, extracted) where s.speaker != row.statement.speaker || s.role != row.statement.role {
+        for (s, row) in zip(rebuilt.statements, extracted) where s.speaker != row.statement.speaker || s.role != row.statement.role {
             try update.execute(arguments: [s.speaker, s.role, s.article, row.seq])
         }
     }

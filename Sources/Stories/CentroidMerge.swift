@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 import Vectors
 
 extension Clustering {

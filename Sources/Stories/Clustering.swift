@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 import Vectors
 
 /// How articles are grouped into stories. The defaults were tuned on the gold-dev days and are

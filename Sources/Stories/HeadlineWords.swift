@@ -1,5 +1,6 @@
 import ArabicText
 import Ingest
+import Support
 import Vectors
 
 /// The words of every article's headline whose terms are in a vocabulary: each word's column and

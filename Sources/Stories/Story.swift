@@ -1,5 +1,6 @@
 import ArabicText
 import Ingest
+import Support
 import Vectors
 
 /// A story as `stories.jsonl` lists it.
@@ -37,47 +38,6 @@ public struct Story: Sendable, Codable, Equatable {
 }
 
 extension Story {
-    /// The story as one line of `stories.jsonl`: snake_case keys in a fixed order, `null` for a
-    /// missing time (every line has the same columns).
-    public var jsonLine: String {
-        // Built in one string, field by field: a string per field and per list cost more than
-        // the writing itself.
-        var line = ""
-        line.reserveCapacity(512)
-        func field(_ name: String, _ value: String?) {
-            line += name
-            if let value { appendQuotedJSON(value, to: &line) } else { line += "null" }
-        }
-        func list(_ name: String, _ items: [String]) {
-            line += name
-            line += "["
-            for (k, item) in items.enumerated() {
-                if k > 0 { line += "," }
-                appendQuotedJSON(item, to: &line)
-            }
-            line += "]"
-        }
-        field("{\"story\":", story)
-        field(",\"title\":", title)
-        list(",\"articles\":", articles)
-        list(",\"outlets\":", outlets)
-        list(",\"independent_sources\":", independentSources)
-        field(",\"first_published\":", firstPublished)
-        field(",\"last_published\":", lastPublished)
-        list(",\"keywords\":", keywords)
-        line += "}"
-        return line
-    }
-
-    /// The columns of `stories.csv`; lists are joined with `;`.
-    public static let csvColumns = ["story", "title", "articles", "outlets", "independent_sources", "first_published", "last_published", "keywords"]
-
-    /// The story as one record of `stories.csv`.
-    public var csvLine: String {
-        csvRecord([story, title, articles.joined(separator: ";"), outlets.joined(separator: ";"), independentSources.joined(separator: ";"),
-                   firstPublished ?? "", lastPublished ?? "", keywords.joined(separator: ";")])
-    }
-
     /// Story records for a clustering: ids, central headlines, outlets, sources, times, keywords;
     /// one per label, in label order (``ranked(_:)`` orders them for output). `ids` gives each
     /// label's story id; without it a story's id comes from its first article. `ownReporting`

@@ -1,6 +1,7 @@
 import ArabicText
 import Foundation
 import Ingest
+import Support
 import Vectors
 
 /// Every parameter of story detection, with the defaults used for every corpus.

@@ -1,5 +1,6 @@
 import ArabicText
 import Ingest
+import Support
 import Vectors
 
 /// Near-identical articles: agency copy reprinted by several outlets, or one outlet filing the

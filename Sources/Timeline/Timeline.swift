@@ -1,6 +1,7 @@
 import ArabicText
 import Ingest
 import Statements
+import Support
 
 /// One report of a statement: which article carried it, when, and in what words.
 public struct Report: Sendable, Equatable {
@@ -144,35 +145,5 @@ public enum Timeline {
             }
         }
         return 1 - smallest
-    }
-}
-
-extension TimelineEntry {
-    /// The columns of `timeline.csv`: one record per report, the entry's fields repeated.
-    public static let csvColumns = ["entry", "story", "time", "speaker", "role", "cue_class", "drift", "drifts",
-                                    "article", "outlet", "published", "cue", "content", "kind"]
-
-    /// The entry's records of `timeline.csv`, one per report.
-    public var csvLines: [String] {
-        reports.map { r in
-            csvRecord([id, story, time ?? "", speaker, role ?? "", cueClass.rawValue, String(Double((drift * 1000).rounded()) / 1000), String(drifts),
-                       r.article, r.outlet, r.published?.description ?? "", r.cue, r.content, r.kind.rawValue])
-        }
-    }
-
-    /// The entry as one line of `timeline.jsonl`: the first report's words as `content`, every
-    /// report in `reports`, and `drift` with `drifts`.
-    public var jsonLine: String {
-        func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
-        let reportLines = reports.map { r in
-            "{\"article\":\(quoteJSON(r.article)),\"outlet\":\(quoteJSON(r.outlet)),\"published\":\(optional(r.published?.description)),"
-                + "\"cue\":\(quoteJSON(r.cue)),\"content\":\(quoteJSON(r.content)),\"kind\":\"\(r.kind.rawValue)\"}"
-        }
-        let driftText = String(Double((drift * 1000).rounded()) / 1000)
-        return "{\"entry\":\(quoteJSON(id)),\"story\":\(quoteJSON(story)),\"time\":\(optional(time)),\"first_reported\":\(optional(first.published?.description)),"
-            + "\"speaker\":\(quoteJSON(speaker)),\"role\":\(optional(role)),\"cue_class\":\"\(cueClass.rawValue)\","
-            + "\"content\":\(quoteJSON(first.content)),\"kind\":\"\(first.kind.rawValue)\","
-            + "\"outlets\":[\(outlets.map(quoteJSON).joined(separator: ","))],\"reports\":[\(reportLines.joined(separator: ","))],"
-            + "\"drift\":\(driftText),\"drifts\":\(drifts)}"
     }
 }

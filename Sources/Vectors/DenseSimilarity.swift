@@ -1,6 +1,7 @@
 import ArabicText
 import Foundation
 import LinearAlgebra
+import Support
 
 /// The dense route to candidate pairs: the TF-IDF rows are projected onto their top singular
 /// directions (LSA, by a randomized range finder: Y = X·Ω with a ±1 test matrix Ω, Q from LAPACKE's QR, the eigen-

@@ -1,4 +1,5 @@
 import ArabicText
+import Support
 
 /// A sparse matrix of `Float` in compressed sparse row (CSR) form: row `i` holds the entries
 /// `rowStarts[i]..<rowStarts[i + 1]` of `columns` and `values`, columns ascending.
@@ -103,7 +104,7 @@ struct ParallelOutput: @unchecked Sendable {
 /// The dot product of two sparse vectors given as ascending columns and their values (a merge of
 /// the two column lists).
 @inlinable
-public func sparseDot(_ aColumns: ArraySlice<Int32>, _ aValues: ArraySlice<Float>, _ bColumns: ArraySlice<Int32>, _ bValues: ArraySlice<Float>) -> Float {
+package func sparseDot(_ aColumns: ArraySlice<Int32>, _ aValues: ArraySlice<Float>, _ bColumns: ArraySlice<Int32>, _ bValues: ArraySlice<Float>) -> Float {
     var a = aColumns.startIndex, b = bColumns.startIndex
     let offsetA = aValues.startIndex - a, offsetB = bValues.startIndex - b
     var sum: Float = 0

@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 
 /// Two similar articles: rows of the matrix and their cosine similarity.
 public struct SimilarPair: Sendable, Equatable {
@@ -402,7 +403,7 @@ public enum SparseSimilarity {
 
     /// Keeps the `count` entries with the highest scores (ties: the lower index), in no particular
     /// order: a quickselect, linear on average, instead of sorting long candidate lists.
-    public static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
+    package static func keepBest(_ entries: inout [(Int32, Float)], _ count: Int) {
         guard entries.count > count else { return }
         @inline(__always) func before(_ a: (Int32, Float), _ b: (Int32, Float)) -> Bool { a.1 > b.1 || (a.1 == b.1 && a.0 < b.0) }
         // Raw pointers: bounds checks in the partition loops cost more than the comparisons.
@@ -443,7 +444,7 @@ public enum SparseSimilarity {
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
     /// false then true along the range). Inlinable: clustering searches its neighbour lists with it.
     @inlinable @inline(__always)
-    public static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int where C.Index == Int {
+    package static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int where C.Index == Int {
         var low = start, high = end
         while low < high {
             let mid = (low + high) / 2

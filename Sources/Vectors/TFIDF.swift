@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 
 /// One article as the vectors stage reads it.
 public struct Document: Sendable {

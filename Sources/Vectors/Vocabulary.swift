@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 
 /// The terms of a TF-IDF space with their document frequencies and smoothed idf
 /// (`ln((1 + n) / (1 + df)) + 1`). It can be saved and loaded, so that a daily run weighs its
@@ -33,7 +34,7 @@ public struct Vocabulary: Sendable, Equatable {
     public func column(of term: String) -> Int? { columnOfHash[TermHash.of(term.unicodeScalars)].map(Int.init) }
 
     /// The column of the term whose ``TermHash`` is `hash`, if it is in the vocabulary.
-    public func column(ofTermHash hash: UInt64) -> Int32? { columnOfHash[hash] }
+    package func column(ofTermHash hash: UInt64) -> Int32? { columnOfHash[hash] }
 
     /// Writes the vocabulary as TSV: a header line `# isnad vocabulary\tDOCUMENTS`, then one
     /// `term\tdocument frequency` line per column.

@@ -43,7 +43,7 @@ func benchReplay(_ settings: [String]) throws {
         let time = try seconds {
             let run = try store.beginRun(inputs: ["\(day)"])
             _ = try store.add(today, run: run)
-            update = try store.update(run: run)
+            update = try Pipeline.update(store, run: run)
             try store.finishRun(run, read: today.count)
         }
         total += time

@@ -1,5 +1,6 @@
 import Foundation
 import Isnad
+import Support
 
 /// `stories [FILES...]`: load to `stories.jsonl` on the shared corpora with stage timings, peak
 /// memory and the similarity kernel's rate; then the scikit-learn pipeline of `../shared/bench`
@@ -13,7 +14,7 @@ func benchStories(_ files: [String]) throws {
     let afterLoad = peakMemoryMiB()
     var result: StoryResult!
     let detect = seconds { result = StoryDetection.run(articles) }
-    let write = try seconds { try writeLinesAtomically(result.stories, to: out + "/stories.jsonl", line: \.jsonLine) }
+    let write = try seconds { try writeLinesAtomically(result.stories, to: out + "/stories.jsonl", line: Tables.stories.jsonLine) }
     let t = result.times
     let total = load + detect + write
     print(String(format: "isnad   : %d articles → %d stories (%d with 2+ articles), %d wire copies",

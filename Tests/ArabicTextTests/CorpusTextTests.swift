@@ -1,16 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ArabicText
 @testable import Ingest
 
 /// The text stage on real articles from `../shared/datasets` (read in place, never copied).
-@Suite("Shared corpora")
+@Suite("Shared corpora", .needsSharedData)
 struct CorpusTextTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path + "/../shared/datasets"
 
     @Test func seedArticleSplitsIntoItsSentencesAndLosesItsChrome() throws {
-        let seed = try String(contentsOfFile: CorpusTextTests.shared + "/seed-article.txt", encoding: .utf8)
+        let seed = try String(contentsOfFile: try SharedData.path("seed-article.txt"), encoding: .utf8)
         let display = DisplayText(seed)
         #expect(SentenceSplitter.paragraphs(of: display).count == 23)
         let sentences = SentenceSplitter.sentences(of: display)
@@ -24,8 +23,8 @@ struct CorpusTextTests {
         #expect(!display.text.unicodeScalars.contains("\u{00A0}"))
     }
 
-    @Test func bbcRelatedHeadlinesAreRemovedAndTheProseAfterThemKept() {
-        let articles = Ingest.read([CorpusTextTests.shared + "/ant-multisource.jsonl.gz"]).articles
+    @Test func bbcRelatedHeadlinesAreRemovedAndTheProseAfterThemKept() throws {
+        let articles = Ingest.read([try SharedData.path("ant-multisource.jsonl.gz")]).articles
         guard let article = articles.first(where: { $0.id == "BB-middleEast-501-20180514" }) else {
             Issue.record("article missing from the corpus")
             return
@@ -49,10 +48,10 @@ struct CorpusTextTests {
         #expect(learned.learned.filter { $0.source == "skynewsarabia.com" }.count <= 5)
     }
 
-    @Test func everyCorpusTokenizesAndStemsWithoutLosingText() {
+    @Test func everyCorpusTokenizesAndStemsWithoutLosingText() throws {
         // Every Arabic letter of a text is in exactly one token: none is lost at a ZWNJ, a
         // tatweel or a presentation form.
-        let articles = Ingest.read([CorpusTextTests.shared + "/ant-jawharafm.jsonl.gz"]).articles.prefix(2000)
+        let articles = Ingest.read([try SharedData.path("ant-jawharafm.jsonl.gz")]).articles.prefix(2000)
         for article in articles {
             let display = DisplayText(article.text)
             let letters = display.scalars.filter { ScalarClass.of($0) == .arabicLetter }.count

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `isnad` binary (it sits beside the test bundle).
@@ -29,13 +30,9 @@ func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: I
     try runProgram(try isnadBinary(), arguments, in: folder)
 }
 
-func temporaryFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-cli-" + UUID().uuidString).path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
+/// A folder for one command's output.
+func temporaryFolder() -> String { makeTemporaryFolder("cli") }
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 @Test func versionNamesOpenBLASAndItsCore() throws {
     let run = try isnad(["--version"])
@@ -47,7 +44,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 @Test func ingestOfTheDemoCorpusWritesArticlesAndSummaryAndExitsZero() throws {
     let out = temporaryFolder()
-    let run = try isnad(["ingest", root + "/Datasets/demo/articles", "--out", out])
+    let run = try isnad(["ingest", repositoryPath("Datasets/demo/articles"), "--out", out])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(run.stdout.contains("**26** articles from **5** outlets, published 2020-02-19 to 2020-02-21; **0** rejected."))
@@ -79,7 +76,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 }
 
 @Test func badOptionIsAUsageErrorWithExitSixtyFour() throws {
-    let run = try isnad(["ingest", root + "/Datasets/demo/articles", "--published", "tomorrow"])
+    let run = try isnad(["ingest", repositoryPath("Datasets/demo/articles"), "--published", "tomorrow"])
     #expect(run.status == 64)
     #expect(run.stderr.contains("--published 'tomorrow' is not an ISO 8601 date"))
     #expect(run.stdout.isEmpty)
@@ -112,7 +109,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 }
 
 @Test func textOnArticlesReportsBoilerplateAndLearnedLines() throws {
-    let run = try isnad(["text", root + "/Datasets/demo/articles", "--show", "boilerplate", "--id", "MI-0101", "--id", "SA-0402"])
+    let run = try isnad(["text", repositoryPath("Datasets/demo/articles"), "--show", "boilerplate", "--id", "MI-0101", "--id", "SA-0402"])
     #expect(run.status == 0)
     #expect(run.stdout == """
         # MI-0101
@@ -123,7 +120,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
           line 5 (learned): صدى نيوز – متابعات
 
         """)
-    let learned = try isnad(["text", root + "/Datasets/demo/articles", "--show", "learned", "--format", "json"])
+    let learned = try isnad(["text", repositoryPath("Datasets/demo/articles"), "--show", "learned", "--format", "json"])
     #expect(learned.status == 0)
     #expect(learned.stdout == #"{"articles":4,"days":3,"source":"sada-news","text":"صدى نيوز – متابعات"}"# + "\n")
 }
@@ -136,7 +133,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 @Test func runWritesEveryTableAsJSONLAndCSVWithItsSchema() throws {
     let out = temporaryFolder()
-    let run = try isnad(["run", root + "/Datasets/demo/articles", "--out", out, "--quiet"])
+    let run = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out, "--quiet"])
     #expect(run.status == 0)
     #expect(run.stdout.isEmpty && run.stderr.isEmpty)
     let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/schema.json"))) as? [String: Any])
@@ -158,17 +155,17 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 @Test func progressIsRedrawnOnATerminalAndPlainOtherwise() throws {
     // util-linux `script` gives the run a pseudo-terminal, as an analyst's shell would.
-    let command = "\(try isnadBinary().path) run \(root)/Datasets/demo/articles --out \(temporaryFolder())"
+    let command = "\(try isnadBinary().path) run \(repositoryPath("Datasets/demo/articles")) --out \(temporaryFolder())"
     let onTerminal = try runProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
     #expect(onTerminal.status == 0)
     #expect(onTerminal.stdout.contains("\r\u{1B}[K[") && onTerminal.stdout.contains("] stories 0/26"))
-    let piped = try isnad(["run", root + "/Datasets/demo/articles", "--out", temporaryFolder()])
+    let piped = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", temporaryFolder()])
     #expect(!piped.stderr.contains("\u{1B}") && piped.stderr.contains("] stories: 26 articles in "))
 }
 
 @Test func runWritesArticlesStoriesAndVocabulary() throws {
     let out = temporaryFolder()
-    let run = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
+    let run = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out])
     #expect(run.status == 0)
     // Data go to files; progress and the summary to standard error, nothing to standard output.
     #expect(run.stdout.isEmpty)
@@ -186,14 +183,14 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
     #expect(FileManager.default.fileExists(atPath: out + "/vocabulary.tsv"))
     // A saved vocabulary weighs a later run the same way.
     let again = temporaryFolder()
-    #expect(try isnad(["run", root + "/Datasets/demo/articles", "--out", again, "--vocabulary", out + "/vocabulary.tsv"]).status == 0)
+    #expect(try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", again, "--vocabulary", out + "/vocabulary.tsv"]).status == 0)
     #expect(try String(contentsOfFile: again + "/stories.jsonl", encoding: .utf8) == stories.joined(separator: "\n") + "\n")
 }
 
 @Test func evalScoresARunAgainstClusterGold() throws {
     let out = temporaryFolder()
-    _ = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
-    let run = try isnad(["eval", out + "/articles.jsonl", root + "/Datasets/demo/gold/clusters.jsonl", "--format", "json"])
+    _ = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out])
+    let run = try isnad(["eval", out + "/articles.jsonl", repositoryPath("Datasets/demo/gold/clusters.jsonl"), "--format", "json"])
     #expect(run.status == 0)
     let scores = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(scores["articles"] as? Int == 26)
@@ -214,13 +211,29 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 @Test func evalStatementsScoresTheDemoStatements() throws {
     let out = temporaryFolder()
-    _ = try isnad(["run", root + "/Datasets/demo/articles", "--out", out])
+    _ = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out])
     let lines = try String(contentsOfFile: out + "/statements.jsonl", encoding: .utf8).split(separator: "\n")
     #expect(lines.count > 40)
-    let run = try isnad(["eval", "statements", out + "/statements.jsonl", root + "/Datasets/demo/gold/statements.jsonl",
-                         "--articles", root + "/Datasets/demo/gold/statement-articles.txt", "--format", "json"])
+    let run = try isnad(["eval", "statements", out + "/statements.jsonl", repositoryPath("Datasets/demo/gold/statements.jsonl"),
+                         "--articles", repositoryPath("Datasets/demo/gold/statement-articles.txt"), "--format", "json"])
     #expect(run.status == 0)
     let scores = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(scores["gold"] as? Int == 67)
     #expect((scores["precision"] as? Double ?? 0) >= 0.9)
+}
+
+/// The demo as `make demo` runs it gives the committed `Reports/demo/`, every file byte for byte:
+/// a change to the output shows here and is committed with the change that made it.
+@Test func theDemoRunGivesTheCommittedReportsByteForByte() throws {
+    let out = temporaryFolder()
+    let run = try isnad(["run", "Datasets/demo/articles", "--out", out, "--quiet"], in: repositoryRoot)
+    #expect(run.status == 0, "\(run.stderr)")
+    let committed = repositoryPath("Reports/demo")
+    let files = try FileManager.default.contentsOfDirectory(atPath: committed).sorted()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == files)
+    for file in files {
+        let expected = try Data(contentsOf: URL(fileURLWithPath: committed + "/" + file))
+        let written = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
+        #expect(written == expected, "\(file) differs from Reports/demo/\(file): run `make demo` and commit the result if the change is intended")
+    }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// Five days of ant-multisource (14–18 May 2018, 859 articles, read from `../shared/datasets`)
 /// as a JSONL file of its own.
 private func antSlice() throws -> String {
     let path = temporaryFolder() + "/ant-14-18-may.jsonl"
-    let corpus = root + "/../shared/datasets/ant-multisource.jsonl.gz"
+    let corpus = try SharedData.path("ant-multisource.jsonl.gz")
     let slice = try runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "zcat '\(corpus)' | grep -E '\"published\": \"2018-05-1[4-8]' > '\(path)'"])
     try #require(slice.status == 0, "\(slice.stderr)")
     return path
@@ -33,7 +34,7 @@ private func startDaily(store: String, input: String, out: String) throws -> Pro
     return process
 }
 
-private let demo = root + "/Datasets/demo/articles"
+private let demo = repositoryPath("Datasets/demo/articles")
 
 @Suite("Story store commands")
 struct StoreCLITests {
@@ -78,7 +79,7 @@ struct StoreCLITests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func aDailyRunKilledMidwayLeavesAConsistentStoreThatTheNextRunCompletes() throws {
+    @Test(.needsSharedData) func aDailyRunKilledMidwayLeavesAConsistentStoreThatTheNextRunCompletes() throws {
         let input = try antSlice()
         let folder = temporaryFolder()
         let store = folder + "/store.sqlite"
@@ -117,7 +118,7 @@ struct StoreCLITests {
         }
     }
 
-    @Test func aReaderQueriesTheStoreWhileADailyRunWritesIt() throws {
+    @Test(.needsSharedData) func aReaderQueriesTheStoreWhileADailyRunWritesIt() throws {
         let input = try antSlice()
         let folder = temporaryFolder()
         let store = folder + "/store.sqlite"

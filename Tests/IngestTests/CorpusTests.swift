@@ -1,23 +1,24 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 
 /// The demo corpus in four formats reads without a reject, and its statement gold refers to the
 /// text exactly as ingest produces it.
 @Test func demoCorpusReadsCleanlyAndItsGoldMatchesTheText() throws {
-    let result = Ingest.read([packageRoot + "/Datasets/demo/articles"])
+    let result = Ingest.read([repositoryPath("Datasets/demo/articles")])
     #expect(result.rejects.isEmpty)
     #expect(result.articles.count == 26)
     #expect(Set(result.articles.map(\.source)) == ["al-mirsad", "nabaa-press", "al-ufuq", "sada-news", "wasla-tv"])
     #expect(Set(result.files.map(\.format)) == ["jsonl", "csv", "txt", "html"])
     let byID = Dictionary(uniqueKeysWithValues: result.articles.map { ($0.id, $0) })
 
-    let clusters = try String(contentsOfFile: packageRoot + "/Datasets/demo/gold/clusters.jsonl", encoding: .utf8)
+    let clusters = try String(contentsOfFile: repositoryPath("Datasets/demo/gold/clusters.jsonl"), encoding: .utf8)
     let clusterIDs = try clusters.split(separator: "\n").map { line in
         try Array(line.utf8).withUnsafeBufferPointer { b in try JSONParser.parse(b) }["id"]
     }
     #expect(Set(clusterIDs.compactMap { if case .string(let id)? = $0 { id } else { nil } }) == Set(byID.keys))
-    let statements = try String(contentsOfFile: packageRoot + "/Datasets/demo/gold/statements.jsonl", encoding: .utf8)
+    let statements = try String(contentsOfFile: repositoryPath("Datasets/demo/gold/statements.jsonl"), encoding: .utf8)
     for line in statements.split(separator: "\n") {
         let s = try Array(line.utf8).withUnsafeBufferPointer { b in try JSONParser.parse(b) }
         guard case .string(let id)? = s["article"], let article = byID[id] else {
@@ -34,9 +35,8 @@ import Testing
 
 /// All three shared corpora: every non-blank line is either an article or a reject, and the only
 /// rejects are SaudiNewsNet's records with neither title nor text.
-@Test func sharedCorporaAreReadWithEveryRecordAccountedFor() throws {
-    let files = ["ant-multisource.jsonl.gz", "saudinewsnet.jsonl.gz", "ant-jawharafm.jsonl.gz"].map { sharedDatasets + "/" + $0 }
-    try #require(files.allSatisfy { FileManager.default.fileExists(atPath: $0) }, "../shared/datasets is missing")
+@Test(.needsSharedData) func sharedCorporaAreReadWithEveryRecordAccountedFor() throws {
+    let files = try ["ant-multisource.jsonl.gz", "saudinewsnet.jsonl.gz", "ant-jawharafm.jsonl.gz"].map(SharedData.path)
     let result = Ingest.read(files)
     #expect(result.files.map(\.records) == [30_338, 31_030, 10_141])
     #expect(result.files.map(\.accepted) == [30_338, 30_973, 10_141])

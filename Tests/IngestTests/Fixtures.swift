@@ -1,11 +1,5 @@
 import Foundation
-
-/// A fresh folder under the system's temporary directory, for files a test writes and reads back.
-func makeTemporaryFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-tests-" + UUID().uuidString).path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
+import TestSupport
 
 /// Writes `bytes` to `name` inside `folder` and returns the file's path.
 @discardableResult
@@ -31,13 +25,6 @@ func gzip(_ path: String) -> String {
     process.waitUntilExit()
     return path + ".gz"
 }
-
-/// The checkout's root folder (the parent of `Tests/`).
-let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
-/// `../shared/datasets` beside the checkout, where the corpora live (never copied into the repository).
-let sharedDatasets = packageRoot + "/../shared/datasets"
 
 /// A gzipped JSONL file of 3,000 records cut off in the middle of its compressed stream.
 func truncatedGzipFile() throws -> String {

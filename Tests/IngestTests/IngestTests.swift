@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 
@@ -208,8 +209,8 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
 
 // MARK: - Pages
 
-@Test func readsTheSeedArticleAsATextPageWithoutItsTrailingChrome() throws {
-    let seed = sharedDatasets + "/seed-article.txt"
+@Test(.needsSharedData) func readsTheSeedArticleAsATextPageWithoutItsTrailingChrome() throws {
+    let seed = try SharedData.path("seed-article.txt")
     let defaults = RecordDefaults(source: "seed", published: Published(parsing: "2020-02-20"))
     let result = Ingest.read([seed], defaults: defaults)
     let article = try #require(result.articles.first)

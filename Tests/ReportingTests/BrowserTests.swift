@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Reporting
 
@@ -20,17 +21,17 @@ struct BrowserTests {
 
     /// Renders `report` to a file, opens it in Chromium, and returns what the page showed.
     static func open(_ report: Report, name: String) throws -> PageCheck {
-        let folder = ReportTests.root + "/.build/browser-checks"
+        let folder = repositoryPath(".build/browser-checks")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let html = folder + "/\(name).html", png = folder + "/\(name).png"
         try ReportRenderer().html(report).write(toFile: html, atomically: true, encoding: .utf8)
-        let python = ReportTests.root + "/.venv/bin/python"
+        let python = repositoryPath(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python) else {
             throw BrowserCheckError(message: "\(python) is missing: run the tests with `make test`, which installs chromium and the Python helpers")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [ReportTests.root + "/Tests/ReportingTests/browser_check.py", html, png]
+        process.arguments = [repositoryPath("Tests/ReportingTests/browser_check.py"), html, png]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -1,14 +1,13 @@
 import Foundation
 import ArabicText
 import Ingest
+import TestSupport
 import Testing
 @testable import Statements
 
 /// Statement extraction on written-out Arabic sentences, the seed article and the gold-dev statements.
 @Suite("Statements")
 struct StatementTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let shared = root + "/../shared/datasets"
 
     static func article(_ text: String, published: String = "2020-02-20") -> Article {
         Article(id: "t", source: "test", url: nil, title: "", published: Published(parsing: published), text: text,
@@ -97,15 +96,6 @@ extension StatementTests {
         #expect(StatementExtractor.statements(in: StatementTests.article("وقع الاتفاق بين البلدين في القاهرة. وشهد الوضع اليوم الخميس تصعيدا كبيرا.")).isEmpty)
     }
 
-    @Test func jsonLineHasEveryField() throws {
-        let s = try #require(StatementExtractor.statements(in: StatementTests.article("وأضاف لافروف: «لن نتراجع».")).first)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(s.jsonLine.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["article", "outlet", "sentence", "speaker_mention", "speaker_span", "speaker", "role", "cue", "cue_class",
-                                     "content", "content_span", "kind", "time_expr", "time"])
-        #expect(object["kind"] as? String == "direct")
-        #expect(object["time_expr"] is NSNull)
-    }
-
     @Test func scoresMatchContentByHalfTheWordsOneToOne() {
         let gold = [StatementScores.Row(article: "a", content: "موسكو قلقة جدا لمقتل الفلسطينيين", speaker: "ديمتري بيسكوف", kind: "indirect", time: "2018-05-15"),
                     StatementScores.Row(article: "a", content: "تراقب الوضع عن كثب", speaker: "ديمتري بيسكوف", kind: "indirect", time: nil)]
@@ -119,9 +109,9 @@ extension StatementTests {
         #expect(scores.speakerAccuracy == 1 && scores.kindAccuracy == 0 && scores.timeAccuracy == 1)
     }
 
-    @Test func theSeedArticleGivesItsSpeakers() throws {
+    @Test(.needsSharedData) func theSeedArticleGivesItsSpeakers() throws {
         let defaults = RecordDefaults(source: "seed", published: Published(parsing: "2020-02-20"))
-        let seed = try #require(Ingest.read([StatementTests.shared + "/seed-article.txt"], defaults: defaults).articles.first)
+        let seed = try #require(Ingest.read([try SharedData.path("seed-article.txt")], defaults: defaults).articles.first)
         let speakers = Set(StatementExtractor.statements(in: seed).map(\.speaker))
         // Ankara speaks for Turkey; Putin's condolences are his (the Kremlin's report of his words
         // is the Kremlin's).
@@ -131,14 +121,14 @@ extension StatementTests {
         #expect(StatementTests.day(display) == "2020-02-20")
     }
 
-    @Test func goldDevStatementsMeetThePrecisionAndRecallTargets() throws {
-        let ids = Set(try String(contentsOfFile: StatementTests.shared + "/gold-dev/statement-articles.txt", encoding: .utf8).split(separator: "\n").map(String.init))
-        let articles = Ingest.read([StatementTests.shared + "/ant-multisource.jsonl.gz"]).articles.filter { ids.contains($0.id) }
+    @Test(.needsSharedData) func goldDevStatementsMeetThePrecisionAndRecallTargets() throws {
+        let ids = Set(try String(contentsOfFile: try SharedData.path("gold-dev/statement-articles.txt"), encoding: .utf8).split(separator: "\n").map(String.init))
+        let articles = Ingest.read([try SharedData.path("ant-multisource.jsonl.gz")]).articles.filter { ids.contains($0.id) }
         #expect(articles.count == 30)
         let predicted = articles.flatMap(StatementExtractor.statements(in:)).map {
             StatementScores.Row(article: $0.article, content: $0.content, speaker: $0.speaker, kind: $0.kind.rawValue, time: $0.time)
         }
-        let gold = try String(contentsOfFile: StatementTests.shared + "/gold-dev/statements.jsonl", encoding: .utf8).split(separator: "\n").map { line in
+        let gold = try String(contentsOfFile: try SharedData.path("gold-dev/statements.jsonl"), encoding: .utf8).split(separator: "\n").map { line in
             let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             return StatementScores.Row(article: o["article"] as! String, content: o["content"] as! String, speaker: o["speaker"] as! String,
                                        kind: o["kind"] as! String, time: o["time"] as? String)

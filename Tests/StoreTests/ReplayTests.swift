@@ -1,7 +1,9 @@
 import Foundation
 import Ingest
+import Pipeline
 import Store
 import Stories
+import TestSupport
 import Testing
 
 /// Two weeks of ant-multisource (7–20 May 2018, read in place from `../shared/datasets`) fed to a
@@ -9,30 +11,23 @@ import Testing
 /// days (14–16 May) in the middle.
 @Suite("Replay of two weeks, day by day")
 struct ReplayTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path + "/../shared/datasets"
 
-    @Test func dayByDayStaysWithinTwoPointsOfBatchAndKeepsStoryIDs() throws {
-        var gold: [String: String] = [:]
-        for line in try String(contentsOfFile: Self.shared + "/gold-dev/clusters.jsonl", encoding: .utf8).split(separator: "\n") {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
-            gold[object["id"]!] = object["story"]!
-        }
+    @Test(.needsSharedData) func dayByDayStaysWithinTwoPointsOfBatchAndKeepsStoryIDs() throws {
+        let gold = try Gold.clusters(SharedData.path("gold-dev/clusters.jsonl"))
         let first = try #require(Published(parsing: "2018-05-07")?.calendarDay).daysSinceEpoch
         let days = (first..<(first + 14)).map { CalendarDay(daysSinceEpoch: $0) }
-        let articles = Ingest.read([Self.shared + "/ant-multisource.jsonl.gz"]).articles
+        let articles = Ingest.read([try SharedData.path("ant-multisource.jsonl.gz")]).articles
             .filter { $0.published.map { days.contains($0.calendarDay) } ?? false }
         #expect(articles.count == 2_402)
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-replay-" + UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = makeTemporaryFolder("replay")
         let store = try StoryStore(path: folder + "/store.sqlite")
         var previous: [String: String] = [:]
         var mergedAway = 0
         for day in days {
             let run = try store.beginRun(inputs: [day.description])
             _ = try store.add(articles.filter { $0.published?.calendarDay == day }, run: run)
-            let summary = try store.update(run: run)
+            let summary = try Pipeline.update(store, run: run)
             let current = try store.storyOfArticles()
             // An article changes story only when its whole story merged into another.
             let retired = Set(previous.values).subtracting(current.values)

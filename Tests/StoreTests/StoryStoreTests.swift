@@ -1,22 +1,22 @@
 import Foundation
 import GRDB
 import Ingest
+import Pipeline
 import Store
 import Stories
 import Synchronization
+import TestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The demo articles (three days of February 2020), published on `day` if given.
 private func demoArticles(on day: String? = nil) -> [Article] {
-    Ingest.read([root + "/Datasets/demo/articles"]).articles.filter { day == nil || $0.published?.day == day }
+    Ingest.read([repositoryPath("Datasets/demo/articles")]).articles.filter { day == nil || $0.published?.day == day }
 }
 
 /// A new store in a folder of its own.
 private func newStore() throws -> StoryStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-store-" + UUID().uuidString).path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = makeTemporaryFolder("store")
     return try StoryStore(path: folder + "/store.sqlite")
 }
 
@@ -25,7 +25,7 @@ private func newStore() throws -> StoryStore {
 private func daily(_ store: StoryStore, _ articles: [Article]) throws -> UpdateSummary {
     let run = try store.beginRun(inputs: ["test"])
     _ = try store.add(articles, run: run)
-    let summary = try store.update(run: run)
+    let summary = try Pipeline.update(store, run: run)
     try store.finishRun(run, read: articles.count)
     return summary
 }
@@ -112,7 +112,7 @@ struct StoryStoreTests {
     }
 
     @Test func aFileThatIsNotAStoreIsAnErrorNamingIt() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-not-a-store-\(UUID().uuidString).sqlite").path
+        let path = makeTemporaryFolder("not-a-store") + "/store.sqlite"
         try Data("id,title\n1,خبر\n".utf8).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
         #expect(error?.description.hasPrefix(path) == true)
@@ -123,8 +123,7 @@ struct StoryStoreTests {
         // there, a connection of its own opens it, reads and closes. Creating the store in place
         // let such a reader see it without tables and, closing last, delete the write-ahead log
         // the run had just made, failing the run.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-store-" + UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = makeTemporaryFolder("store")
         for attempt in 0..<100 {
             let path = folder + "/store-\(attempt).sqlite"
             let created = Atomic(false)

@@ -1,6 +1,7 @@
 import ArabicText
 import Foundation
 import Ingest
+import TestSupport
 import Testing
 import Vectors
 @testable import Stories
@@ -8,22 +9,14 @@ import Vectors
 /// Story detection on real data: the demo corpus and the gold-dev days of `../shared/datasets`.
 @Suite("Story detection")
 struct StoryDetectionTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let shared = root + "/../shared/datasets"
 
-    static let gold: [String: String] = {
-        var gold: [String: String] = [:]
-        let text = (try? String(contentsOfFile: shared + "/gold-dev/clusters.jsonl", encoding: .utf8)) ?? ""
-        for line in text.split(separator: "\n") {
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
-            if let id = object?["id"], let story = object?["story"] { gold[id] = story }
-        }
-        return gold
-    }()
+    /// The gold-dev stories (empty without the shared data: the tests using them need it).
+    static let gold: [String: String] = (try? Gold.clusters(SharedData.path("gold-dev/clusters.jsonl"))) ?? [:]
 
-    static let devDays = Ingest.read([shared + "/ant-multisource.jsonl.gz"]).articles.filter { gold[$0.id] != nil }
+    /// The 521 articles of the gold-dev days.
+    static let devDays = ((try? SharedData.path("ant-multisource.jsonl.gz")).map { Ingest.read([$0]).articles } ?? []).filter { gold[$0.id] != nil }
 
-    @Test(arguments: SimilarityRoute.allCases)
+    @Test(.needsSharedData, arguments: SimilarityRoute.allCases)
     func goldDevDaysMeetTheQualityTargets(_ route: SimilarityRoute) {
         #expect(StoryDetectionTests.devDays.count == 521)
         var options = StoryOptions()
@@ -35,7 +28,7 @@ struct StoryDetectionTests {
         #expect(scores.pairwise.f1 >= 0.80)
     }
 
-    @Test func theGoldNearDuplicatesAreWireCopies() {
+    @Test(.needsSharedData) func theGoldNearDuplicatesAreWireCopies() {
         let articles = StoryDetectionTests.devDays
         let result = StoryDetection.run(articles)
         let copies = Dictionary(uniqueKeysWithValues: articles.indices.compactMap { i in
@@ -60,16 +53,16 @@ struct StoryDetectionTests {
         }
     }
 
-    @Test func theSameInputGivesTheSameStories() {
+    @Test(.needsSharedData) func theSameInputGivesTheSameStories() {
         let articles = StoryDetectionTests.devDays
         #expect(StoryDetection.run(articles).stories == StoryDetection.run(articles).stories)
     }
 
-    @Test func storyIDsDoNotChangeWhenUnrelatedArticlesAreAdded() {
+    @Test(.needsSharedData) func storyIDsDoNotChangeWhenUnrelatedArticlesAreAdded() throws {
         let articles = StoryDetectionTests.devDays
         let alone = StoryDetection.run(articles)
         // Tunisian radio articles of 2016: another outlet, another year.
-        let unrelated = Ingest.read([StoryDetectionTests.shared + "/ant-jawharafm.jsonl.gz"]).articles.prefix(300)
+        let unrelated = Ingest.read([try SharedData.path("ant-jawharafm.jsonl.gz")]).articles.prefix(300)
         let together = StoryDetection.run(articles + unrelated)
         let storyWith = Dictionary(uniqueKeysWithValues: together.stories.flatMap { story in story.articles.map { ($0, story) } })
         var sameMembers = 0
@@ -114,7 +107,7 @@ struct StoryDetectionTests {
         #expect(stories[1].independentSources == ["bbc", "cnn"])
     }
 
-    @Test func keywordsAreWordsTheStoryHeadlinesWrite() {
+    @Test(.needsSharedData) func keywordsAreWordsTheStoryHeadlinesWrite() {
         let articles = StoryDetectionTests.devDays
         let result = StoryDetection.run(articles)
         let title = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0.title) })
@@ -125,7 +118,7 @@ struct StoryDetectionTests {
     }
 
     @Test func demoWireCopyIsNotAnIndependentSource() throws {
-        let articles = Ingest.read([StoryDetectionTests.root + "/Datasets/demo/articles"]).articles
+        let articles = Ingest.read([repositoryPath("Datasets/demo/articles")]).articles
         let result = StoryDetection.run(articles)
         let index = try #require(articles.firstIndex { $0.id == "WA-0302" })
         #expect(result.duplicateOf[index].map { articles[$0].id } == "SA-0301")
@@ -137,18 +130,6 @@ struct StoryDetectionTests {
 
 @Suite("Story records")
 struct StoryRecordTests {
-    @Test func jsonLineEscapesTextAndWritesNullForAMissingTime() throws {
-        let story = Story(story: "s-0000000001", title: "ماكرون: \"لا حل\"\tفي إدلب — «قريبا»", articles: ["a\\1", "b"],
-                          outlets: ["rt"], independentSources: ["rt"], firstPublished: "2020-02-20T10:00:00+03:00",
-                          lastPublished: nil, keywords: ["إدلب"])
-        let line = story.jsonLine
-        #expect(line == #"{"story":"s-0000000001","title":"ماكرون: \"لا حل\"\tفي إدلب — «قريبا»","articles":["a\\1","b"],"outlets":["rt"],"independent_sources":["rt"],"first_published":"2020-02-20T10:00:00+03:00","last_published":null,"keywords":["إدلب"]}"#)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect(object["title"] as? String == story.title)
-        #expect(object["articles"] as? [String] == story.articles)
-        #expect(object["last_published"] is NSNull)
-    }
-
     @Test func headlineWordsAreWrittenAsTheHeadlineWritesThemAndOnlyForVocabularyTerms() {
         // Diacritics, a hamza and a Latin word stay as written; «في» has no column and is skipped.
         let titles = ["الرئيسُ يزورُ غزةَ في 2018", "Trump يلتقي كيم"]

@@ -44,7 +44,6 @@ struct TimelineTests {
         let entry = try #require(entries.first)
         #expect(entries.count == 1)
         #expect(entry.drifts)
-        #expect(entry.jsonLine.contains("\"drifts\":true"))
     }
 
     @Test func differentSpeakersAreDifferentEntriesOrderedByTheDayTheySpoke() {

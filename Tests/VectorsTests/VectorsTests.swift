@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import TestSupport
 import Testing
 @testable import Vectors
 
@@ -31,7 +32,7 @@ struct VectorsTests {
 
     @Test func vocabularySavesAndLoads() throws {
         let (vocabulary, _) = TFIDF.fit(VectorsTests.documents, boilerplate: .fixedPatterns)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).tsv").path
+        let path = makeTemporaryFolder("vocabulary") + "/vocabulary.tsv"
         try vocabulary.save(to: path)
         #expect(try Vocabulary(contentsOf: path) == vocabulary)
         try Data("# isnad vocabulary\t4\nبوت\tx\n".utf8).write(to: URL(fileURLWithPath: path))

@@ -56,7 +56,7 @@ extension IsnadCommand {
                 let added = try storyStore.add(input.articles, run: run) { progress.advance(by: $0) }
                 progress.end(input.articles.count, "articles", detail: "\(added) new, \(input.articles.count - added) already stored")
                 progress.begin("stories")
-                let update = try storyStore.update(run: run)
+                let update = try Pipeline.update(storyStore, run: run)
                 progress.end(update.assigned, "articles", detail: "\(update.continuing) continue \(update.storiesContinued) stories, \(update.storiesOpened) new stories")
                 return (added, update, run)
             }
@@ -137,14 +137,13 @@ extension IsnadCommand {
             let progress = Progress(quiet: report.quiet)
             let storyStore = try openStore(store, mustExist: true)
             progress.begin("export")
-            let input = try failing {
-                let snapshot = try storyStore.snapshot()
-                let input = ReportInput(snapshot)
-                try Publication.writeTables(input, vocabulary: try storyStore.vocabulary(), into: out)
-                _ = try Publication.writeReport(input, options: report.options(from: nil, to: nil), renderer: renderer, into: out)
-                return input
+            let analysis = try failing {
+                let analysis = Analysis(try storyStore.snapshot(), vocabulary: try storyStore.vocabulary())
+                try analysis.writeTables(into: out)
+                try analysis.writeReport(options: report.options(from: nil, to: nil), renderer: renderer, into: out)
+                return analysis
             }
-            progress.end(input.articles.count, "articles", detail: "\(input.stories.count) stories, \(input.statements.count) statements written to \(out)")
+            progress.end(analysis.articles.count, "articles", detail: "\(analysis.stories.count) stories, \(analysis.statements.count) statements written to \(out)")
         }
     }
 }
@@ -202,18 +201,9 @@ struct ReportSettings: ParsableArguments {
     }
 }
 
-extension ReportInput {
-    /// A report input from what a store holds.
-    init(_ snapshot: StoreSnapshot) {
-        self.init(articles: snapshot.articles, stories: snapshot.stories, storyOfArticle: snapshot.storyOfArticle,
-                  duplicateOf: snapshot.duplicateOf, extracted: snapshot.statements)
-    }
-}
-
 /// Writes the report of a period of a store into `out`.
 func writeStoreReport(_ store: StoryStore, from: CalendarDay?, to: CalendarDay?, settings: ReportSettings, renderer: ReportRenderer, into out: String) throws -> Reporting.Report {
-    let input = ReportInput(try store.snapshot(from: from, to: to))
-    return try Publication.writeReport(input, options: settings.options(from: from, to: to), renderer: renderer, into: out)
+    try Analysis(try store.snapshot(from: from, to: to)).writeReport(options: settings.options(from: from, to: to), renderer: renderer, into: out)
 }
 
 /// Opens a store; with `mustExist`, a missing file is an error rather than a new store.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isnad
+import Support
 
 extension IsnadCommand {
     /// `isnad ingest`: read articles, report what was read and what was rejected.
@@ -50,8 +51,7 @@ extension IsnadCommand {
             }
             let summary = CorpusSummary(result)
             if let out {
-                let articles = result.articles.map(\.jsonLine).joined(separator: "\n") + (result.articles.isEmpty ? "" : "\n")
-                try writeAtomically(articles, to: out + "/articles.jsonl")
+                try writeLinesAtomically(result.articles, to: out + "/articles.jsonl", line: Tables.ingested.jsonLine)
                 try writeAtomically(summary.markdown(title: "Corpus summary"), to: out + "/corpus-summary.md")
             }
             if !result.rejects.isEmpty {

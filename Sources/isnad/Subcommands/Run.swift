@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isnad
+import Support
 
 extension IsnadCommand {
     /// `isnad run`: articles to stories, written as tables.
@@ -89,41 +90,21 @@ extension IsnadCommand {
             let input = Isnad.Ingest.read(paths)
             for reject in input.rejects { printError(reject.message) }
             progress.end(input.articles.count, "articles", detail: input.rejects.isEmpty ? "" : "\(input.rejects.count) rejected")
-            progress.begin("stories", total: input.articles.count)
-            let result = StoryDetection.run(input.articles, options: options, vocabulary: saved)
-            progress.end(input.articles.count, "articles", detail: "\(result.stories.count) stories")
-            try writeTables(input.articles, result, renderer: renderer, progress: progress)
+            let analysis = Pipeline.analyze(input.articles, options: options, vocabulary: saved, progress: progress)
+            try analysis.writeTables(into: out)
+            progress.begin("reports")
+            let written = try analysis.writeReport(options: reportOptions, renderer: renderer, into: out)
+            progress.end(written.stories.count, "stories in full", detail: "report of \(written.period)")
             try writeAtomically(CorpusSummary(input).markdown(title: "Corpus summary"), to: out + "/corpus-summary.md")
             if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
-            progress.say(summary(input.articles, result))
+            progress.say(summary(analysis))
             if !input.rejects.isEmpty { throw ExitCode.rejectedRecords }
         }
 
-        private func writeTables(_ articles: [Article], _ result: StoryResult, renderer: ReportRenderer, progress: Progress) throws {
-            progress.begin("statements", total: articles.count)
-            let blockSize = 256
-            let extracted = parallelMap(count: (articles.count + blockSize - 1) / blockSize) { block in
-                let range = (block * blockSize)..<min(articles.count, (block + 1) * blockSize)
-                defer { progress.advance(by: range.count) }
-                return articles[range].flatMap(StatementExtractor.statements(in:))
-            }.flatMap { $0 }
-            progress.end(articles.count, "articles", detail: "\(extracted.count) statements")
-
-            progress.begin("timeline")
-            let input = ReportInput(
-                articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf, extracted: extracted)
-            try Publication.writeTables(input, vocabulary: result.vocabulary, into: out)
-            progress.end(input.timeline.count, "entries")
-
-            progress.begin("reports")
-            let report = try Publication.writeReport(input, options: reportOptions, renderer: renderer, into: out)
-            progress.end(report.stories.count, "stories in full", detail: "report of \(report.period)")
-        }
-
-        private func summary(_ articles: [Article], _ result: StoryResult) -> String {
-            let multi = result.stories.filter { $0.articles.count > 1 }
-            let copies = result.duplicateOf.compactMap { $0 }.count
-            var text = "\(articles.count) articles, \(result.stories.count) stories (\(multi.count) with two or more articles), \(copies) wire copies; written to \(out)\n"
+        private func summary(_ analysis: Analysis) -> String {
+            let multi = analysis.stories.filter { $0.articles.count > 1 }
+            let copies = analysis.duplicateOf.compactMap { $0 }.count
+            var text = "\(analysis.articles.count) articles, \(analysis.stories.count) stories (\(multi.count) with two or more articles), \(copies) wire copies; written to \(out)\n"
             for story in multi.prefix(10) {
                 text += "  \(story.story)  \(story.articles.count) articles, \(story.independentSources.count) sources  \(story.title)\n"
             }
@@ -134,38 +115,8 @@ extension IsnadCommand {
 
 extension SimilarityRoute: ExpressibleByArgument {}
 
-/// One line of `articles.jsonl`.
-struct ArticleRow: Sendable {
-    let id: String
-    let source: String
-    let title: String
-    let published: String?
-    let url: String?
-    let story: String
-    let duplicateOf: String?
-
-    /// The columns of `articles.csv`.
-    static let csvColumns = ["id", "source", "title", "published", "url", "story", "duplicate_of"]
-
-    /// The row as one record of `articles.csv` (empty for null).
-    var csvLine: String { csvRecord([id, source, title, published ?? "", url ?? "", story, duplicateOf ?? ""]) }
-
-    /// Every key, `null` included, so that a notebook sees the same columns on every line.
-    var jsonLine: String {
-        func optional(_ value: String?) -> String { value.map(quoteJSON) ?? "null" }
-        return "{\"id\":\(quoteJSON(id)),\"source\":\(quoteJSON(source)),\"title\":\(quoteJSON(title)),"
-            + "\"published\":\(optional(published)),\"url\":\(optional(url)),\"story\":\(quoteJSON(story)),"
-            + "\"duplicate_of\":\(optional(duplicateOf))}"
-    }
-}
-
 /// Writes rejects as JSONL and says where.
 func writeRejects(_ rejects: [Reject], to path: String) throws {
-    let lines = try rejects.map { reject -> String in
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(reject), as: UTF8.self)
-    }
-    try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
+    try Tables.writeRejects(rejects, to: path)
     printError("\(rejects.count) record(s) rejected; written to \(path)")
 }

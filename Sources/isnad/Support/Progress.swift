@@ -1,9 +1,10 @@
 import Foundation
+import Isnad
 
 /// Progress of long work on standard error, never on standard output: on a terminal one line
 /// redrawn in place (stage, count, rate, time), otherwise one plain line per finished stage;
 /// nothing at all when quiet.
-final class Progress: @unchecked Sendable {
+final class Progress: PipelineProgress, @unchecked Sendable {
     private let quiet: Bool
     private let terminal: Bool
     private let start = Date()

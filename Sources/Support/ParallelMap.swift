@@ -2,7 +2,7 @@ import Foundation
 
 /// `body(0..<count)` run on all cores (`DispatchQueue.concurrentPerform`), results in index order.
 /// Each iteration writes only its own slot.
-public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+package func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let slots = Slots<T>(count)
     DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, body(i)) }
     return slots.values()
@@ -11,7 +11,7 @@ public func parallelMap<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
 /// As ``parallelMap(count:_:)``, on all cores but one: for work that runs beside another thread's
 /// (wire copies beside the clustering passes), which would otherwise take that thread's core
 /// from it. With two cores the iterations run in order on the calling thread.
-public func parallelMapLeavingOneCore<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+package func parallelMapLeavingOneCore<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let workers = ProcessInfo.processInfo.activeProcessorCount - 1
     guard workers > 1 else { return (0..<count).map(body) }
     return runWorkers(count: count, workerCount: workers, workers: { _ in () }) { _, i in body(i) }.results
@@ -21,14 +21,14 @@ public func parallelMapLeavingOneCore<T>(count: Int, _ body: @Sendable (Int) -> 
 /// worker makes `scratch` once and passes it to the iterations it runs, which it takes in
 /// increasing order. Buffers made per iteration were fresh pages every time, faulted in and
 /// zeroed by the kernel.
-public func parallelMap<S, T>(count: Int, scratch: @Sendable () -> S, _ body: @Sendable (inout S, Int) -> T) -> [T] {
+package func parallelMap<S, T>(count: Int, scratch: @Sendable () -> S, _ body: @Sendable (inout S, Int) -> T) -> [T] {
     parallelMap(count: count, workers: { _ in scratch() }, body).results
 }
 
 /// As ``parallelMap(count:scratch:_:)``, for workers whose state outlives the loop: worker `w`
 /// starts from `workers(w)`, and each worker's final state is returned by worker, beside the
 /// results. Which iterations a worker runs depends on timing; only their results' order is fixed.
-public func parallelMap<S, T>(count: Int, workers: @Sendable (_ worker: Int) -> S, _ body: @Sendable (inout S, Int) -> T) -> (results: [T], workers: [S]) {
+package func parallelMap<S, T>(count: Int, workers: @Sendable (_ worker: Int) -> S, _ body: @Sendable (inout S, Int) -> T) -> (results: [T], workers: [S]) {
     runWorkers(count: count, workerCount: ProcessInfo.processInfo.activeProcessorCount, workers: workers, body)
 }
 
@@ -66,7 +66,7 @@ private final class Counter: @unchecked Sendable {
 /// still spread over every core (a loop nested in a parallel loop runs on one), so whichever of
 /// the two finishes first leaves its core to the other. The thread is a new one, not one of the
 /// dispatch pool's: waiting for it never depends on a pool thread coming free.
-public func concurrently<A, B>(_ main: () -> A, beside side: @escaping @Sendable () -> B) -> (A, B) {
+package func concurrently<A, B>(_ main: () -> A, beside side: @escaping @Sendable () -> B) -> (A, B) {
     let slot = Slots<B>(1)
     let done = DispatchSemaphore(value: 0)
     Thread {

@@ -1,5 +1,6 @@
 import Foundation
-import Isnad
+import Support
+import TestSupport
 import Testing
 
 @Suite("Line files")
@@ -7,7 +8,7 @@ struct LineFilesTests {
     @Test func rowsAreWrittenInOrderAcrossBatchesWithTheirHeader() throws {
         // More rows than one batch of blocks on every core; a row may hold two lines, or none.
         let rows = Array(0..<5_000)
-        let path = NSTemporaryDirectory() + "isnad-line-files-\(ProcessInfo.processInfo.processIdentifier)/rows.csv"
+        let path = makeTemporaryFolder("line-files") + "/rows.csv"
         try writeLinesAtomically(rows, header: "n", to: path) { n in
             n % 1000 == 7 ? "" : n % 1000 == 8 ? "خبر \(n)\nخبر \(n)b" : "خبر \(n)"
         }
@@ -26,11 +27,10 @@ struct LineFilesTests {
 
     @Test func aFailedWriteLeavesNoTemporaryFileAndTheTargetAsItWas() throws {
         // The target is a folder that holds a file: the rename into place fails.
-        let folder = NSTemporaryDirectory() + "isnad-line-files-failure-\(ProcessInfo.processInfo.processIdentifier)"
+        let folder = makeTemporaryFolder("line-files-failure")
         let target = folder + "/stories.jsonl"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         try "قائم".write(toFile: target + "/kept.txt", atomically: false, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: (any Error).self) {
             try writeLinesAtomically(["خبر أول", "خبر ثان"], to: target) { $0 }
         }

@@ -1,12 +1,18 @@
-import ArabicText
 import Foundation
+
+/// Writes `text` to `path` atomically (a temporary file renamed into place), creating folders.
+package func writeAtomically(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
+}
 
 /// Writes the line `line(row)` of each row to `path` (several lines when it holds line breaks;
 /// nothing when it is empty), each ended by a newline, after `header` if given. The lines are made
 /// on all cores, a block of 1,024 rows per core at a time, and appended in order to a temporary
 /// file that is renamed into place: making them costs more than writing them, no table is ever
 /// held whole in memory as one string, and a reader never sees half a file.
-public func writeLinesAtomically<Row: Sendable>(_ rows: [Row], header: String? = nil, to path: String, line: @Sendable (Row) -> String) throws {
+package func writeLinesAtomically<Row: Sendable>(_ rows: [Row], header: String? = nil, to path: String, line: @Sendable (Row) -> String) throws {
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The checkout's root folder (the parent of `Tests/`).
+public let repositoryRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// A path inside the checkout (`Datasets/demo/articles`).
+public func repositoryPath(_ relative: String) -> String { repositoryRoot + "/" + relative }
+
+/// The shared corpora and gold in `../shared/datasets` beside the checkout: read in place, never
+/// copied. A clone alone has none; CI always has them.
+public enum SharedData {
+    /// `../shared/datasets`.
+    public static let folder = (repositoryRoot as NSString).deletingLastPathComponent + "/shared/datasets"
+
+    /// Whether the folder is there.
+    public static let isPresent = FileManager.default.fileExists(atPath: folder + "/README.md")
+
+    /// Whether this is CI (`CI` set), where missing shared data is a failure, not a skip.
+    public static let isRequired = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "0" && $0 != "false" } ?? false
+
+    /// The path of a shared file; throws (failing the test) when it is missing.
+    public static func path(_ relative: String) throws -> String {
+        let path = folder + "/" + relative
+        guard FileManager.default.fileExists(atPath: path) else { throw Missing(path: path) }
+        return path
+    }
+
+    /// A shared file that is not there.
+    public struct Missing: Error, CustomStringConvertible {
+        /// Its path.
+        public let path: String
+        /// What to do.
+        public var description: String { "\(path) is missing: put the shared data beside the checkout (CI is set, so this is a failure, not a skip)" }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs a test only when `../shared/datasets` is present, or when `CI` is set (then a missing
+    /// folder fails it); otherwise the test is skipped and says why.
+    public static var needsSharedData: Self {
+        .enabled(if: SharedData.isPresent || SharedData.isRequired, "needs ../shared/datasets beside the checkout (the shared corpora and gold)")
+    }
+}
+
+/// A new folder for files a test writes and reads back (`prefix` names what it is for). Every
+/// such folder lies under one folder of this test process, removed with all of them when the
+/// process exits.
+public func makeTemporaryFolder(_ prefix: String = "tests") -> String {
+    let path = TestRunFolder.path + "/\(prefix)-\(UUID().uuidString)"
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// The folder of this test process's temporary folders.
+enum TestRunFolder {
+    /// Made on first use, removed at exit.
+    static let path: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestRunFolder.path) }
+        return path
+    }()
+}
+
+/// Gold labels as the shared and demo gold files write them.
+public enum Gold {
+    /// `clusters.jsonl`: article id → gold story id.
+    public static func clusters(_ path: String) throws -> [String: String] {
+        var gold: [String: String] = [:]
+        for object in try objects(path) {
+            guard let id = object["id"] as? String, let story = object["story"] as? String else { throw BadLine(path: path) }
+            gold[id] = story
+        }
+        return gold
+    }
+
+    /// The JSON objects of a JSONL file, one per non-blank line.
+    public static func objects(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { throw BadLine(path: path) }
+            return object
+        }
+    }
+
+    /// A line of a gold file that is not what it should be.
+    public struct BadLine: Error {
+        /// The file.
+        public let path: String
+    }
+}
