@@ -1,7 +1,8 @@
 # Isnad: the two commands of the README, plus the benchmark.
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
 #   make test   installs what is missing (chromium and the Python helpers of the tests too),
-#               builds in debug, runs every test, then executes Reports/notebook.ipynb headless
+#               checks the style (swift format lint --strict, .swift-format), builds in debug,
+#               runs every test, then executes Reports/notebook.ipynb headless
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
 #               statements per second, two weeks fed day by day to a story store against batch
@@ -42,6 +43,7 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_APT_PACKAGES)"
 	@$(MAKE) --no-print-directory venv
+	swift format lint --strict --recursive Sources Tests Package.swift
 	swift test
 	.venv/bin/python Tests/notebook_check.py Reports/notebook.ipynb
 

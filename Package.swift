@@ -44,7 +44,9 @@ let package = Package(
         // MARK: - Umbrella
         .target(
             name: "Isnad",
-            dependencies: ["ArabicText", "CMalloc", "Ingest", "LinearAlgebra", "Pipeline", "Reporting", "Statements", "Store", "Stories", "Timeline", "Vectors"]
+            dependencies: [
+                "ArabicText", "CMalloc", "Ingest", "LinearAlgebra", "Pipeline", "Reporting", "Statements", "Store", "Stories", "Timeline", "Vectors",
+            ]
         ),
 
         // MARK: - Command-line tool and benchmark
@@ -59,12 +61,15 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["TestSupport", "LinearAlgebra"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Support", "TestSupport"]),
         .testTarget(name: "ArabicTextTests", dependencies: ["TestSupport", "ArabicText", "Ingest"]),
-        .testTarget(name: "VectorsTests", dependencies: ["TestSupport", "Vectors"]),
-        .testTarget(name: "StoriesTests", dependencies: ["TestSupport", "Stories", "Ingest", "ArabicText"]),
+        .testTarget(name: "VectorsTests", dependencies: ["ArabicText", "TestSupport", "Vectors"]),
+        .testTarget(name: "StoriesTests", dependencies: ["ArabicText", "Ingest", "Stories", "TestSupport", "Vectors"]),
         .testTarget(name: "StatementsTests", dependencies: ["TestSupport", "Statements", "Ingest", "ArabicText"]),
         .testTarget(name: "TimelineTests", dependencies: ["TestSupport", "Timeline", "Statements", "Ingest"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "TestSupport", "Timeline"], exclude: ["browser_check.py"]),
-        .testTarget(name: "StoreTests", dependencies: ["Ingest", "Pipeline", "Store", "Stories", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "TestSupport", "Timeline"],
+            exclude: ["browser_check.py"]),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Ingest", "Pipeline", "Store", "Stories", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "Support", "TestSupport", "Timeline"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "isnad", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -135,11 +135,13 @@ public struct Boilerplate: Sendable {
         var indexOfSource: [String: Int] = [:]
         var articlesOf: [[Int]] = []
         for i in documents.indices {
-            let outlet = indexOfSource[documents[i].source] ?? {
-                indexOfSource[documents[i].source] = articlesOf.count
-                articlesOf.append([])
-                return articlesOf.count - 1
-            }()
+            let outlet =
+                indexOfSource[documents[i].source]
+                ?? {
+                    indexOfSource[documents[i].source] = articlesOf.count
+                    articlesOf.append([])
+                    return articlesOf.count - 1
+                }()
             articlesOf[outlet].append(i)
         }
         let outlets = articlesOf
@@ -190,15 +192,18 @@ public struct Boilerplate: Sendable {
         var lines: [Evidence] = []
         for (d, article) in articles.enumerated() {
             let day = documents[article].day.map { day in
-                dayIndex[day] ?? {
-                    dayIndex[day] = Int32(dayIndex.count)
-                    return Int32(dayIndex.count - 1)
-                }()
+                dayIndex[day]
+                    ?? {
+                        dayIndex[day] = Int32(dayIndex.count)
+                        return Int32(dayIndex.count - 1)
+                    }()
             }
-            let fingerprints = documents[article].fingerprints ?? Boilerplate.lines(of: documents[article].text).map {
-                let (hash, words) = fingerprint($0)
-                return LineFingerprint(hash: hash, words: Int32(words))
-            }[...]
+            let fingerprints =
+                documents[article].fingerprints
+                ?? Boilerplate.lines(of: documents[article].text).map {
+                    let (hash, words) = fingerprint($0)
+                    return LineFingerprint(hash: hash, words: Int32(words))
+                }[...]
             for (index, line) in fingerprints.enumerated() where line.words > 0 {
                 if let known = indexOfLine[line.hash] {
                     lines[Int(known)].count(in: Int32(d), day: day)
@@ -461,19 +466,21 @@ public struct Boilerplate: Sendable {
     }
 
     /// Whole-line site labels, by line hash.
-    static let chromeLabels: Set<UInt64> = Set([
-        "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "إلى الأعلى", "شارك", "شارك المقال", "شارك الخبر", "شارك هذا المقال",
-        "مشاركة", "شارك على فيسبوك", "شارك على تويتر", "شارك عبر واتساب", "فيسبوك تويتر واتساب", "طباعة", "أرسل لصديق",
-        "تابعونا", "تابعونا على", "تابعنا على", "التعليقات", "أضف تعليق", "اترك تعليقا", "نسخ الرابط", "رابط مختصر",
-        "share", "share this", "back to top", "print", "comments", "facebook twitter whatsapp",
-    ].map { lineHash($0).hash })
+    static let chromeLabels: Set<UInt64> = Set(
+        [
+            "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "إلى الأعلى", "شارك", "شارك المقال", "شارك الخبر", "شارك هذا المقال",
+            "مشاركة", "شارك على فيسبوك", "شارك على تويتر", "شارك عبر واتساب", "فيسبوك تويتر واتساب", "طباعة", "أرسل لصديق",
+            "تابعونا", "تابعونا على", "تابعنا على", "التعليقات", "أضف تعليق", "اترك تعليقا", "نسخ الرابط", "رابط مختصر",
+            "share", "share this", "back to top", "print", "comments", "facebook twitter whatsapp",
+        ].map { lineHash($0).hash })
 
     /// Labels after which a list of other stories' headlines follows, by line hash.
-    static let relatedLabels: Set<UInt64> = Set([
-        "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "قصص ذات صلة", "مقالات مشابهة", "أخبار متعلقة",
-        "اقرأ أيضا", "اقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "طالع أيضا", "للمزيد", "موضوعات ذات صلة",
-        "related articles", "read more", "read also",
-    ].map { lineHash($0).hash })
+    static let relatedLabels: Set<UInt64> = Set(
+        [
+            "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "قصص ذات صلة", "مقالات مشابهة", "أخبار متعلقة",
+            "اقرأ أيضا", "اقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "طالع أيضا", "للمزيد", "موضوعات ذات صلة",
+            "related articles", "read more", "read also",
+        ].map { lineHash($0).hash })
 
     /// A line that starts with one of these and goes on is a link to another story.
     static let relatedPrefixes: [[UInt64]] = ["اقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "شاهد أيضا", "طالع أيضا", "للمزيد", "read more"].map { wordHashes($0) }

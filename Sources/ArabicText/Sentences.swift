@@ -56,7 +56,7 @@ public enum SentenceSplitter {
             while end < paragraph.upperBound, isTerminal(s[end]) { end += 1 }
             while end < paragraph.upperBound, isCloser(s[end]) { end += 1 }
             let atEnd = end == paragraph.upperBound
-            if (atEnd || s[end] == " "), !(s[i] == "." && end - i == 1 && isAbbreviationDot(s, at: i, from: start)) {
+            if atEnd || s[end] == " ", !(s[i] == "." && end - i == 1 && isAbbreviationDot(s, at: i, from: start)) {
                 appendTrimmed(&ranges, s, start..<end)
                 start = end
             }
@@ -75,11 +75,17 @@ public enum SentenceSplitter {
     }
 
     static func isTerminal(_ u: Unicode.Scalar) -> Bool {
-        switch u { case ".", "!", "?", "\u{061F}", "\u{06D4}", "\u{061E}", "\u{061D}": true; default: false }
+        switch u {
+        case ".", "!", "?", "\u{061F}", "\u{06D4}", "\u{061E}", "\u{061D}": true;
+        default: false
+        }
     }
 
     static func isCloser(_ u: Unicode.Scalar) -> Bool {
-        switch u { case "»", "”", "\"", "'", "’", ")", "]", "›", "\u{FD3F}": true; default: false }
+        switch u {
+        case "»", "”", "\"", "'", "’", ")", "]", "›", "\u{FD3F}": true;
+        default: false
+        }
     }
 
     /// A full stop that is not a sentence end: after an abbreviation or a single letter, or
@@ -95,12 +101,16 @@ public enum SentenceSplitter {
     }
 
     private static func isOpener(_ u: Unicode.Scalar) -> Bool {
-        switch u { case "«", "“", "(", "[", "‹", "\u{FD3E}", "\"": true; default: false }
+        switch u {
+        case "«", "“", "(", "[", "‹", "\u{FD3E}", "\"": true;
+        default: false
+        }
     }
 
     /// Abbreviations after which a full stop does not end a sentence, in key form (written for
     /// this project from common Arabic press usage; single letters are handled by rule).
-    static let abbreviations: Set<String> = Set("""
+    static let abbreviations: Set<String> = Set(
+        """
         هـ ق.م ص.ب ش.م.م ش.م.ع ج.م.ع ا.د أ.د ا.ش.ا ت.ب ج.ب س.ت م.ب إلخ الخ جم سم كلم كغ كم مم ملم كج مج
         """.split(separator: " ").map { KeyNormalizer().key($0) })
 
@@ -112,12 +122,13 @@ public enum SentenceSplitter {
         var openQuote: (family: Int, at: Int)?
         var bracketStack: [Int] = []
         for i in paragraph {
-            let family: Int? = switch s[i] {
-            case "«", "»": 0
-            case "“", "”", "„": 1
-            case "\"": 2
-            default: nil
-            }
+            let family: Int? =
+                switch s[i] {
+                case "«", "»": 0
+                case "“", "”", "„": 1
+                case "\"": 2
+                default: nil
+                }
             if let family {
                 if let open = openQuote {
                     if open.family == family {

@@ -64,7 +64,8 @@ public struct StopWords: Sendable {
 
 /// The word lists behind ``StopWords``, written for this project (CC0), one class per line.
 enum StopWordLists {
-    static let functionWords = words("""
+    static let functionWords = words(
+        """
         من في فى على إلى الى عن مع حتى منذ مذ عند لدى لدي بين نحو حول دون ضد عبر خلال قبل بعد فوق تحت أمام وراء خلف إزاء تجاه جراء بسبب رغم برغم بالرغم سوى غير عدا خلا لدن وسط ضمن بشأن حيال لصالح لدى بلا كي لكي
         و ف ب ل ك ثم أو أم بل لكن ولكن إذ إذا إذن إن أن كأن ليت لعل لأن حيث حين حينما عندما بينما فيما كلما لما لو لولا إلا ألا أما إما كما مثل مثلما أي أية أيضا كذلك ذلك لذلك بذلك هكذا قد لقد سوف لا لم لن ما ليس ليست ليسوا هل يا أيها أيتها نعم بلى كلا إنما إنه إنها أنه أنها بأن بأنه بأنها وإن فإن لئن كيلا
         أنا نحن أنت أنتم أنتن هو هي هما هم هن إياه إياها إياهم إياي
@@ -77,7 +78,8 @@ enum StopWordLists {
 
     /// Words so common in news that they say nothing about the story: time deixis, attribution
     /// frames, narrator notes. They matter to statement extraction, which uses its own lists.
-    static let newsFillers = words("""
+    static let newsFillers = words(
+        """
         اليوم أمس غدا يوم عام العام وفق وفقا بحسب حسب حسبما نقلا إطار خصوص صعيد صدد شأن يذكر يشار تجدر الإشارة إضافة بالإضافة فضلا علاوة كذا وذلك حوالي نحو قرابة
         """)
 

@@ -69,7 +69,8 @@ package struct TermTable: Sendable {
         }
         if let start = key.baseAddress { (queueBuffers.keys + queuedKeyCount).initialize(from: start, count: key.count) }
         queuedKeyCount += key.count
-        (queueBuffers.tokens + queuedCount).initialize(to: QueuedToken(wordHash: wordHash, keyHash: keyHash, keyEnd: queuedKeyCount, kind: kind, endsWithAlefMaksura: endsWithAlefMaksura))
+        (queueBuffers.tokens + queuedCount).initialize(
+            to: QueuedToken(wordHash: wordHash, keyHash: keyHash, keyEnd: queuedKeyCount, kind: kind, endsWithAlefMaksura: endsWithAlefMaksura))
         queuedCount += 1
     }
 
@@ -102,7 +103,9 @@ package struct TermTable: Sendable {
     /// The id of the term of a token whose key is `key` and whose memo hash (its ``TermHash``,
     /// the alef-maksura bit mixed in) is `keyHash`; nil for a stop word.
     @inline(__always)
-    private mutating func id(ofKey key: UnsafeBufferPointer<Unicode.Scalar>, hash keyHash: UInt64, kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer) -> Int32? {
+    private mutating func id(
+        ofKey key: UnsafeBufferPointer<Unicode.Scalar>, hash keyHash: UInt64, kind: TokenKind, endsWithAlefMaksura: Bool, analyzer: Analyzer
+    ) -> Int32? {
         if let known = idOfKey[keyHash] { return known == TermTable.stopWord ? nil : known }
         guard !analyzer.stopWords.contains(key, endsWithAlefMaksura: endsWithAlefMaksura) else {
             idOfKey[keyHash] = TermTable.stopWord

@@ -36,9 +36,11 @@ public enum Tokenizer {
     public static func tokens(in display: DisplayText, hamzaCarriers: HamzaCarriers = .fold) -> [Token] {
         var tokens: [Token] = []
         scan(display.scalars, hamza: hamzaCarriers) { kind, range, key in
-            tokens.append(Token(kind: kind, range: range, text: display[range],
-                                key: String(scalars: key.scalars),
-                                endsWithAlefMaksura: key.endsWithAlefMaksura))
+            tokens.append(
+                Token(
+                    kind: kind, range: range, text: display[range],
+                    key: String(scalars: key.scalars),
+                    endsWithAlefMaksura: key.endsWithAlefMaksura))
         }
         return tokens
     }
@@ -48,9 +50,11 @@ public enum Tokenizer {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
         scan(scalars, hamza: hamzaCarriers) { kind, range, key in
-            tokens.append(Token(kind: kind, range: range, text: String(scalars: scalars[range]),
-                                key: String(scalars: key.scalars),
-                                endsWithAlefMaksura: key.endsWithAlefMaksura))
+            tokens.append(
+                Token(
+                    kind: kind, range: range, text: String(scalars: scalars[range]),
+                    key: String(scalars: key.scalars),
+                    endsWithAlefMaksura: key.endsWithAlefMaksura))
         }
         return tokens
     }
@@ -206,14 +210,14 @@ enum ScalarClass: Equatable {
         }
         switch v {
         case 0x0621...0x063F, 0x0641...0x064A, 0x066E, 0x066F, 0x0671...0x06D3, 0x06D5, 0x06EE, 0x06EF,
-             0x06FA...0x06FC, 0x06FF, 0x0750...0x077F, 0x08A0...0x08C9, 0xFB50...0xFD3D, 0xFD50...0xFDF9,
-             0xFDFC, 0xFE70...0xFEFC:
+            0x06FA...0x06FC, 0x06FF, 0x0750...0x077F, 0x08A0...0x08C9, 0xFB50...0xFD3D, 0xFD50...0xFDF9,
+            0xFDFC, 0xFE70...0xFEFC:
             return .arabicLetter
         case 0x0660...0x0669, 0x06F0...0x06F9: return .digit
         case 0x066B, 0x066C: return .numberSeparator
         case 0x0640, 0x064B...0x065F, 0x0670, 0x0610...0x061A, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8,
-             0x06EA...0x06ED, 0x200D, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF,
-             0x2060, 0x00AD, 0x034F:
+            0x06EA...0x06ED, 0x200D, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF,
+            0x2060, 0x00AD, 0x034F:
             return .joiner
         case 0x00C0...0x052F:
             if u.properties.generalCategory == .nonspacingMark { return .joiner }

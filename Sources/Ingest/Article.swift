@@ -1,4 +1,3 @@
-
 /// Where a record came from: the file and the 1-based line on which it starts.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The path as given by the user (or found under a folder the user gave).

@@ -97,4 +97,3 @@ func parseCSV(_ bytes: [UInt8], delimiter: UInt8) -> [Result<CSVRecord, CSVProbl
     }
     return out
 }
-

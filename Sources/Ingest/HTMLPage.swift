@@ -22,10 +22,11 @@ struct HTMLPage: Equatable {
             keys.lazy.compactMap { meta[$0] }.first { !$0.isEmpty }
         }
         title = firstMeta(["og:title", "twitter:title"]) ?? scan.h1 ?? scan.titleText
-        published = firstMeta([
-            "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-            "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date",
-        ]) ?? scan.timeInArticle ?? scan.firstTime
+        published =
+            firstMeta([
+                "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date",
+            ]) ?? scan.timeInArticle ?? scan.firstTime
         source = firstMeta(["og:site_name", "application-name", "publisher"])
         url = scan.canonical ?? firstMeta(["og:url"])
         if !scan.articleParagraphs.isEmpty {
@@ -63,8 +64,8 @@ private struct HTMLScanner {
     var paragraphDepth = 0
     var inTitle = false
     var inH1 = false
-    var current = ""   // text of the paragraph being read
-    var block = ""     // text of the block being read (fallback)
+    var current = ""  // text of the paragraph being read
+    var block = ""  // text of the block being read (fallback)
     var titleBuffer = ""
     var h1Buffer = ""
 
@@ -200,7 +201,8 @@ private struct HTMLScanner {
         let close = Array(("</" + name).utf8)
         while i < b.count {
             if b[i] == UInt8(ascii: "<") && i + close.count <= b.count
-                && zip(b[i..<i + close.count], close).allSatisfy({ lower($0) == $1 }) {
+                && zip(b[i..<i + close.count], close).allSatisfy({ lower($0) == $1 })
+            {
                 i += close.count
                 skip(past: ">")
                 return

@@ -208,19 +208,22 @@ public enum Ingest {
         case .failure(let error):
             let l = line(at: error.offset)
             sink.countRecord()
-            sink.reject(SourceLocation(file: path, line: l),
-                        "malformed JSON at column \(bytes[lineStarts[l - 1]..<error.offset].count { $0 & 0xC0 != 0x80 } + 1): \(error.message)",
-                        raw: escapedText(bytes))
+            sink.reject(
+                SourceLocation(file: path, line: l),
+                "malformed JSON at column \(bytes[lineStarts[l - 1]..<error.offset].count { $0 & 0xC0 != 0x80 } + 1): \(error.message)",
+                raw: escapedText(bytes))
         case .success((.array(let items), let offsets)):
             for (item, offset) in zip(items, offsets) {
                 sink.countRecord()
-                sink.add(item, origin: SourceLocation(file: path, line: line(at: offset)), defaults: defaults,
-                         raw: { jsonText(item) })
+                sink.add(
+                    item, origin: SourceLocation(file: path, line: line(at: offset)), defaults: defaults,
+                    raw: { jsonText(item) })
             }
         case .success((let value, _)):
             sink.countRecord()
-            sink.add(value, origin: SourceLocation(file: path, line: 1), defaults: defaults,
-                     raw: { escapedText(bytes) })
+            sink.add(
+                value, origin: SourceLocation(file: path, line: 1), defaults: defaults,
+                raw: { escapedText(bytes) })
         }
     }
 
@@ -234,15 +237,17 @@ public enum Ingest {
         switch first {
         case .success(let record): header = record.fields.map { $0.trimmed.lowercased() }
         case .failure(let problem):
-            sink.reject(SourceLocation(file: path, line: problem.line), "unreadable header row: \(problem.reason)",
-                        raw: problem.raw, isRecord: false)
+            sink.reject(
+                SourceLocation(file: path, line: problem.line), "unreadable header row: \(problem.reason)",
+                raw: problem.raw, isRecord: false)
             return
         }
         let known = header.filter { ArticleField.byName[$0].map { $0.field == .title || $0.field == .text } ?? false }
         guard !known.isEmpty else {
-            sink.reject(SourceLocation(file: path, line: 1),
-                        "the header row names no title or text column (columns: \(header.joined(separator: ", ")))",
-                        raw: header.joined(separator: delimiter == 0x09 ? "\t" : ","), isRecord: false)
+            sink.reject(
+                SourceLocation(file: path, line: 1),
+                "the header row names no title or text column (columns: \(header.joined(separator: ", ")))",
+                raw: header.joined(separator: delimiter == 0x09 ? "\t" : ","), isRecord: false)
             return
         }
         for row in rows {
@@ -280,8 +285,10 @@ public enum Ingest {
             members = [("title", .string(page.title)), ("text", .string(page.paragraphs.joined(separator: "\n")))]
         } else {
             let page = HTMLPage(html: text)
-            members = [("title", page.title.map(JSONValue.string) ?? .null),
-                       ("text", .string(page.paragraphs.joined(separator: "\n")))]
+            members = [
+                ("title", page.title.map(JSONValue.string) ?? .null),
+                ("text", .string(page.paragraphs.joined(separator: "\n"))),
+            ]
             for (key, value) in [("published", page.published), ("source", page.source), ("url", page.url)] {
                 if let value { members.append((key, .string(value))) }
             }
@@ -396,4 +403,3 @@ func jsonText(_ value: JSONValue) -> String {
     case .object(let members): return "{" + members.map { quoteJSON($0.key) + ":" + jsonText($0.value) }.joined(separator: ",") + "}"
     }
 }
-

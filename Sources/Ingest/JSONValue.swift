@@ -301,4 +301,3 @@ private struct Cursor {
 private func describe(_ c: UInt8) -> String {
     c >= 0x21 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x" + String(c, radix: 16, uppercase: true)
 }
-

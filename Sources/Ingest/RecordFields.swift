@@ -1,4 +1,5 @@
 import Support
+
 /// The article fields Isnad reads, with the other names that exports and scrapers use for them.
 enum ArticleField: Int, CaseIterable {
     case id, source, url, title, published, text
@@ -74,13 +75,15 @@ func makeArticle(
         guard !title.isEmpty || !text.allSatisfy(\.isWhitespace) else {
             return .failure(RecordProblem("record has neither title nor text"))
         }
-        let source = try string(.source).get().map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        let source =
+            try string(.source).get().map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
             ?? defaults.source ?? "unknown"
         let url = try string(.url).get().map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         var published = defaults.published
         if let written = try string(.published).get().map(\.trimmed), !written.isEmpty {
             guard let p = Published(parsing: written) else {
-                return .failure(RecordProblem("unparseable date '\(written)' in field '\(ArticleField.published.names[ranks[ArticleField.published.rawValue]])'"))
+                return .failure(
+                    RecordProblem("unparseable date '\(written)' in field '\(ArticleField.published.names[ranks[ArticleField.published.rawValue]])'"))
             }
             published = p
         }

@@ -69,10 +69,11 @@ public func rowBlockProduct(_ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, ro
     a.storage.withUnsafeBufferPointer { pa in
         b.storage.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
-                            1, pa.baseAddress! + aRows.lowerBound * k, Int32(k),
-                            pb.baseAddress! + bRows.lowerBound * k, Int32(k),
-                            0, pc.baseAddress, Int32(n))
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
+                    1, pa.baseAddress! + aRows.lowerBound * k, Int32(k),
+                    pb.baseAddress! + bRows.lowerBound * k, Int32(k),
+                    0, pc.baseAddress, Int32(n))
             }
         }
     }

@@ -41,8 +41,9 @@ public struct Analysis: Sendable {
     /// What a store holds for a period (``StoryStore/snapshot(from:to:)``), with its vocabulary
     /// when the tables are to be written.
     public init(_ snapshot: StoreSnapshot, vocabulary: Vocabulary? = nil) {
-        self.init(articles: snapshot.articles, stories: snapshot.stories, storyOfArticle: snapshot.storyOfArticle, duplicateOf: snapshot.duplicateOf,
-                  extracted: snapshot.statements, vocabulary: vocabulary)
+        self.init(
+            articles: snapshot.articles, stories: snapshot.stories, storyOfArticle: snapshot.storyOfArticle, duplicateOf: snapshot.duplicateOf,
+            extracted: snapshot.statements, vocabulary: vocabulary)
     }
 
     /// The report's view of the analysis.

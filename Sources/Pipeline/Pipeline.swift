@@ -25,8 +25,10 @@ public enum Pipeline {
     ///   - options: how stories are found (the defaults need no change for a new corpus).
     ///   - vocabulary: a vocabulary from an earlier run, to weigh terms as that corpus did.
     ///   - progress: told as each stage begins, advances and ends.
-    public static func analyze(_ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary: Vocabulary? = nil,
-                               progress: (any PipelineProgress)? = nil) -> Analysis {
+    public static func analyze(
+        _ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary: Vocabulary? = nil,
+        progress: (any PipelineProgress)? = nil
+    ) -> Analysis {
         progress?.begin("stories", total: articles.count)
         let result = StoryDetection.run(articles, options: options, vocabulary: vocabulary)
         progress?.end(articles.count, "articles", detail: "\(result.stories.count) stories")
@@ -36,8 +38,9 @@ public enum Pipeline {
         progress?.end(articles.count, "articles", detail: "\(extracted.count) statements")
 
         progress?.begin("timeline", total: nil)
-        let analysis = Analysis(articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf,
-                                extracted: extracted, vocabulary: result.vocabulary)
+        let analysis = Analysis(
+            articles: articles, stories: result.stories, storyOfArticle: result.storyIDOfArticle, duplicateOf: result.duplicateOf,
+            extracted: extracted, vocabulary: result.vocabulary)
         progress?.end(analysis.timeline.count, "entries", detail: "")
         return analysis
     }
@@ -71,8 +74,9 @@ public enum Pipeline {
         let articles = work.context + work.pending
         let storedIDs = work.contextStories.map(Optional.some) + work.pending.map { _ in nil }
         let boilerplate = StoryDetection.learnBoilerplate(articles)
-        let newFrequencies = TFIDF.documentFrequencies(work.pending.map { Document(title: $0.title, text: $0.text, source: $0.source) },
-                                                       boilerplate: boilerplate, options: options.vectors)
+        let newFrequencies = TFIDF.documentFrequencies(
+            work.pending.map { Document(title: $0.title, text: $0.text, source: $0.source) },
+            boilerplate: boilerplate, options: options.vectors)
         let vocabulary = TFIDF.vocabulary(sum(work.frequencies, newFrequencies), documentCount: work.documents + work.pending.count, options: options.vectors)
         let clustering = StoryDetection.run(articles, options: options, vocabulary: vocabulary, boilerplate: boilerplate)
         let outcome = StoryContinuation.continuation(labels: clustering.storyOfArticle, storedIDs: storedIDs, articles: articles)
@@ -91,8 +95,9 @@ public enum Pipeline {
         summary.statements = change.statements.count
 
         try store.apply(change, to: work, run: run) { grown in
-            let records = StoryDetection.records(grown.articles, storyIDs: grown.storyIDs, ownReporting: grown.ownReporting, vocabulary: vocabulary,
-                                                 boilerplate: boilerplate, options: options.vectors)
+            let records = StoryDetection.records(
+                grown.articles, storyIDs: grown.storyIDs, ownReporting: grown.ownReporting, vocabulary: vocabulary,
+                boilerplate: boilerplate, options: options.vectors)
             var storyOfArticle: [String: String] = [:]
             for (article, story) in zip(grown.articles, grown.storyIDs) { storyOfArticle[article.id] = story }
             return (records, StorySpeakers.canonicalize(grown.statements) { storyOfArticle[$0] })

@@ -13,45 +13,51 @@ public enum Tables {
     public static let schemaVersion = 1
 
     /// `articles`: each article with its story.
-    package static let articles = Table<ArticleRow, ArticleRow>("articles", summary: "One row per article read: its story and the article it copies.", columns: [
-        Column("id", "string", "the article's id (the source's, or a stable hash of outlet, URL and title)") { .text($0.article.id) },
-        Column("source", "string", "the outlet") { .text($0.article.source) },
-        Column("title", "string", "the headline") { .text($0.article.title) },
-        Column("published", "string|null", "publication time as the outlet wrote it (ISO 8601)") { .optionalText($0.article.published?.description) },
-        Column("url", "string|null", "the article's address") { .optionalText($0.article.url) },
-        Column("story", "string", "its story's id") { .text($0.story) },
-        Column("duplicate_of", "string|null", "the id of the article it is a wire copy of") { .optionalText($0.duplicateOf) },
-    ])
+    package static let articles = Table<ArticleRow, ArticleRow>(
+        "articles", summary: "One row per article read: its story and the article it copies.",
+        columns: [
+            Column("id", "string", "the article's id (the source's, or a stable hash of outlet, URL and title)") { .text($0.article.id) },
+            Column("source", "string", "the outlet") { .text($0.article.source) },
+            Column("title", "string", "the headline") { .text($0.article.title) },
+            Column("published", "string|null", "publication time as the outlet wrote it (ISO 8601)") { .optionalText($0.article.published?.description) },
+            Column("url", "string|null", "the article's address") { .optionalText($0.article.url) },
+            Column("story", "string", "its story's id") { .text($0.story) },
+            Column("duplicate_of", "string|null", "the id of the article it is a wire copy of") { .optionalText($0.duplicateOf) },
+        ])
 
     /// `stories`: one row per story.
-    package static let stories = Table<Story, Story>("stories", summary: "One row per story, ranked by independent sources, then articles.", columns: [
-        Column("story", "string", "stable id (s- and a hash of its first article's id)") { .text($0.story) },
-        Column("title", "string", "the most central headline") { .text($0.title) },
-        Column("articles", "[string]", "article ids, earliest first (CSV: joined with ;)") { .list($0.articles) },
-        Column("outlets", "[string]", "outlets, most articles first") { .list($0.outlets) },
-        Column("independent_sources", "[string]", "outlets with an article of their own") { .list($0.independentSources) },
-        Column("first_published", "string|null", "first article's publication time") { .optionalText($0.firstPublished) },
-        Column("last_published", "string|null", "last article's publication time") { .optionalText($0.lastPublished) },
-        Column("keywords", "[string]", "heaviest terms as the headlines write them") { .list($0.keywords) },
-    ])
+    package static let stories = Table<Story, Story>(
+        "stories", summary: "One row per story, ranked by independent sources, then articles.",
+        columns: [
+            Column("story", "string", "stable id (s- and a hash of its first article's id)") { .text($0.story) },
+            Column("title", "string", "the most central headline") { .text($0.title) },
+            Column("articles", "[string]", "article ids, earliest first (CSV: joined with ;)") { .list($0.articles) },
+            Column("outlets", "[string]", "outlets, most articles first") { .list($0.outlets) },
+            Column("independent_sources", "[string]", "outlets with an article of their own") { .list($0.independentSources) },
+            Column("first_published", "string|null", "first article's publication time") { .optionalText($0.firstPublished) },
+            Column("last_published", "string|null", "last article's publication time") { .optionalText($0.lastPublished) },
+            Column("keywords", "[string]", "heaviest terms as the headlines write them") { .list($0.keywords) },
+        ])
 
     /// `statements`: who said what, one row per statement.
-    package static let statements = Table<Statement, Statement>("statements", summary: "One row per statement found, in article and text order.", columns: [
-        Column("article", "string", "the article's id") { .text($0.article) },
-        Column("outlet", "string", "the article's outlet") { .text($0.outlet) },
-        Column("sentence", "int", "sentence of the text, from 0") { .integer($0.sentence) },
-        Column("speaker_mention", "string", "the speaker as written; \"\" for an implicit subject") { .text($0.speakerMention) },
-        Column("speaker_span", "[int,int]|null", "its Unicode-scalar offsets in the text (CSV: start:end)") { .span($0.speakerSpan) },
-        Column("speaker", "string", "canonical across the story") { .text($0.speaker) },
-        Column("role", "string|null", "the role the text gives the speaker") { .optionalText($0.role) },
-        Column("cue", "string", "the verb or phrase as written") { .text($0.cue) },
-        Column("cue_class", "string", "say, assert, deny, announce, express, call, warn, ask, source") { .text($0.cueClass.rawValue) },
-        Column("content", "string", "the reported words as written") { .text($0.content) },
-        Column("content_span", "[int,int]", "their offsets (CSV: start:end)") { .span($0.contentSpan) },
-        Column("kind", "string", "direct, indirect or mixed") { .text($0.kind.rawValue) },
-        Column("time_expr", "string|null", "the temporal expression as written") { .optionalText($0.timeExpression) },
-        Column("time", "string|null", "day of the speech act (YYYY-MM-DD)") { .optionalText($0.time) },
-    ])
+    package static let statements = Table<Statement, Statement>(
+        "statements", summary: "One row per statement found, in article and text order.",
+        columns: [
+            Column("article", "string", "the article's id") { .text($0.article) },
+            Column("outlet", "string", "the article's outlet") { .text($0.outlet) },
+            Column("sentence", "int", "sentence of the text, from 0") { .integer($0.sentence) },
+            Column("speaker_mention", "string", "the speaker as written; \"\" for an implicit subject") { .text($0.speakerMention) },
+            Column("speaker_span", "[int,int]|null", "its Unicode-scalar offsets in the text (CSV: start:end)") { .span($0.speakerSpan) },
+            Column("speaker", "string", "canonical across the story") { .text($0.speaker) },
+            Column("role", "string|null", "the role the text gives the speaker") { .optionalText($0.role) },
+            Column("cue", "string", "the verb or phrase as written") { .text($0.cue) },
+            Column("cue_class", "string", "say, assert, deny, announce, express, call, warn, ask, source") { .text($0.cueClass.rawValue) },
+            Column("content", "string", "the reported words as written") { .text($0.content) },
+            Column("content_span", "[int,int]", "their offsets (CSV: start:end)") { .span($0.contentSpan) },
+            Column("kind", "string", "direct, indirect or mixed") { .text($0.kind.rawValue) },
+            Column("time_expr", "string|null", "the temporal expression as written") { .optionalText($0.timeExpression) },
+            Column("time", "string|null", "day of the speech act (YYYY-MM-DD)") { .optionalText($0.time) },
+        ])
 
     /// One report of a timeline entry, a record of `timeline.csv`.
     package struct TimelineReport: Sendable {
@@ -81,10 +87,13 @@ public enum Tables {
             Column("kind", "string", "direct, indirect or mixed") { .text($0.first.kind.rawValue) },
             Column("outlets", "[string]", "JSONL only: outlets that carried it, in order") { .list($0.outlets) },
             Column("reports", "[object]", "JSONL: every report (article, outlet, published, cue, content, kind); CSV: one record per report") { entry in
-                .objects(entry.reports.map { r in
-                    [("article", .text(r.article)), ("outlet", .text(r.outlet)), ("published", .optionalText(r.published?.description)),
-                     ("cue", .text(r.cue)), ("content", .text(r.content)), ("kind", .text(r.kind.rawValue))]
-                })
+                .objects(
+                    entry.reports.map { r in
+                        [
+                            ("article", .text(r.article)), ("outlet", .text(r.outlet)), ("published", .optionalText(r.published?.description)),
+                            ("cue", .text(r.cue)), ("content", .text(r.content)), ("kind", .text(r.kind.rawValue)),
+                        ]
+                    })
             },
             Column("drift", "number", "1 minus the smallest word overlap of two outlets' wordings") { .number($0.drift) },
             Column("drifts", "bool", "drift above 0.4") { .flag($0.drifts) },
@@ -108,34 +117,40 @@ public enum Tables {
         records: { entry in entry.reports.indices.map { TimelineReport(entry: entry, index: $0) } })
 
     /// `coverage`: story × outlet.
-    package static let coverage = Table<CoverageRow, CoverageRow>("coverage", summary: "One row per story of the report's period and outlet that covered it.", columns: [
-        Column("story", "string", "the story") { .text($0.story) },
-        Column("title", "string", "its most central headline") { .text($0.title) },
-        Column("outlet", "string", "the outlet") { .text($0.outlet) },
-        Column("articles", "int", "the outlet's articles in the story") { .integer($0.articles) },
-        Column("first_published", "string|null", "the outlet's first report") { .optionalText($0.firstPublished) },
-        Column("lag_minutes", "int|null", "minutes after the story's first report (0: it broke it)") { .integer($0.lagMinutes) },
-        Column("wire_copies", "int", "its articles that copy another outlet's") { .integer($0.wireCopies) },
-        Column("statements", "int", "statements its articles of the story carry") { .integer($0.statements) },
-    ])
+    package static let coverage = Table<CoverageRow, CoverageRow>(
+        "coverage", summary: "One row per story of the report's period and outlet that covered it.",
+        columns: [
+            Column("story", "string", "the story") { .text($0.story) },
+            Column("title", "string", "its most central headline") { .text($0.title) },
+            Column("outlet", "string", "the outlet") { .text($0.outlet) },
+            Column("articles", "int", "the outlet's articles in the story") { .integer($0.articles) },
+            Column("first_published", "string|null", "the outlet's first report") { .optionalText($0.firstPublished) },
+            Column("lag_minutes", "int|null", "minutes after the story's first report (0: it broke it)") { .integer($0.lagMinutes) },
+            Column("wire_copies", "int", "its articles that copy another outlet's") { .integer($0.wireCopies) },
+            Column("statements", "int", "statements its articles of the story carry") { .integer($0.statements) },
+        ])
 
     /// `rejects` (JSONL only): records that could not be read.
-    package static let rejects = Table<Reject, Reject>("rejects", summary: "JSONL only: one row per record or file that could not be read.", columns: [
-        Column("file", "string", "the file, as given or as found under a given folder") { .text($0.file) },
-        Column("line", "int", "line where the record starts; 0 for the whole file") { .integer($0.line) },
-        Column("raw", "string", "the record as read; bytes that are not UTF-8 as \\xNN") { .text($0.raw) },
-        Column("reason", "string", "what is wrong") { .text($0.reason) },
-    ])
+    package static let rejects = Table<Reject, Reject>(
+        "rejects", summary: "JSONL only: one row per record or file that could not be read.",
+        columns: [
+            Column("file", "string", "the file, as given or as found under a given folder") { .text($0.file) },
+            Column("line", "int", "line where the record starts; 0 for the whole file") { .integer($0.line) },
+            Column("raw", "string", "the record as read; bytes that are not UTF-8 as \\xNN") { .text($0.raw) },
+            Column("reason", "string", "what is wrong") { .text($0.reason) },
+        ])
 
     /// `isnad ingest`'s articles: the input contract, normalized (JSONL only).
-    package static let ingested = Table<Article, Article>("ingested", summary: "JSONL only (`isnad ingest --out`): the articles read, in the input contract's keys.", columns: [
-        Column("id", "string", "the article's id") { .text($0.id) },
-        Column("source", "string", "the outlet") { .text($0.source) },
-        Column("url", "string|null", "the article's address") { .optionalText($0.url) },
-        Column("title", "string", "the headline") { .text($0.title) },
-        Column("published", "string|null", "publication time (ISO 8601)") { .optionalText($0.published?.description) },
-        Column("text", "string", "the body, paragraphs separated by line breaks") { .text($0.text) },
-    ])
+    package static let ingested = Table<Article, Article>(
+        "ingested", summary: "JSONL only (`isnad ingest --out`): the articles read, in the input contract's keys.",
+        columns: [
+            Column("id", "string", "the article's id") { .text($0.id) },
+            Column("source", "string", "the outlet") { .text($0.source) },
+            Column("url", "string|null", "the article's address") { .optionalText($0.url) },
+            Column("title", "string", "the headline") { .text($0.title) },
+            Column("published", "string|null", "publication time (ISO 8601)") { .optionalText($0.published?.description) },
+            Column("text", "string", "the body, paragraphs separated by line breaks") { .text($0.text) },
+        ])
 
     /// Every table's name, summary and documented columns, in the order the docs give them.
     static var documented: [(name: String, summary: String, columns: [DocumentedColumn])] {

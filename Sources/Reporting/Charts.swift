@@ -42,7 +42,8 @@ enum Charts {
         for (k, label) in volume.labels.enumerated() where k % every == 0 {
             svg += "<text x=\"\(f(x(k)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\" class=\"tick\">\(escape(label))</text>"
         }
-        svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\" direction=\"rtl\" class=\"axis\">الوقت (توقيت كل منفذ)</text>"
+        svg +=
+            "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\" direction=\"rtl\" class=\"axis\">الوقت (توقيت كل منفذ)</text>"
         for (s, series) in volume.series.enumerated() {
             let colour = palette[s % palette.count]
             let points = series.counts.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
@@ -81,7 +82,8 @@ enum Charts {
                 svg += "<title>\(escape(outlet)) — \(escape(section.title)): \(count)</title></rect>"
                 if count > 0 {
                     let ink = Double(count) / Double(maxCount) > 0.5 ? "#fff" : "#000"
-                    svg += "<text x=\"\(f(columnX(c) + cell / 2))\" y=\"\(f(y + cell / 2 + 4))\" text-anchor=\"middle\" fill=\"\(ink)\" class=\"tick\">\(count)</text>"
+                    svg +=
+                        "<text x=\"\(f(columnX(c) + cell / 2))\" y=\"\(f(y + cell / 2 + 4))\" text-anchor=\"middle\" fill=\"\(ink)\" class=\"tick\">\(count)</text>"
                 }
             }
         }
@@ -104,10 +106,12 @@ enum Charts {
                 continue
             }
             let length = plotWidth * (Double(minutes) / 60) / maxHours
-            svg += "<rect x=\"\(f(width - labelWidth - length))\" y=\"\(f(y + 4))\" width=\"\(f(max(1, length)))\" height=\"\(f(bar - 8))\" fill=\"\(palette[r % palette.count])\"/>"
+            svg +=
+                "<rect x=\"\(f(width - labelWidth - length))\" y=\"\(f(y + 4))\" width=\"\(f(max(1, length)))\" height=\"\(f(bar - 8))\" fill=\"\(palette[r % palette.count])\"/>"
             svg += rightAligned(duration(minutes: minutes), x: width - labelWidth - length - 6, y: y + bar / 2 + 4, class: "tick")
         }
-        svg += "<text x=\"\(f((width - labelWidth) / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\" direction=\"rtl\" class=\"axis\">التأخر بالساعات (الأطول إلى اليسار)</text>"
+        svg +=
+            "<text x=\"\(f((width - labelWidth) / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\" direction=\"rtl\" class=\"axis\">التأخر بالساعات (الأطول إلى اليسار)</text>"
         return svg + "</svg>"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Distinctive wording: the weighted log-odds ratio with an informative Dirichlet prior (Monroe,
 /// Colaresi & Quinn 2008, "Fightin' Words", §3.5), which says which words one group uses more
 /// than the others, with a z-score that discounts rare words.
@@ -21,8 +22,10 @@ public enum LogOdds {
     ///   - rest: term counts of everyone else (the other outlets' articles of the story).
     ///   - prior: background counts (the whole report's articles) scaled so that they sum to
     ///     `priorSize`: α_w = priorSize · background_w / Σ background.
-    public static func distinctive(group: [String: Int], rest: [String: Int], background: [String: Int], priorSize: Double = 500,
-                                   minimumZ: Double = 1.96, limit: Int = 5) -> [Term] {
+    public static func distinctive(
+        group: [String: Int], rest: [String: Int], background: [String: Int], priorSize: Double = 500,
+        minimumZ: Double = 1.96, limit: Int = 5
+    ) -> [Term] {
         let backgroundTotal = Double(background.values.reduce(0, +))
         guard backgroundTotal > 0 else { return [] }
         let n1 = Double(group.values.reduce(0, +)), n2 = Double(rest.values.reduce(0, +))

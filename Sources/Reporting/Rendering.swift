@@ -77,7 +77,8 @@ enum DefaultTemplates {
     /// The text of the resource `Templates/NAME.mustache`.
     static func text(_ name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             throw TemplateError.unreadable(file: "Templates/\(name).mustache (built in)")
         }
         return text

@@ -42,7 +42,9 @@ struct ReportBuilder: Sendable {
         let activeOutlets = Set(periodArticles.map { input.articles[$0].source }).sorted()
         let storyIDs = Set(periodArticles.map { input.storyOfArticle[$0] })
         let stories = input.stories.filter { storyIDs.contains($0.story) }.sorted { a, b in
-            (a.independentSources.count, a.articles.count, a.lastPublished ?? "", b.story) > (b.independentSources.count, b.articles.count, b.lastPublished ?? "", a.story)
+            (a.independentSources.count, a.articles.count, a.lastPublished ?? "", b.story) > (
+                b.independentSources.count, b.articles.count, b.lastPublished ?? "", a.story
+            )
         }
         let shared = stories.filter { $0.articles.count > 1 }
         let ranked = shared.isEmpty ? stories : shared
@@ -66,7 +68,8 @@ struct ReportBuilder: Sendable {
         let periodText = !dated ? "—" : from == to ? from.description : "\(from) – \(to)"
         return Report(
             title: "تقرير الأخبار: \(periodText)", period: periodText, articleCount: periodArticles.count,
-            overview: periodArticles.isEmpty ? "لا مقالات في هذه الفترة"
+            overview: periodArticles.isEmpty
+                ? "لا مقالات في هذه الفترة"
                 : "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
             stories: sections, others: others, outlets: outletLines,
             exclusives: exclusives.prefix(10).map(line),
@@ -143,8 +146,10 @@ struct ReportBuilder: Sendable {
         var seen: Set<String> = []
         let wordings = entry.reports.filter { seen.insert($0.outlet).inserted }.map { Wording(outlet: $0.outlet, content: oneLine($0.content)) }
         return EntryLine(
-            time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "", hasRole: entry.role != nil && entry.role != entry.speaker, cue: entry.first.cue,
-            content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "), outletList: entry.outlets,
+            time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "",
+            hasRole: entry.role != nil && entry.role != entry.speaker, cue: entry.first.cue,
+            content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "),
+            outletList: entry.outlets,
             drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
     }
 
@@ -204,8 +209,9 @@ struct ReportBuilder: Sendable {
         for story in covered where story.outlets.count > 1 {
             let members = members(of: story)
             guard let first = members.compactMap({ input.articles[$0].published?.epochSeconds }).min(),
-                  let own = members.filter({ input.articles[$0].source == outlet }).compactMap({ input.articles[$0].published?.epochSeconds }).min(),
-                  own > first else { continue }
+                let own = members.filter({ input.articles[$0].source == outlet }).compactMap({ input.articles[$0].published?.epochSeconds }).min(),
+                own > first
+            else { continue }
             lags.append(Int((own - first) / 60))
         }
         lags.sort()

@@ -29,7 +29,8 @@ enum HijriCalendar {
     /// The Gregorian day of a Hijri date, nil outside the table or for a day the month lacks.
     static func day(year: Int, month: Int, day: Int) -> CalendarDay? {
         guard (firstYear..<(firstYear + monthBits.count)).contains(year), (1...12).contains(month),
-              day >= 1, day <= length(year: year, month: month) else { return nil }
+            day >= 1, day <= length(year: year, month: month)
+        else { return nil }
         var days = firstDay
         for y in firstYear..<year { days += (1...12).reduce(0) { $0 + length(year: y, month: $1) } }
         for m in 1..<month { days += length(year: year, month: m) }

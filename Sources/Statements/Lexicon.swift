@@ -16,7 +16,8 @@ enum Lexicon {
     /// Bare past forms that are also common nouns or adjectives (بين between, طالب student, كتب
     /// books, تابع affiliated, ذكر male, وصف description, نقل transport, رفض rejection, كشف list,
     /// حذر caution, زعم claim, رأى opinion): a cue only with a proclitic or at a clause start.
-    static let homographs: WordSet = WordSet(["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
+    static let homographs: WordSet = WordSet(
+        ["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
 
     /// Words that open the reported clause: إن، أن، بأن with their pronoun suffixes.
     static let introducers: WordSet = {
@@ -44,30 +45,49 @@ enum Lexicon {
 
     /// Words that end a speaker phrase: prepositions of channel, place and addressee, and the
     /// words that open a subordinate clause.
-    static let phraseStops: WordSet = WordSet(["في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره", "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم"].map(key))
+    static let phraseStops: WordSet = WordSet(
+        [
+            "في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره",
+            "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم",
+        ].map(key))
 
     /// Prepositions that end a speaker phrase (the verb's complement or an addressee follows).
     static let prepositions: WordSet = WordSet(["على", "من", "عن", "إلى", "مع", "ل", "ب"].map(key))
 
     /// A speaker phrase of one of these words refers to the last speaker (وذكر البيان، وتابعت الوكالة).
-    static let references: WordSet = WordSet(["البيان", "الوكالة", "المتحدث", "المتحدثة", "الوزير", "الوزيرة", "المسؤول", "البعثة", "المصدر", "الرئيس", "الناطق", "الناطقة", "الحكومة", "الوزارة", "المفوضية"].map(key))
+    static let references: WordSet = WordSet(
+        [
+            "البيان", "الوكالة", "المتحدث", "المتحدثة", "الوزير", "الوزيرة", "المسؤول", "البعثة", "المصدر", "الرئيس", "الناطق", "الناطقة", "الحكومة", "الوزارة",
+            "المفوضية",
+        ].map(key))
 
     /// Words before a finite verb that belong to no speaker (كما قال، وكان قد قال، من جهته قال).
-    static let clauseOpeners: WordSet = WordSet(["من", "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن", "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد"].map(key))
+    static let clauseOpeners: WordSet = WordSet(
+        [
+            "من", "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "و", "كما", "فيما", "بينما", "حين", "عندما", "إذ", "كان", "وكان", "قد", "ثم", "لكن",
+            "ولكن", "فيما", "بدوره", "بدورها", "كانت", "وكانت", "وقد",
+        ].map(key))
 
     /// كان and its forms that open a clause whose subject comes before the verb (وكان X قد قال).
     static let kana: WordSet = WordSet(["كان", "وكان", "كانت", "وكانت"].map(key))
 
     /// Words of a speaker phrase that name nobody: adverbs and a pronoun's saying (قولها).
-    static let fillers: WordSet = WordSet(["طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم", "تعبيره", "تعبيرها", "تعبيرهم", "وصفه", "وصفها"].map(key))
+    static let fillers: WordSet = WordSet(
+        [
+            "طبعا", "بالطبع", "بكثير", "أيضا", "كذلك", "الخصوص", "بهذا", "وبهذا", "قوله", "قولها", "قولهم", "لا", "نعم", "تعبيره", "تعبيرها", "تعبيرهم", "وصفه",
+            "وصفها",
+        ].map(key))
 
     /// A preposition with a pronoun after «ما أفاد» that points back to the words (به، عنه).
     static let resumptives: WordSet = WordSet(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
 
     /// Definite nouns of outlets and sources that speak after بحسب/وفق (بحسب المرصد، وفق الصحيفة).
-    static let speakingNouns: WordSet = WordSet(["المرصد", "الصحيفة", "الموقع", "القناة", "الوكالة", "المصدر", "المصادر", "البيان", "التلفزيون", "الإذاعة",
-        "الشرطة", "الجيش", "الحكومة", "الرئاسة", "الوزارة", "الكرملين", "المتحدث", "المسؤول", "المسؤولين", "الخبراء", "المنظمة", "اللجنة", "الهيئة",
-        "المفوضية", "البعثة", "السلطات", "الأمم"].map(key))
+    static let speakingNouns: WordSet = WordSet(
+        [
+            "المرصد", "الصحيفة", "الموقع", "القناة", "الوكالة", "المصدر", "المصادر", "البيان", "التلفزيون", "الإذاعة",
+            "الشرطة", "الجيش", "الحكومة", "الرئاسة", "الوزارة", "الكرملين", "المتحدث", "المسؤول", "المسؤولين", "الخبراء", "المنظمة", "اللجنة", "الهيئة",
+            "المفوضية", "البعثة", "السلطات", "الأمم",
+        ].map(key))
 
     /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
     static let statementNouns: WordSet = WordSet(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
@@ -76,12 +96,18 @@ enum Lexicon {
     static let relatives: WordSet = WordSet(["الذي", "التي", "الذين"].map(key))
 
     /// Institutions a definite mention may refer back to (الوزارة → وزارة الخارجية الفلسطينية).
-    static let institutions: WordSet = WordSet(["وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة",
-        "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد"].map(key))
+    static let institutions: WordSet = WordSet(
+        [
+            "وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة",
+            "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد",
+        ].map(key))
 
     /// Subjects of a reporting verb that are nobody's words: unattributed reports and indicators.
-    static let nonSpeakers: WordSet = WordSet(["تقارير", "التقارير", "المؤشرات", "مؤشرات", "الدلائل", "دلائل", "الأرقام", "أرقام", "الإحصاءات",
-        "إحصاءات", "المعطيات", "معطيات"].map(key))
+    static let nonSpeakers: WordSet = WordSet(
+        [
+            "تقارير", "التقارير", "المؤشرات", "مؤشرات", "الدلائل", "دلائل", "الأرقام", "أرقام", "الإحصاءات",
+            "إحصاءات", "المعطيات", "معطيات",
+        ].map(key))
 
     /// Impersonal verbs of narration (ويذكر أن…، يشار إلى أن…): the journalist speaking.
     static let impersonal: WordSet = WordSet(["يذكر", "يشار", "يجدر"].map(key))
@@ -99,9 +125,12 @@ enum Lexicon {
     static let addresseeOpeners: WordSet = WordSet(["كل", "جميع", "كافة", "المجتمع", "الأطراف", "الدول"].map(key))
 
     /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر").
-    static let namingWords: WordSet = WordSet(["وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",
-        "مناورة", "تدريبات", "طراز", "موقع", "شبكة", "مجموعة", "برنامج", "اسم", "تسمية", "مجلة", "إذاعة", "تلفزيون", "ائتلاف",
-        "تحالف", "قائمة", "كتلة", "مبادرة", "خطة", "صفقة", "مؤتمر", "منتدى", "مشروع", "شركة", "مسيرة", "مسيرات", "يوم", "جمعة"].map(key))
+    static let namingWords: WordSet = WordSet(
+        [
+            "وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",
+            "مناورة", "تدريبات", "طراز", "موقع", "شبكة", "مجموعة", "برنامج", "اسم", "تسمية", "مجلة", "إذاعة", "تلفزيون", "ائتلاف",
+            "تحالف", "قائمة", "كتلة", "مبادرة", "خطة", "صفقة", "مؤتمر", "منتدى", "مشروع", "شركة", "مسيرة", "مسيرات", "يوم", "جمعة",
+        ].map(key))
 
     /// Heads of speaker phrases that are roles, not names (a role alone is resolved to the last
     /// speaker who held it).

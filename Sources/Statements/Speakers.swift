@@ -51,7 +51,9 @@ enum SpeakerNames {
         if isTitle(key) || roleWords.contains(key) || Places.words.contains(key) { return true }
         if key.hasPrefix("ال") || key.hasPrefix("لل") { return true }
         // (و، ل، ب before ال: والرئيس، للأمم; فال… is more often a name: فالتر.)
-        if let rest = strippedProclitic(key), roleWords.contains(rest) || Places.words.contains(rest) || (rest.hasPrefix("ال") && !key.hasPrefix("ف")) { return true }
+        if let rest = strippedProclitic(key), roleWords.contains(rest) || Places.words.contains(rest) || (rest.hasPrefix("ال") && !key.hasPrefix("ف")) {
+            return true
+        }
         return false
     }
 
@@ -87,7 +89,8 @@ enum SpeakerNames {
     /// is an object or addressee (المواطنين، المحتجون، الجماعات).
     static func isFamilyName(_ key: String) -> Bool {
         guard key.hasPrefix("ال"), !Lexicon.phraseStops.contains(key), TimeWords.relativeDays[key] == nil, TimeWords.weekdays[key] == nil,
-              !TimeWords.partsOfDay.contains(key) else { return false }
+            !TimeWords.partsOfDay.contains(key)
+        else { return false }
         return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasSuffix($0) })
     }
 
@@ -95,11 +98,12 @@ enum SpeakerNames {
     static let namePrefixes: WordSet = WordSet(["أبو", "أبي", "أبا", "عبد", "بن", "ابن", "آل", "ولد"].map(Lexicon.key))
 
     /// Non-definite words of roles and organisations.
-    static let roleWords: WordSet = WordSet([
-        "باسم", "وزارة", "وزير", "حكومة", "مجلس", "رئاسة", "هيئة", "جامعة", "منظمة", "لجنة", "حزب", "حركة", "مكتب", "وكالة",
-        "مركز", "قوات", "جيش", "شؤون", "دولة", "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "عام", "العام", "أول", "سابق",
-        "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى", "إدارة", "وسائل", "إعلام", "بلدية", "نادي", "منتخب", "فريق", "صحيفة", "قناة", "موقع",
-    ].map(Lexicon.key))
+    static let roleWords: WordSet = WordSet(
+        [
+            "باسم", "وزارة", "وزير", "حكومة", "مجلس", "رئاسة", "هيئة", "جامعة", "منظمة", "لجنة", "حزب", "حركة", "مكتب", "وكالة",
+            "مركز", "قوات", "جيش", "شؤون", "دولة", "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "عام", "العام", "أول", "سابق",
+            "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى", "إدارة", "وسائل", "إعلام", "بلدية", "نادي", "منتخب", "فريق", "صحيفة", "قناة", "موقع",
+        ].map(Lexicon.key))
 
     /// The key without a leading و، ل، ب or ف (لنائب → نائب), if it is long enough to be a word.
     static func strippedProclitic(_ key: String) -> String? {
@@ -136,9 +140,12 @@ struct Apposition: Equatable {
             if i > 1, breaks(before: i, tokens, display, allowComma: false), breaks(before: i, tokens, display, allowComma: true) == false {
                 var start = i
                 while start > max(0, i - 4), start == i || !breaks(before: start, tokens, display, allowComma: false),
-                      !SpeakerNames.isRoleWord(tokens[start - 1].key), !isClauseWord(tokens[start - 1].key), tokens[start - 1].kind != .number { start -= 1 }
+                    !SpeakerNames.isRoleWord(tokens[start - 1].key), !isClauseWord(tokens[start - 1].key), tokens[start - 1].kind != .number
+                { start -= 1 }
                 var end = i + 1
-                while end < tokens.count, end - i <= 8, SpeakerNames.isRoleWord(tokens[end].key), !breaks(before: end, tokens, display, allowComma: false) { end += 1 }
+                while end < tokens.count, end - i <= 8, SpeakerNames.isRoleWord(tokens[end].key), !breaks(before: end, tokens, display, allowComma: false) {
+                    end += 1
+                }
                 // A run that opens its clause may open with its verb: «— تناولت هيذر نويرت، المتحدثة…».
                 let opensClause = start == 0 || breaks(before: start, tokens, display, allowComma: false)
                 if i - start >= 2, opensClause, looksLikeVerb(tokens[start].key) { start += 1 }
@@ -165,7 +172,8 @@ struct Apposition: Equatable {
                 }
                 let particle = end + 1 < tokens.count && SpeakerNames.namePrefixes.contains(key)
                 // محمد الجدعان: a definite family name after a given name.
-                let familyName = end > nameStart && SpeakerNames.isFamilyName(key) && SpeakerNames.isGivenName(tokens[end - 1].key)
+                let familyName =
+                    end > nameStart && SpeakerNames.isFamilyName(key) && SpeakerNames.isGivenName(tokens[end - 1].key)
                     && !breaks(before: end, tokens, display, allowComma: false)
                 if familyName {
                     end += 1

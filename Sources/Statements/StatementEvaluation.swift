@@ -129,7 +129,8 @@ public struct StatementScores: Sendable, Equatable, Codable {
     /// The article with its proclitics, longest first.
     static let articlePrefixes: [[Unicode.Scalar]] = ["وال", "بال", "فال", "كال", "لل", "ال"].map { Array($0.unicodeScalars) }
 
-    static let titleWords: Set<String> = Set(words("الرئيس رئيس وزير وزيره المتحدث باسم الناطق المستشاره المستشار الامين العام نائب زعيم الملك الامير ولي العهد الشيخ السيد السيده الدكتور"))
+    static let titleWords: Set<String> = Set(
+        words("الرئيس رئيس وزير وزيره المتحدث باسم الناطق المستشاره المستشار الامين العام نائب زعيم الملك الامير ولي العهد الشيخ السيد السيده الدكتور"))
 
     /// Whether two speakers are the same after their titles are set aside.
     static func sameSpeaker(_ gold: String, _ predicted: String) -> Bool {

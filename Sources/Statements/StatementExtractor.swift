@@ -138,15 +138,23 @@ struct ArticleReader {
         }
         // A bare homograph is a verb at a clause start or before a title (وصف رئيس السلطة…).
         if !hasProclitic, Lexicon.homographs.contains(bare), !afterComma, !followsOpener(i, range: range),
-           !(i + 1 < range.upperBound && SpeakerNames.isTitle(tokens[i + 1].key)) { return nil }
+            !(i + 1 < range.upperBound && SpeakerNames.isTitle(tokens[i + 1].key))
+        {
+            return nil
+        }
         if i > range.lowerBound, Lexicon.negations.contains(tokens[i - 1].key) { return nil }
         // ويذكر أن…، يشار إلى أن…: the journalist's narration, not a speaker's.
         if Lexicon.impersonal.contains(bare), i + 1 < range.upperBound,
-           Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى") { return nil }
+            Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى")
+        {
+            return nil
+        }
         // VSO: the speaker phrase between the verb and the content.
         var phrase = speakerPhrase(from: i + 1, lemma: entry.lemma, range: range, scalars: scalars)
         // وتشير تقارير…، تقول كل المؤشرات: nobody speaks.
-        if let head = phrase.tokens.first(where: { !Lexicon.addresseeOpeners.contains(tokens[$0].key) }), Lexicon.nonSpeakers.contains(tokens[head].key) { return nil }
+        if let head = phrase.tokens.first(where: { !Lexicon.addresseeOpeners.contains(tokens[$0].key) }), Lexicon.nonSpeakers.contains(tokens[head].key) {
+            return nil
+        }
         // قالت طبعا، ويضيف بهذا الخصوص: words that name nobody.
         if !phrase.tokens.isEmpty, phrase.tokens.allSatisfy({ StopWords.news.contains(tokens[$0]) || Lexicon.fillers.contains(tokens[$0].key) }) {
             phrase = (phrase.tokens.lowerBound..<phrase.tokens.lowerBound, phrase.end)
@@ -164,12 +172,15 @@ struct ArticleReader {
         let opensWithKana = Lexicon.kana.contains(tokens[range.lowerBound].key)
         let subject = (hasProclitic || followsOpener(i, range: range)) && !opensWithKana ? nil : subjectBefore(i, range: range, scalars: scalars)
         // وطالب غراند جميع الأطراف بـ…: the addressee starts at جميع/كل/كافة.
-        if Lexicon.calls.contains(entry.lemma), let p = phrase.tokens.dropFirst().first(where: { [Lexicon.key("جميع"), Lexicon.key("كل"), Lexicon.key("كافة")].contains(tokens[$0].key) }) {
+        if Lexicon.calls.contains(entry.lemma),
+            let p = phrase.tokens.dropFirst().first(where: { [Lexicon.key("جميع"), Lexicon.key("كل"), Lexicon.key("كافة")].contains(tokens[$0].key) })
+        {
             phrase = (phrase.tokens.lowerBound..<p, p)
         }
         // دعت السلطات الصحية المواطنين إلى…: a definite plural ending the phrase is addressed.
         if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, !SpeakerNames.isFamilyName(tokens[phrase.tokens.upperBound - 1].key),
-           tokens[phrase.tokens.upperBound - 1].key.hasPrefix("ال") {
+            tokens[phrase.tokens.upperBound - 1].key.hasPrefix("ال")
+        {
             phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
         }
         if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) {
@@ -225,7 +236,10 @@ struct ArticleReader {
         while end < range.upperBound, end - start < 8 {
             if end > start, gap(before: end, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" }) { break }
             let key = tokens[end].key
-            if Lexicon.introducers.contains(key) || key == Lexicon.key("فإن") || key == Lexicon.key("فقد") || (end > start && Lexicon.phraseStops.contains(key)) { break }
+            if Lexicon.introducers.contains(key) || key == Lexicon.key("فإن") || key == Lexicon.key("فقد") || (end > start && Lexicon.phraseStops.contains(key))
+            {
+                break
+            }
             end += 1
         }
         guard end > start else { return nil }
@@ -234,8 +248,12 @@ struct ArticleReader {
         let mention = start..<end
         // بحسب الأوضاع الاقتصادية، وفق الضوابط الأخلاقية: definite words that name no speaker.
         if mention.allSatisfy({ tokens[$0].key.hasPrefix("ال") || tokens[$0].key.hasPrefix("لل") }),
-           !mention.contains(where: { Lexicon.speakingNouns.contains(tokens[$0].key) || SpeakerNames.isTitle(tokens[$0].key) || Places.words.contains(tokens[$0].key)
-               || Lexicon.institutions.contains(String(tokens[$0].key.dropFirst(2))) || SpeakerNames.roleWords.contains(String(tokens[$0].key.dropFirst(2))) }) {
+            !mention.contains(where: {
+                Lexicon.speakingNouns.contains(tokens[$0].key) || SpeakerNames.isTitle(tokens[$0].key) || Places.words.contains(tokens[$0].key)
+                    || Lexicon.institutions.contains(String(tokens[$0].key.dropFirst(2)))
+                    || SpeakerNames.roleWords.contains(String(tokens[$0].key.dropFirst(2)))
+            })
+        {
             return end
         }
         // «…»، بحسب فرانس برس right after a statement: the agency relays, the speaker stays.
@@ -253,8 +271,9 @@ struct ArticleReader {
         }
         let entry = ReportingVerbs.Entry(lemma: "بحسب", cueClass: .source, form: .finite)
         let cueTokens = i..<(mention.lowerBound > i + 1 && !skipLam ? mention.lowerBound : i + 1)
-        return emit(sentence: sentence, cue: cueTokens.lowerBound, cueEnd: cueTokens.upperBound - 1, entry: entry,
-                    mention: mention, mentionSkipsLam: skipLam, speaker: nil, content: content, range: range, scalars: scalars)
+        return emit(
+            sentence: sentence, cue: cueTokens.lowerBound, cueEnd: cueTokens.upperBound - 1, entry: entry,
+            mention: mention, mentionSkipsLam: skipLam, speaker: nil, content: content, range: range, scalars: scalars)
     }
 
     // MARK: - Pieces
@@ -359,7 +378,8 @@ struct ArticleReader {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             if let entry = Lexicon.verbs[bare], entry.form == .participle || proclitic,
-               (free && comma) || (closes && !inQuote && entry.form == .participle) {
+                (free && comma) || (closes && !inQuote && entry.form == .participle)
+            {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             k += 1
@@ -368,7 +388,8 @@ struct ArticleReader {
         let closing = closingMarks(after: last, scalars: scalars)
         let tail = display.scalars[tokens[last].range.upperBound..<scalars.upperBound]
         if inQuote, tail.filter(isQuoteMark).count % 2 == 0,
-           let close = display.scalars[scalars.upperBound..<min(display.scalars.count, scalars.upperBound + Self.longestQuote)].firstIndex(where: isQuoteMark) {
+            let close = display.scalars[scalars.upperBound..<min(display.scalars.count, scalars.upperBound + Self.longestQuote)].firstIndex(where: isQuoteMark)
+        {
             // A quotation that runs on into the next sentences or paragraphs.
             return (close + 1, tokenIndex(atOrAfter: close + 1, in: range.upperBound..<tokens.count))
         }
@@ -413,27 +434,42 @@ struct ArticleReader {
             let jointly = j == start + 1 && tokens[start].key == Lexicon.key("كل") && key == Lexicon.key("من")
             // A role's place: المبعوث الأممي إلى ليبيا، السفير الأمريكي في أنقرة، مندوب فلسطين لدى الأمم المتحدة.
             if j > start, SpeakerNames.isTitle(tokens[start].key), [Lexicon.key("إلى"), Lexicon.key("في"), Lexicon.key("لدى")].contains(key),
-               j + 1 < range.upperBound, Places.words.contains(tokens[j + 1].key) || key == Lexicon.key("لدى") {
+                j + 1 < range.upperBound, Places.words.contains(tokens[j + 1].key) || key == Lexicon.key("لدى")
+            {
                 j += 2
                 continue
             }
-            if !jointly, Lexicon.introducers.contains(key) && !Apposition.hyphenated(before: j, tokens, display) || Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) { break }
+            if !jointly,
+                Lexicon.introducers.contains(key) && !Apposition.hyphenated(before: j, tokens, display) || Lexicon.phraseStops.contains(key)
+                    || Lexicon.prepositions.contains(key)
+            {
+                break
+            }
             // An addressee (أعرب لميركل عن…), unless the phrase ends right after it (وأضاف لافروف:).
             if j == start, key.hasPrefix("ل"), Lexicon.verbs[key] == nil, j + 1 < range.upperBound,
-               !gap(before: j + 1, in: scalars).contains(where: { $0 == ":" || isQuoteMark($0) }),
-               !Lexicon.introducers.contains(tokens[j + 1].key) { break }
+                !gap(before: j + 1, in: scalars).contains(where: { $0 == ":" || isQuoteMark($0) }),
+                !Lexicon.introducers.contains(tokens[j + 1].key)
+            {
+                break
+            }
             if startsTime(at: j, range: range) { break }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             // ودعت وزارة الداخلية لعدم…: after a call's definite speaker, لـ opens what is called for.
             if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }
             // غاسبريني للصحفيين: a لل word after a name is whom the words were said to.
             if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))),
-               SpeakerNames.isGivenName(tokens[j - 1].key), !Lexicon.statementNouns.contains(tokens[j - 1].key) { break }
+                SpeakerNames.isGivenName(tokens[j - 1].key), !Lexicon.statementNouns.contains(tokens[j - 1].key)
+            {
+                break
+            }
             // أعلنت وزارة الدفاع التركية مقتل…: after an institution's definite words, an
             // indefinite word opens the object.
             if j > start + 1, directObject, tokens[start].key.hasPrefix("ال") || Lexicon.institutions.contains(tokens[start].key),
-               !SpeakerNames.isTitle(tokens[start].key), !key.hasPrefix("ال"), tokens[j - 1].key.hasPrefix("ال"),
-               !SpeakerNames.isRoleWord(key), tokens[j].kind == .arabic { break }
+                !SpeakerNames.isTitle(tokens[start].key), !key.hasPrefix("ال"), tokens[j - 1].key.hasPrefix("ال"),
+                !SpeakerNames.isRoleWord(key), tokens[j].kind == .arabic
+            {
+                break
+            }
             if takesBa, j > start || key.hasPrefix("بال"), key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
             j += 1
             if j - start > 10 { return (start..<start, start) }
@@ -446,7 +482,9 @@ struct ArticleReader {
     func titledName(_ phrase: [Int]) -> Range<Int>? {
         guard phrase.count > 2, SpeakerNames.isTitle(tokens[phrase[0]].key) else { return nil }
         var end = 1
-        while end < phrase.count, SpeakerNames.isGivenName(tokens[phrase[end]].key) || (end > 1 && SpeakerNames.isFamilyName(tokens[phrase[end]].key)) { end += 1 }
+        while end < phrase.count, SpeakerNames.isGivenName(tokens[phrase[end]].key) || (end > 1 && SpeakerNames.isFamilyName(tokens[phrase[end]].key)) {
+            end += 1
+        }
         guard end > 1, end < phrase.count, SpeakerNames.isTitle(tokens[phrase[end]].key) else { return nil }
         return 1..<end
     }
@@ -457,7 +495,8 @@ struct ArticleReader {
     func institution(named mention: Range<Int>) -> String? {
         let head = tokens[mention.lowerBound].key
         guard head.hasPrefix("ال"), Lexicon.institutions.contains(String(head.dropFirst(2))),
-              mention.dropFirst().allSatisfy({ tokens[$0].key.hasPrefix("ال") }) else { return nil }
+            mention.dropFirst().allSatisfy({ tokens[$0].key.hasPrefix("ال") })
+        else { return nil }
         let indefinite = String(head.dropFirst(2))
         let adjectives = Set(mention.dropFirst().map { SpeakerNames.skeleton(SpeakerNames.words(tokens[$0].text).first ?? "") })
         var k = mention.lowerBound - 1
@@ -465,7 +504,9 @@ struct ArticleReader {
             let key = tokens[k].key
             if key == indefinite || SpeakerNames.strippedProclitic(key) == indefinite {
                 var end = k + 1
-                while end < tokens.count, end - k <= 4, tokens[end].key.hasPrefix("ال"), !Apposition.breaks(before: end, tokens, display, allowComma: false) { end += 1 }
+                while end < tokens.count, end - k <= 4, tokens[end].key.hasPrefix("ال"), !Apposition.breaks(before: end, tokens, display, allowComma: false) {
+                    end += 1
+                }
                 let words = (k + 1..<end).map { SpeakerNames.skeleton(SpeakerNames.words(tokens[$0].text).first ?? "") }
                 if end > k + 1, adjectives.isEmpty || !adjectives.isDisjoint(with: words) {
                     let start = tokens[k].range.lowerBound + (key == indefinite ? 0 : 1)
@@ -491,12 +532,14 @@ struct ArticleReader {
         if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key) {
             var start = i - 1
             while start > max(range.lowerBound, i - 5), start == i - 1 || !Apposition.breaks(before: start, tokens, display, allowComma: false),
-                  !SpeakerNames.isRoleWord(tokens[start - 1].key), !Apposition.isClauseWord(tokens[start - 1].key) { start -= 1 }
+                !SpeakerNames.isRoleWord(tokens[start - 1].key), !Apposition.isClauseWord(tokens[start - 1].key)
+            { start -= 1 }
             return start < i - 1 ? start..<(i - 1) : nil
         }
         // وكان وزير الخارجية الروسي، سيرغي لافروف، قال إن…: the whole subject, appositions included.
         if Lexicon.kana.contains(tokens[range.lowerBound].key),
-           i - range.lowerBound > 1, i - range.lowerBound <= 10 {
+            i - range.lowerBound > 1, i - range.lowerBound <= 10
+        {
             var subject = (range.lowerBound + 1)..<i
             // وكانت قوات حفتر قد أعلنت…
             if tokens[subject.upperBound - 1].key == Lexicon.key("قد") { subject = subject.lowerBound..<(subject.upperBound - 1) }
@@ -504,13 +547,16 @@ struct ArticleReader {
         }
         var start = i
         while start > range.lowerBound, !gap(before: start, in: scalars).contains(where: { $0 != " " && $0 != "\u{00A0}" && !isQuoteMark($0) }),
-              !Lexicon.introducers.contains(tokens[start - 1].key) {
+            !Lexicon.introducers.contains(tokens[start - 1].key)
+        {
             start -= 1
         }
         while start < i, Lexicon.clauseOpeners.contains(tokens[start].key) { start += 1 }
         guard start < i, i - start <= 6 else { return nil }
-        for k in start..<i where Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.phraseStops.contains(tokens[k].key)
-            || (tokens[k].key.hasPrefix("و") && Lexicon.phraseStops.contains(String(tokens[k].key.dropFirst()))) { return nil }
+        for k in start..<i
+        where Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.phraseStops.contains(tokens[k].key)
+            || (tokens[k].key.hasPrefix("و") && Lexicon.phraseStops.contains(String(tokens[k].key.dropFirst())))
+        { return nil }
         if TimeExpressions.first(in: tokens, start..<i, published: nil) != nil { return nil }
         return start..<i
     }
@@ -536,8 +582,10 @@ struct ArticleReader {
 
     // MARK: - Output
 
-    mutating func emit(sentence: Int, cue: Int, cueEnd: Int? = nil, entry: ReportingVerbs.Entry, mention: Range<Int>?, mentionSkipsLam: Bool = false,
-                       speaker given: (speaker: String, role: String?)?, content: Content, range: Range<Int>, scalars: Range<Int>) -> Int {
+    mutating func emit(
+        sentence: Int, cue: Int, cueEnd: Int? = nil, entry: ReportingVerbs.Entry, mention: Range<Int>?, mentionSkipsLam: Bool = false,
+        speaker given: (speaker: String, role: String?)?, content: Content, range: Range<Int>, scalars: Range<Int>
+    ) -> Int {
         var (contentRange, kind) = trimmed(content.scalars)
         guard !contentRange.isEmpty else { return content.end }
         var mentionText = ""
@@ -570,11 +618,15 @@ struct ArticleReader {
         } else {
             // The same speech event: the speaker's earlier statement here, else the article's
             // last dated one.
-            time = found.last { $0.speaker == speaker }?.time
-                ?? datedSentence(naming: SpeakerNames.skeletons(speaker).union(
-                    // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
-                    // definite role words, الخارجية الأمريكية)
-                    mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasPrefix("ال") }.map { SpeakerNames.keySkeleton(Lexicon.key(String($0))) }))
+            time =
+                found.last { $0.speaker == speaker }?.time
+                ?? datedSentence(
+                    naming: SpeakerNames.skeletons(speaker).union(
+                        // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
+                        // definite role words, الخارجية الأمريكية)
+                        mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasPrefix("ال") }.map {
+                            SpeakerNames.keySkeleton(Lexicon.key(String($0)))
+                        }))
                 ?? found.last { $0.time != nil }?.time
                 ?? leadDay
         }
@@ -583,10 +635,11 @@ struct ArticleReader {
         lastEnd = content.end
         let contentTokens = range.lowerBound..<max(range.lowerBound, content.end)
         lastContent = tokenIndex(atOrAfter: contentRange.lowerBound, in: contentTokens)..<tokenIndex(atOrAfter: contentRange.upperBound, in: contentTokens)
-        found.append(Statement(
-            article: article.id, outlet: article.source, sentence: sentence, speakerMention: mentionText, speakerSpan: mentionSpan,
-            speaker: speaker, role: role, cue: cueText, cueClass: entry.cueClass, content: String(scalars: original[span]), contentSpan: span,
-            kind: kind, timeExpression: timeExpression, time: time))
+        found.append(
+            Statement(
+                article: article.id, outlet: article.source, sentence: sentence, speakerMention: mentionText, speakerSpan: mentionSpan,
+                speaker: speaker, role: role, cue: cueText, cueClass: entry.cueClass, content: String(scalars: original[span]), contentSpan: span,
+                kind: kind, timeExpression: timeExpression, time: time))
         return content.end
     }
 
@@ -600,8 +653,9 @@ struct ArticleReader {
     }
 
     /// Skeletons of title words, too common to identify a speaker.
-    static let genericNameWords: Set<String> = Set(["الرئيس", "وزير", "المتحدث", "رئيس", "الوزير", "باسم", "وزارة", "الخارجية", "نائب", "الأمين", "العام"]
-        .flatMap { SpeakerNames.words($0) }.map(SpeakerNames.skeleton))
+    static let genericNameWords: Set<String> = Set(
+        ["الرئيس", "وزير", "المتحدث", "رئيس", "الوزير", "باسم", "وزارة", "الخارجية", "نائب", "الأمين", "العام"]
+            .flatMap { SpeakerNames.words($0) }.map(SpeakerNames.skeleton))
 
     /// The content without surrounding spaces and end punctuation; a content wholly inside one
     /// quotation is direct (marks dropped), one with quoted fragments of two or more words is mixed.
@@ -694,7 +748,8 @@ struct ArticleReader {
             if let titled = segments.first(where: { !$0.isEmpty && SpeakerNames.isTitle(tokens[$0[0]].key) }) { role = text(ArraySlice(titled)) }
             // كريستين لاجارد المديرة العامة لصندوق النقد: a name, then its title.
             if let p = named.firstIndex(where: { SpeakerNames.isTitle(tokens[$0].key) }), p > named.startIndex,
-               named[..<p].allSatisfy({ SpeakerNames.isGivenName(tokens[$0].key) || SpeakerNames.isFamilyName(tokens[$0].key) }) {
+                named[..<p].allSatisfy({ SpeakerNames.isGivenName(tokens[$0].key) || SpeakerNames.isFamilyName(tokens[$0].key) })
+            {
                 name = text(named[..<p])
                 role = role ?? text(named[p...])
             }
@@ -715,8 +770,11 @@ struct ArticleReader {
             // The fullest name of the article that contains this one.
             let words = SpeakerNames.skeletons(name)
             let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
-                .filter { $0.0 == name || (words.isSubset(of: SpeakerNames.skeletons($0.0)) && SpeakerNames.words($0.0).count > words.count
-                    && StorySpeakers.isPersonalName($0.0)) }
+                .filter {
+                    $0.0 == name
+                        || (words.isSubset(of: SpeakerNames.skeletons($0.0)) && SpeakerNames.words($0.0).count > words.count
+                            && StorySpeakers.isPersonalName($0.0))
+                }
                 .max { SpeakerNames.words($0.0).count < SpeakerNames.words($1.0).count }
             return (fuller?.0 ?? name, role ?? fuller?.1)
         }

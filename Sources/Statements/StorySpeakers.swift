@@ -37,9 +37,10 @@ public enum StorySpeakers {
             if let role = s.role { roleCounts[s.speaker, default: [:]][role, default: 0] += 1 }
         }
         let speakers = counts.keys.sorted()
-        let role = Dictionary(uniqueKeysWithValues: speakers.map { speaker in
-            (speaker, roleCounts[speaker]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
-        })
+        let role = Dictionary(
+            uniqueKeysWithValues: speakers.map { speaker in
+                (speaker, roleCounts[speaker]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+            })
         let words = Dictionary(uniqueKeysWithValues: speakers.map { ($0, SpeakerNames.skeletons($0)) })
         let roleWords = role.compactMapValues { $0.map(SpeakerNames.skeletons) }
         // A joint speaker (ماكرون وميركل) is nobody's fuller name.

@@ -17,8 +17,8 @@ enum TimeWords {
     static func key(_ word: String) -> String { KeyNormalizer().key(word) }
 
     /// Weekday keys, 0 = Sunday.
-    static let weekdays: [String: Int] = Dictionary(uniqueKeysWithValues:
-        ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"].enumerated().map { (key($1), $0) })
+    static let weekdays: [String: Int] = Dictionary(
+        uniqueKeysWithValues: ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"].enumerated().map { (key($1), $0) })
     /// اليوم، أمس، غدا، الليلة: days from the publication day.
     static let relativeDays: [String: Int] = [key("اليوم"): 0, key("أمس"): -1, key("البارحة"): -1, key("غدا"): 1, key("الليلة"): 0]
     /// Parts of the day that may open an expression (مساء الأربعاء، صباح اليوم).

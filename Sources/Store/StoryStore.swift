@@ -57,34 +57,35 @@ public final class StoryStore: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-                INSERT INTO meta VALUES ('schema_version', '1'), ('documents', '0');
-                CREATE TABLE runs (
-                    run INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, inputs TEXT NOT NULL,
-                    read INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0, assigned INTEGER NOT NULL DEFAULT 0);
-                CREATE TABLE articles (
-                    position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, title TEXT NOT NULL,
-                    published TEXT, published_epoch INTEGER, day TEXT, text TEXT NOT NULL,
-                    origin_file TEXT NOT NULL, origin_line INTEGER NOT NULL,
-                    story TEXT, duplicate_of TEXT, added_run INTEGER NOT NULL REFERENCES runs(run), assigned_run INTEGER REFERENCES runs(run));
-                CREATE INDEX articles_story ON articles(story);
-                CREATE INDEX articles_epoch ON articles(published_epoch);
-                CREATE INDEX articles_day ON articles(day);
-                CREATE TABLE stories (
-                    story TEXT PRIMARY KEY, title TEXT NOT NULL, article_count INTEGER NOT NULL, articles TEXT NOT NULL, outlets TEXT NOT NULL,
-                    independent_sources TEXT NOT NULL, first_published TEXT, last_published TEXT, keywords TEXT NOT NULL,
-                    updated_run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
-                CREATE TABLE statements (
-                    article TEXT NOT NULL REFERENCES articles(id), seq INTEGER NOT NULL, outlet TEXT NOT NULL, sentence INTEGER NOT NULL,
-                    speaker_mention TEXT NOT NULL, speaker_start INTEGER, speaker_end INTEGER,
-                    speaker TEXT NOT NULL, role TEXT, speaker_in_article TEXT NOT NULL, role_in_article TEXT,
-                    cue TEXT NOT NULL, cue_class TEXT NOT NULL, content TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
-                    kind TEXT NOT NULL, time_expr TEXT, time TEXT,
-                    PRIMARY KEY (article, seq)) WITHOUT ROWID;
-                CREATE TABLE merges (story TEXT PRIMARY KEY, merged_into TEXT NOT NULL, run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
-                CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                    INSERT INTO meta VALUES ('schema_version', '1'), ('documents', '0');
+                    CREATE TABLE runs (
+                        run INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, inputs TEXT NOT NULL,
+                        read INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0, assigned INTEGER NOT NULL DEFAULT 0);
+                    CREATE TABLE articles (
+                        position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, title TEXT NOT NULL,
+                        published TEXT, published_epoch INTEGER, day TEXT, text TEXT NOT NULL,
+                        origin_file TEXT NOT NULL, origin_line INTEGER NOT NULL,
+                        story TEXT, duplicate_of TEXT, added_run INTEGER NOT NULL REFERENCES runs(run), assigned_run INTEGER REFERENCES runs(run));
+                    CREATE INDEX articles_story ON articles(story);
+                    CREATE INDEX articles_epoch ON articles(published_epoch);
+                    CREATE INDEX articles_day ON articles(day);
+                    CREATE TABLE stories (
+                        story TEXT PRIMARY KEY, title TEXT NOT NULL, article_count INTEGER NOT NULL, articles TEXT NOT NULL, outlets TEXT NOT NULL,
+                        independent_sources TEXT NOT NULL, first_published TEXT, last_published TEXT, keywords TEXT NOT NULL,
+                        updated_run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
+                    CREATE TABLE statements (
+                        article TEXT NOT NULL REFERENCES articles(id), seq INTEGER NOT NULL, outlet TEXT NOT NULL, sentence INTEGER NOT NULL,
+                        speaker_mention TEXT NOT NULL, speaker_start INTEGER, speaker_end INTEGER,
+                        speaker TEXT NOT NULL, role TEXT, speaker_in_article TEXT NOT NULL, role_in_article TEXT,
+                        cue TEXT NOT NULL, cue_class TEXT NOT NULL, content TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+                        kind TEXT NOT NULL, time_expr TEXT, time TEXT,
+                        PRIMARY KEY (article, seq)) WITHOUT ROWID;
+                    CREATE TABLE merges (story TEXT PRIMARY KEY, merged_into TEXT NOT NULL, run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
+                    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+                    """)
         }
         return migrator
     }
@@ -118,10 +119,11 @@ public final class StoryStore: Sendable {
         for start in stride(from: 0, to: articles.count, by: batchSize) {
             let batch = articles[start..<min(articles.count, start + batchSize)]
             added += try write { db in
-                let insert = try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO articles (id, source, url, title, published, published_epoch, day, text, origin_file, origin_line, added_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT OR IGNORE INTO articles (id, source, url, title, published, published_epoch, day, text, origin_file, origin_line, added_run)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 var inserted = 0
                 for a in batch {
                     try insert.execute(arguments: [
@@ -141,9 +143,11 @@ public final class StoryStore: Sendable {
     /// How many articles the store holds, and how many of them wait for a story.
     public func counts() throws -> (articles: Int, pending: Int, stories: Int) {
         try pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") ?? 0)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") ?? 0
+            )
         }
     }
 
@@ -199,7 +203,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     init(_ error: any Error, path: String) {
         switch error {
         case let error as StoreError: self = error
-        case let error as DatabaseError: self = .database(path: path, resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)")
+        case let error as DatabaseError:
+            self = .database(path: path, resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)")
         case let error as BadRow: self = .badRow(path: path, detail: error.description)
         default: self = .badRow(path: path, detail: "\(error)")
         }

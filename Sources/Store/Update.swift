@@ -38,8 +38,10 @@ public struct StoreChange: Sendable {
     public var frequencies: [(term: String, df: Int32)]
 
     /// A change.
-    public init(storyOfPending: [String], duplicateOfPending: [String?], merged: [String: String], statements: [Statements.Statement],
-                frequencies: [(term: String, df: Int32)]) {
+    public init(
+        storyOfPending: [String], duplicateOfPending: [String?], merged: [String: String], statements: [Statements.Statement],
+        frequencies: [(term: String, df: Int32)]
+    ) {
         (self.storyOfPending, self.duplicateOfPending, self.merged, self.statements, self.frequencies) =
             (storyOfPending, duplicateOfPending, merged, statements, frequencies)
     }
@@ -73,8 +75,9 @@ extension StoryStore {
             let cursor = try Row.fetchCursor(db, sql: "SELECT term, df FROM terms")
             while let row = try cursor.next() { frequencies.append((row[0], row[1])) }
             let documents = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'") ?? 0
-            return PendingWork(pending: pending.map(\.article), context: context.map(\.article), contextStories: context.map { $0.story! },
-                               frequencies: frequencies, documents: documents)
+            return PendingWork(
+                pending: pending.map(\.article), context: context.map(\.article), contextStories: context.map { $0.story! },
+                frequencies: frequencies, documents: documents)
         }
     }
 
@@ -82,8 +85,10 @@ extension StoryStore {
     /// their stories, records the merges, stores the statements, adds the document frequencies,
     /// and replaces the records of every story that grew with those `rebuild` makes from all its
     /// stored articles (story records, and the statements with speakers made canonical).
-    public func apply(_ change: StoreChange, to work: PendingWork, run: Int,
-                      rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement])) throws {
+    public func apply(
+        _ change: StoreChange, to work: PendingWork, run: Int,
+        rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement])
+    ) throws {
         let grown = Set(change.storyOfPending).union(change.merged.values)
         try write { db in
             let assign = try db.cachedStatement(sql: "UPDATE articles SET story = ?, duplicate_of = ?, assigned_run = ? WHERE id = ?")
@@ -107,11 +112,12 @@ extension StoryStore {
 
     /// Stores statements as extracted (their speakers are made canonical by ``rebuild``).
     static func insert(_ statements: [Statements.Statement], _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO statements (article, seq, outlet, sentence, speaker_mention, speaker_start, speaker_end, speaker, role,
-                speaker_in_article, role_in_article, cue, cue_class, content, content_start, content_end, kind, time_expr, time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO statements (article, seq, outlet, sentence, speaker_mention, speaker_start, speaker_end, speaker, role,
+                    speaker_in_article, role_in_article, cue, cue_class, content, content_start, content_end, kind, time_expr, time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         var seq: [String: Int] = [:]
         for s in statements {
             let n = seq[s.article, default: 0]
@@ -126,23 +132,31 @@ extension StoryStore {
 
     /// Replaces the records of `stories` with those `rebuild` makes from all their stored
     /// articles, and their statements' speakers with the canonical ones it gives.
-    static func rebuild(stories: Set<String>, run: Int, rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement]),
-                        _ db: Database) throws {
+    static func rebuild(
+        stories: Set<String>, run: Int, rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement]),
+        _ db: Database
+    ) throws {
         let ids = Array(stories).sorted()
         let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
         let members = try fetchArticles(db, where: "a.story IN (SELECT value FROM json_each(?))", arguments: [list])
-        let ownReporting = try Bool.fetchAll(db, sql: """
-            SELECT a.duplicate_of IS NULL OR o.source IS NULL OR o.source = a.source
-            FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
-            WHERE a.story IN (SELECT value FROM json_each(?)) ORDER BY a.position
-            """, arguments: [list])
-        let extracted = try fetchStatements(db, where: "st.article IN (SELECT id FROM articles WHERE story IN (SELECT value FROM json_each(?)))", arguments: [list])
-        let rebuilt = rebuild(GrownStories(articles: members.map(\.article), storyIDs: members.map { $0.story! }, ownReporting: ownReporting,
-                                           statements: extracted.map(\.statement)))
-        let upsert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO stories (story, title, article_count, articles, outlets, independent_sources, first_published, last_published, keywords, updated_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let ownReporting = try Bool.fetchAll(
+            db,
+            sql: """
+                SELECT a.duplicate_of IS NULL OR o.source IS NULL OR o.source = a.source
+                FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
+                WHERE a.story IN (SELECT value FROM json_each(?)) ORDER BY a.position
+                """, arguments: [list])
+        let extracted = try fetchStatements(
+            db, where: "st.article IN (SELECT id FROM articles WHERE story IN (SELECT value FROM json_each(?)))", arguments: [list])
+        let rebuilt = rebuild(
+            GrownStories(
+                articles: members.map(\.article), storyIDs: members.map { $0.story! }, ownReporting: ownReporting,
+                statements: extracted.map(\.statement)))
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO stories (story, title, article_count, articles, outlets, independent_sources, first_published, last_published, keywords, updated_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for story in rebuilt.stories {
             try upsert.execute(arguments: [
                 story.story, story.title, story.articles.count, jsonArray(story.articles), jsonArray(story.outlets),
@@ -156,16 +170,21 @@ extension StoryStore {
     }
 
     /// Statements as extracted (speakers as their articles name them), in article and text order.
-    static func fetchStatements(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [(statement: Statements.Statement, seq: Int)] {
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT st.* FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition) ORDER BY a.position, st.seq
-            """, arguments: arguments)
+    static func fetchStatements(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [(
+        statement: Statements.Statement, seq: Int
+    )] {
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT st.* FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition) ORDER BY a.position, st.seq
+                """, arguments: arguments)
         var out: [(Statements.Statement, Int)] = []
         while let row = try cursor.next() {
             let speakerStart: Int? = row["speaker_start"], speakerEnd: Int? = row["speaker_end"]
             let cueClass: String = row["cue_class"], kind: String = row["kind"]
             guard let cueClassValue = ReportingVerbs.CueClass(rawValue: cueClass), let kindValue = Statements.Statement.Kind(rawValue: kind) else {
-                throw BadRow(description: "statement \(row["article"] as String? ?? "?") #\(row["seq"] as Int? ?? -1): unknown cue class \(cueClass) or kind \(kind)")
+                throw BadRow(
+                    description: "statement \(row["article"] as String? ?? "?") #\(row["seq"] as Int? ?? -1): unknown cue class \(cueClass) or kind \(kind)")
             }
             let statement = Statements.Statement(
                 article: row["article"], outlet: row["outlet"], sentence: row["sentence"], speakerMention: row["speaker_mention"],

@@ -12,7 +12,9 @@ extension Clustering {
     /// `attachFloor`. The candidates are the large clusters the article graph (`pairs`) links a
     /// small cluster to; each small cluster joins the one whose threshold it beats by the most
     /// (time decay applied).
-    public static func attachToLargeStories(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
+    public static func attachToLargeStories(
+        _ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()
+    ) -> [Int] {
         let clusterCount = (labels.max() ?? -1) + 1
         let sums = sums(labels: labels, clusterCount: clusterCount, matrix: matrix, times: times)
         return attachToLargeStories(labels, sums: sums, matrix: matrix, pairs: pairs, options: options)
@@ -40,7 +42,8 @@ extension Clustering {
         for k in candidates.indices where k == 0 || candidates[k] >> 32 != candidates[k - 1] >> 32 { groupStarts.append(k) }
         groupStarts.append(candidates.count)
         let (grouped, bounds, memberLists) = (candidates, groupStarts, members)
-        let offers = parallelMap(count: bounds.count - 1, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, group -> [(small: Int, margin: Float)] in
+        let offers = parallelMap(count: bounds.count - 1, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) {
+            dense, group -> [(small: Int, margin: Float)] in
             let large = Int(grouped[bounds[group]] >> 32)
             let story = sums[large]
             story.scatter(into: &dense)

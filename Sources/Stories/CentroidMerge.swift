@@ -12,14 +12,18 @@ extension Clustering {
     /// shared corpora): the pair with the most similar centroids (cosine of the summed rows,
     /// decayed by the time between the clusters' mean times) merges first, the merged centroid is
     /// compared again with its neighbours, and merging stops below `centroidThreshold`.
-    public static func mergeByCentroids(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()) -> [Int] {
+    public static func mergeByCentroids(
+        _ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?], options: ClusteringOptions = ClusteringOptions()
+    ) -> [Int] {
         mergeByCentroidsKeepingSums(labels, matrix: matrix, pairs: pairs, times: times, options: options).labels
     }
 
     /// ``mergeByCentroids(_:matrix:pairs:times:options:)``, with the row sum of each merged
     /// cluster by its new label (attachment goes on from them instead of summing the rows again).
-    static func mergeByCentroidsKeepingSums(_ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?],
-                                            options: ClusteringOptions) -> (labels: [Int], sums: [ClusterSum]) {
+    static func mergeByCentroidsKeepingSums(
+        _ labels: [Int], matrix: SparseMatrix, pairs: [SimilarPair], times: [Double?],
+        options: ClusteringOptions
+    ) -> (labels: [Int], sums: [ClusterSum]) {
         let count = (labels.max() ?? -1) + 1
         var clusters = sums(labels: labels, clusterCount: count, matrix: matrix, times: times)
         // Candidates: the clusters the article graph connects, each cluster's ascending (the
@@ -39,8 +43,9 @@ extension Clustering {
         var parent = Array(0..<count)
         // Pairs at or above the threshold, by cluster pair (lower id first).
         var strong: [Pair: Float] = [:]
-        let initial = neighborScores(Array(0..<count), clusters: clusters, neighbors: neighbors, higherOnly: true, minimum: options.centroidThreshold,
-                                     columnCount: matrix.columnCount, options: options)
+        let initial = neighborScores(
+            Array(0..<count), clusters: clusters, neighbors: neighbors, higherOnly: true, minimum: options.centroidThreshold,
+            columnCount: matrix.columnCount, options: options)
         for (a, b, s) in initial { strong[Pair(Int(a), Int(b))] = s }
         // Rounds: the strongest pairs merge first, each cluster at most once per round, so that
         // the facets of a story pair up in parallel rather than one cluster absorbing the rest;
@@ -65,8 +70,10 @@ extension Clustering {
                 neighbors[keep] = merged
             }
             let rescored = mergedThisRound.sorted().filter { parent[$0] == $0 }
-            for (a, b, s) in neighborScores(rescored, clusters: clusters, neighbors: neighbors, higherOnly: false, minimum: -.infinity,
-                                            columnCount: matrix.columnCount, options: options) {
+            for (a, b, s) in neighborScores(
+                rescored, clusters: clusters, neighbors: neighbors, higherOnly: false, minimum: -.infinity,
+                columnCount: matrix.columnCount, options: options)
+            {
                 strong[Pair(Int(a), Int(b))] = s >= options.centroidThreshold ? s : nil
             }
         }
@@ -87,8 +94,10 @@ extension Clustering {
     /// Computed in parallel over chunks of equal cost (a large cluster with many neighbours is
     /// split between chunks); a chunk scatters each of its clusters into its core's dense buffer,
     /// so that a neighbour costs its own entries.
-    static func neighborScores(_ which: [Int], clusters: [ClusterSum], neighbors: [[Int32]], higherOnly: Bool, minimum: Float,
-                               columnCount: Int, options: ClusteringOptions) -> [(a: Int32, b: Int32, score: Float)] {
+    static func neighborScores(
+        _ which: [Int], clusters: [ClusterSum], neighbors: [[Int32]], higherOnly: Bool, minimum: Float,
+        columnCount: Int, options: ClusteringOptions
+    ) -> [(a: Int32, b: Int32, score: Float)] {
         var tasks: [(a: Int32, b: Int32)] = []
         var total = 0
         for a in which {
@@ -144,7 +153,8 @@ extension Clustering {
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
         let blockSize = 1024
-        return parallelMap(count: (clusterCount + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> [ClusterSum] in
+        return parallelMap(count: (clusterCount + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) {
+            dense, block -> [ClusterSum] in
             return ((block * blockSize)..<min(clusterCount, (block + 1) * blockSize)).map {
                 ClusterSum(rows: members[$0], of: matrix, times: times, dense: &dense)
             }
@@ -257,22 +267,22 @@ struct ClusterSum {
         newValues.reserveCapacity(columns.count + otherColumns.count)
         // Zero-based views of the four slices.
         columns.withUnsafeBufferPointer { columns in
-        values.withUnsafeBufferPointer { values in
-        otherColumns.withUnsafeBufferPointer { otherColumns in
-        otherValues.withUnsafeBufferPointer { otherValues in
-            var a = 0, b = 0
-            while a < columns.count || b < otherColumns.count {
-                if b == otherColumns.count || (a < columns.count && columns[a] < otherColumns[b]) {
-                    newColumns.append(columns[a]); newValues.append(values[a]); a += 1
-                } else if a == columns.count || otherColumns[b] < columns[a] {
-                    newColumns.append(otherColumns[b]); newValues.append(otherValues[b]); b += 1
-                } else {
-                    newColumns.append(columns[a]); newValues.append(values[a] + otherValues[b]); a += 1; b += 1
+            values.withUnsafeBufferPointer { values in
+                otherColumns.withUnsafeBufferPointer { otherColumns in
+                    otherValues.withUnsafeBufferPointer { otherValues in
+                        var a = 0, b = 0
+                        while a < columns.count || b < otherColumns.count {
+                            if b == otherColumns.count || (a < columns.count && columns[a] < otherColumns[b]) {
+                                newColumns.append(columns[a]); newValues.append(values[a]); a += 1
+                            } else if a == columns.count || otherColumns[b] < columns[a] {
+                                newColumns.append(otherColumns[b]); newValues.append(otherValues[b]); b += 1
+                            } else {
+                                newColumns.append(columns[a]); newValues.append(values[a] + otherValues[b]); a += 1; b += 1
+                            }
+                        }
+                    }
                 }
             }
-        }
-        }
-        }
         }
         columns = newColumns[...]
         values = newValues[...]

@@ -79,7 +79,9 @@ public enum Clustering {
             neighbors[gone] = []
             neighbors[keep] = mergedLists(neighbors[keep], goneEdges, node: \.node, combine: WeightedEdge.summed, leavingOut: Int32(keep), Int32(gone))
             for edge in goneEdges where Int(edge.node) != keep {
-                moveEntry(from: Int32(gone), WeightedEdge(node: Int32(keep), weight: edge.weight), in: &neighbors[Int(edge.node)], node: \.node, combine: WeightedEdge.summed)
+                moveEntry(
+                    from: Int32(gone), WeightedEdge(node: Int32(keep), weight: edge.weight), in: &neighbors[Int(edge.node)], node: \.node,
+                    combine: WeightedEdge.summed)
             }
             for edge in neighbors[keep] {
                 let average = edge.weight / Float(size[keep] * size[Int(edge.node)])
@@ -159,7 +161,9 @@ public enum Clustering {
     /// counting sort: node `a`'s neighbours are `others[starts[a]..<starts[a + 1]]`, each edge's
     /// value beside it in `values` (a caller that needs none passes `()`: a byte an entry instead
     /// of four). `edge` is called twice per index and must give the same edges both times.
-    static func groupedEdges<Value>(count: Int, edgeCount: Int, _ edge: (Int) -> (a: Int32, b: Int32, value: Value)?) -> (starts: [Int], others: [Int32], values: [Value]) {
+    static func groupedEdges<Value>(count: Int, edgeCount: Int, _ edge: (Int) -> (a: Int32, b: Int32, value: Value)?) -> (
+        starts: [Int], others: [Int32], values: [Value]
+    ) {
         var starts = [Int](repeating: 0, count: count + 1)
         for k in 0..<edgeCount {
             guard let (a, b, _) = edge(k) else { continue }

@@ -24,8 +24,10 @@ public struct Story: Sendable, Codable, Equatable {
     public let keywords: [String]
 
     /// A story record (as a store gives it back).
-    public init(story: String, title: String, articles: [String], outlets: [String], independentSources: [String],
-                firstPublished: String?, lastPublished: String?, keywords: [String]) {
+    public init(
+        story: String, title: String, articles: [String], outlets: [String], independentSources: [String],
+        firstPublished: String?, lastPublished: String?, keywords: [String]
+    ) {
         self.story = story
         self.title = title
         self.articles = articles
@@ -43,13 +45,16 @@ extension Story {
     /// label's story id; without it a story's id comes from its first article. `ownReporting`
     /// tells, per article, whether it is its outlet's own (not a wire copy of another outlet's);
     /// `headlines` gives the articles' headline words in `vocabulary`.
-    static func records(articles: [Article], labels: [Int], ids: [String]? = nil, ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary,
-                        headlines: HeadlineWords) -> [Story] {
+    static func records(
+        articles: [Article], labels: [Int], ids: [String]? = nil, ownReporting: [Bool], matrix: SparseMatrix, vocabulary: Vocabulary,
+        headlines: HeadlineWords
+    ) -> [Story] {
         var grouped = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
         for (i, label) in labels.enumerated() { grouped[label].append(i) }
         let members = grouped
         let blockSize = 512
-        return parallelMap(count: (members.count + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) { dense, block -> [Story] in
+        return parallelMap(count: (members.count + blockSize - 1) / blockSize, scratch: { [Float](repeating: 0, count: matrix.columnCount) }) {
+            dense, block -> [Story] in
             let labels = (block * blockSize)..<min(members.count, (block + 1) * blockSize)
             return labels.map { label in
                 record(members[label], id: ids?[label], articles: articles, ownReporting: ownReporting, matrix: matrix, headlines: headlines, dense: &dense)
@@ -67,16 +72,19 @@ extension Story {
     }
 
     /// The record of one story, its articles given by index; `id` nil: from its first article.
-    static func record(_ indices: [Int], id: String?, articles: [Article], ownReporting: [Bool], matrix: SparseMatrix, headlines: HeadlineWords, dense: inout [Float]) -> Story {
+    static func record(
+        _ indices: [Int], id: String?, articles: [Article], ownReporting: [Bool], matrix: SparseMatrix, headlines: HeadlineWords, dense: inout [Float]
+    ) -> Story {
         let ordered = indices.sorted { WireCopies.earlier(articles[$0], articles[$1]) }
         let first = articles[ordered[0]]
         let centroid = ClusterSum(rows: indices, of: matrix, dense: &dense)
         guard indices.count > 1 else {
             // Most stories have one article: it is the central one, its outlet the only one.
-            return Story(story: id ?? storyID(first.id), title: first.title, articles: [first.id], outlets: [first.source],
-                         independentSources: ownReporting[indices[0]] ? [first.source] : [],
-                         firstPublished: first.published?.description, lastPublished: first.published?.description,
-                         keywords: keywords(centroid, of: indices, articles: articles, headlines: headlines))
+            return Story(
+                story: id ?? storyID(first.id), title: first.title, articles: [first.id], outlets: [first.source],
+                independentSources: ownReporting[indices[0]] ? [first.source] : [],
+                firstPublished: first.published?.description, lastPublished: first.published?.description,
+                keywords: keywords(centroid, of: indices, articles: articles, headlines: headlines))
         }
         centroid.scatter(into: &dense)
         let closeness = indices.map { matrix.dot(row: $0, dense: dense) }

@@ -85,17 +85,23 @@ public enum StoryDetection {
     /// Groups `articles` into stories.
     /// With `vocabulary`, articles are weighed in that saved vocabulary instead of one fitted on them;
     /// with `boilerplate`, the boilerplate already learned from these articles is used.
-    public static func run(_ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary saved: Vocabulary? = nil,
-                           boilerplate learned: Boilerplate? = nil) -> StoryResult {
+    public static func run(
+        _ articles: [Article], options: StoryOptions = StoryOptions(), vocabulary saved: Vocabulary? = nil,
+        boilerplate learned: Boilerplate? = nil
+    ) -> StoryResult {
         var times = StageTimes()
         // Each line is fingerprinted once, for learning and for the vectors stage.
         let (boilerplate, vocabulary, matrix) = { () -> (Boilerplate, Vocabulary, SparseMatrix) in
             let fingerprints = measure(&times.boilerplate) { Boilerplate.lineFingerprints(of: articles.map(\.text)) }
-            let boilerplate = learned ?? measure(&times.boilerplate) {
-                Boilerplate.learn(from: articles.indices.map {
-                    Boilerplate.Document(source: articles[$0].source, day: articles[$0].published?.day, text: articles[$0].text, fingerprints: fingerprints[$0])
-                })
-            }
+            let boilerplate =
+                learned
+                ?? measure(&times.boilerplate) {
+                    Boilerplate.learn(
+                        from: articles.indices.map {
+                            Boilerplate.Document(
+                                source: articles[$0].source, day: articles[$0].published?.day, text: articles[$0].text, fingerprints: fingerprints[$0])
+                        })
+                }
             let documents = articles.indices.map {
                 Document(title: articles[$0].title, text: articles[$0].text, source: articles[$0].source, lineFingerprints: fingerprints[$0])
             }
@@ -115,35 +121,40 @@ public enum StoryDetection {
         // Wire copies need only the pairs, and the headline words only the vocabulary: they are
         // found beside the clustering passes, which are mostly sequential.
         let clusteringStart = DispatchTime.now().uptimeNanoseconds
-        let ((labels, clusteringTimes), (duplicateOf, headlines, besideTimes)) = concurrently({ () -> ([Int], StageTimes) in
-            var branchTimes = StageTimes()
-            let first = measure(&branchTimes.averageLink) {
-                Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
-            }
-            let second = measure(&branchTimes.centroidMerge) {
-                Clustering.mergeByCentroidsKeepingSums(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
-            }
-            let labels = measure(&branchTimes.attachment) {
-                Clustering.attachToLargeStories(second.labels, sums: second.sums, matrix: matrix, pairs: pairs, options: options.clustering)
-            }
-            return (labels, branchTimes)
-        }, beside: { () -> ([Int?], HeadlineWords, StageTimes) in
-            var branchTimes = StageTimes()
-            let duplicateOf = measure(&branchTimes.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
-            let headlines = measure(&branchTimes.headlineWords) { HeadlineWords(articles, vocabulary: vocabulary) }
-            return (duplicateOf, headlines, branchTimes)
-        })
+        let ((labels, clusteringTimes), (duplicateOf, headlines, besideTimes)) = concurrently(
+            { () -> ([Int], StageTimes) in
+                var branchTimes = StageTimes()
+                let first = measure(&branchTimes.averageLink) {
+                    Clustering.averageLink(count: articles.count, pairs: pairs, times: publishedTimes, options: options.clustering)
+                }
+                let second = measure(&branchTimes.centroidMerge) {
+                    Clustering.mergeByCentroidsKeepingSums(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
+                }
+                let labels = measure(&branchTimes.attachment) {
+                    Clustering.attachToLargeStories(second.labels, sums: second.sums, matrix: matrix, pairs: pairs, options: options.clustering)
+                }
+                return (labels, branchTimes)
+            },
+            beside: { () -> ([Int?], HeadlineWords, StageTimes) in
+                var branchTimes = StageTimes()
+                let duplicateOf = measure(&branchTimes.wireCopies) { WireCopies.detect(articles, pairs: pairs) }
+                let headlines = measure(&branchTimes.headlineWords) { HeadlineWords(articles, vocabulary: vocabulary) }
+                return (duplicateOf, headlines, branchTimes)
+            })
         times.averageLink = clusteringTimes.averageLink
         times.centroidMerge = clusteringTimes.centroidMerge
         times.attachment = clusteringTimes.attachment
         times.wireCopies = besideTimes.wireCopies
         times.headlineWords = besideTimes.headlineWords
         let records = measure(&times.records) {
-            Story.records(articles: articles, labels: labels, ownReporting: ownReporting(articles, duplicateOf: duplicateOf), matrix: matrix, vocabulary: vocabulary,
-                          headlines: headlines)
+            Story.records(
+                articles: articles, labels: labels, ownReporting: ownReporting(articles, duplicateOf: duplicateOf), matrix: matrix, vocabulary: vocabulary,
+                headlines: headlines)
         }
         times.clustering = Double(DispatchTime.now().uptimeNanoseconds - clusteringStart) / 1e9
-        return StoryResult(storyOfArticle: labels, stories: Story.ranked(records), storyIDOfArticle: labels.map { records[$0].story }, duplicateOf: duplicateOf, vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
+        return StoryResult(
+            storyOfArticle: labels, stories: Story.ranked(records), storyIDOfArticle: labels.map { records[$0].story }, duplicateOf: duplicateOf,
+            vocabulary: vocabulary, matrix: matrix, pairs: pairs, kernel: kernel, times: times, boilerplate: boilerplate)
     }
 }
 
@@ -162,7 +173,8 @@ extension StoryDetection {
     /// `storyIDs` gives each article's story, which keeps that id; the articles are weighed in
     /// `vocabulary` to find each story's central headline and keywords.
     public static func records(
-        _ articles: [Article], storyIDs: [String], ownReporting: [Bool], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions()
+        _ articles: [Article], storyIDs: [String], ownReporting: [Bool], vocabulary: Vocabulary, boilerplate: Boilerplate,
+        options: VectorOptions = VectorOptions()
     ) -> [Story] {
         var labelOfID: [String: Int] = [:]
         var ids: [String] = []
@@ -174,8 +186,10 @@ extension StoryDetection {
         }
         let documents = articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }
         let matrix = TFIDF.transform(documents, vocabulary: vocabulary, boilerplate: boilerplate, options: options)
-        return Story.ranked(Story.records(articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary,
-                                          headlines: HeadlineWords(articles, vocabulary: vocabulary)))
+        return Story.ranked(
+            Story.records(
+                articles: articles, labels: labels, ids: ids, ownReporting: ownReporting, matrix: matrix, vocabulary: vocabulary,
+                headlines: HeadlineWords(articles, vocabulary: vocabulary)))
     }
 }
 

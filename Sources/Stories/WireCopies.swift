@@ -84,25 +84,25 @@ public enum WireCopies {
         guard values.count > 1 else { return }
         var spare = [UInt32](repeating: 0, count: values.count)
         values.withUnsafeMutableBufferPointer { values in
-        spare.withUnsafeMutableBufferPointer { spare in
-            var (from, to) = (values, spare)
-            var counts = [Int](repeating: 0, count: 256)
-            counts.withUnsafeMutableBufferPointer { counts in
-                for shift in stride(from: UInt32(0), to: 32, by: 8) {
-                    for k in 0..<256 { counts[k] = 0 }
-                    for value in from { counts[Int((value >> shift) & 0xFF)] += 1 }
-                    var start = 0
-                    for k in 0..<256 { (counts[k], start) = (start, start + counts[k]) }
-                    for value in from {
-                        let digit = Int((value >> shift) & 0xFF)
-                        to[counts[digit]] = value
-                        counts[digit] += 1
+            spare.withUnsafeMutableBufferPointer { spare in
+                var (from, to) = (values, spare)
+                var counts = [Int](repeating: 0, count: 256)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for shift in stride(from: UInt32(0), to: 32, by: 8) {
+                        for k in 0..<256 { counts[k] = 0 }
+                        for value in from { counts[Int((value >> shift) & 0xFF)] += 1 }
+                        var start = 0
+                        for k in 0..<256 { (counts[k], start) = (start, start + counts[k]) }
+                        for value in from {
+                            let digit = Int((value >> shift) & 0xFF)
+                            to[counts[digit]] = value
+                            counts[digit] += 1
+                        }
+                        swap(&from, &to)
                     }
-                    swap(&from, &to)
                 }
+                // Four passes: the sorted values are back in `values`.
             }
-            // Four passes: the sorted values are back in `values`.
-        }
         }
     }
 

@@ -34,8 +34,10 @@ package func parallelMap<S, T>(count: Int, workers: @Sendable (_ worker: Int) ->
 
 /// `body(0..<count)` on at most `workerCount` workers that take the iterations in increasing
 /// order from one counter, each with its own state; results in index order, states by worker.
-private func runWorkers<S, T>(count: Int, workerCount: Int, workers: @Sendable (_ worker: Int) -> S,
-                              _ body: @Sendable (inout S, Int) -> T) -> (results: [T], workers: [S]) {
+private func runWorkers<S, T>(
+    count: Int, workerCount: Int, workers: @Sendable (_ worker: Int) -> S,
+    _ body: @Sendable (inout S, Int) -> T
+) -> (results: [T], workers: [S]) {
     let slots = Slots<T>(count)
     let next = Counter()
     let workerCount = max(1, min(count, workerCount))

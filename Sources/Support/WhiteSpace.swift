@@ -15,7 +15,8 @@ extension Substring {
     @inlinable
     package var trimmed: String {
         guard let start = unicodeScalars.firstIndex(where: { !isWhiteSpace($0) }),
-              let end = unicodeScalars.lastIndex(where: { !isWhiteSpace($0) }) else { return "" }
+            let end = unicodeScalars.lastIndex(where: { !isWhiteSpace($0) })
+        else { return "" }
         return String(unicodeScalars[start...end])
     }
 }

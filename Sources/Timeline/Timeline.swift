@@ -110,8 +110,9 @@ public enum Timeline {
         let entries = groups.map { group -> TimelineEntry in
             let members = group.members.map { ordered[$0] }
             let reports = members.map { m in
-                Report(article: m.statement.article, outlet: m.statement.outlet, published: m.published, cue: m.statement.cue,
-                       content: m.statement.content, kind: m.statement.kind)
+                Report(
+                    article: m.statement.article, outlet: m.statement.outlet, published: m.published, cue: m.statement.cue,
+                    content: m.statement.content, kind: m.statement.kind)
             }
             return TimelineEntry(
                 id: "", story: story, speaker: group.speaker, role: members.lazy.compactMap(\.statement.role).first,

@@ -15,7 +15,9 @@ public enum DenseSimilarity {
 
     /// The union of every article's `options.neighbors` most similar articles, found through an
     /// LSA projection of `rank` dimensions.
-    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions(), rank: Int = 192) -> (pairs: [SimilarPair], report: KernelReport) {
+    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions(), rank: Int = 192) -> (
+        pairs: [SimilarPair], report: KernelReport
+    ) {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = matrix.rowCount
         let timeline = TimeOrder(times)
@@ -52,10 +54,13 @@ public enum DenseSimilarity {
         }
         let (pairs, computed) = SparseSimilarity.rescored(matrix, order: order, candidates: CandidateLists(results.map(\.lists)), options: options)
         let end = DispatchTime.now().uptimeNanoseconds
-        return (pairs, KernelReport(
-            seconds: Double(end - projected) / 1e9, pairsComputed: computed,
-            flops: results.reduce(0) { $0 + $1.flops },
-            projectionSeconds: Double(projected - start) / 1e9, projectionFlops: projectionFlops))
+        return (
+            pairs,
+            KernelReport(
+                seconds: Double(end - projected) / 1e9, pairsComputed: computed,
+                flops: results.reduce(0) { $0 + $1.flops },
+                projectionSeconds: Double(projected - start) / 1e9, projectionFlops: projectionFlops)
+        )
     }
 
     /// The LSA embedding of the rows in `order` (row p of the result is row `order[p]`), rows

@@ -137,7 +137,9 @@ public struct KernelReport: Sendable {
 public enum SparseSimilarity {
     /// The union of every article's `options.neighbors` most similar articles (at least
     /// `options.minimumSimilarity`, within `options.window` of each other).
-    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions()) -> (pairs: [SimilarPair], report: KernelReport) {
+    public static func neighbors(_ matrix: SparseMatrix, times: [Double?], options: NeighborOptions = NeighborOptions()) -> (
+        pairs: [SimilarPair], report: KernelReport
+    ) {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = matrix.rowCount
         precondition(times.count == n)
@@ -153,79 +155,85 @@ public enum SparseSimilarity {
             let undatedStarts = (0..<matrix.columnCount).map { c in
                 lowerBound(postingRows, postingStarts[c], postingStarts[c + 1]) { Int($0) >= firstUndated }
             }
-            return parallelMap(count: (n + blockSize - 1) / blockSize, scratch: {
-                SearchScratch(rowCount: n, postingStarts: postingStarts)
-            }) { scratch, block -> CandidateLists.Block in
+            return parallelMap(
+                count: (n + blockSize - 1) / blockSize,
+                scratch: {
+                    SearchScratch(rowCount: n, postingStarts: postingStarts)
+                }
+            ) { scratch, block -> CandidateLists.Block in
                 var lists = CandidateLists.Block()
                 var touchedCount = 0
                 // Raw buffers: the walk below is the hottest loop of story detection, and bounds
                 // checks on every posting cost more than the arithmetic.
                 matrix.columns.withUnsafeBufferPointer { columns in
-                matrix.values.withUnsafeBufferPointer { values in
-                postingRows.withUnsafeBufferPointer { postingRows in
-                postingValues.withUnsafeBufferPointer { postingValues in
-                time.withUnsafeBufferPointer { time in
-                scratch.accumulator.withUnsafeMutableBufferPointer { accumulator in
-                scratch.touched.withUnsafeMutableBufferPointer { touched in
-                scratch.windowStarts.withUnsafeMutableBufferPointer { windowStarts in
-                scratch.windowEnds.withUnsafeMutableBufferPointer { windowEnds in
-                    for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-                        let row = matrix.row(order[p])
-                        // The window as positions in time order: postings hold positions, so the
-                        // searches below compare them directly instead of looking up their times.
-                        let undated = p >= firstUndated
-                        let low = undated ? 0 : lowerBound(time, 0, n) { $0 >= time[p] - options.window }
-                        let high = undated ? n : lowerBound(time, p, n) { $0 > time[p] + options.window }
-                        scratch.heaviest.removeAll(keepingCapacity: true)
-                        for k in row { scratch.heaviest.append((Int32(k), values[k])) }
-                        keepBest(&scratch.heaviest, options.candidateTerms)
-                        for (entry, _) in scratch.heaviest {
-                            let k = Int(entry)
-                            let c = Int(columns[k])
-                            let value = values[k]
-                            let end = postingStarts[c + 1]
-                            // The postings within the window, then the undated ones (last in time
-                            // order), which every article is compared with.
-                            var q = gallop(postingRows, from: undated ? postingStarts[c] : Int(windowStarts[c]), end, to: low)
-                            var stop = gallop(postingRows, from: max(q, Int(windowEnds[c])), end, to: high)
-                            (windowStarts[c], windowEnds[c]) = (Int32(q), Int32(stop))
-                            let undatedStart = max(stop, undatedStarts[c])
-                            while true {
-                                while q < stop {
-                                    let other = Int(postingRows[q])
-                                    if other != p {
-                                        // Branch-free: whether a position is new is a coin toss
-                                        // on long postings, and a mispredicted branch costs more
-                                        // than a store that the next position overwrites.
-                                        let sum = accumulator[other]
-                                        touched[touchedCount] = Int32(other)
-                                        touchedCount += sum == 0 ? 1 : 0
-                                        accumulator[other] = sum + value * postingValues[q]
+                    matrix.values.withUnsafeBufferPointer { values in
+                        postingRows.withUnsafeBufferPointer { postingRows in
+                            postingValues.withUnsafeBufferPointer { postingValues in
+                                time.withUnsafeBufferPointer { time in
+                                    scratch.accumulator.withUnsafeMutableBufferPointer { accumulator in
+                                        scratch.touched.withUnsafeMutableBufferPointer { touched in
+                                            scratch.windowStarts.withUnsafeMutableBufferPointer { windowStarts in
+                                                scratch.windowEnds.withUnsafeMutableBufferPointer { windowEnds in
+                                                    for p in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                                                        let row = matrix.row(order[p])
+                                                        // The window as positions in time order: postings hold positions, so the
+                                                        // searches below compare them directly instead of looking up their times.
+                                                        let undated = p >= firstUndated
+                                                        let low = undated ? 0 : lowerBound(time, 0, n) { $0 >= time[p] - options.window }
+                                                        let high = undated ? n : lowerBound(time, p, n) { $0 > time[p] + options.window }
+                                                        scratch.heaviest.removeAll(keepingCapacity: true)
+                                                        for k in row { scratch.heaviest.append((Int32(k), values[k])) }
+                                                        keepBest(&scratch.heaviest, options.candidateTerms)
+                                                        for (entry, _) in scratch.heaviest {
+                                                            let k = Int(entry)
+                                                            let c = Int(columns[k])
+                                                            let value = values[k]
+                                                            let end = postingStarts[c + 1]
+                                                            // The postings within the window, then the undated ones (last in time
+                                                            // order), which every article is compared with.
+                                                            var q = gallop(postingRows, from: undated ? postingStarts[c] : Int(windowStarts[c]), end, to: low)
+                                                            var stop = gallop(postingRows, from: max(q, Int(windowEnds[c])), end, to: high)
+                                                            (windowStarts[c], windowEnds[c]) = (Int32(q), Int32(stop))
+                                                            let undatedStart = max(stop, undatedStarts[c])
+                                                            while true {
+                                                                while q < stop {
+                                                                    let other = Int(postingRows[q])
+                                                                    if other != p {
+                                                                        // Branch-free: whether a position is new is a coin toss
+                                                                        // on long postings, and a mispredicted branch costs more
+                                                                        // than a store that the next position overwrites.
+                                                                        let sum = accumulator[other]
+                                                                        touched[touchedCount] = Int32(other)
+                                                                        touchedCount += sum == 0 ? 1 : 0
+                                                                        accumulator[other] = sum + value * postingValues[q]
+                                                                    }
+                                                                    q += 1
+                                                                }
+                                                                if stop == end { break }
+                                                                (q, stop) = (undatedStart, end)
+                                                            }
+                                                        }
+                                                        // The best candidates by partial score.
+                                                        scratch.histogram.withUnsafeMutableBufferPointer { histogram in
+                                                            scratch.gathered.withUnsafeMutableBufferPointer { gathered in
+                                                                takeBest(
+                                                                    UnsafeBufferPointer(rebasing: touched[..<touchedCount]), scores: accumulator,
+                                                                    count: options.neighbors * options.rescoredFactor,
+                                                                    into: &scratch.candidates, histogram: histogram, gathered: gathered,
+                                                                    boundary: &scratch.boundary)
+                                                            }
+                                                        }
+                                                        touchedCount = 0
+                                                        lists.append(scratch.candidates)
+                                                    }
+                                                }
+                                            }
+                                        }
                                     }
-                                    q += 1
                                 }
-                                if stop == end { break }
-                                (q, stop) = (undatedStart, end)
                             }
                         }
-                        // The best candidates by partial score.
-                        scratch.histogram.withUnsafeMutableBufferPointer { histogram in
-                        scratch.gathered.withUnsafeMutableBufferPointer { gathered in
-                            takeBest(UnsafeBufferPointer(rebasing: touched[..<touchedCount]), scores: accumulator, count: options.neighbors * options.rescoredFactor,
-                                     into: &scratch.candidates, histogram: histogram, gathered: gathered, boundary: &scratch.boundary)
-                        }
-                        }
-                        touchedCount = 0
-                        lists.append(scratch.candidates)
                     }
-                }
-                }
-                }
-                }
-                }
-                }
-                }
-                }
                 }
                 return lists
             }
@@ -257,25 +265,25 @@ public enum SparseSimilarity {
             var cosines: [Float] = []
             cosines.reserveCapacity(starts[articles.upperBound] - starts[articles.lowerBound])
             matrix.columns.withUnsafeBufferPointer { columns in
-            matrix.values.withUnsafeBufferPointer { values in
-            dense.withUnsafeMutableBufferPointer { dense in
-                for p in articles where starts[p] < starts[p + 1] {
-                    let row = matrix.row(order[p])
-                    for k in row { dense[Int(columns[k])] = values[k] }
-                    for j in starts[p]..<starts[p + 1] {
-                        let q = Int(positions[j])
-                        if q < p, entry(of: p, among: q) != nil {
-                            cosines.append(-1)
-                            continue
+                matrix.values.withUnsafeBufferPointer { values in
+                    dense.withUnsafeMutableBufferPointer { dense in
+                        for p in articles where starts[p] < starts[p + 1] {
+                            let row = matrix.row(order[p])
+                            for k in row { dense[Int(columns[k])] = values[k] }
+                            for j in starts[p]..<starts[p + 1] {
+                                let q = Int(positions[j])
+                                if q < p, entry(of: p, among: q) != nil {
+                                    cosines.append(-1)
+                                    continue
+                                }
+                                var dot: Float = 0
+                                for k in matrix.row(order[q]) { dot += dense[Int(columns[k])] * values[k] }
+                                cosines.append(dot)
+                            }
+                            for k in row { dense[Int(columns[k])] = 0 }
                         }
-                        var dot: Float = 0
-                        for k in matrix.row(order[q]) { dot += dense[Int(columns[k])] * values[k] }
-                        cosines.append(dot)
                     }
-                    for k in row { dense[Int(columns[k])] = 0 }
                 }
-            }
-            }
             }
             return cosines
         }
@@ -360,8 +368,10 @@ public enum SparseSimilarity {
     /// The first pass gathers the scores into `gathered` (as long as `touched` at least), which
     /// the second reads in order: the scores themselves are scattered over a large buffer.
     @inline(__always)
-    static func takeBest(_ touched: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>, count: Int, into best: inout [(Int32, Float)],
-                         histogram: UnsafeMutableBufferPointer<Int32>, gathered: UnsafeMutableBufferPointer<Float>, boundary: inout [(Int32, Float)]) {
+    static func takeBest(
+        _ touched: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>, count: Int, into best: inout [(Int32, Float)],
+        histogram: UnsafeMutableBufferPointer<Int32>, gathered: UnsafeMutableBufferPointer<Float>, boundary: inout [(Int32, Float)]
+    ) {
         @inline(__always) func bucket(_ score: Float) -> Int { Int(score.bitPattern >> 20) }
         best.removeAll(keepingCapacity: true)
         guard touched.count > count else {
@@ -444,7 +454,8 @@ public enum SparseSimilarity {
     /// The first index in `start..<end` whose element satisfies `isAtOrAfter` (which must be
     /// false then true along the range). Inlinable: clustering searches its neighbour lists with it.
     @inlinable @inline(__always)
-    package static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int where C.Index == Int {
+    package static func lowerBound<C: RandomAccessCollection>(_ rows: C, _ start: Int, _ end: Int, _ isAtOrAfter: (C.Element) -> Bool) -> Int
+    where C.Index == Int {
         var low = start, high = end
         while low < high {
             let mid = (low + high) / 2

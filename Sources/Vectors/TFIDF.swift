@@ -54,7 +54,9 @@ public enum TFIDF {
     /// Every term of `documents` with the number of documents it appears in, counted as ``fit``
     /// counts them, in the vocabulary's order (by their UTF-8 bytes); a store adds these up day by
     /// day to keep its vocabulary current.
-    public static func documentFrequencies(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> [(term: String, df: Int32)] {
+    public static func documentFrequencies(_ documents: [Document], boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> [(
+        term: String, df: Int32
+    )] {
         inVocabularyOrder(TermCounts(documents, boilerplate: boilerplate, options: options).documentFrequencies())
     }
 
@@ -77,7 +79,9 @@ public enum TFIDF {
     }
 
     /// Vectors of `documents` in an existing vocabulary (terms it does not know are left out).
-    public static func transform(_ documents: [Document], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions()) -> SparseMatrix {
+    public static func transform(_ documents: [Document], vocabulary: Vocabulary, boilerplate: Boilerplate, options: VectorOptions = VectorOptions())
+        -> SparseMatrix
+    {
         var counts = TermCounts(documents, boilerplate: boilerplate, options: options)
         return counts.takeMatrix(vocabulary)
     }
@@ -143,13 +147,16 @@ struct TermCounts {
         let size = Self.chunkSize
         let (chunks, states) = parallelMap(count: (documents.count + size - 1) / size, workers: { WorkerState(worker: $0) }) { state, chunk in
             // The state in parts: the tokenizer holds the table while `add` changes the others.
-            TermCounts.count(documents[(chunk * size)..<min(documents.count, (chunk + 1) * size)], worker: state.worker, table: &state.table,
-                             documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
+            TermCounts.count(
+                documents[(chunk * size)..<min(documents.count, (chunk + 1) * size)], worker: state.worker, table: &state.table,
+                documentFrequency: &state.documentFrequency, weights: &state.weights, boilerplate: boilerplate, options: options)
         }
         self.chunks = chunks
         // Words met only in lines left out have ids but are in no document.
         workers = states.map { state in
-            Worker(table: state.table.terms, documentFrequency: state.documentFrequency + repeatElement(0, count: state.table.count - state.documentFrequency.count))
+            Worker(
+                table: state.table.terms,
+                documentFrequency: state.documentFrequency + repeatElement(0, count: state.table.count - state.documentFrequency.count))
         }
     }
 
@@ -183,8 +190,10 @@ struct TermCounts {
     }
 
     /// Counts a chunk on a worker's table, frequencies and weight buffer.
-    private static func count(_ documents: ArraySlice<Document>, worker: Int, table: inout TermTable, documentFrequency: inout [Int32], weights: inout [Float],
-                              boilerplate: Boilerplate, options: VectorOptions) -> Chunk {
+    private static func count(
+        _ documents: ArraySlice<Document>, worker: Int, table: inout TermTable, documentFrequency: inout [Int32], weights: inout [Float],
+        boilerplate: Boilerplate, options: VectorOptions
+    ) -> Chunk {
         let analyzer = Analyzer()
         var chunk = Chunk(worker: worker)
         var touched: [Int32] = []
@@ -218,7 +227,9 @@ struct TermCounts {
                     words.append(wordHash)
                     if let term { lineTerms.append(term) }
                 }
-                guard filter.reason(words: words, line: line, fingerprint: document.lineFingerprints.map { $0[$0.startIndex + index].hash }) == nil, !words.isEmpty else { continue }
+                guard filter.reason(words: words, line: line, fingerprint: document.lineFingerprints.map { $0[$0.startIndex + index].hash }) == nil,
+                    !words.isEmpty
+                else { continue }
                 let weight = paragraph < options.leadParagraphs ? options.leadWeight : 1
                 for term in lineTerms { add(term, weight) }
                 paragraph += 1

@@ -49,7 +49,8 @@ public struct Vocabulary: Sendable, Equatable {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
         guard let header = lines.popFirst(), header.hasPrefix("# isnad vocabulary\t"),
-              let count = Int(header.split(separator: "\t").last ?? "") else {
+            let count = Int(header.split(separator: "\t").last ?? "")
+        else {
             throw VocabularyError(path: path, line: 1, reason: "not an isnad vocabulary (the first line must be '# isnad vocabulary<TAB>DOCUMENTS')")
         }
         var terms: [String] = []

@@ -50,17 +50,21 @@ func benchReplay(_ settings: [String]) throws {
         let current = try store.storyOfArticles()
         changed += previous.filter { current[$0.key] != $0.value }.count
         previous = current
-        print(String(format: "%@  %8d  %7d  %8d  %17d  %6d  %6d  %8.2f", day.description, today.count, update.context, update.continuing,
-                     update.storiesContinued, update.storiesOpened, update.storiesMerged, time))
+        print(
+            String(
+                format: "%@  %8d  %7d  %8d  %17d  %6d  %6d  %8.2f", day.description, today.count, update.context, update.continuing,
+                update.storiesContinued, update.storiesOpened, update.storiesMerged, time))
     }
     print(String(format: "daily: %.2f s in all, %.2f s a day; batch: %.2f s", total, total / Double(days), batchSeconds))
     print("stored articles that changed story from one day to the next: \(changed)")
     printLargestGoldStories(gold: gold, batch: batchStory, daily: previous)
     for (name, assignment) in [("batch", batchStory), ("daily", previous)] {
         let s = Evaluation.clusters(predicted: assignment.filter { gold[$0.key] != nil }, gold: gold)
-        print(String(format: "%@: BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | stories %d/%d on the %d gold articles",
-                     name, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall, s.pairwise.f1,
-                     s.predictedStories, s.goldStories, s.articles))
+        print(
+            String(
+                format: "%@: BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | stories %d/%d on the %d gold articles",
+                name, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall, s.pairwise.f1,
+                s.predictedStories, s.goldStories, s.articles))
     }
 }
 

@@ -21,14 +21,21 @@ func benchSimilarity(_ files: [String]) {
     BLAS.threadCount = threads
     print(String(format: "sgemm 2048³: %.1f GFLOP/s on %d threads, %.1f GFLOP/s on one", peak, threads, peakOne))
     let sparse = SparseSimilarity.neighbors(matrix, times: times)
-    print(String(format: "sparse : %.2f s, %d pairs rescored exactly (%.1f M/s), %d candidate pairs kept",
-                 sparse.report.seconds, sparse.report.pairsComputed, Double(sparse.report.pairsComputed) / sparse.report.seconds / 1e6, sparse.pairs.count))
+    print(
+        String(
+            format: "sparse : %.2f s, %d pairs rescored exactly (%.1f M/s), %d candidate pairs kept",
+            sparse.report.seconds, sparse.report.pairsComputed, Double(sparse.report.pairsComputed) / sparse.report.seconds / 1e6, sparse.pairs.count))
     let dense = DenseSimilarity.neighbors(matrix, times: times)
-    print(String(format: "lsa    : projection %.2f s (%.1f GFLOP, %.1f GFLOP/s); blocks %.2f s (%.1f GFLOP of sgemm, %.1f GFLOP/s with selection and rescoring); %d candidate pairs kept",
-                 dense.report.projectionSeconds, dense.report.projectionFlops / 1e9, dense.report.projectionFlops / dense.report.projectionSeconds / 1e9,
-                 dense.report.seconds, dense.report.flops / 1e9, dense.report.flops / dense.report.seconds / 1e9, dense.pairs.count))
+    print(
+        String(
+            format:
+                "lsa    : projection %.2f s (%.1f GFLOP, %.1f GFLOP/s); blocks %.2f s (%.1f GFLOP of sgemm, %.1f GFLOP/s with selection and rescoring); %d candidate pairs kept",
+            dense.report.projectionSeconds, dense.report.projectionFlops / 1e9, dense.report.projectionFlops / dense.report.projectionSeconds / 1e9,
+            dense.report.seconds, dense.report.flops / 1e9, dense.report.flops / dense.report.seconds / 1e9, dense.pairs.count))
     let sparseSet = Set(sparse.pairs.map { Int($0.first) << 32 | Int($0.second) })
     let common = dense.pairs.filter { sparseSet.contains(Int($0.first) << 32 | Int($0.second)) }.count
-    print(String(format: "overlap: %.1f %% of the sparse pairs are among the LSA pairs; peak memory %.0f MiB",
-                 100 * Double(common) / Double(max(1, sparse.pairs.count)), peakMemoryMiB()))
+    print(
+        String(
+            format: "overlap: %.1f %% of the sparse pairs are among the LSA pairs; peak memory %.0f MiB",
+            100 * Double(common) / Double(max(1, sparse.pairs.count)), peakMemoryMiB()))
 }

@@ -67,11 +67,15 @@ func benchTune(_ settings: [String]) throws {
             print("\(label)  (no gold articles in corpus=\(corpus))")
         } else {
             let s = Evaluation.clusters(predicted: predicted, gold: gold)
-            print(String(format: "%@  BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | ARI %.3f NMI %.3f | stories %d/%d",
-                         label as NSString, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall,
-                         s.pairwise.f1, s.ari, s.nmi, s.predictedStories, s.goldStories))
+            print(
+                String(
+                    format: "%@  BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | ARI %.3f NMI %.3f | stories %d/%d",
+                    label as NSString, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall,
+                    s.pairwise.f1, s.ari, s.nmi, s.predictedStories, s.goldStories))
         }
-        print(String(format: "   times: boilerplate %.2f s, vectors %.2f s, similarity %.2f s (%d pairs), clustering %.2f s",
-                     result.times.boilerplate, result.times.vectors, result.times.similarity, result.pairs.count, result.times.clustering))
+        print(
+            String(
+                format: "   times: boilerplate %.2f s, vectors %.2f s, similarity %.2f s (%d pairs), clustering %.2f s",
+                result.times.boilerplate, result.times.vectors, result.times.similarity, result.pairs.count, result.times.clustering))
     }
 }

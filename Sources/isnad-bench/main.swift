@@ -62,8 +62,10 @@ func benchIngest(_ files: [String], repetitions: Int) {
     let best = times.min()!
     let median = times.sorted()[times.count / 2]
     let n = result.articles.count
-    print(String(format: "isnad   : %d articles, %d rejects, best %.2f s, median %.2f s: %.0f articles/s, %.1f MB/s, peak memory %.0f MiB",
-                 n, result.rejects.count, best, median, Double(n) / best, megabytes / best, peakMemoryMiB()))
+    print(
+        String(
+            format: "isnad   : %d articles, %d rejects, best %.2f s, median %.2f s: %.0f articles/s, %.1f MB/s, peak memory %.0f MiB",
+            n, result.rejects.count, best, median, Double(n) / best, megabytes / best, peakMemoryMiB()))
     let python = """
         python3 -c 'import gzip, json, sys, time, resource
         t = time.perf_counter(); n = 0
@@ -79,8 +81,9 @@ func benchIngest(_ files: [String], repetitions: Int) {
         let out = shell(python).output.split(separator: " ")
         guard out.count == 3, let t = Double(out[1]) else { print("python  : failed to run"); return }
         pythonTimes.append(t)
-        pythonLine = String(format: "python  : %@ records, best %%.2f s: %%.0f records/s, %%.1f MB/s, peak memory %.0f MiB",
-                            String(out[0]), Double(out[2].trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
+        pythonLine = String(
+            format: "python  : %@ records, best %%.2f s: %%.0f records/s, %%.1f MB/s, peak memory %.0f MiB",
+            String(out[0]), Double(out[2].trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
     }
     let pythonBest = pythonTimes.min()!
     print(String(format: pythonLine, pythonBest, Double(n) / pythonBest, megabytes / pythonBest))
@@ -100,21 +103,26 @@ func benchText(_ files: [String], repetitions: Int) {
     var times: [Double] = []
     for _ in 0..<repetitions {
         terms = 0
-        times.append(seconds {
-            for text in texts { analyzer.forEachTerm(in: text) { _, _ in terms += 1 } }
-        })
+        times.append(
+            seconds {
+                for text in texts { analyzer.forEachTerm(in: text) { _, _ in terms += 1 } }
+            })
     }
     let best = times.min()!
-    print(String(format: "isnad   : %d articles, %.1f MB, %d tokens, %d terms, best %.2f s: %.1f MB/s, %.2f M tokens/s",
-                 texts.count, megabytes, tokens, terms, best, megabytes / best, Double(tokens) / best / 1e6))
+    print(
+        String(
+            format: "isnad   : %d articles, %.1f MB, %d tokens, %d terms, best %.2f s: %.1f MB/s, %.2f M tokens/s",
+            texts.count, megabytes, tokens, terms, best, megabytes / best, Double(tokens) / best / 1e6))
     let stopFile = NSTemporaryDirectory() + "isnad-bench-stopwords.txt"
     try? Data(StopWords.clustering.words.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: stopFile))
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("text_baseline.py").path
     let out = shell("python3 '\(script)' '\(stopFile)' " + files.map { "'\($0)'" }.joined(separator: " ")).output
         .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     guard out.count == 5 else { print("python  : failed to run"); return }
-    print(String(format: "python  : %.0f articles, %.1f MB, %.0f tokens, %.0f terms, %.2f s: %.1f MB/s, %.2f M tokens/s",
-                 out[0], out[1], out[2], out[3], out[4], out[1] / out[4], out[2] / out[4] / 1e6))
+    print(
+        String(
+            format: "python  : %.0f articles, %.1f MB, %.0f tokens, %.0f terms, %.2f s: %.1f MB/s, %.2f M tokens/s",
+            out[0], out[1], out[2], out[3], out[4], out[1] / out[4], out[2] / out[4] / 1e6))
     print(String(format: "speed-up: %.2fx (python / isnad, MB/s)", (megabytes / best) / (out[1] / out[4])))
 }
 
@@ -139,6 +147,7 @@ case "replay":
 case "stemming":
     try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:
-    FileHandle.standardError.write(Data("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...] | replay [from=DAY days=N]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...] | replay [from=DAY days=N]\n".utf8))
     exit(64)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 @Suite("Boilerplate")
@@ -32,8 +33,10 @@ struct BoilerplateTests {
     }
 
     @Test func copyrightAndPhotoCredits() {
-        #expect(reasons("© 2018 جميع الحقوق محفوظة\nحقوق النشر محفوظة لمجلة القافلة\n(تصوير: المحرر)\nمصدر الصورة Getty Images\nAll Rights Reserved") ==
-                [.copyright, .copyright, .photoCredit, .photoCredit, .copyright])
+        #expect(
+            reasons("© 2018 جميع الحقوق محفوظة\nحقوق النشر محفوظة لمجلة القافلة\n(تصوير: المحرر)\nمصدر الصورة Getty Images\nAll Rights Reserved") == [
+                .copyright, .copyright, .photoCredit, .photoCredit, .copyright,
+            ])
     }
 
     @Test func proseThatMentionsALabelStays() {
@@ -97,9 +100,10 @@ struct BoilerplateTests {
     @Test func learningFromGivenFingerprintsLearnsTheSameLines() {
         let documents = BoilerplateTests.outletArticles
         let fingerprints = Boilerplate.lineFingerprints(of: documents.map(\.text))
-        let given = Boilerplate.learn(from: documents.indices.map {
-            Boilerplate.Document(source: documents[$0].source, day: documents[$0].day, text: documents[$0].text, fingerprints: fingerprints[$0])
-        })
+        let given = Boilerplate.learn(
+            from: documents.indices.map {
+                Boilerplate.Document(source: documents[$0].source, day: documents[$0].day, text: documents[$0].text, fingerprints: fingerprints[$0])
+            })
         #expect(given.learned == Boilerplate.learn(from: documents).learned)
         #expect(given.learned.count == 2)
     }

@@ -1,24 +1,30 @@
 import Foundation
-import Testing
-@testable import ArabicText
 import Synchronization
+import Testing
+
+@testable import ArabicText
 
 /// Properties that hold for any input: idempotent keys, exact offsets, no crash on garbage.
 @Suite("Properties")
 struct PropertyTests {
     /// Scalars that exercise every rule: Arabic letters and marks, presentation forms, controls,
     /// spaces, digits, separators, quotes, Latin, lone combining marks, emoji.
-    static let alphabet: [Unicode.Scalar] = Array("""
-        ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىةـًٌٍَُِّْٰٱیکگہۀھەڤڨپچژ٠١٩۰۴٫٬٪،؛؟«»“”"'.!?:()#@_ \n\r\tABCzéÉ0123456789…
-        """.unicodeScalars) + [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x00A0, 0x0654, 0x0655, 0x0653, 0x0301,
-                               0xFEFB, 0xFDF2, 0xFDFC, 0xFDFA, 0xFE8D, 0xFEDF, 0xFC5E, 0xFEFF, 0x00AD, 0x1F600, 0x2126, 0x0958]
+    static let alphabet: [Unicode.Scalar] =
+        Array(
+            """
+            ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىةـًٌٍَُِّْٰٱیکگہۀھەڤڨپچژ٠١٩۰۴٫٬٪،؛؟«»“”"'.!?:()#@_ \n\r\tABCzéÉ0123456789…
+            """.unicodeScalars)
+        + [
+            0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x00A0, 0x0654, 0x0655, 0x0653, 0x0301,
+            0xFEFB, 0xFDF2, 0xFDFC, 0xFDFA, 0xFE8D, 0xFEDF, 0xFC5E, 0xFEFF, 0x00AD, 0x1F600, 0x2126, 0x0958,
+        ]
         .map { Unicode.Scalar($0)! }
 
     /// Deterministic pseudo-random strings (a fixed LCG, so a failure reproduces).
     static func randomStrings(count: Int, maxLength: Int) -> [String] {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33)
         }
         return (0..<count).map { _ in
@@ -64,10 +70,11 @@ struct PropertyTests {
     }
 
     @Test func garbageNeverCrashes() {
-        let inputs = PropertyTests.randomStrings(count: 500, maxLength: 200) + [
-            "", "\u{0651}", "\u{0654}\u{0654}", "\u{064B}\u{064C}\u{064D}", "#", "@", "٫", ".", "«", "»»»", "(((",
-            String(decoding: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37) }, as: UTF8.self),
-        ]
+        let inputs =
+            PropertyTests.randomStrings(count: 500, maxLength: 200) + [
+                "", "\u{0651}", "\u{0654}\u{0654}", "\u{064B}\u{064C}\u{064D}", "#", "@", "٫", ".", "«", "»»»", "(((",
+                String(decoding: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37) }, as: UTF8.self),
+            ]
         for s in inputs {
             let display = DisplayText(s)
             _ = KeyNormalizer().key(s)
@@ -123,12 +130,15 @@ struct FastPathTests {
     @Test func lettersTakenInRunsFromBytesGiveTheSameTokens() {
         // Runs of plain letters end at a diacritic, a hamza to compose, a presentation form,
         // a Persian letter, a digit or a separator; ى sets the last-letter flag only at the end.
-        let written = ["عَلى المستشفى", "رئيس مؤسسة سيئة", "ﻻ ﷲ پیشنهاد", "علي١٢٣ و٫٥ #وسم_عربي @user",
-                       "ىىى اىا", "و\u{0654}ي\u{0654} ا\u{0655}"]
+        let written = [
+            "عَلى المستشفى", "رئيس مؤسسة سيئة", "ﻻ ﷲ پیشنهاد", "علي١٢٣ و٫٥ #وسم_عربي @user",
+            "ىىى اىا", "و\u{0654}ي\u{0654} ا\u{0655}",
+        ]
         for hamza in [HamzaCarriers.fold, .keep] {
             for text in written + PropertyTests.randomStrings(count: 3000, maxLength: 40) {
-                #expect(FastPathTests.scannedTokens(text, fromBytes: true, hamza: hamza) == FastPathTests.scannedTokens(text, fromBytes: false, hamza: hamza),
-                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                #expect(
+                    FastPathTests.scannedTokens(text, fromBytes: true, hamza: hamza) == FastPathTests.scannedTokens(text, fromBytes: false, hamza: hamza),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
         }
     }

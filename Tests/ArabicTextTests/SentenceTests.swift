@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ArabicText
 
 @Suite("Sentences")
@@ -34,8 +35,9 @@ struct SentenceTests {
     }
 
     @Test func notAfterAbbreviationsSingleLettersOrBetweenDigits() {
-        #expect(sentences("التقى د. محمد بالوزير في 20.02.2020 عند الساعة 2.5 ص.ب. 100 وغيرها.")
-            == ["التقى د. محمد بالوزير في 20.02.2020 عند الساعة 2.5 ص.ب. 100 وغيرها."])
+        #expect(
+            sentences("التقى د. محمد بالوزير في 20.02.2020 عند الساعة 2.5 ص.ب. 100 وغيرها.")
+                == ["التقى د. محمد بالوزير في 20.02.2020 عند الساعة 2.5 ص.ب. 100 وغيرها."])
         #expect(sentences("عام 1441 هـ. ثم جاء") == ["عام 1441 هـ. ثم جاء"])
     }
 

@@ -33,7 +33,6 @@ func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: I
 /// A folder for one command's output.
 func temporaryFolder() -> String { makeTemporaryFolder("cli") }
 
-
 @Test func versionNamesOpenBLASAndItsCore() throws {
     let run = try isnad(["--version"])
     #expect(run.status == 0)
@@ -57,11 +56,13 @@ func temporaryFolder() -> String { makeTemporaryFolder("cli") }
 @Test func rejectedRecordsGoToStderrAndTheRejectsFileAndExitThree() throws {
     let folder = temporaryFolder()
     let input = folder + "/in.jsonl"
-    try Data(#"""
+    try Data(
+        #"""
         {"id": "1", "title": "سلامة يدعو إلى العودة لطاولة جنيف", "published": "2020-02-20"}
         {"id": "2", "title": "خبر", "published": "الخميس"}
         {"id": "1", "title": "نسخة ثانية"}
-        """#.utf8).write(to: URL(fileURLWithPath: input))
+        """#.utf8
+    ).write(to: URL(fileURLWithPath: input))
     let run = try isnad(["ingest", input, "--format", "json"], in: folder)
     #expect(run.status == 3)
     #expect(run.stderr.contains("\(input):2: unparseable date 'الخميس' in field 'published'\n"))
@@ -85,16 +86,17 @@ func temporaryFolder() -> String { makeTemporaryFolder("cli") }
 @Test func textShowsTheViewsOfASentence() throws {
     let run = try isnad(["text", "--text", "وقال الرئيـــس إنّ ٣ جنود قُتلوا. ثم غادر", "--show", "display", "key", "terms", "sentences"])
     #expect(run.status == 0)
-    #expect(run.stdout == """
-        # -
-        display: وقال الرئيـــس إنّ ٣ جنود قُتلوا. ثم غادر
-        key: وقال الرءيس ان 3 جنود قتلوا. ثم غادر
-        terms: رءيس 3 جنود قتلوا غادر
-        sentences:
-          [0] وقال الرئيـــس إنّ ٣ جنود قُتلوا.
-          [0] ثم غادر
+    #expect(
+        run.stdout == """
+            # -
+            display: وقال الرئيـــس إنّ ٣ جنود قُتلوا. ثم غادر
+            key: وقال الرءيس ان 3 جنود قتلوا. ثم غادر
+            terms: رءيس 3 جنود قتلوا غادر
+            sentences:
+              [0] وقال الرئيـــس إنّ ٣ جنود قُتلوا.
+              [0] ثم غادر
 
-        """)
+            """)
 }
 
 @Test func textAsJSONGivesTokensWithDisplayOffsets() throws {
@@ -111,15 +113,16 @@ func temporaryFolder() -> String { makeTemporaryFolder("cli") }
 @Test func textOnArticlesReportsBoilerplateAndLearnedLines() throws {
     let run = try isnad(["text", repositoryPath("Datasets/demo/articles"), "--show", "boilerplate", "--id", "MI-0101", "--id", "SA-0402"])
     #expect(run.status == 0)
-    #expect(run.stdout == """
-        # MI-0101
-        boilerplate:
-          line 3 (related_story): اقرأ أيضاً: أردوغان يمهل دمشق حتى نهاية الشهر للانسحاب من محيط نقاط المراقبة
-        # SA-0402
-        boilerplate:
-          line 5 (learned): صدى نيوز – متابعات
+    #expect(
+        run.stdout == """
+            # MI-0101
+            boilerplate:
+              line 3 (related_story): اقرأ أيضاً: أردوغان يمهل دمشق حتى نهاية الشهر للانسحاب من محيط نقاط المراقبة
+            # SA-0402
+            boilerplate:
+              line 5 (learned): صدى نيوز – متابعات
 
-        """)
+            """)
     let learned = try isnad(["text", repositoryPath("Datasets/demo/articles"), "--show", "learned", "--format", "json"])
     #expect(learned.status == 0)
     #expect(learned.stdout == #"{"articles":4,"days":3,"source":"sada-news","text":"صدى نيوز – متابعات"}"# + "\n")
@@ -214,8 +217,10 @@ func temporaryFolder() -> String { makeTemporaryFolder("cli") }
     _ = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out])
     let lines = try String(contentsOfFile: out + "/statements.jsonl", encoding: .utf8).split(separator: "\n")
     #expect(lines.count > 40)
-    let run = try isnad(["eval", "statements", out + "/statements.jsonl", repositoryPath("Datasets/demo/gold/statements.jsonl"),
-                         "--articles", repositoryPath("Datasets/demo/gold/statement-articles.txt"), "--format", "json"])
+    let run = try isnad([
+        "eval", "statements", out + "/statements.jsonl", repositoryPath("Datasets/demo/gold/statements.jsonl"),
+        "--articles", repositoryPath("Datasets/demo/gold/statement-articles.txt"), "--format", "json",
+    ])
     #expect(run.status == 0)
     let scores = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(scores["gold"] as? Int == 67)

@@ -99,10 +99,12 @@ struct StoreCLITests {
         #expect(process.terminationReason == .uncaughtSignal)
 
         let (integrity, articles, waiting, orphans) = try reader(store).read { db in
-            (try String.fetchOne(db, sql: "PRAGMA integrity_check"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NOT NULL AND story NOT IN (SELECT story FROM stories)") ?? -1)
+            (
+                try String.fetchOne(db, sql: "PRAGMA integrity_check"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NOT NULL AND story NOT IN (SELECT story FROM stories)") ?? -1
+            )
         }
         #expect(integrity == "ok")
         #expect(articles == 500 || articles == 859, "whole batches only, got \(articles)")
@@ -127,10 +129,13 @@ struct StoreCLITests {
         while process.isRunning {
             if FileManager.default.fileExists(atPath: store) {
                 // A failed read (locked, half-written, without tables) fails the test.
-                seen.append(try reader(store).read { db in
-                    (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? -1,
-                     try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? -1)
-                })
+                seen.append(
+                    try reader(store).read { db in
+                        (
+                            try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? -1,
+                            try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? -1
+                        )
+                    })
             }
             usleep(20_000)
         }

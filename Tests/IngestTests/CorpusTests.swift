@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// The demo corpus in four formats reads without a reject, and its statement gold refers to the

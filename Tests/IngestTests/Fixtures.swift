@@ -6,7 +6,7 @@ import TestSupport
 func writeFile(_ folder: String, _ name: String, _ bytes: [UInt8]) -> String {
     let path = folder + "/" + name
     try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
     return path
 }
 

@@ -1,13 +1,16 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Ingest
 
 // MARK: - JSONL
 
 @Test func readsJSONLWithCanonicalFieldsAndSkipsBlankLines() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.jsonl", """
+    let path = writeFile(
+        folder, "a.jsonl",
+        """
         {"id": "x1", "source": "sada-news", "url": "https://e.example/1", "title": "قمة بروكسل تنتهي دون اتفاق", "published": "2020-02-21T20:10:00+03:00", "text": "انتهت القمة."}
 
         {"id": "x2", "source": "sada-news", "title": "عنوان", "published": "2020-02-21", "text": "نص"}
@@ -25,7 +28,9 @@ import Testing
 
 @Test func acceptsCommonAliasesWithTheCanonicalNameWinning() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.jsonl", """
+    let path = writeFile(
+        folder, "a.jsonl",
+        """
         {"id": 17, "outlet": "al-ufuq", "link": "https://e.example/17", "headline": "عنوان", "date": "2020-02-20", "content": "نص المقال"}
         {"id": "18", "site": "s", "title": "العنوان الصحيح", "headline": "عنوان بديل", "datetime": "2020-02-20T10:00:00Z", "body": "نص"}
         """)
@@ -58,7 +63,9 @@ import Testing
 
 @Test func malformedJSONLineIsRejectedWithLineAndColumnAndTheRestIsRead() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.jsonl", """
+    let path = writeFile(
+        folder, "a.jsonl",
+        """
         {"id": "ok1", "title": "أول", "text": "نص"}
         {"id": "bad", "title": "ثان" "text": "نص"}
         {"id": "ok2", "title": "ثالث", "text": "نص"}
@@ -141,16 +148,19 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
     let folder = makeTemporaryFolder()
     let notes = writeFile(folder, "notes.md", "# notes")
     let result = Ingest.read([folder + "/absent.jsonl", notes])
-    #expect(result.rejects.map(\.reason) == [
-        "no such file or folder",
-        "unsupported file type '.md' (Isnad reads .jsonl, .json, .csv, .tsv, .txt and .html, each also gzipped)",
-    ])
+    #expect(
+        result.rejects.map(\.reason) == [
+            "no such file or folder",
+            "unsupported file type '.md' (Isnad reads .jsonl, .json, .csv, .tsv, .txt and .html, each also gzipped)",
+        ])
     #expect(result.rejects.allSatisfy { $0.line == 0 })
 }
 
 @Test func missingIdIsDerivedStablyFromTheURLOrTheContent() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.jsonl", """
+    let path = writeFile(
+        folder, "a.jsonl",
+        """
         {"url": "https://e.example/a", "title": "أ"}
         {"source": "s", "title": "ب", "text": "نص"}
         """)
@@ -165,7 +175,9 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
 
 @Test func readsAJSONArrayNamingTheLineOfEachElement() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.json", """
+    let path = writeFile(
+        folder, "a.json",
+        """
         [
           {"id": "j1", "title": "أول"},
           {"id": "j2", "title": ""}
@@ -179,10 +191,12 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
 
 @Test func readsRFC4180CSVWithQuotedCommasQuotesAndLineBreaks() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.csv", "\u{FEFF}ID,Headline,Outlet,Date,Body\r\n"
-        + "c1,\"قمة, بروكسل\",sada,2020-02-21,\"قال ميشيل: \"\"المزيد من الوقت مطلوب\"\"\r\nسطر ثان\"\r\n"
-        + "c2,عنوان,sada,2020-02-21\r\n"
-        + "c3,عنوان آخر,sada,2020-02-21,نص\r\n")
+    let path = writeFile(
+        folder, "a.csv",
+        "\u{FEFF}ID,Headline,Outlet,Date,Body\r\n"
+            + "c1,\"قمة, بروكسل\",sada,2020-02-21,\"قال ميشيل: \"\"المزيد من الوقت مطلوب\"\"\r\nسطر ثان\"\r\n"
+            + "c2,عنوان,sada,2020-02-21\r\n"
+            + "c3,عنوان آخر,sada,2020-02-21,نص\r\n")
     let result = Ingest.read([path])
     #expect(result.articles.map(\.id) == ["c1", "c3"])
     #expect(result.articles[0].title == "قمة, بروكسل")
@@ -245,7 +259,9 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
 
 @Test func htmlPageGivesHeadlineMetadataAndParagraphsWithoutChrome() {
     let folder = makeTemporaryFolder()
-    let path = writeFile(folder, "a.html", """
+    let path = writeFile(
+        folder, "a.html",
+        """
         <!DOCTYPE html><html lang="ar"><head><meta charset="utf-8">
         <title>عنوان الصفحة | الموقع</title>
         <meta property="og:title" content="ميركل: العنصرية سم &amp; الكراهية سم">
@@ -294,8 +310,10 @@ func invalidRecordsAreRejectedWithTheirReason(_ line: String, _ reason: String) 
     ("نص المقال\n\nاقرأ أيضاً:\n", "نص المقال", 1),
     ("نص المقال\nShare", "نص المقال", 1),
     ("مقالات ذات صلة بالموضوع كثيرة\nنص", "مقالات ذات صلة بالموضوع كثيرة\nنص", 0),
-    ("نص\nشارك\nقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة",
-     "نص\nشارك\nقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة", 0),
+    (
+        "نص\nشارك\nقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة",
+        "نص\nشارك\nقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة", 0
+    ),
     ("نص\n\n  \nطباعة\n", "نص", 1),
 ])
 func trailingChromeLinesAreRemoved(_ text: String, _ expected: String, _ removed: Int) {

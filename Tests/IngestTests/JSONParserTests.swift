@@ -1,5 +1,6 @@
 import Support
 import Testing
+
 @testable import Ingest
 
 private func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// A small deterministic generator (SplitMix64), so a failure reproduces.
@@ -17,11 +18,12 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// Pieces that make the parsers take their rarer paths: JSON syntax, escapes, CSV quotes, tags,
 /// entities, Arabic and combining marks, invalid UTF-8.
-private let pieces: [[UInt8]] = [
-    "{", "}", "[", "]", "\"", ",", ":", "\\", "\\u", "\\ud83d", "\"title\"", "\"text\"", "\"id\"", "null", "1e",
-    "\n", "\r\n", "\"\"", "<p>", "</p>", "<script>", "<!--", "-->", "<a href='x'>", "&amp;", "&#x", "<meta property=\"og:title\" content=\"",
-    "قال", "«", "»", "\u{0651}", "\u{0640}", "\u{200C}", " ",
-].map { Array($0.utf8) } + [[0xFF], [0xD8], [0xE2, 0x80], [0xC0, 0x80], [0x00]]
+private let pieces: [[UInt8]] =
+    [
+        "{", "}", "[", "]", "\"", ",", ":", "\\", "\\u", "\\ud83d", "\"title\"", "\"text\"", "\"id\"", "null", "1e",
+        "\n", "\r\n", "\"\"", "<p>", "</p>", "<script>", "<!--", "-->", "<a href='x'>", "&amp;", "&#x", "<meta property=\"og:title\" content=\"",
+        "قال", "«", "»", "\u{0651}", "\u{0640}", "\u{200C}", " ",
+    ].map { Array($0.utf8) } + [[0xFF], [0xD8], [0xE2, 0x80], [0xC0, 0x80], [0x00]]
 
 @Test(arguments: ["jsonl", "json", "csv", "txt", "html"])
 func randomInputNeverCrashesAndEveryRecordIsAccountedFor(_ ext: String) {

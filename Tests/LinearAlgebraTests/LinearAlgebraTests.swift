@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinearAlgebra
 
 private func close(_ a: [Float], _ b: [Float], tolerance: Float = 1e-4) -> Bool {

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Reporting
 
 /// The HTML report opened in headless Chromium, as a reader would open it (`make test` installs

@@ -3,10 +3,11 @@ import Ingest
 import Pipeline
 import TestSupport
 import Testing
+import Timeline
+
 @testable import Reporting
 @testable import Statements
 @testable import Stories
-import Timeline
 
 /// The report: its content on the demo corpus, escaping, templates, and the words it counts with.
 @Suite("Report")
@@ -18,8 +19,9 @@ struct ReportTests {
     static let demo: ReportInput = input(Ingest.read([repositoryPath("Datasets/demo/articles")]).articles)
 
     static func article(_ id: String, _ source: String, _ title: String, _ text: String, _ published: String) -> Article {
-        Article(id: id, source: source, url: nil, title: title, published: Published(parsing: published), text: text,
-                origin: SourceLocation(file: "test", line: 1))
+        Article(
+            id: id, source: source, url: nil, title: title, published: Published(parsing: published), text: text,
+            origin: SourceLocation(file: "test", line: 1))
     }
 
     @Test func theDemoReportGivesEveryStoryOfTwoOrMoreArticlesInRankOrder() {
@@ -102,8 +104,12 @@ struct ReportTests {
 @Suite("Report rendering")
 struct RenderingTests {
     static let hostile: ReportInput = ReportTests.input([
-        ReportTests.article("x1", "nabaa", "<script>alert(1)</script> هجوم | على *إدلب*", "قال المتحدث باسم الجيش إن \"القصف استهدف <b>مواقع</b> المسلحين\" في إدلب اليوم.", "2020-02-20T09:00:00+00:00"),
-        ReportTests.article("x2", "\"><img src=x onerror=alert(1)>", "\"><img src=x onerror=alert(2)> هجوم على إدلب", "قال المتحدث باسم الجيش إن القصف استهدف مواقع المسلحين في إدلب اليوم.", "2020-02-20T10:00:00+00:00"),
+        ReportTests.article(
+            "x1", "nabaa", "<script>alert(1)</script> هجوم | على *إدلب*", "قال المتحدث باسم الجيش إن \"القصف استهدف <b>مواقع</b> المسلحين\" في إدلب اليوم.",
+            "2020-02-20T09:00:00+00:00"),
+        ReportTests.article(
+            "x2", "\"><img src=x onerror=alert(1)>", "\"><img src=x onerror=alert(2)> هجوم على إدلب",
+            "قال المتحدث باسم الجيش إن القصف استهدف مواقع المسلحين في إدلب اليوم.", "2020-02-20T10:00:00+00:00"),
     ])
 
     @Test func articleTextInHTMLRendersAsText() throws {
@@ -128,7 +134,8 @@ struct RenderingTests {
 
     @Test func aTemplatesFolderReplacesTheBuiltInTemplate() throws {
         let folder = makeTemporaryFolder("templates")
-        try "{{% CONTENT_TYPE: MARKDOWN }}\n{{title}}: {{#stories}}[{{rank}}]{{/stories}}\n".write(toFile: folder + "/report.md.mustache", atomically: true, encoding: .utf8)
+        try "{{% CONTENT_TYPE: MARKDOWN }}\n{{title}}: {{#stories}}[{{rank}}]{{/stories}}\n".write(
+            toFile: folder + "/report.md.mustache", atomically: true, encoding: .utf8)
         let renderer = try ReportRenderer(templates: folder)
         let report = Report.build(ReportTests.demo)
         #expect(renderer.markdown(report) == "تقرير الأخبار: 2020-02-19 – 2020-02-21: " + report.stories.map { "[\($0.rank)]" }.joined() + "\n")

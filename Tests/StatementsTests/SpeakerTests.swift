@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Testing
+
 @testable import Statements
 
 /// Who the speaker is: names, roles, capitals, institutions referred back to, and the day.
@@ -11,7 +12,8 @@ struct SpeakerTests {
     }
 
     @Test func aRoleAloneIsTheNameTheArticleTiesToIt() {
-        let s = SpeakerTests.statements("""
+        let s = SpeakerTests.statements(
+            """
             وتضمن بيان لنائب وزير الخارجية الكوري الشمالي كيم كي غوان، نقلته الوكالة الرسمية، تهديدات جديدة.
             وقال نائب الوزير إن هذه "محاولة شريرة للغاية".
             """)
@@ -27,7 +29,8 @@ struct SpeakerTests {
     }
 
     @Test func aNameGivenBeforeItsTitleMakesALaterSurnameFull() {
-        let s = SpeakerTests.statements("واشنطن (CNN)— تناولت هيذر نويرت، المتحدثة باسم الخارجية الأمريكية، الثلاثاء، ملف الانتخابات العراقية. وقالت نويرت: \"لدينا علاقة جيدة\".")
+        let s = SpeakerTests.statements(
+            "واشنطن (CNN)— تناولت هيذر نويرت، المتحدثة باسم الخارجية الأمريكية، الثلاثاء، ملف الانتخابات العراقية. وقالت نويرت: \"لدينا علاقة جيدة\".")
         #expect(s.map(\.speaker) == ["هيذر نويرت"])
         // The sentence that names her dates the press conference.
         #expect(s.map(\.time) == ["2018-05-15"])
@@ -106,7 +109,8 @@ struct HijriDateTests {
 
 extension SpeakerTests {
     @Test func aTurnMarkerOpensTheNextSpeakerAndAnAnonymousSourceSpeaks() {
-        let s = SpeakerTests.statements("""
+        let s = SpeakerTests.statements(
+            """
             قال وزير الدفاع التركي خلوصي أكار إن بلاده لن تتراجع. من جهته، قال مصدر عسكري روسي إن الضربات استهدفت مواقع المسلحين.
             """)
         #expect(s.map(\.speaker) == ["خلوصي أكار", "مصدر عسكري روسي"])
@@ -144,7 +148,8 @@ extension SpeakerTests {
     }
 
     @Test func theLeadDatesStatementsTheArticleDoesNotDateOtherwise() {
-        let s = SpeakerTests.statements("انتهت قمة قادة الاتحاد الأوروبي في بروكسل، أمس الثلاثاء، دون اتفاق. وقال رئيس المجلس الأوروبي شارل ميشيل إن «المزيد من الوقت مطلوب».")
+        let s = SpeakerTests.statements(
+            "انتهت قمة قادة الاتحاد الأوروبي في بروكسل، أمس الثلاثاء، دون اتفاق. وقال رئيس المجلس الأوروبي شارل ميشيل إن «المزيد من الوقت مطلوب».")
         #expect(s.map(\.speaker) == ["شارل ميشيل"])
         #expect(s.map(\.time) == ["2018-05-15"])
     }

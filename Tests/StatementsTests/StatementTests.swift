@@ -1,8 +1,9 @@
-import Foundation
 import ArabicText
+import Foundation
 import Ingest
 import TestSupport
 import Testing
+
 @testable import Statements
 
 /// Statement extraction on written-out Arabic sentences, the seed article and the gold-dev statements.
@@ -10,8 +11,9 @@ import Testing
 struct StatementTests {
 
     static func article(_ text: String, published: String = "2020-02-20") -> Article {
-        Article(id: "t", source: "test", url: nil, title: "", published: Published(parsing: published), text: text,
-                origin: SourceLocation(file: "test", line: 1))
+        Article(
+            id: "t", source: "test", url: nil, title: "", published: Published(parsing: published), text: text,
+            origin: SourceLocation(file: "test", line: 1))
     }
 
     @Test func dayArithmeticMatchesTheCalendar() {
@@ -41,7 +43,8 @@ extension StatementTests {
     }
 
     @Test func verbSubjectOrderWithAnApposition() throws {
-        let found = StatementExtractor.statements(in: StatementTests.article("وقال وزير الدفاع التركي، خلوصي أكار، إن بلاده لا تنوي الاشتباك مع العسكريين الروس."))
+        let found = StatementExtractor.statements(
+            in: StatementTests.article("وقال وزير الدفاع التركي، خلوصي أكار، إن بلاده لا تنوي الاشتباك مع العسكريين الروس."))
         let s = try #require(found.first)
         #expect(found.count == 1)
         #expect(s.speaker == "خلوصي أكار")
@@ -55,7 +58,8 @@ extension StatementTests {
     }
 
     @Test func aParticipleContinuesTheSpeakerOnTheSameDay() {
-        let found = StatementExtractor.statements(in: StatementTests.article("قال ديمتري بيسكوف، المتحدث باسم الكرملين، اليوم الخميس، إن موسكو قلقة جدا، مضيفا أنها تراقب الوضع عن كثب."))
+        let found = StatementExtractor.statements(
+            in: StatementTests.article("قال ديمتري بيسكوف، المتحدث باسم الكرملين، اليوم الخميس، إن موسكو قلقة جدا، مضيفا أنها تراقب الوضع عن كثب."))
         #expect(found.map(\.speaker) == ["ديمتري بيسكوف", "ديمتري بيسكوف"])
         #expect(found.map(\.speakerMention) == ["ديمتري بيسكوف، المتحدث باسم الكرملين", ""])
         #expect(found.map(\.content) == ["موسكو قلقة جدا", "تراقب الوضع عن كثب"])
@@ -72,7 +76,8 @@ extension StatementTests {
     }
 
     @Test func quotedWordsInAParaphraseMakeItMixed() throws {
-        let s = try #require(StatementExtractor.statements(in: StatementTests.article("وأفاد الكرملين بأن بوتين شدد على ضرورة “تحييد التهديد الإرهابي” في سوريا.")).first)
+        let s = try #require(
+            StatementExtractor.statements(in: StatementTests.article("وأفاد الكرملين بأن بوتين شدد على ضرورة “تحييد التهديد الإرهابي” في سوريا.")).first)
         #expect(s.speaker == "الكرملين")
         #expect(s.kind == .mixed)
         #expect(s.content == "بوتين شدد على ضرورة “تحييد التهديد الإرهابي” في سوريا")
@@ -86,8 +91,10 @@ extension StatementTests {
     }
 
     @Test func jointSpeakersAndASubjectBeforeTheVerb() {
-        let found = StatementExtractor.statements(in: StatementTests.article(
-            "أعرب كل من ماكرون وميركل عن استعدادهما للإسهام في التخفيف من حدة التوتر.\nوكان وزير الخارجية الروسي، سيرغي لافروف، قال إن تركيا لم تنفذ التزاماتها."))
+        let found = StatementExtractor.statements(
+            in: StatementTests.article(
+                "أعرب كل من ماكرون وميركل عن استعدادهما للإسهام في التخفيف من حدة التوتر.\nوكان وزير الخارجية الروسي، سيرغي لافروف، قال إن تركيا لم تنفذ التزاماتها."
+            ))
         #expect(found.map(\.speaker) == ["ماكرون وميركل", "سيرغي لافروف"])
         #expect(found.map(\.content) == ["استعدادهما للإسهام في التخفيف من حدة التوتر", "تركيا لم تنفذ التزاماتها"])
     }
@@ -97,11 +104,15 @@ extension StatementTests {
     }
 
     @Test func scoresMatchContentByHalfTheWordsOneToOne() {
-        let gold = [StatementScores.Row(article: "a", content: "موسكو قلقة جدا لمقتل الفلسطينيين", speaker: "ديمتري بيسكوف", kind: "indirect", time: "2018-05-15"),
-                    StatementScores.Row(article: "a", content: "تراقب الوضع عن كثب", speaker: "ديمتري بيسكوف", kind: "indirect", time: nil)]
-        let predicted = [StatementScores.Row(article: "a", content: "إن موسكو قلقة جدا", speaker: "الرئيس بيسكوف", kind: "direct", time: "2018-05-15"),
-                         StatementScores.Row(article: "a", content: "الوضع في غزة", speaker: "بيسكوف", kind: "indirect", time: nil),
-                         StatementScores.Row(article: "b", content: "خارج الذهب", speaker: "x", kind: "indirect", time: nil)]
+        let gold = [
+            StatementScores.Row(article: "a", content: "موسكو قلقة جدا لمقتل الفلسطينيين", speaker: "ديمتري بيسكوف", kind: "indirect", time: "2018-05-15"),
+            StatementScores.Row(article: "a", content: "تراقب الوضع عن كثب", speaker: "ديمتري بيسكوف", kind: "indirect", time: nil),
+        ]
+        let predicted = [
+            StatementScores.Row(article: "a", content: "إن موسكو قلقة جدا", speaker: "الرئيس بيسكوف", kind: "direct", time: "2018-05-15"),
+            StatementScores.Row(article: "a", content: "الوضع في غزة", speaker: "بيسكوف", kind: "indirect", time: nil),
+            StatementScores.Row(article: "b", content: "خارج الذهب", speaker: "x", kind: "indirect", time: nil),
+        ]
         let scores = StatementScores(predicted: predicted, gold: gold)
         // "موسكو قلقة جدا" shares 3 of the shorter side's 4 words (إن included): a match; "الوضع في غزة" shares 1 of 3.
         #expect(scores.matched == 1 && scores.predicted == 2 && scores.gold == 2)
@@ -115,14 +126,18 @@ extension StatementTests {
         let speakers = Set(StatementExtractor.statements(in: seed).map(\.speaker))
         // Ankara speaks for Turkey; Putin's condolences are his (the Kremlin's report of his words
         // is the Kremlin's).
-        #expect(speakers == ["الرئاسة الروسية", "الكرملين", "ماكرون وميركل", "شتيفن زايبرت", "وزارة الدفاع الروسية", "المركز الروسي للمصالحة",
-                             "وزارة الدفاع التركية", "خلوصي أكار", "أردوغان", "دميتري بيسكوف", "سيرغي لافروف", "تركيا", "فلاديمير بوتين"])
+        #expect(
+            speakers == [
+                "الرئاسة الروسية", "الكرملين", "ماكرون وميركل", "شتيفن زايبرت", "وزارة الدفاع الروسية", "المركز الروسي للمصالحة",
+                "وزارة الدفاع التركية", "خلوصي أكار", "أردوغان", "دميتري بيسكوف", "سيرغي لافروف", "تركيا", "فلاديمير بوتين",
+            ])
         let display = seed.text.components(separatedBy: "\n").first { $0.contains("اليوم الخميس") } ?? ""
         #expect(StatementTests.day(display) == "2020-02-20")
     }
 
     @Test(.needsSharedData) func goldDevStatementsMeetThePrecisionAndRecallTargets() throws {
-        let ids = Set(try String(contentsOfFile: try SharedData.path("gold-dev/statement-articles.txt"), encoding: .utf8).split(separator: "\n").map(String.init))
+        let ids = Set(
+            try String(contentsOfFile: try SharedData.path("gold-dev/statement-articles.txt"), encoding: .utf8).split(separator: "\n").map(String.init))
         let articles = Ingest.read([try SharedData.path("ant-multisource.jsonl.gz")]).articles.filter { ids.contains($0.id) }
         #expect(articles.count == 30)
         let predicted = articles.flatMap(StatementExtractor.statements(in:)).map {
@@ -130,8 +145,9 @@ extension StatementTests {
         }
         let gold = try String(contentsOfFile: try SharedData.path("gold-dev/statements.jsonl"), encoding: .utf8).split(separator: "\n").map { line in
             let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            return StatementScores.Row(article: o["article"] as! String, content: o["content"] as! String, speaker: o["speaker"] as! String,
-                                       kind: o["kind"] as! String, time: o["time"] as? String)
+            return StatementScores.Row(
+                article: o["article"] as! String, content: o["content"] as! String, speaker: o["speaker"] as! String,
+                kind: o["kind"] as! String, time: o["time"] as? String)
         }
         let scores = StatementScores(predicted: predicted, gold: gold, alsoScored: ids)
         #expect(scores.precision >= 0.90)

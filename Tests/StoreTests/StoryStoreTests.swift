@@ -8,7 +8,6 @@ import Synchronization
 import TestSupport
 import Testing
 
-
 /// The demo articles (three days of February 2020), published on `day` if given.
 private func demoArticles(on day: String? = nil) -> [Article] {
     Ingest.read([repositoryPath("Datasets/demo/articles")]).articles.filter { day == nil || $0.published?.day == day }
@@ -29,7 +28,6 @@ private func daily(_ store: StoryStore, _ articles: [Article]) throws -> UpdateS
     try store.finishRun(run, read: articles.count)
     return summary
 }
-
 
 private func article(_ id: String, _ time: String) -> Article {
     Article(id: id, source: "test", url: nil, title: "عنوان", published: Published(parsing: time), text: "نص", origin: SourceLocation(file: "t", line: 1))
@@ -131,7 +129,7 @@ struct StoryStoreTests {
             let reader = Thread {
                 while !created.load(ordering: .acquiring) {
                     guard FileManager.default.fileExists(atPath: path),
-                          let hasTables = try? DatabaseQueue(path: path).read({ try $0.tableExists("articles") })
+                        let hasTables = try? DatabaseQueue(path: path).read({ try $0.tableExists("articles") })
                     else { continue }
                     tablesSeen.withLock { $0.append(hasTables) }
                 }

@@ -1,5 +1,6 @@
 import Testing
 import Vectors
+
 @testable import Stories
 
 @Suite("Clustering")
@@ -18,9 +19,10 @@ struct ClusteringTests {
         let kept = [WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.5), WeightedEdge(node: 8, weight: 0.75)]
         let gone = [WeightedEdge(node: 2, weight: 0.75), WeightedEdge(node: 5, weight: 0.125), WeightedEdge(node: 9, weight: 1)]
         let merged = Clustering.mergedLists(kept, gone, node: \.node, combine: WeightedEdge.summed, leavingOut: 2, 8)
-        #expect(merged == [
-            WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.625), WeightedEdge(node: 9, weight: 1),
-        ])
+        #expect(
+            merged == [
+                WeightedEdge(node: 1, weight: 0.25), WeightedEdge(node: 5, weight: 0.625), WeightedEdge(node: 9, weight: 1),
+            ])
     }
 
     @Test func aNeighbourOfTheGoneClusterCarriesItsWeightToTheKeptOne() {
@@ -30,10 +32,12 @@ struct ClusteringTests {
             Clustering.moveEntry(from: gone, WeightedEdge(node: kept, weight: weight), in: &edges, node: \.node, combine: WeightedEdge.summed)
             return edges
         }
-        #expect(move([WeightedEdge(node: 2, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)], from: 8, to: 2, weight: 0.25)
-            == [WeightedEdge(node: 2, weight: 0.75)])
-        #expect(move([WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)], from: 8, to: 4, weight: 0.25)
-            == [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 4, weight: 0.25)])
+        #expect(
+            move([WeightedEdge(node: 2, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)], from: 8, to: 2, weight: 0.25)
+                == [WeightedEdge(node: 2, weight: 0.75)])
+        #expect(
+            move([WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 8, weight: 0.25)], from: 8, to: 4, weight: 0.25)
+                == [WeightedEdge(node: 1, weight: 0.5), WeightedEdge(node: 4, weight: 0.25)])
     }
 
     @Test func mergedClustersNeighboursAreOneAscendingListWithoutThemselves() {
@@ -68,13 +72,18 @@ struct ClusteringTests {
     @Test func aWeakEdgeCountsInsideAStoryItsStrongEdgesMake() {
         // 0–1 and 1–2 are strong, 0–2 weak: the weak edge lifts {0,1}–2 to (0.3 + 0.6) / 2 = 0.45.
         // 3 hangs on 2 by a weak edge only and stays alone.
-        let pairs = [SimilarPair(0, 1, similarity: 0.9), SimilarPair(1, 2, similarity: 0.6), SimilarPair(0, 2, similarity: 0.3),
-                     SimilarPair(2, 3, similarity: 0.3)]
+        let pairs = [
+            SimilarPair(0, 1, similarity: 0.9), SimilarPair(1, 2, similarity: 0.6), SimilarPair(0, 2, similarity: 0.3),
+            SimilarPair(2, 3, similarity: 0.3),
+        ]
         var options = ClusteringOptions()
         options.mergeThreshold = 0.4
         #expect(Clustering.averageLink(count: 4, pairs: pairs, times: [nil, nil, nil, nil], options: options) == [0, 0, 0, 1])
         // Without the weak edge, {0,1}–2 averages 0.3: 2 stays apart.
-        #expect(Clustering.averageLink(count: 4, pairs: pairs.filter { $0.first != 0 || $0.second != 2 }, times: [nil, nil, nil, nil], options: options) == [0, 0, 1, 2])
+        #expect(
+            Clustering.averageLink(count: 4, pairs: pairs.filter { $0.first != 0 || $0.second != 2 }, times: [nil, nil, nil, nil], options: options) == [
+                0, 0, 1, 2,
+            ])
     }
 
     @Test func averageLinkMergesAsTheTextbookDefinitionDoes() {
@@ -97,7 +106,9 @@ struct ClusteringTests {
                 }
             }
             let times = [Double?](repeating: nil, count: count)
-            #expect(partition(Clustering.averageLink(count: count, pairs: pairs, times: times, options: options)) == partition(textbookAverageLink(count: count, pairs: pairs, threshold: 0.3)))
+            #expect(
+                partition(Clustering.averageLink(count: count, pairs: pairs, times: times, options: options))
+                    == partition(textbookAverageLink(count: count, pairs: pairs, threshold: 0.3)))
         }
     }
 
@@ -156,10 +167,13 @@ struct ClusteringTests {
     @Test func aSmallClusterJoinsOnlyALargeStoryTheArticleGraphLinksItTo() {
         // Articles 0–3 are a story; 4 and 5 have the same words as it, but only 4 is linked to one
         // of its articles by a candidate pair.
-        let rows: [[(Int32, Float)]] = [[(0, 0.8), (1, 0.6)], [(0, 0.6), (1, 0.8)], [(0, 0.8), (2, 0.6)], [(0, 0.6), (2, 0.8)],
-                                        [(0, 0.8), (1, 0.6)], [(0, 0.8), (1, 0.6)]]
-        let matrix = SparseMatrix(columnCount: 3, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
-                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let rows: [[(Int32, Float)]] = [
+            [(0, 0.8), (1, 0.6)], [(0, 0.6), (1, 0.8)], [(0, 0.8), (2, 0.6)], [(0, 0.6), (2, 0.8)],
+            [(0, 0.8), (1, 0.6)], [(0, 0.8), (1, 0.6)],
+        ]
+        let matrix = SparseMatrix(
+            columnCount: 3, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+            columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let pairs = [SimilarPair(0, 4, similarity: matrix.dot(0, 4))]
         let labels = Clustering.attachToLargeStories([0, 0, 0, 0, 1, 2], matrix: matrix, pairs: pairs, times: Array(repeating: nil, count: 6))
         #expect(labels == [0, 0, 0, 0, 0, 1])
@@ -173,11 +187,14 @@ struct ClusteringTests {
             let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return weights.enumerated().filter { $0.element > 0 }.map { (Int32($0.offset), $0.element / norm) }
         }
-        let rows = [row([1, 0, 0, 0, 1]), row([0, 1, 0, 0, 1]), row([1, 0, 0, 0, 1]), row([0, 1, 0, 0, 1]),
-                    row([0, 0, 1, 0, 1]), row([0, 0, 0, 1, 1]), row([0, 0, 1, 0, 1]), row([0, 0, 0, 1, 1]),
-                    row([0.3, 0.3, 0.2, 0.2, 1]), row([0.2, 0.2, 0.3, 0.3, 1]), row([0.25, 0.25, 0.25, 0.25, 1])]
-        let matrix = SparseMatrix(columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
-                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let rows = [
+            row([1, 0, 0, 0, 1]), row([0, 1, 0, 0, 1]), row([1, 0, 0, 0, 1]), row([0, 1, 0, 0, 1]),
+            row([0, 0, 1, 0, 1]), row([0, 0, 0, 1, 1]), row([0, 0, 1, 0, 1]), row([0, 0, 0, 1, 1]),
+            row([0.3, 0.3, 0.2, 0.2, 1]), row([0.2, 0.2, 0.3, 0.3, 1]), row([0.25, 0.25, 0.25, 0.25, 1]),
+        ]
+        let matrix = SparseMatrix(
+            columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+            columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let pairs = [(8, 0), (8, 4), (9, 1), (9, 5), (10, 2), (10, 6)].map { SimilarPair(Int32($0), Int32($1), similarity: matrix.dot($0, $1)) }
         let labels = Clustering.attachToLargeStories([0, 0, 0, 0, 1, 1, 1, 1, 2, 3, 4], matrix: matrix, pairs: pairs, times: Array(repeating: nil, count: 11))
         #expect(labels == [0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 0])
@@ -192,8 +209,9 @@ struct ClusteringTests {
         let rows: [[(Int32, Float)]] = (0..<80).map { r in
             Set([r % 12, (r * 5 + 1) % 12, (r * 7 + 3) % 12]).sorted().map { (Int32($0), value(r, $0) + 0.05) }
         }
-        let matrix = SparseMatrix(columnCount: 12, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
-                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let matrix = SparseMatrix(
+            columnCount: 12, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+            columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let labels = (0..<80).map { min($0 / 2, 39) }
         let clusters = Clustering.sums(labels: labels, clusterCount: 40, matrix: matrix, times: (0..<80).map { Double($0) * 3600 })
         let neighbors = (0..<40).map { a in (1...5).map { Int32((a + $0) % 40) }.sorted() }
@@ -210,7 +228,8 @@ struct ClusteringTests {
                 }
             }
             let expected = all.filter { $0.2 >= minimum }
-            let scores = Clustering.neighborScores(which, clusters: clusters, neighbors: neighbors, higherOnly: higherOnly, minimum: minimum, columnCount: 12, options: options)
+            let scores = Clustering.neighborScores(
+                which, clusters: clusters, neighbors: neighbors, higherOnly: higherOnly, minimum: minimum, columnCount: 12, options: options)
             #expect(scores.map(\.a) == expected.map(\.0))
             #expect(scores.map(\.b) == expected.map(\.1))
             #expect(scores.map(\.score) == expected.map(\.2))

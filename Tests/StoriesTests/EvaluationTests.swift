@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stories
 
 /// Metrics on a case computed by hand: gold {a b c} {d} {e}, prediction {a b} {c d} {e}.

@@ -4,6 +4,7 @@ import Ingest
 import TestSupport
 import Testing
 import Vectors
+
 @testable import Stories
 
 /// Story detection on real data: the demo corpus and the gold-dev days of `../shared/datasets`.
@@ -31,9 +32,10 @@ struct StoryDetectionTests {
     @Test(.needsSharedData) func theGoldNearDuplicatesAreWireCopies() {
         let articles = StoryDetectionTests.devDays
         let result = StoryDetection.run(articles)
-        let copies = Dictionary(uniqueKeysWithValues: articles.indices.compactMap { i in
-            result.duplicateOf[i].map { (articles[i].id, articles[$0].id) }
-        })
+        let copies = Dictionary(
+            uniqueKeysWithValues: articles.indices.compactMap { i in
+                result.duplicateOf[i].map { (articles[i].id, articles[$0].id) }
+            })
         #expect(copies["AL-sport-1556-20180514"] == "AL-sport-1540-20180514")
         #expect(copies["SK-economy-564-20180514"] == "SK-economy-563-20180514")
     }
@@ -78,8 +80,9 @@ struct StoryDetectionTests {
 
     @Test func aOneArticleStoryIsThatArticle() {
         func article(_ id: String, _ source: String, _ title: String, _ text: String) -> Article {
-            Article(id: id, source: source, url: nil, title: title, published: Published(parsing: "2018-05-14T09:30:00Z"), text: text,
-                    origin: SourceLocation(file: "t", line: 1))
+            Article(
+                id: id, source: source, url: nil, title: title, published: Published(parsing: "2018-05-14T09:30:00Z"), text: text,
+                origin: SourceLocation(file: "t", line: 1))
         }
         let articles = [
             article("a", "rt", "غزة تشيع ضحايا القصف", "شيعت غزة ضحايا القصف الإسرائيلي"),
@@ -90,10 +93,12 @@ struct StoryDetectionTests {
         // of one article alone).
         let terms = Set(articles.flatMap { Analyzer().terms(of: $0.title + "\n" + $0.text) }).sorted()
         let vocabulary = Vocabulary(terms: terms, documentFrequencies: terms.map { _ in 1 }, documentCount: 3)
-        let matrix = TFIDF.transform(articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }, vocabulary: vocabulary, boilerplate: .fixedPatterns)
+        let matrix = TFIDF.transform(
+            articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }, vocabulary: vocabulary, boilerplate: .fixedPatterns)
         // The first article is a copy of another outlet's: its story has no independent source.
-        let stories = Story.records(articles: articles, labels: [0, 1, 1], ownReporting: [false, true, true], matrix: matrix, vocabulary: vocabulary,
-                                    headlines: HeadlineWords(articles, vocabulary: vocabulary))
+        let stories = Story.records(
+            articles: articles, labels: [0, 1, 1], ownReporting: [false, true, true], matrix: matrix, vocabulary: vocabulary,
+            headlines: HeadlineWords(articles, vocabulary: vocabulary))
         let alone = stories[0]
         #expect(alone.story == storyID("a"))
         #expect(alone.title == "غزة تشيع ضحايا القصف")

@@ -22,7 +22,9 @@ struct LineFilesTests {
         let written = lines.map(String.init)
         #expect(written.count == expected.count + 1 && written.last == "")
         #expect(zip(written, expected).first { $0 != $1 }.map { "\($0) ≠ \($1)" } == nil)
-        #expect(!FileManager.default.fileExists(atPath: path.replacingOccurrences(of: "rows.csv", with: ".rows.csv.\(ProcessInfo.processInfo.processIdentifier).tmp")))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: path.replacingOccurrences(of: "rows.csv", with: ".rows.csv.\(ProcessInfo.processInfo.processIdentifier).tmp")))
     }
 
     @Test func aFailedWriteLeavesNoTemporaryFileAndTheTargetAsItWas() throws {

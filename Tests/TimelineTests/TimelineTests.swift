@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Testing
+
 @testable import Statements
 @testable import Timeline
 
@@ -8,11 +9,14 @@ import Testing
 /// and speakers made one across a story.
 @Suite("Timeline")
 struct TimelineTests {
-    static func statement(_ article: String, outlet: String, speaker: String, role: String? = nil, content: String,
-                          kind: Statement.Kind = .indirect, time: String? = nil, sentence: Int = 0) -> Statement {
-        Statement(article: article, outlet: outlet, sentence: sentence, speakerMention: speaker, speakerSpan: nil, speaker: speaker, role: role,
-                  cue: "قال", cueClass: .say, content: content, contentSpan: 0..<content.unicodeScalars.count, kind: kind,
-                  timeExpression: nil, time: time)
+    static func statement(
+        _ article: String, outlet: String, speaker: String, role: String? = nil, content: String,
+        kind: Statement.Kind = .indirect, time: String? = nil, sentence: Int = 0
+    ) -> Statement {
+        Statement(
+            article: article, outlet: outlet, sentence: sentence, speakerMention: speaker, speakerSpan: nil, speaker: speaker, role: role,
+            cue: "قال", cueClass: .say, content: content, contentSpan: 0..<content.unicodeScalars.count, kind: kind,
+            timeExpression: nil, time: time)
     }
 
     static let published: [String: Published] = [
@@ -38,7 +42,8 @@ struct TimelineTests {
 
     @Test func outletsWhoseWordingsDifferMateriallyDrift() throws {
         let entries = TimelineTests.build([
-            TimelineTests.statement("a1", outlet: "nabaa", speaker: "رجب طيب أردوغان", content: "سنطرد قوات النظام من محيط نقاط المراقبة في إدلب قبل نهاية الشهر", kind: .direct),
+            TimelineTests.statement(
+                "a1", outlet: "nabaa", speaker: "رجب طيب أردوغان", content: "سنطرد قوات النظام من محيط نقاط المراقبة في إدلب قبل نهاية الشهر", kind: .direct),
             TimelineTests.statement("a2", outlet: "sada", speaker: "رجب طيب أردوغان", content: "سنطرد قوات النظام من إدلب بكل الوسائل", kind: .direct),
         ])
         let entry = try #require(entries.first)

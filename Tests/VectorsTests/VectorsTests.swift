@@ -2,6 +2,7 @@ import ArabicText
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Vectors
 
 @Suite("Vectors")
@@ -44,7 +45,7 @@ struct VectorsTests {
     /// 50th undated).
     func randomMatrix() -> (SparseMatrix, [Double?]) {
         var state: UInt64 = 42
-        func next() -> Int { state = state &* 6364136223846793005 &+ 1; return Int(state >> 33) }
+        func next() -> Int { state = state &* 6_364_136_223_846_793_005 &+ 1; return Int(state >> 33) }
         var rowStarts = [0], columns: [Int32] = [], values: [Float] = []
         for _ in 0..<300 {
             let chosen = Set((0..<8).map { _ in Int32(next() % 80) }).sorted()
@@ -73,8 +74,9 @@ struct VectorsTests {
         // Three rows: 0 and 1 list each other, 1 also lists 2, and 2 lists 0, which does not list
         // it. Four entries, three distinct pairs: three cosines, each the rows' dot product.
         let rows: [[(Int32, Float)]] = [[(0, 0.6), (1, 0.8)], [(0, 0.8), (2, 0.6)], [(1, 0.8), (2, 0.6)]]
-        let matrix = SparseMatrix(columnCount: 3, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
-                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let matrix = SparseMatrix(
+            columnCount: 3, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+            columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         var lists = CandidateLists.Block()
         lists.append([(1, 0.5)])
         lists.append([(0, 0.5), (2, 0.1)])
@@ -167,8 +169,10 @@ struct SelectionTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<60 {
             let count = round % 3 == 0 ? 300 : 200
-            let entries = (0..<count).map { (Int32($0), Float(Int.random(in: 0..<24, using: &generator) + 1) / 24 * Float(1 << Int.random(in: 0..<4, using: &generator)) / 8) }
-                .shuffled(using: &generator)
+            let entries = (0..<count).map {
+                (Int32($0), Float(Int.random(in: 0..<24, using: &generator) + 1) / 24 * Float(1 << Int.random(in: 0..<4, using: &generator)) / 8)
+            }
+            .shuffled(using: &generator)
             let wanted = round % 5 == 0 ? 400 : 60
             var scores = [Float](repeating: 0, count: count)
             for (position, score) in entries { scores[Int(position)] = score }
@@ -177,7 +181,8 @@ struct SelectionTests {
                 scores.withUnsafeMutableBufferPointer { scores in
                     histogram.withUnsafeMutableBufferPointer { histogram in
                         gathered.withUnsafeMutableBufferPointer { gathered in
-                            SparseSimilarity.takeBest(touched, scores: scores, count: wanted, into: &best, histogram: histogram, gathered: gathered, boundary: &boundary)
+                            SparseSimilarity.takeBest(
+                                touched, scores: scores, count: wanted, into: &best, histogram: histogram, gathered: gathered, boundary: &boundary)
                         }
                     }
                 }
@@ -194,8 +199,9 @@ struct SelectionTests {
     @Test func columnsListEveryEntryByPositionInTheOrder() {
         // 6 rows over 5 columns; the columns are filled in two ranges on two cores.
         let rows: [[(Int32, Float)]] = [[(0, 1), (3, 2)], [(1, 3), (4, 4)], [(0, 5), (1, 6), (2, 7)], [(3, 8)], [(2, 9), (4, 10)], [(0, 11), (4, 12)]]
-        let matrix = SparseMatrix(columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
-                                  columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
+        let matrix = SparseMatrix(
+            columnCount: 5, rowStarts: rows.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+            columns: rows.flatMap { $0.map(\.0) }, values: rows.flatMap { $0.map(\.1) })
         let order = [5, 2, 0, 4, 1, 3]
         let (starts, positions, values) = matrix.columns(inRowOrder: order)
         #expect(starts == [0, 3, 5, 7, 9, 12])
@@ -214,9 +220,13 @@ struct SelectionTests {
     @Test func theUnionSortsPairsAndKeepsThePairFoundFirst() {
         // (1, 4) is found from both ends, in two blocks, with slightly different sums; the first
         // found stays. Rows 0-1 and 2-4 are sorted by different cores.
-        let found = [[SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9)],
-                     [SimilarPair(1, 4, similarity: 0.5), SimilarPair(0, 1, similarity: 0.3), SimilarPair(2, 1, similarity: 0.9),
-                      SimilarPair(4, 2, similarity: 0.4), SimilarPair(3, 2, similarity: 0.6)]]
+        let found = [
+            [SimilarPair(4, 1, similarity: 0.51), SimilarPair(0, 3, similarity: 0.2), SimilarPair(1, 2, similarity: 0.9)],
+            [
+                SimilarPair(1, 4, similarity: 0.5), SimilarPair(0, 1, similarity: 0.3), SimilarPair(2, 1, similarity: 0.9),
+                SimilarPair(4, 2, similarity: 0.4), SimilarPair(3, 2, similarity: 0.6),
+            ],
+        ]
         let union = SparseSimilarity.union(found, rowCount: 5)
         #expect(union.map { [$0.first, $0.second] } == [[0, 1], [0, 3], [1, 2], [1, 4], [2, 3], [2, 4]])
         #expect(union.map(\.similarity) == [0.3, 0.2, 0.9, 0.51, 0.6, 0.4])
@@ -266,8 +276,9 @@ struct SelectionTests {
         var options = VectorOptions()
         options.maximumDocumentShare = 1
         let (vocabulary, computed) = TFIDF.fit(texts.map { Document(title: "", text: $0, source: "nabaa") }, boilerplate: learned, options: options)
-        let (_, given) = TFIDF.fit(texts.indices.map { Document(title: "", text: texts[$0], source: "nabaa", lineFingerprints: fingerprints[$0]) },
-                                   boilerplate: learned, options: options)
+        let (_, given) = TFIDF.fit(
+            texts.indices.map { Document(title: "", text: texts[$0], source: "nabaa", lineFingerprints: fingerprints[$0]) },
+            boilerplate: learned, options: options)
         #expect(vocabulary.column(of: "برس") == nil)
         #expect(given.columns == computed.columns)
         #expect(given.values == computed.values)

@@ -57,7 +57,9 @@ extension IsnadCommand {
                 progress.end(input.articles.count, "articles", detail: "\(added) new, \(input.articles.count - added) already stored")
                 progress.begin("stories")
                 let update = try Pipeline.update(storyStore, run: run)
-                progress.end(update.assigned, "articles", detail: "\(update.continuing) continue \(update.storiesContinued) stories, \(update.storiesOpened) new stories")
+                progress.end(
+                    update.assigned, "articles", detail: "\(update.continuing) continue \(update.storiesContinued) stories, \(update.storiesOpened) new stories"
+                )
                 return (added, update, run)
             }
 
@@ -70,7 +72,8 @@ extension IsnadCommand {
             try failing { try storyStore.finishRun(run, read: input.articles.count) }
             if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
             let counts = try failing { try storyStore.counts() }
-            progress.say("""
+            progress.say(
+                """
                 \(input.articles.count) articles read, \(added) new; \(update.assigned) given a story: \(update.continuing) continue \
                 \(update.storiesContinued) stories, the others open \(update.storiesOpened); the store holds \(counts.articles) articles in \
                 \(counts.stories) stories; report written to \(out)
@@ -143,7 +146,8 @@ extension IsnadCommand {
                 try analysis.writeReport(options: report.options(from: nil, to: nil), renderer: renderer, into: out)
                 return analysis
             }
-            progress.end(analysis.articles.count, "articles", detail: "\(analysis.stories.count) stories, \(analysis.statements.count) statements written to \(out)")
+            progress.end(
+                analysis.articles.count, "articles", detail: "\(analysis.stories.count) stories, \(analysis.statements.count) statements written to \(out)")
         }
     }
 }
@@ -202,7 +206,9 @@ struct ReportSettings: ParsableArguments {
 }
 
 /// Writes the report of a period of a store into `out`.
-func writeStoreReport(_ store: StoryStore, from: CalendarDay?, to: CalendarDay?, settings: ReportSettings, renderer: ReportRenderer, into out: String) throws -> Reporting.Report {
+func writeStoreReport(_ store: StoryStore, from: CalendarDay?, to: CalendarDay?, settings: ReportSettings, renderer: ReportRenderer, into out: String) throws
+    -> Reporting.Report
+{
     try Analysis(try store.snapshot(from: from, to: to)).writeReport(options: settings.options(from: from, to: to), renderer: renderer, into: out)
 }
 

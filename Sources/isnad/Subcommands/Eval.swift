@@ -87,7 +87,8 @@ extension IsnadCommand.Eval {
             switch format {
             case .json: print(try jsonLine(scores))
             case .text:
-                print("""
+                print(
+                    """
                     articles \(scores.articles) (missing from the prediction: \(scores.missing)); stories predicted \(scores.predictedStories), gold \(scores.goldStories)
                     BCubed    P \(f(scores.bcubed.precision))  R \(f(scores.bcubed.recall))  F1 \(f(scores.bcubed.f1))
                     pairwise  P \(f(scores.pairwise.precision))  R \(f(scores.pairwise.recall))  F1 \(f(scores.pairwise.f1))
@@ -100,7 +101,8 @@ extension IsnadCommand.Eval {
             switch format {
             case .json: print(try jsonLine(scores))
             case .text:
-                print("""
+                print(
+                    """
                     pairs \(scores.pairs) (with an article missing from the prediction: \(scores.missing))
                     pairs     P \(f(scores.scores.precision))  R \(f(scores.scores.recall))  F1 \(f(scores.scores.f1))
                     """)
@@ -150,7 +152,8 @@ extension IsnadCommand.Eval {
             switch format {
             case .json: print(try jsonLine(scores))
             case .text:
-                print("""
+                print(
+                    """
                     articles \(scores.articles); statements gold \(scores.gold), predicted \(scores.predicted), matched \(scores.matched)
                     statements  P \(f(scores.precision))  R \(f(scores.recall))  F1 \(f(scores.f1))
                     speaker \(f(scores.speakerAccuracy))  kind \(f(scores.kindAccuracy))  time \(scores.timeAccuracy.map(f) ?? "-") (of \(scores.timedMatches) matched with a gold time)
@@ -166,8 +169,9 @@ extension IsnadCommand.Eval {
                     problems += 1
                     return nil
                 }
-                return StatementScores.Row(article: article, content: content, speaker: row["speaker"] as? String ?? "",
-                                           kind: row["kind"] as? String ?? "", time: row["time"] as? String)
+                return StatementScores.Row(
+                    article: article, content: content, speaker: row["speaker"] as? String ?? "",
+                    kind: row["kind"] as? String ?? "", time: row["time"] as? String)
             }
         }
 

@@ -28,7 +28,10 @@ extension IsnadCommand {
         @Option(help: "Folder to write articles.jsonl and corpus-summary.md into.")
         var out: String?
 
-        @Option(help: "Where to write rejected records as JSONL (default: OUT/rejects.jsonl, or ./isnad-rejects.jsonl without --out; written only when there are rejects).")
+        @Option(
+            help:
+                "Where to write rejected records as JSONL (default: OUT/rejects.jsonl, or ./isnad-rejects.jsonl without --out; written only when there are rejects)."
+        )
         var rejects: String?
 
         @Option(help: "Summary format on stdout: text or json.")

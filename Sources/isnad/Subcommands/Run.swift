@@ -104,7 +104,8 @@ extension IsnadCommand {
         private func summary(_ analysis: Analysis) -> String {
             let multi = analysis.stories.filter { $0.articles.count > 1 }
             let copies = analysis.duplicateOf.compactMap { $0 }.count
-            var text = "\(analysis.articles.count) articles, \(analysis.stories.count) stories (\(multi.count) with two or more articles), \(copies) wire copies; written to \(out)\n"
+            var text =
+                "\(analysis.articles.count) articles, \(analysis.stories.count) stories (\(multi.count) with two or more articles), \(copies) wire copies; written to \(out)\n"
             for story in multi.prefix(10) {
                 text += "  \(story.story)  \(story.articles.count) articles, \(story.independentSources.count) sources  \(story.title)\n"
             }

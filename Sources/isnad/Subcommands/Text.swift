@@ -51,7 +51,9 @@ extension IsnadCommand {
         func validate() throws {
             if text != nil, !paths.isEmpty { throw ValidationError("give either --text or files, not both") }
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-            if views.contains(.learned), paths.isEmpty { throw ValidationError("--show learned needs article files: boilerplate is learned per outlet from many articles") }
+            if views.contains(.learned), paths.isEmpty {
+                throw ValidationError("--show learned needs article files: boilerplate is learned per outlet from many articles")
+            }
         }
 
         func run() throws {
@@ -67,11 +69,14 @@ extension IsnadCommand {
                 for reject in result.rejects { printError(reject.message) }
                 rejected = !result.rejects.isEmpty
                 documents = result.articles.map {
-                    Document(id: $0.id, source: $0.source, day: $0.published?.day,
-                             text: [$0.title, $0.text].filter { !$0.isEmpty }.joined(separator: "\n"))
+                    Document(
+                        id: $0.id, source: $0.source, day: $0.published?.day,
+                        text: [$0.title, $0.text].filter { !$0.isEmpty }.joined(separator: "\n"))
                 }
             }
-            let boilerplate = paths.isEmpty ? Boilerplate.fixedPatterns
+            let boilerplate =
+                paths.isEmpty
+                ? Boilerplate.fixedPatterns
                 : Boilerplate.learn(from: documents.map { Boilerplate.Document(source: $0.source ?? "", day: $0.day, text: $0.text) })
             if views.contains(.learned) { try printLearned(boilerplate.learned) }
             let shown = documents.filter { id.isEmpty || id.contains($0.id) }.prefix(limit ?? Int.max)
@@ -166,13 +171,14 @@ struct DocumentAnalysis {
     let removed: [RemovedLine]
 
     func json(views: Set<IsnadCommand.Text.View>) -> JSON {
-        JSON(id: id,
-             display: views.contains(.display) ? display.text : nil,
-             key: views.contains(.key) ? key : nil,
-             tokens: views.contains(.tokens) ? tokens : nil,
-             terms: views.contains(.terms) ? terms : nil,
-             sentences: views.contains(.sentences) ? sentences : nil,
-             boilerplate: views.contains(.boilerplate) ? removed : nil)
+        JSON(
+            id: id,
+            display: views.contains(.display) ? display.text : nil,
+            key: views.contains(.key) ? key : nil,
+            tokens: views.contains(.tokens) ? tokens : nil,
+            terms: views.contains(.terms) ? terms : nil,
+            sentences: views.contains(.sentences) ? sentences : nil,
+            boilerplate: views.contains(.boilerplate) ? removed : nil)
     }
 }
 
@@ -185,17 +191,19 @@ struct TextAnalysis {
         let display = DisplayText(document.text)
         let stopWords = StopWords.clustering
         let tokens = Tokenizer.tokens(in: display, hamzaCarriers: hamza).map {
-            DocumentAnalysis.ShownToken(kind: $0.kind, text: $0.text, key: $0.key,
-                                        stem: $0.kind == .arabic ? Light10.stem($0.key) : $0.key,
-                                        stop: stopWords.contains($0), start: $0.range.lowerBound, end: $0.range.upperBound)
+            DocumentAnalysis.ShownToken(
+                kind: $0.kind, text: $0.text, key: $0.key,
+                stem: $0.kind == .arabic ? Light10.stem($0.key) : $0.key,
+                stop: stopWords.contains($0), start: $0.range.lowerBound, end: $0.range.upperBound)
         }
         let sentences = SentenceSplitter.sentences(of: display).map {
             DocumentAnalysis.ShownSentence(paragraph: $0.paragraph, start: $0.range.lowerBound, end: $0.range.upperBound, text: display[$0.range])
         }
         let cleaned = boilerplate.clean(document.text, source: document.source)
         let terms = Analyzer(stopWords: stopWords, hamzaCarriers: hamza).terms(of: cleaned.text)
-        return DocumentAnalysis(id: document.id, display: display, key: KeyNormalizer(hamzaCarriers: hamza).key(document.text),
-                                tokens: tokens, terms: terms, sentences: sentences, removed: cleaned.removed)
+        return DocumentAnalysis(
+            id: document.id, display: display, key: KeyNormalizer(hamzaCarriers: hamza).key(document.text),
+            tokens: tokens, terms: terms, sentences: sentences, removed: cleaned.removed)
     }
 }
 

@@ -44,7 +44,8 @@ final class Progress: PipelineProgress, @unchecked Sendable {
             guard !quiet else { return }
             let seconds = Date().timeIntervalSince(stageStart)
             let rate = seconds > 0 ? String(format: ", %.0f/s", Double(count) / seconds) : ""
-            let line = String(format: "[%6.1fs] %@: %d %@ in %.2f s%@", Date().timeIntervalSince(start), stage, count, unit, seconds, rate)
+            let line =
+                String(format: "[%6.1fs] %@: %d %@ in %.2f s%@", Date().timeIntervalSince(start), stage, count, unit, seconds, rate)
                 + (detail.isEmpty ? "" : "; " + detail)
             write((terminal ? "\r\u{1B}[K" : "") + line + "\n")
         }
