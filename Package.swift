@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests", dependencies: ["Ingest", "Pipeline", "Store", "Stories", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
+        .testTarget(name: "IsnadTests", dependencies: ["Isnad", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "Support", "TestSupport", "Timeline"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "isnad", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

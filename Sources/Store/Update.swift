@@ -202,7 +202,9 @@ struct BadRow: Error, CustomStringConvertible {
     let description: String
 }
 
-/// A JSON array of strings.
+/// A JSON array of strings, as the tables write lists.
 func jsonArray(_ items: [String]) -> String {
-    "[" + items.map(quoteJSON).joined(separator: ",") + "]"
+    var text = ""
+    Cell.list(items).appendJSON(to: &text)
+    return text
 }

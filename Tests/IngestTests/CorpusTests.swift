@@ -14,11 +14,7 @@ import Testing
     #expect(Set(result.files.map(\.format)) == ["jsonl", "csv", "txt", "html"])
     let byID = Dictionary(uniqueKeysWithValues: result.articles.map { ($0.id, $0) })
 
-    let clusters = try String(contentsOfFile: repositoryPath("Datasets/demo/gold/clusters.jsonl"), encoding: .utf8)
-    let clusterIDs = try clusters.split(separator: "\n").map { line in
-        try Array(line.utf8).withUnsafeBufferPointer { b in try JSONParser.parse(b) }["id"]
-    }
-    #expect(Set(clusterIDs.compactMap { if case .string(let id)? = $0 { id } else { nil } }) == Set(byID.keys))
+    #expect(Set(try Gold.clusters(repositoryPath("Datasets/demo/gold/clusters.jsonl")).keys) == Set(byID.keys))
     let statements = try String(contentsOfFile: repositoryPath("Datasets/demo/gold/statements.jsonl"), encoding: .utf8)
     for line in statements.split(separator: "\n") {
         let s = try Array(line.utf8).withUnsafeBufferPointer { b in try JSONParser.parse(b) }

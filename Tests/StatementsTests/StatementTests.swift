@@ -143,9 +143,8 @@ extension StatementTests {
         let predicted = articles.flatMap(StatementExtractor.statements(in:)).map {
             StatementScores.Row(article: $0.article, content: $0.content, speaker: $0.speaker, kind: $0.kind.rawValue, time: $0.time)
         }
-        let gold = try String(contentsOfFile: try SharedData.path("gold-dev/statements.jsonl"), encoding: .utf8).split(separator: "\n").map { line in
-            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            return StatementScores.Row(
+        let gold = try Gold.objects(SharedData.path("gold-dev/statements.jsonl")).map { o in
+            StatementScores.Row(
                 article: o["article"] as! String, content: o["content"] as! String, speaker: o["speaker"] as! String,
                 kind: o["kind"] as! String, time: o["time"] as? String)
         }

@@ -63,11 +63,7 @@ extension IsnadCommand {
             }
             switch format {
             case .text: print(summary.markdown(title: "Corpus summary"), terminator: "")
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            case .json: print(try jsonLine(summary))
             }
             if !result.rejects.isEmpty { throw ExitCode.rejectedRecords }
         }

@@ -206,11 +206,3 @@ struct TextAnalysis {
             tokens: tokens, terms: terms, sentences: sentences, removed: cleaned.removed)
     }
 }
-
-/// One value as a JSON line: sorted keys, snake_case, slashes unescaped.
-func jsonLine<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}

@@ -12,3 +12,12 @@ func parseDay(_ text: String) -> CalendarDay? {
     guard text.count == 10 else { return nil }
     return Published(parsing: text)?.calendarDay
 }
+
+/// A command's result as one JSON line on standard output (`--format json`): sorted keys,
+/// snake_case, slashes unescaped. Tables are written by their `Tables` description instead.
+func jsonLine<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
