@@ -5,6 +5,10 @@ import ArabicText
 enum Lexicon {
     static func key(_ word: String) -> String { KeyNormalizer().key(word) }
 
+    /// «the same» before or after a noun (ذات المسؤول، المصدر ذاته، نفس المصدر): a mention that refers
+    /// back to the last speaker.
+    static let sameWords: WordSet = WordSet(["ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها"].map(key))
+
     /// Every reporting-verb form by key.
     static let verbs: WordMap<ReportingVerbs.Entry> = {
         var verbs = ReportingVerbs.entries.reduce(into: [String: ReportingVerbs.Entry]()) { $0[key($1.form)] = $1.entry }

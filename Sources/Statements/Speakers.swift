@@ -4,6 +4,11 @@ import ArabicText
 /// (CC0) from the speaker phrases of Arabic news: [TITLE] [ORGANISATION/NISBA…] [،] NAME, as in
 /// «وزير الخارجية الروسي، سيرغي لافروف» or «المتحدثة باسم وزارة الخارجية الأمريكية هيذر ناورت».
 enum SpeakerNames {
+    /// A name written as a hashtag, in words: «#باسم_مغنية» → «باسم مغنية».
+    static func hashtagAsWords(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.compactMap { $0 == "#" ? nil : $0 == "_" ? " " : $0 }))
+    }
+
     /// Words of a phrase in the key view, without the article (وال، بال، لل، ال). A lone و or ل
     /// is kept: it may be the word's own first letter (وزير، لافروف).
     static func words(_ text: String) -> [String] {
@@ -179,10 +184,12 @@ struct Apposition: Equatable {
                     end += 1
                     break
                 }
-                if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || tokens[end].kind == .number { break }
+                if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || SpeakerShape.endsNounPhrase(key) || tokens[end].kind == .number { break }
                 end += particle ? 2 : 1
             }
-            let closes = end >= tokens.count || breaks(before: end, tokens, display, allowComma: false) || isClauseWord(tokens[end].key)
+            let closes =
+                end >= tokens.count || breaks(before: end, tokens, display, allowComma: false) || isClauseWord(tokens[end].key)
+                || SpeakerShape.endsNounPhrase(tokens[end].key)
             if end > nameStart, closes {
                 // The role without a proclitic on its title (لنائب وزير → نائب وزير).
                 let proclitic = Lexicon.titles.contains(tokens[i].key) ? 0 : 1

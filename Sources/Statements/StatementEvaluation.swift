@@ -132,8 +132,48 @@ public struct StatementScores: Sendable, Equatable, Codable {
     static let titleWords: Set<String> = Set(
         words("الرئيس رئيس وزير وزيره المتحدث باسم الناطق المستشاره المستشار الامين العام نائب زعيم الملك الامير ولي العهد الشيخ السيد السيده الدكتور"))
 
-    /// Whether two speakers are the same after their titles are set aside.
+    /// A country's government written as the government, the country, its capital or a by-name
+    /// (الحكومة السورية = سوريا = دمشق): the scorer counts them as one speaker (guidelines §3).
+    /// Each group's words, the first naming the country (as `score_statements.py` writes them).
+    static let countryOfWord: [String: String] = {
+        let groups = [
+            "سوريا سوريه السوريه دمشق", "روسيا الروسيه موسكو الكرملين", "الولايات المتحده امريكا الامريكيه الاميركيه واشنطن",
+            "فرنسا الفرنسيه باريس الاليزيه", "بريطانيا البريطانيه لندن", "ايران الايرانيه طهران", "تركيا التركيه انقره",
+            "اسراءيل الاسراءيليه العبريه تل ابيب", "مصر المصريه القاهره", "السعوديه الرياض", "الصين الصينيه بكين",
+            "الشماليه بيونغ يانغ", "الجنوبيه سيول", "العراق العراقيه بغداد", "الاردن الاردنيه عمان", "لبنان اللبنانيه بيروت",
+            "المانيا الالمانيه برلين", "قطر القطريه الدوحه", "الامارات الاماراتيه ابوظبي", "اسبانيا الاسبانيه مدريد", "المغرب المغربيه الرباط",
+            "البحرين البحرينيه المنامه", "الكويت الكويتيه", "اليمن اليمنيه صنعاء", "ليبيا الليبيه طرابلس", "تونس التونسيه",
+            "الجزاءر الجزاءريه", "السودان السودانيه الخرطوم", "فلسطين الفلسطينيه رام الله", "الهند الهنديه نيودلهي",
+            "باكستان الباكستانيه اسلام اباد", "افغانستان الافغانيه كابول", "اليابان اليابانيه طوكيو", "ايطاليا الايطاليه روما",
+            "فنزويلا الفنزويليه كاراكاس", "اثيوبيا الاثيوبيه اديس ابابا",
+        ]
+        var countryOf: [String: String] = [:]
+        for group in groups {
+            let names = words(group)
+            for name in names where countryOf[name] == nil { countryOf[name] = names[0] }
+        }
+        return countryOf
+    }()
+
+    /// Words that name a state's organs, not which state (الحكومة، السلطات).
+    static let stateWords = Set(words("الحكومه الحكومتان حكومه الدوله دوله السلطات الرءاسه البيان كوريا"))
+
+    /// The countries a governmental speaker stands for, or nil when it is not one.
+    static func countries(_ speaker: String) -> Set<String>? {
+        let names = words(speaker).filter { !stateWords.contains($0) && !titleWords.contains($0) && $0 != "و" }
+        guard !names.isEmpty else { return nil }
+        var countries: Set<String> = []
+        for name in names {
+            guard let country = countryOfWord[name] else { return nil }
+            countries.insert(country)
+        }
+        return countries
+    }
+
+    /// Whether two speakers are the same: one government, or the same names after their titles are
+    /// set aside.
     static func sameSpeaker(_ gold: String, _ predicted: String) -> Bool {
+        if let state = countries(gold), state == countries(predicted) { return true }
         let g = words(gold).filter { !titleWords.contains($0) }, p = words(predicted).filter { !titleWords.contains($0) }
         guard !g.isEmpty, !p.isEmpty else { return KeyNormalizer().key(gold) == KeyNormalizer().key(predicted) }
         let a = Set(g), b = Set(p)

@@ -201,7 +201,12 @@ struct ArticleReader {
             if let before = subject ?? subjectBefore(i, range: range, scalars: scalars) {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
             }
-            guard !nested, let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic else { return nil }
+            // (كذلك أشارت إلى أن…: an adverbial before the verb leaves its clause's speaker implicit.)
+            let afterAdverbial =
+                subjectCandidate(before: i, range: range, scalars: scalars).map { SpeakerShape.of(tokens[$0].map(\.key)) == .adverbial } ?? false
+            guard !nested, let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial else {
+                return nil
+            }
             return emit(sentence: sentence, cue: i, entry: entry, mention: nil, speaker: speaker, content: content, range: range, scalars: scalars)
         }
         // «…»، قال X: the quotation before the cue.
@@ -233,8 +238,23 @@ struct ArticleReader {
             if start < range.upperBound, Lexicon.resumptives.contains(tokens[start].key) { start += 1 }
         }
         var end = start
+        var inQuotedName = false
         while end < range.upperBound, end - start < 8 {
-            if end > start, gap(before: end, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" }) { break }
+            let before = gap(before: end, in: scalars)
+            if end > start, before.contains(where: { $0 == "،" || $0 == "," || $0 == ":" || $0 == "." || $0 == "؟" || $0 == "!" }) { break }
+            // وكالة الأنباء الرسمية "وات": a quoted name goes on; any other quotation ends the mention
+            // (ووفق الصحيفة "أرسلت تونس…", حسب ذات المسؤول". وأكد…).
+            if end > start, before.contains(where: isQuoteMark) {
+                if inQuotedName {
+                    inQuotedName = false
+                } else if (start..<end).contains(where: { Self.namesAfter(tokens[$0].key) }),
+                    quotationCloses(within: 3, after: end, range: range, scalars: scalars)
+                {
+                    inQuotedName = true
+                } else {
+                    break
+                }
+            }
             let key = tokens[end].key
             if Lexicon.introducers.contains(key) || key == Lexicon.key("فإن") || key == Lexicon.key("فقد") || (end > start && Lexicon.phraseStops.contains(key))
             {
@@ -250,6 +270,7 @@ struct ArticleReader {
         if mention.allSatisfy({ tokens[$0].key.hasPrefix("ال") || tokens[$0].key.hasPrefix("لل") }),
             !mention.contains(where: {
                 Lexicon.speakingNouns.contains(tokens[$0].key) || SpeakerNames.isTitle(tokens[$0].key) || Places.words.contains(tokens[$0].key)
+                    || Self.namesAfter(tokens[$0].key)
                     || Lexicon.institutions.contains(String(tokens[$0].key.dropFirst(2)))
                     || SpeakerNames.roleWords.contains(String(tokens[$0].key.dropFirst(2)))
             })
@@ -382,6 +403,10 @@ struct ArticleReader {
             {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
+            // «…»، لكنه قال لاحقا إنه…: a pronoun and a reporting verb open the speaker's next statement.
+            if free, comma, SpeakerShape.isPronoun(tokens[k].key), k + 1 < range.upperBound, Lexicon.verbs[strip(tokens[k + 1].key).bare] != nil {
+                return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
             k += 1
         }
         let last = range.upperBound - 1
@@ -462,11 +487,15 @@ struct ArticleReader {
             {
                 break
             }
-            // أعلنت وزارة الدفاع التركية مقتل…: after an institution's definite words, an
-            // indefinite word opens the object.
-            if j > start + 1, directObject, tokens[start].key.hasPrefix("ال") || Lexicon.institutions.contains(tokens[start].key),
-                !SpeakerNames.isTitle(tokens[start].key), !key.hasPrefix("ال"), tokens[j - 1].key.hasPrefix("ال"),
-                !SpeakerNames.isRoleWord(key), tokens[j].kind == .arabic
+            // أعلنت وزارة الدفاع التركية مقتل…، أعلنت روسيا تعليق…، أعلنت مملكة البحرين قطع…: after an
+            // institution's definite words or a place's name, an indefinite word opens the object.
+            let afterInstitution =
+                j > start + 1 && (tokens[start].key.hasPrefix("ال") || Lexicon.institutions.contains(tokens[start].key)) && tokens[j - 1].key.hasPrefix("ال")
+            // (a place's name may end in its adjective: كوريا الشمالية)
+            let afterPlace =
+                Places.words.contains(tokens[j - 1].key) || (j > start + 1 && tokens[j - 1].key.hasPrefix("ال") && Places.words.contains(tokens[j - 2].key))
+            if j > start, directObject, afterInstitution || afterPlace, !SpeakerNames.isTitle(tokens[start].key),
+                !key.hasPrefix("ال"), !SpeakerNames.isRoleWord(key), !Places.words.contains(key), tokens[j].kind == .arabic
             {
                 break
             }
@@ -528,6 +557,17 @@ struct ArticleReader {
     /// The subject before a verb in the same clause (وكان أردوغان قال إن…), without the clause's
     /// openers; nil if there is none or it is long.
     func subjectBefore(_ i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
+        // إلى ذلك، قال…، بداية يرى…: words that name nobody are no subject; the speaker follows the verb.
+        guard let subject = subjectCandidate(before: i, range: range, scalars: scalars) else { return nil }
+        switch SpeakerShape.of(tokens[subject].map(\.key)) {
+        case .nounPhrase(let words): return (subject.lowerBound + words.lowerBound)..<(subject.lowerBound + words.upperBound)
+        case .pronoun: return subject
+        case .adverbial, .notASpeaker: return nil
+        }
+    }
+
+    /// The words before a verb that may be its subject (``subjectBefore(_:range:scalars:)``).
+    func subjectCandidate(before i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
         // … جون بولتون الذي تحدث عن…: the name the relative clause hangs on.
         if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key) {
             var start = i - 1
@@ -588,6 +628,14 @@ struct ArticleReader {
     ) -> Int {
         var (contentRange, kind) = trimmed(content.scalars)
         guard !contentRange.isEmpty else { return content.end }
+        var (mention, given) = (mention, given)
+        if let phrase = mention, !phrase.isEmpty {
+            switch SpeakerShape.of(tokens[phrase].map(\.key)) {
+            case .nounPhrase(let words): mention = (phrase.lowerBound + words.lowerBound)..<(phrase.lowerBound + words.upperBound)
+            case .pronoun, .adverbial: (mention, given) = (nil, entry.cueClass == .source || nested ? nil : given ?? lastSpeaker)
+            case .notASpeaker: (mention, given) = (nil, nil)
+            }
+        }
         var mentionText = ""
         var mentionSpan: Range<Int>?
         var speaker = given?.speaker ?? ""
@@ -595,9 +643,15 @@ struct ArticleReader {
         if let mention, !mention.isEmpty {
             var displayRange = tokens[mention.lowerBound].range.lowerBound..<tokens[mention.upperBound - 1].range.upperBound
             if mentionSkipsLam { displayRange = (displayRange.lowerBound + 1)..<displayRange.upperBound }
+            // المنظمة "هيومن رايتس واتش": a quoted name keeps its closing mark.
+            if display.scalars[displayRange].filter(isQuoteMark).count % 2 == 1 {
+                displayRange = displayRange.lowerBound..<(displayRange.upperBound + closingMarks(after: mention.upperBound - 1, scalars: scalars))
+            }
             mentionSpan = display.originalRange(of: displayRange)
             mentionText = String(scalars: original[mentionSpan!])
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
+            // الممثل اللبناني #باسم_مغنية: a hashtag names the speaker in words.
+            if speaker.unicodeScalars.contains("#") { speaker = SpeakerNames.hashtagAsWords(speaker) }
             if nested, speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number { return content.end }
             lastSpeaker = (speaker, role)
             if !speakers.contains(where: { $0.speaker == speaker }) { speakers.append((speaker, role)) }
@@ -712,6 +766,12 @@ struct ArticleReader {
         }
         if let named = institution(named: mention) { return (named, nil) }
         if mention.count == 1, Lexicon.references.contains(tokens[mention.lowerBound].key), let last = lastSpeaker { return last }
+        // ذات المسؤول، المصدر ذاته، نفس المصدر: the one who spoke last.
+        if mention.count == 2, let last = lastSpeaker,
+            Lexicon.sameWords.contains(tokens[mention.lowerBound].key) || Lexicon.sameWords.contains(tokens[mention.upperBound - 1].key)
+        {
+            return last
+        }
         var segments: [[Int]] = [[]]
         for k in mention {
             if k > mention.lowerBound, gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," }) { segments.append([]) }
@@ -806,6 +866,16 @@ struct ArticleReader {
         guard p < scalars.upperBound, isQuoteMark(display.scalars[p]) else { return 0 }
         while p < scalars.upperBound, isQuoteMark(display.scalars[p]) { p += 1 }
         return p - tokens[k].range.upperBound
+    }
+
+    /// Whether a quotation opened before token `first` closes within `count` words: a quoted name
+    /// (وكالة "وات"، صحيفة "دي فيلت") rather than quoted words.
+    func quotationCloses(within count: Int, after first: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
+        for k in (first + 1)...min(first + count, range.upperBound) {
+            let gap = k < range.upperBound ? gap(before: k, in: scalars) : display.scalars[tokens[k - 1].range.upperBound..<scalars.upperBound]
+            if gap.contains(where: isQuoteMark) { return true }
+        }
+        return false
     }
 
     /// The first token of `range` that starts at or after display scalar `p`.

@@ -1,0 +1,85 @@
+import ArabicText
+import Foundation
+
+/// A speaker is a noun phrase: what a speaker mention may open with, and where it ends.
+///
+/// - «لكنه أكد أن…», «كذلك أشارت إلى أن…», «إلى ذلك، قال…»: the mention opens with a pronoun, a
+///   discourse adverb or an adverbial phrase; no speaker is named, and the last one goes on.
+/// - «بحسب ما ظهر», «عندما قال…», «هذا ما قاله»: a particle, a relative or a bare demonstrative
+///   names nobody; there is no statement.
+/// - «ترامب وأنا نعتقد», «ترامب خلال اجتماع», «النقابة … وقد تعرضوا»: a pronoun, adverbial or
+///   particle inside the mention ends it.
+///
+/// The words are the package's `Lexicons/not-speaker-words.tsv`, each with its count in the shared
+/// corpora.
+public enum SpeakerShape: Equatable {
+    /// A noun phrase: these words of the mention (after a leading adverbial: أعلنت كذلك دولة الإمارات).
+    case nounPhrase(Range<Int>)
+    /// A pronoun subject: the speaker is the one who spoke last.
+    case pronoun
+    /// An adverbial, no subject: the speaker is named after the verb, or is the one who spoke last.
+    case adverbial
+    /// Not a speaker: no statement.
+    case notASpeaker
+
+    /// The shape of a mention made of `keys` (key-view words, in order).
+    static func of(_ keys: [String]) -> SpeakerShape {
+        guard let first = keys.first else { return .notASpeaker }
+        switch words[first] {
+        case "pronoun":
+            // وهو ما يشير…: "which is what", narration.
+            return keys.count > 1 && keys[1] == Lexicon.key("ما") ? .notASpeaker : .pronoun
+        case "adverbial":
+            // كذلك دولة الإمارات: the noun phrase after the adverb, if one follows.
+            if case .nounPhrase(let words) = of(Array(keys.dropFirst())) { return .nounPhrase((words.lowerBound + 1)..<(words.upperBound + 1)) }
+            return .adverbial
+        case "preposition": return .adverbial
+        case "stop": return .notASpeaker
+        case "demonstrative" where keys.count < 2 || !keys[1].hasPrefix("ال"): return .notASpeaker
+        default:
+            // The noun phrase ends before a pronoun, adverbial or particle (a demonstrative or a
+            // preposition may stand inside one: هذه الدراسة، مصدر مقرب من دوستم).
+            return .nounPhrase(0..<(keys.indices.dropFirst().first { endsNounPhrase(keys[$0]) } ?? keys.count))
+        }
+    }
+
+    /// Whether a word ends the noun phrase before it: a pronoun, an adverbial or a particle.
+    static func endsNounPhrase(_ key: String) -> Bool {
+        switch words[key] {
+        case "pronoun", "adverbial", "stop": true
+        default: false
+        }
+    }
+
+    /// Whether a word is a subject pronoun or a particle carrying one (لكنه، وهو).
+    static func isPronoun(_ key: String) -> Bool { words[key] == "pronoun" }
+
+    /// Each word's class, by key.
+    static let words: [String: String] = {
+        guard let url = Bundle.module.url(forResource: "not-speaker-words", withExtension: "tsv", subdirectory: "Lexicons"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("the resource Lexicons/not-speaker-words.tsv is missing from the package") }
+        var words: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 5 else { preconditionFailure("Lexicons/not-speaker-words.tsv: a line without five fields: \(line)") }
+            words[Lexicon.key(String(fields[0]))] = String(fields[1])
+        }
+        return words
+    }()
+}
+
+extension SpeakerShape {
+    /// Whether a speaker as written is not a noun phrase: it opens with a pronoun, particle,
+    /// preposition, adverbial or reporting verb, or holds one of them, a finite reporting verb or a
+    /// time word. The check `isnad-bench statements` runs over every extracted speaker.
+    public static func isMalformed(_ speaker: String) -> Bool {
+        let keys = Tokenizer.tokens(in: speaker).map(\.key)
+        guard case .nounPhrase(let words) = of(keys), words == keys.indices else { return true }
+        return keys.contains { key in
+            let bare = key.hasPrefix("و") || key.hasPrefix("ف") ? String(key.dropFirst()) : key
+            return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || TimeWords.relativeDays[key] != nil
+                || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+
+@testable import Statements
+
+/// A speaker is a noun phrase (``SpeakerShape``): what opens and ends a speaker mention.
+@Suite("Speaker shape")
+struct SpeakerShapeTests {
+    static func statements(_ text: String) -> [Statement] { StatementExtractor.statements(in: StatementTests.article(text)) }
+
+    static func keys(_ phrase: String) -> [String] { phrase.split(separator: " ").map { Lexicon.key(String($0)) } }
+
+    @Test func aPronounSubjectContinuesTheLastSpeaker() throws {
+        let found = Self.statements("قال المدير العام محمد آل عمرو إن الوضع صعب. لكنه أكد أن الأمور ستتحسن قريبا.")
+        #expect(found.count == 2)
+        let second = try #require(found.last)
+        #expect(second.speakerMention == "")
+        #expect(second.speaker == found[0].speaker)
+        #expect(second.content == "الأمور ستتحسن قريبا")
+    }
+
+    @Test func anAdverbBeforeTheVerbLeavesTheSpeakerImplicit() throws {
+        let found = Self.statements("وقالت وزارة الداخلية البريطانية إنها تتوقع بقاء التهديد. كذلك أشارت إلى أن الإرهاب اليميني يمثل تهديدا متزايدا.")
+        let second = try #require(found.last)
+        #expect(found.count == 2)
+        #expect(second.speakerMention == "")
+        #expect(second.speaker == "وزارة الداخلية البريطانية")
+    }
+
+    @Test func anAdverbialPhraseBeforeTheVerbIsNotItsSubject() throws {
+        let s = try #require(Self.statements("إلى ذلك، قال رئيس هيئة الأركان العامة اللواء محمد المقدشي إن الحرب ستطول.").first)
+        #expect(s.speakerMention == "رئيس هيئة الأركان العامة اللواء محمد المقدشي")
+        #expect(s.speaker == "محمد المقدشي")
+    }
+
+    @Test func anAdverbAfterTheVerbIsSkippedToTheSpeaker() throws {
+        let s = try #require(Self.statements("من جانبها أعلنت كذلك دولة الإمارات قطع العلاقات مع قطر.").first)
+        #expect(s.speakerMention == "دولة الإمارات")
+        #expect(s.content == "قطع العلاقات مع قطر")
+    }
+
+    @Test func aParticleNamesNobody() {
+        #expect(SpeakerShape.of(Self.keys("ما ظهر")) == .notASpeaker)
+        #expect(SpeakerShape.of(Self.keys("وهو ما")) == .notASpeaker)
+        #expect(SpeakerShape.of(Self.keys("هذا")) == .notASpeaker)
+        #expect(Self.statements("بحسب ما ظهر حتى الآن، فقد تحدث غيتس بأسلوب نقدي واضح.").allSatisfy { $0.speaker != "ما ظهر" })
+    }
+
+    @Test func aDemonstrativeBeforeItsNounIsANounPhrase() {
+        #expect(SpeakerShape.of(Self.keys("هذه الدراسة")) == .nounPhrase(0..<2))
+    }
+
+    @Test func aPronounOrAdverbialInsideAMentionEndsIt() {
+        #expect(SpeakerShape.of(Self.keys("الرئيس ترامب وأنا نعتقد")) == .nounPhrase(0..<2))
+        #expect(SpeakerShape.of(Self.keys("ترامب خلال اجتماع")) == .nounPhrase(0..<1))
+        // A preposition may stand inside a noun phrase.
+        #expect(SpeakerShape.of(Self.keys("مصدر مقرب من دوستم")) == .nounPhrase(0..<4))
+    }
+
+    @Test func aCountryAnnouncingDoesNotTakeTheObjectIntoItsName() throws {
+        let found = Self.statements("أعلنت روسيا تعليق مشاركتها في المحادثات. وأعلنت كوريا الشمالية تجميد المحادثات مع الجنوب.")
+        #expect(found.map(\.speakerMention) == ["روسيا", "كوريا الشمالية"])
+        #expect(found.map(\.content) == ["تعليق مشاركتها في المحادثات", "تجميد المحادثات مع الجنوب"])
+    }
+
+    @Test func aPronounAndAVerbAfterACommaOpenTheSpeakersNextStatement() throws {
+        let found = Self.statements("وقال الرئيس ترامب إنها رسالة مثيرة للاهتمام جدا، لكنه قال لاحقا إنه لم يقرأها بعد.")
+        #expect(found.count == 2)
+        #expect(found.first?.content == "رسالة مثيرة للاهتمام جدا")
+        #expect(found.last?.speakerMention == "")
+        #expect(found.last?.content == "لم يقرأها بعد")
+    }
+}
+
+/// The scorer's speaker rule: a government, its country and its capital are one speaker.
+@Test func aGovernmentItsCountryAndItsCapitalAreOneSpeaker() {
+    #expect(StatementScores.sameSpeaker("سوريا", "الحكومة السورية"))
+    #expect(StatementScores.sameSpeaker("الولايات المتحدة", "واشنطن"))
+    #expect(!StatementScores.sameSpeaker("سوريا", "روسيا"))
+}
+
+@Suite("Speaker names")
+struct SpeakerNameRuleTests {
+    @Test func aHashtagNameIsWrittenInWords() throws {
+        let s = try #require(SpeakerShapeTests.statements("كشف الممثل اللبناني، #باسم_مغنية، أنه سيعود إلى الإخراج.").first)
+        #expect(s.speaker == "باسم مغنية")
+    }
+
+    @Test func theSameOfficialIsTheOneWhoSpokeLast() throws {
+        let found = SpeakerShapeTests.statements("قال المدير العام نبيل بن بشير إن الأسعار مستقرة. وحسب ذات المسؤول، فإن المخزون كاف.")
+        #expect(found.count == 2)
+        #expect(found.last?.speaker == found.first?.speaker)
+    }
+
+    @Test func anAttributionEndsAtAQuotationThatIsNoName() throws {
+        let s = try #require(SpeakerShapeTests.statements("ووفق الصحيفة \"أرسلت تونس الشهادة متأخرة\".").first)
+        #expect(s.speakerMention == "الصحيفة")
+    }
+
+    @Test func anAttributionKeepsAQuotedName() throws {
+        let s = try #require(SpeakerShapeTests.statements("وبحسب المنظمة الحقوقية \"هيومن رايتس واتش\"، فإن السجون مكتظة.").first)
+        #expect(s.speakerMention == "المنظمة الحقوقية \"هيومن رايتس واتش\"")
+    }
+}
