@@ -17,6 +17,18 @@ enum Lexicon {
         return WordMap(verbs)
     }()
 
+    /// A verb whose object is the words (``complements`` ""), written with an object pronoun:
+    /// «ووصفته بأنه…», «واعتبرها…», «اتهمهم بـ…». The finite verb's entry, or nil.
+    static func verbWithObjectPronoun(_ key: String) -> ReportingVerbs.Entry? {
+        for suffix in ["هما", "هم", "ها", "ه"] where key.hasSuffix(suffix) && key.count > suffix.count + 2 {
+            if let entry = verbs[String(key.dropLast(suffix.count))], entry.form == .finite, complements[entry.lemma] == "" { return entry }
+        }
+        return nil
+    }
+
+    /// «ما» as a relative before a verb (ما وصفه، فيما اعتبره، بما وصفته).
+    static let relativeMa: WordSet = WordSet(["ما", "فيما", "بما", "مما", "لما"].map(key))
+
     /// Bare past forms that are also common nouns or adjectives (بين between, طالب student, كتب
     /// books, تابع affiliated, ذكر male, وصف description, نقل transport, رفض rejection, كشف list,
     /// حذر caution, زعم claim, رأى opinion): a cue only with a proclitic or at a clause start.
@@ -37,7 +49,7 @@ enum Lexicon {
         "أعرب": "عن", "أبدى": "", "دعا": "إلى", "ناشد": "", "حث": "على", "حذر": "من", "شدد": "على", "أشار": "إلى",
         "لفت": "إلى", "نبه": "إلى", "طالب": "ب", "أشاد": "ب", "ندد": "ب", "تعهد": "ب", "هدد": "ب", "نفى": "", "رفض": "",
         "انتقد": "", "استنكر": "", "أنكر": "", "وصف": "", "أكد": "على", "كشف": "عن", "أعلن": "", "توقع": "", "رجح": "",
-        "أدان": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب", "توعد": "ب", "اعتبر": "",
+        "أدان": "", "دان": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب", "توعد": "ب", "اعتبر": "",
     ]
 
     /// Attribution phrases whose speaker follows them (بحسب X، …), by key of their first word,

@@ -25,6 +25,14 @@ public enum SpeakerShape: Equatable {
     /// The shape of a mention made of `keys` (key-view words, in order).
     static func of(_ keys: [String]) -> SpeakerShape {
         guard let first = keys.first else { return .notASpeaker }
+        // حسبما أفاد مراسل، أعلن يورغن كلوب: a finite reporting verb before the noun phrase.
+        let bare = first.hasPrefix("و") || first.hasPrefix("ف") ? String(first.dropFirst()) : first
+        if Lexicon.verbs[first]?.form == .finite || Lexicon.verbs[bare]?.form == .finite {
+            guard case .nounPhrase(let words) = of(Array(keys.dropFirst())) else { return .notASpeaker }
+            return .nounPhrase((words.lowerBound + 1)..<(words.upperBound + 1))
+        }
+        // بالنموذج الليبي، للصحفيين: a preposition on a definite noun opens no subject.
+        if first.hasPrefix("بال") || first.hasPrefix("لل") { return .adverbial }
         switch words[first] {
         case "pronoun":
             // وهو ما يشير…: "which is what", narration.

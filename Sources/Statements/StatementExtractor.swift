@@ -118,7 +118,9 @@ struct ArticleReader {
             if nested { return nil }
             return attribution(at: i, link: source, sentence: sentence, range: range, scalars: scalars)
         }
-        guard let entry = Lexicon.verbs[bare] else { return nil }
+        guard let entry = Lexicon.verbs[bare] ?? Lexicon.verbWithObjectPronoun(bare) else { return nil }
+        // ما وصفه بالنموذج الليبي: "what he described as", whose speaker the relative clause hides.
+        if Lexicon.verbs[bare] == nil, i > range.lowerBound, Lexicon.relativeMa.contains(tokens[i - 1].key) { return nil }
         // Inside another statement only a plain verb of speaking with its own speaker reports
         // (… بقولها إن "كيم جونغ أون قال إنه…"); أكد، حث، كشف there are the outer speaker's words.
         if nested, hasProclitic || !Lexicon.nestedSpeech.contains(entry.lemma) { return nil }
@@ -364,6 +366,12 @@ struct ArticleReader {
         return Content(scalars: start..<end.scalar, end: end.token)
     }
 
+    /// Whether a definite word is a gentilic adjective (الأوروبي، الروسية، الأمريكيين): an adjective of
+    /// the noun before it.
+    static func isGentilic(_ key: String) -> Bool {
+        key.hasPrefix("ال") && key.count > 4 && (key.hasSuffix("ي") || key.hasSuffix("يه") || key.hasSuffix("يين") || key.hasSuffix("يون"))
+    }
+
     /// Whether a quoted name may follow a word (صحيفة، وكالة، الصحيفة).
     static func namesAfter(_ key: String) -> Bool {
         Lexicon.namingWords.contains(key) || (key.hasPrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2))))
@@ -494,6 +502,12 @@ struct ArticleReader {
             // (a place's name may end in its adjective: كوريا الشمالية)
             let afterPlace =
                 Places.words.contains(tokens[j - 1].key) || (j > start + 1 && tokens[j - 1].key.hasPrefix("ال") && Places.words.contains(tokens[j - 2].key))
+            // أدان الاتحاد الأوروبي الهجوم…: after a definite gentilic adjective, a definite noun opens the object.
+            if j > start + 1, directObject, Self.isGentilic(tokens[j - 1].key), key.hasPrefix("ال"), !Self.isGentilic(key),
+                !SpeakerNames.isTitle(key), !SpeakerNames.roleWords.contains(key), !Lexicon.institutions.contains(String(key.dropFirst(2)))
+            {
+                break
+            }
             if j > start, directObject, afterInstitution || afterPlace, !SpeakerNames.isTitle(tokens[start].key),
                 !key.hasPrefix("ال"), !SpeakerNames.isRoleWord(key), !Places.words.contains(key), tokens[j].kind == .arabic
             {
@@ -630,7 +644,10 @@ struct ArticleReader {
         guard !contentRange.isEmpty else { return content.end }
         var (mention, given) = (mention, given)
         if let phrase = mention, !phrase.isEmpty {
-            switch SpeakerShape.of(tokens[phrase].map(\.key)) {
+            // (وفقا لما ورد: the mention's first word without its لـ.)
+            var keys = tokens[phrase].map(\.key)
+            if mentionSkipsLam, keys[0].hasPrefix("ل") { keys[0] = String(keys[0].dropFirst()) }
+            switch SpeakerShape.of(keys) {
             case .nounPhrase(let words): mention = (phrase.lowerBound + words.lowerBound)..<(phrase.lowerBound + words.upperBound)
             case .pronoun, .adverbial: (mention, given) = (nil, entry.cueClass == .source || nested ? nil : given ?? lastSpeaker)
             case .notASpeaker: (mention, given) = (nil, nil)
@@ -889,7 +906,7 @@ struct ArticleReader {
     func strip(_ key: String) -> (bare: String, hasProclitic: Bool) {
         if let first = key.unicodeScalars.first, first == "و" || first == "ف", key.unicodeScalars.count > 2 {
             let rest = String(key.unicodeScalars.dropFirst())
-            if Lexicon.verbs[rest] != nil || Lexicon.sources[rest] != nil { return (rest, true) }
+            if Lexicon.verbs[rest] != nil || Lexicon.sources[rest] != nil || Lexicon.verbWithObjectPronoun(rest) != nil { return (rest, true) }
         }
         return (key, false)
     }

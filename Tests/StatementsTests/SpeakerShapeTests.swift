@@ -101,3 +101,33 @@ struct SpeakerNameRuleTests {
         #expect(s.speakerMention == "المنظمة الحقوقية \"هيومن رايتس واتش\"")
     }
 }
+
+@Suite("Stance verbs and objects")
+struct StanceVerbTests {
+    @Test func danCondemnsWhatItsObjectSays() throws {
+        let s = try #require(SpeakerShapeTests.statements("دان الاتحاد الأوروبي الهجوم على المدنيين في المدينة.").first)
+        #expect(s.speakerMention == "الاتحاد الأوروبي")
+        #expect(s.content == "الهجوم على المدنيين في المدينة")
+        #expect(s.cueClass == .express)
+    }
+
+    @Test func aDefiniteNounAfterAGentilicAdjectiveIsTheObject() throws {
+        let s = try #require(SpeakerShapeTests.statements("ونفت وزارة الدفاع الروسية الاتهامات الغربية بشكل قاطع.").first)
+        #expect(s.speakerMention == "وزارة الدفاع الروسية")
+    }
+
+    @Test func aVerbWithAnObjectPronounIsACue() throws {
+        let s = try #require(SpeakerShapeTests.statements("ووصفته الوزارة بأنه قرار خاطئ.").first)
+        #expect(s.speakerMention == "الوزارة")
+        #expect(s.content == "قرار خاطئ")
+    }
+
+    @Test func whatSomeoneDescribedIsNoStatementOfTheNextPhrase() {
+        let found = SpeakerShapeTests.statements("وانتقد المسؤول تصريحات بولتون عن ما وصفه بالنموذج الليبي للتخلي عن الأسلحة.")
+        #expect(!found.contains { $0.cue == "وصفه" })
+    }
+
+    @Test func aPrepositionOnADefiniteNounOpensNoSubject() {
+        #expect(SpeakerShape.of(SpeakerShapeTests.keys("بالنموذج الليبي")) == .adverbial)
+    }
+}
