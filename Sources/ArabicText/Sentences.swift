@@ -1,3 +1,4 @@
+import Support
 /// A sentence of a display view: its paragraph and its range of display scalar offsets.
 public struct Sentence: Sendable, Equatable, Codable {
     /// Which paragraph (0-based) the sentence is in.
@@ -135,7 +136,9 @@ public enum SentenceSplitter {
                         regions.append(open.at..<(i + 1))
                         openQuote = nil
                     }
-                } else {
+                } else if !(family == 2 && QuoteMarks.closesByShape(s, at: i, within: paragraph)) {
+                    // (a straight quote after a word and before a space or stop closes: with none
+                    // open, it is an orphan and opens nothing: «…المتبادلة". وتدفع…»)
                     openQuote = (family, i)
                 }
                 continue
@@ -165,5 +168,22 @@ extension Unicode.Scalar {
     /// 0–9, Arabic-Indic or extended Arabic-Indic digits.
     var isDigitOfAnySystem: Bool {
         isASCIIDigit || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
+    }
+}
+
+/// Straight quotation marks have no direction of their own; their neighbours give it.
+package enum QuoteMarks {
+    /// Whether the straight quote at `i` closes by its shape: right after a letter, digit or
+    /// punctuation, and before white space, punctuation or the end of `range`.
+    package static func closesByShape(_ s: [Unicode.Scalar], at i: Int, within range: Range<Int>) -> Bool {
+        guard i > range.lowerBound, !isWhiteSpace(s[i - 1]) else { return false }
+        guard i + 1 < range.upperBound else { return true }
+        let after = s[i + 1]
+        switch after.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return isWhiteSpace(after)
+        }
     }
 }

@@ -26,6 +26,18 @@ enum Lexicon {
         return nil
     }
 
+    /// Whether a turn marker starts at `k` (ومن جانبه، من جهتها، بدوره): another speaker's words follow.
+    static func opensTurn(_ keys: [String], at k: Int) -> Bool {
+        if turnWords.contains(keys[k]) { return true }
+        return k + 1 < keys.count && (keys[k] == key("من") || keys[k] == key("ومن")) && turnSides.contains(keys[k + 1])
+    }
+
+    /// بدوره، وبدورها: "in turn".
+    static let turnWords: WordSet = WordSet(["بدوره", "بدورها", "وبدوره", "وبدورها", "بدورهم", "وبدورهم"].map(key))
+
+    /// The side of a turn: من جانبه، من جهتها، من ناحيته.
+    static let turnSides: WordSet = WordSet(["جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها"].map(key))
+
     /// «ما» as a relative before a verb (ما وصفه، فيما اعتبره، بما وصفته).
     static let relativeMa: WordSet = WordSet(["ما", "فيما", "بما", "مما", "لما"].map(key))
 

@@ -398,7 +398,15 @@ struct ArticleReader {
         while k < range.upperBound {
             let before = gap(before: k, in: scalars)
             let closes = inQuote && before.contains(where: isQuoteMark)
-            if before.filter(isQuoteMark).count % 2 == 1 { inQuote.toggle() }
+            // (a straight quote that closes by its shape, with none open, is an orphan: «…المتبادلة". وتدفع…»)
+            if before.filter(isQuoteMark).count % 2 == 1,
+                inQuote
+                    || !before.lastIndex(where: isQuoteMark).map({
+                        display.scalars[$0] == "\"" && QuoteMarks.closesByShape(display.scalars, at: $0, within: 0..<display.scalars.count)
+                    })!
+            {
+                inQuote.toggle()
+            }
             let comma = before.contains { $0 == "،" || $0 == "," }
             // «…"، مضيفا» ends the words even when a stray mark upset the count of quotation marks.
             let free = !inQuote || (comma && before.lastIndex(where: isQuoteMark).map { mark in before.lastIndex { $0 == "،" || $0 == "," }! > mark } == true)
@@ -409,6 +417,10 @@ struct ArticleReader {
             if let entry = Lexicon.verbs[bare], entry.form == .participle || proclitic,
                 (free && comma) || (closes && !inQuote && entry.form == .participle)
             {
+                return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
+            // «…الصعوبات" ومن جانبه قال…: after a closed quotation, a turn marker gives the word to another.
+            if closes, !inQuote, Lexicon.opensTurn(tokens.map(\.key), at: k) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             // «…»، لكنه قال لاحقا إنه…: a pronoun and a reporting verb open the speaker's next statement.

@@ -13,6 +13,13 @@ struct SentenceTests {
         #expect(sentences("وصل الوفد. هل يتفقون؟ نعم! وانتهى") == ["وصل الوفد.", "هل يتفقون؟", "نعم!", "وانتهى"])
     }
 
+    @Test func aStraightQuoteThatClosesByItsShapeOpensNothing() {
+        // The second quotation goes on without its opening mark; the orphan closer opens no quotation
+        // that would swallow the next sentences.
+        let text = "وقالت \"الهدف هو الشراكة\". الهدف هو الشراكة المتبادلة\". وتدفع الدول الأخرى. ومضى يقول \"ما زال أمامنا وقت\"."
+        #expect(sentences(text) == ["وقالت \"الهدف هو الشراكة\".", "الهدف هو الشراكة المتبادلة\".", "وتدفع الدول الأخرى.", "ومضى يقول \"ما زال أمامنا وقت\"."])
+    }
+
     @Test func neverOnCommaSemicolonOrColon() {
         let text = "أكد الرئيس الروسي، فلاديمير بوتين، أن الوضع خطير؛ وأضاف: الحل سياسي."
         #expect(sentences(text) == [text])

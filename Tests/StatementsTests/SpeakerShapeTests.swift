@@ -131,3 +131,29 @@ struct StanceVerbTests {
         #expect(SpeakerShape.of(SpeakerShapeTests.keys("بالنموذج الليبي")) == .adverbial)
     }
 }
+
+@Suite("Quotations and turns")
+struct QuotationTurnTests {
+    @Test func anOrphanClosingQuoteOpensNoQuotation() {
+        // The writer quotes on without reopening: «…المتبادلة".» closes nothing that was open.
+        let found = SpeakerShapeTests.statements(
+            "وقالت المجموعة في بيان \"الهدف هو الشراكة\". الهدف من ذلك هو إعادة الشراكة المتبادلة\". وقال وزير المالية الفرنسي برونو لو مير إن أمام الولايات المتحدة أياما قليلة."
+        )
+        #expect(found.map(\.speaker) == ["المجموعة", "برونو لو مير"])
+        #expect(found.last?.content == "أمام الولايات المتحدة أياما قليلة")
+    }
+
+    @Test func aTurnMarkerAfterAQuotationGivesTheWordToAnother() {
+        let found = SpeakerShapeTests.statements(
+            "وتابع الوزير الفرنسي \"الكرة الآن في ملعب الولايات المتحدة\" ومن جانبه قال وزير المالية الألماني أولاف شولز إن الخلاف عميق.")
+        #expect(found.map(\.speakerMention) == ["الوزير الفرنسي", "وزير المالية الألماني أولاف شولز"])
+        #expect(found.first?.content == "الكرة الآن في ملعب الولايات المتحدة")
+    }
+
+    @Test func wentOnSayingContinuesTheSpeaker() {
+        let found = SpeakerShapeTests.statements("وقال وزير المالية الفرنسي برونو لو مير إن الوقت ضيق. ومضى يقول \"ما زال أمامنا بضعة أيام\".")
+        #expect(found.count == 2)
+        #expect(found.last?.speakerMention == "")
+        #expect(found.last?.speaker == "برونو لو مير")
+    }
+}
