@@ -38,6 +38,11 @@ enum Lexicon {
     /// The side of a turn: من جانبه، من جهتها، من ناحيته.
     static let turnSides: WordSet = WordSet(["جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها"].map(key))
 
+    /// Whether a token is a preposition; «على» only as written with ى (the name «علي» has its key).
+    static func isPreposition(_ token: Token) -> Bool {
+        prepositions.contains(token.key) && (token.key != key("على") || token.text.unicodeScalars.contains("ى"))
+    }
+
     /// «ما» as a relative before a verb (ما وصفه، فيما اعتبره، بما وصفته).
     static let relativeMa: WordSet = WordSet(["ما", "فيما", "بما", "مما", "لما"].map(key))
 

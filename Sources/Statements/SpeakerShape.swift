@@ -22,24 +22,28 @@ public enum SpeakerShape: Equatable {
     /// Not a speaker: no statement.
     case notASpeaker
 
-    /// The shape of a mention made of `keys` (key-view words, in order).
-    static func of(_ keys: [String]) -> SpeakerShape {
+    /// A word of a mention: its key view, and its text as written.
+    typealias Word = (key: String, text: String)
+
+    /// The shape of a mention made of `words`, in order.
+    static func of(_ words: [Word]) -> SpeakerShape {
+        let keys = words.map(\.key)
         guard let first = keys.first else { return .notASpeaker }
         // حسبما أفاد مراسل، أعلن يورغن كلوب: a finite reporting verb before the noun phrase.
         let bare = first.hasPrefix("و") || first.hasPrefix("ف") ? String(first.dropFirst()) : first
         if Lexicon.verbs[first]?.form == .finite || Lexicon.verbs[bare]?.form == .finite {
-            guard case .nounPhrase(let words) = of(Array(keys.dropFirst())) else { return .notASpeaker }
-            return .nounPhrase((words.lowerBound + 1)..<(words.upperBound + 1))
+            guard case .nounPhrase(let phrase) = of(Array(words.dropFirst())) else { return .notASpeaker }
+            return .nounPhrase((phrase.lowerBound + 1)..<(phrase.upperBound + 1))
         }
         // بالنموذج الليبي، للصحفيين: a preposition on a definite noun opens no subject.
         if first.hasPrefix("بال") || first.hasPrefix("لل") { return .adverbial }
-        switch words[first] {
+        switch wordClass(words[0]) {
         case "pronoun":
             // وهو ما يشير…: "which is what", narration.
             return keys.count > 1 && keys[1] == Lexicon.key("ما") ? .notASpeaker : .pronoun
         case "adverbial":
             // كذلك دولة الإمارات: the noun phrase after the adverb, if one follows.
-            if case .nounPhrase(let words) = of(Array(keys.dropFirst())) { return .nounPhrase((words.lowerBound + 1)..<(words.upperBound + 1)) }
+            if case .nounPhrase(let phrase) = of(Array(words.dropFirst())) { return .nounPhrase((phrase.lowerBound + 1)..<(phrase.upperBound + 1)) }
             return .adverbial
         case "preposition": return .adverbial
         case "stop": return .notASpeaker
@@ -53,27 +57,34 @@ public enum SpeakerShape: Equatable {
 
     /// Whether a word ends the noun phrase before it: a pronoun, an adverbial or a particle.
     static func endsNounPhrase(_ key: String) -> Bool {
-        switch words[key] {
+        switch classes[key]?.wordClass {
         case "pronoun", "adverbial", "stop": true
         default: false
         }
     }
 
     /// Whether a word is a subject pronoun or a particle carrying one (لكنه، وهو).
-    static func isPronoun(_ key: String) -> Bool { words[key] == "pronoun" }
+    static func isPronoun(_ key: String) -> Bool { classes[key]?.wordClass == "pronoun" }
 
-    /// Each word's class, by key.
-    static let words: [String: String] = {
+    /// The class of a word: by its key, unless the listed word is written with ى and this one is
+    /// not (the preposition «على» and the name «علي» share a key).
+    static func wordClass(_ word: Word) -> String? {
+        guard let entry = classes[word.key] else { return nil }
+        return entry.withAlefMaqsura && !word.text.unicodeScalars.contains("ى") ? nil : entry.wordClass
+    }
+
+    /// Each listed word's class, and whether it is written with ى, by key.
+    static let classes: [String: (wordClass: String, withAlefMaqsura: Bool)] = {
         guard let url = Bundle.module.url(forResource: "not-speaker-words", withExtension: "tsv", subdirectory: "Lexicons"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { preconditionFailure("the resource Lexicons/not-speaker-words.tsv is missing from the package") }
-        var words: [String: String] = [:]
+        var classes: [String: (wordClass: String, withAlefMaqsura: Bool)] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 5 else { preconditionFailure("Lexicons/not-speaker-words.tsv: a line without five fields: \(line)") }
-            words[Lexicon.key(String(fields[0]))] = String(fields[1])
+            classes[Lexicon.key(String(fields[0]))] = (String(fields[1]), fields[0].unicodeScalars.contains("ى"))
         }
-        return words
+        return classes
     }()
 }
 
@@ -82,8 +93,9 @@ extension SpeakerShape {
     /// preposition, adverbial or reporting verb, or holds one of them, a finite reporting verb or a
     /// time word. The check `isnad-bench statements` runs over every extracted speaker.
     public static func isMalformed(_ speaker: String) -> Bool {
-        let keys = Tokenizer.tokens(in: speaker).map(\.key)
-        guard case .nounPhrase(let words) = of(keys), words == keys.indices else { return true }
+        let words = Tokenizer.tokens(in: speaker).map { (key: $0.key, text: $0.text) }
+        let keys = words.map(\.key)
+        guard case .nounPhrase(let phrase) = of(words), phrase == keys.indices else { return true }
         return keys.contains { key in
             let bare = key.hasPrefix("و") || key.hasPrefix("ف") ? String(key.dropFirst()) : key
             return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || TimeWords.relativeDays[key] != nil

@@ -205,7 +205,7 @@ struct ArticleReader {
             }
             // (كذلك أشارت إلى أن…: an adverbial before the verb leaves its clause's speaker implicit.)
             let afterAdverbial =
-                subjectCandidate(before: i, range: range, scalars: scalars).map { SpeakerShape.of(tokens[$0].map(\.key)) == .adverbial } ?? false
+                subjectCandidate(before: i, range: range, scalars: scalars).map { SpeakerShape.of(tokens[$0].map { ($0.key, $0.text) }) == .adverbial } ?? false
             guard !nested, let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial else {
                 return nil
             }
@@ -486,7 +486,7 @@ struct ArticleReader {
             }
             if !jointly,
                 Lexicon.introducers.contains(key) && !Apposition.hyphenated(before: j, tokens, display) || Lexicon.phraseStops.contains(key)
-                    || Lexicon.prepositions.contains(key)
+                    || Lexicon.isPreposition(tokens[j])
             {
                 break
             }
@@ -585,7 +585,7 @@ struct ArticleReader {
     func subjectBefore(_ i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
         // إلى ذلك، قال…، بداية يرى…: words that name nobody are no subject; the speaker follows the verb.
         guard let subject = subjectCandidate(before: i, range: range, scalars: scalars) else { return nil }
-        switch SpeakerShape.of(tokens[subject].map(\.key)) {
+        switch SpeakerShape.of(tokens[subject].map { ($0.key, $0.text) }) {
         case .nounPhrase(let words): return (subject.lowerBound + words.lowerBound)..<(subject.lowerBound + words.upperBound)
         case .pronoun: return subject
         case .adverbial, .notASpeaker: return nil
@@ -657,9 +657,9 @@ struct ArticleReader {
         var (mention, given) = (mention, given)
         if let phrase = mention, !phrase.isEmpty {
             // (وفقا لما ورد: the mention's first word without its لـ.)
-            var keys = tokens[phrase].map(\.key)
-            if mentionSkipsLam, keys[0].hasPrefix("ل") { keys[0] = String(keys[0].dropFirst()) }
-            switch SpeakerShape.of(keys) {
+            var words = tokens[phrase].map { (key: $0.key, text: $0.text) }
+            if mentionSkipsLam, words[0].key.hasPrefix("ل") { words[0] = (String(words[0].key.dropFirst()), String(words[0].text.dropFirst())) }
+            switch SpeakerShape.of(words) {
             case .nounPhrase(let words): mention = (phrase.lowerBound + words.lowerBound)..<(phrase.lowerBound + words.upperBound)
             case .pronoun, .adverbial: (mention, given) = (nil, entry.cueClass == .source || nested ? nil : given ?? lastSpeaker)
             case .notASpeaker: (mention, given) = (nil, nil)

@@ -7,7 +7,7 @@ import Testing
 struct SpeakerShapeTests {
     static func statements(_ text: String) -> [Statement] { StatementExtractor.statements(in: StatementTests.article(text)) }
 
-    static func keys(_ phrase: String) -> [String] { phrase.split(separator: " ").map { Lexicon.key(String($0)) } }
+    static func keys(_ phrase: String) -> [SpeakerShape.Word] { phrase.split(separator: " ").map { (Lexicon.key(String($0)), String($0)) } }
 
     @Test func aPronounSubjectContinuesTheLastSpeaker() throws {
         let found = Self.statements("قال المدير العام محمد آل عمرو إن الوضع صعب. لكنه أكد أن الأمور ستتحسن قريبا.")
@@ -43,6 +43,13 @@ struct SpeakerShapeTests {
         #expect(SpeakerShape.of(Self.keys("وهو ما")) == .notASpeaker)
         #expect(SpeakerShape.of(Self.keys("هذا")) == .notASpeaker)
         #expect(Self.statements("بحسب ما ظهر حتى الآن، فقد تحدث غيتس بأسلوب نقدي واضح.").allSatisfy { $0.speaker != "ما ظهر" })
+    }
+
+    @Test func theNameAliIsNoPreposition() throws {
+        #expect(SpeakerShape.of(Self.keys("على هامش")) == .adverbial)
+        #expect(SpeakerShape.of(Self.keys("علي غريب")) == .nounPhrase(0..<2))
+        let s = try #require(Self.statements("وقال علي غريب، أحد كبار مشايخ مأرب، إن دور المملكة محوري.").first)
+        #expect(s.speaker == "علي غريب")
     }
 
     @Test func aDemonstrativeBeforeItsNounIsANounPhrase() {
