@@ -14,6 +14,9 @@ enum Lexicon {
         var verbs = ReportingVerbs.entries.reduce(into: [String: ReportingVerbs.Entry]()) { $0[key($1.form)] = $1.entry }
         // «…، بقولها إن»: the saying of the speaker who goes on, like a participle.
         for form in ["بقوله", "بقولها", "بقولهم"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "قال", cueClass: .say, form: .participle) }
+        // دان (condemned; its present يدين is أدان's) is a cue but no stop word for clustering:
+        // light10 gives فدان (feddan) and دانون (Danone) its stem.
+        for form in ["دان", "دانت", "دانوا", "دانا"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "دان", cueClass: .express, form: .finite) }
         return WordMap(verbs)
     }()
 
@@ -27,10 +30,13 @@ enum Lexicon {
     }
 
     /// Whether a turn marker starts at `k` (ومن جانبه، من جهتها، بدوره): another speaker's words follow.
-    static func opensTurn(_ keys: [String], at k: Int) -> Bool {
-        if turnWords.contains(keys[k]) { return true }
-        return k + 1 < keys.count && (keys[k] == key("من") || keys[k] == key("ومن")) && turnSides.contains(keys[k + 1])
+    static func opensTurn(_ tokens: [Token], at k: Int) -> Bool {
+        if turnWords.contains(tokens[k].key) { return true }
+        return k + 1 < tokens.count && turnOpeners.contains(tokens[k].key) && turnSides.contains(tokens[k + 1].key)
     }
+
+    /// من، ومن: the preposition of «من جانبه».
+    static let turnOpeners: WordSet = WordSet(["من", "ومن"].map(key))
 
     /// بدوره، وبدورها: "in turn".
     static let turnWords: WordSet = WordSet(["بدوره", "بدورها", "وبدوره", "وبدورها", "بدورهم", "وبدورهم"].map(key))

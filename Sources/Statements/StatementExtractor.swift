@@ -420,7 +420,7 @@ struct ArticleReader {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             // «…الصعوبات" ومن جانبه قال…: after a closed quotation, a turn marker gives the word to another.
-            if closes, !inQuote, Lexicon.opensTurn(tokens.map(\.key), at: k) {
+            if closes, !inQuote, Lexicon.opensTurn(tokens, at: k) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             // «…»، لكنه قال لاحقا إنه…: a pronoun and a reporting verb open the speaker's next statement.
