@@ -22,12 +22,17 @@ enum Lexicon {
 
     /// A verb whose object is the words (``complements`` ""), written with an object pronoun:
     /// «ووصفته بأنه…», «واعتبرها…», «اتهمهم بـ…». The finite verb's entry, or nil.
-    static func verbWithObjectPronoun(_ key: String) -> ReportingVerbs.Entry? {
-        for suffix in ["هما", "هم", "ها", "ه"] where key.hasSuffix(suffix) && key.count > suffix.count + 2 {
-            if let entry = verbs[String(key.dropLast(suffix.count))], entry.form == .finite, complements[entry.lemma] == "" { return entry }
+    static func verbWithObjectPronoun(_ key: String) -> ReportingVerbs.Entry? { verbsWithObjectPronoun[key] }
+
+    /// Every finite form of a direct-object verb with each object pronoun, made once: a lookup per
+    /// token, not a string per suffix.
+    static let verbsWithObjectPronoun: WordMap<ReportingVerbs.Entry> = {
+        var forms: [String: ReportingVerbs.Entry] = [:]
+        for (form, entry) in ReportingVerbs.entries where entry.form == .finite && complements[entry.lemma] == "" {
+            for suffix in ["ه", "ها", "هم", "هما"] { forms[key(form + suffix)] = entry }
         }
-        return nil
-    }
+        return WordMap(forms)
+    }()
 
     /// Whether a turn marker starts at `k` (ومن جانبه، من جهتها، بدوره): another speaker's words follow.
     static func opensTurn(_ tokens: [Token], at k: Int) -> Bool {
