@@ -10,14 +10,17 @@ enum Lexicon {
     static let sameWords: WordSet = WordSet(["ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها"].map(key))
 
     /// Every reporting-verb form by key.
-    static let verbs: WordMap<ReportingVerbs.Entry> = {
+    static let verbs = WordMap(verbEntries)
+
+    /// The reporting-verb forms of ``verbs``, by key.
+    static let verbEntries: [String: ReportingVerbs.Entry] = {
         var verbs = ReportingVerbs.entries.reduce(into: [String: ReportingVerbs.Entry]()) { $0[key($1.form)] = $1.entry }
         // «…، بقولها إن»: the saying of the speaker who goes on, like a participle.
         for form in ["بقوله", "بقولها", "بقولهم"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "قال", cueClass: .say, form: .participle) }
         // دان (condemned; its present يدين is أدان's) is a cue but no stop word for clustering:
         // light10 gives فدان (feddan) and دانون (Danone) its stem.
         for form in ["دان", "دانت", "دانوا", "دانا"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "دان", cueClass: .express, form: .finite) }
-        return WordMap(verbs)
+        return verbs
     }()
 
     /// A verb whose object is the words (``complements`` ""), written with an object pronoun:
@@ -28,8 +31,8 @@ enum Lexicon {
     /// token, not a string per suffix.
     static let verbsWithObjectPronoun: WordMap<ReportingVerbs.Entry> = {
         var forms: [String: ReportingVerbs.Entry] = [:]
-        for (form, entry) in ReportingVerbs.entries where entry.form == .finite && complements[entry.lemma] == "" {
-            for suffix in ["ه", "ها", "هم", "هما"] { forms[key(form + suffix)] = entry }
+        for (form, entry) in verbEntries where entry.form == .finite && complements[entry.lemma] == "" {
+            for suffix in ["ه", "ها", "هم", "هما"] { forms[form + suffix] = entry }
         }
         return WordMap(forms)
     }()
