@@ -46,19 +46,19 @@ public struct Vocabulary: Sendable, Equatable {
 
     /// Reads a vocabulary written by ``save(to:)``.
     public init(contentsOf path: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw VocabularyError.unreadable(path: path) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
         guard let header = lines.popFirst(), header.hasPrefix("# isnad vocabulary\t"),
             let count = Int(header.split(separator: "\t").last ?? "")
         else {
-            throw VocabularyError(path: path, line: 1, reason: "not an isnad vocabulary (the first line must be '# isnad vocabulary<TAB>DOCUMENTS')")
+            throw VocabularyError.notAVocabulary(path: path)
         }
         var terms: [String] = []
         var frequencies: [Int32] = []
         for (offset, line) in lines.enumerated() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 2, let df = Int32(fields[1]), df > 0 else {
-                throw VocabularyError(path: path, line: offset + 2, reason: "expected 'term<TAB>document frequency'")
+                throw VocabularyError.badLine(path: path, line: offset + 2)
             }
             terms.append(String(fields[0]))
             frequencies.append(df)
@@ -72,12 +72,20 @@ public struct Vocabulary: Sendable, Equatable {
 }
 
 /// A vocabulary file that cannot be read.
-public struct VocabularyError: Error, CustomStringConvertible {
-    /// The file.
-    public let path: String
-    /// The line (1-based).
-    public let line: Int
-    /// What is wrong.
-    public let reason: String
-    public var description: String { "\(path):\(line): \(reason)" }
+public enum VocabularyError: Error, Equatable, CustomStringConvertible {
+    /// The file is missing or not UTF-8.
+    case unreadable(path: String)
+    /// The first line is not `# isnad vocabulary<TAB>DOCUMENTS`.
+    case notAVocabulary(path: String)
+    /// A line (1-based) is not `term<TAB>document frequency`.
+    case badLine(path: String, line: Int)
+
+    /// `path[:line]: what is wrong`.
+    public var description: String {
+        switch self {
+        case .unreadable(let path): "\(path): cannot be read as a UTF-8 file"
+        case .notAVocabulary(let path): "\(path):1: not an isnad vocabulary (the first line must be '# isnad vocabulary<TAB>DOCUMENTS')"
+        case .badLine(let path, let line): "\(path):\(line): expected 'term<TAB>document frequency'"
+        }
+    }
 }

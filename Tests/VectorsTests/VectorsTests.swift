@@ -37,8 +37,8 @@ struct VectorsTests {
         try vocabulary.save(to: path)
         #expect(try Vocabulary(contentsOf: path) == vocabulary)
         try Data("# isnad vocabulary\t4\nبوت\tx\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: VocabularyError.self) { try Vocabulary(contentsOf: path) }
-        do { _ = try Vocabulary(contentsOf: path) } catch { #expect("\(error)" == "\(path):2: expected 'term<TAB>document frequency'") }
+        #expect(throws: VocabularyError.badLine(path: path, line: 2)) { try Vocabulary(contentsOf: path) }
+        #expect(throws: VocabularyError.unreadable(path: path + ".missing")) { try Vocabulary(contentsOf: path + ".missing") }
     }
 
     /// A deterministic random sparse matrix, 300 rows over 80 columns, times over 20 days (every
