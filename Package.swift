@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "Timeline", dependencies: ["ArabicText", "Ingest", "Statements", "Support"]),
         .target(
             name: "Reporting",
-            dependencies: ["ArabicText", "Ingest", "Statements", "Stories", "Support", "Timeline", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "ArabicText", "Ingest", "Statements", "Stories", "Support", "Timeline", "Vectors", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Templates")]
         ),
         .target(

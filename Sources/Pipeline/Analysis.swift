@@ -7,35 +7,17 @@ import Support
 import Timeline
 import Vectors
 
-/// What a run found: the articles with their stories and wire copies, the statements with
-/// speakers canonical across each story, and each story's timeline. It writes every table
-/// (``writeTables(into:)``) and the report of any period (``writeReport(options:renderer:into:)``).
-public struct Analysis: Sendable {
-    /// The articles, in input order.
-    public var articles: [Article]
-    /// The stories, in `stories.jsonl` order.
-    public var stories: [Story]
-    /// The story id of each article (by index in `articles`).
-    public var storyOfArticle: [String]
-    /// For each article, the index of the article it is a wire copy of.
-    public var duplicateOf: [Int?]
-    /// Statements with story-canonical speakers, in article and text order.
-    public var statements: [Statement]
-    /// Timeline entries of every story.
-    public var timeline: [TimelineEntry]
-    /// The terms and document frequencies the stories were found with; nil when not known (a
-    /// store's report).
-    public var vocabulary: Vocabulary?
-
+extension Analysis {
     /// An analysis from statements as extracted article by article: their speakers are made
     /// canonical within each story, and each story's timeline is built from them.
     public init(articles: [Article], stories: [Story], storyOfArticle: [String], duplicateOf: [Int?], extracted: [Statement], vocabulary: Vocabulary?) {
         var articleIndex: [String: Int] = [:]
         for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
         let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { storyOfArticle[$0] } }
-        timeline = Timeline.build(statements) { id in articleIndex[id].map { (storyOfArticle[$0], articles[$0].published) } }
-        (self.articles, self.stories, self.storyOfArticle, self.duplicateOf, self.statements, self.vocabulary) =
-            (articles, stories, storyOfArticle, duplicateOf, statements, vocabulary)
+        let timeline = Timeline.build(statements) { id in articleIndex[id].map { (storyOfArticle[$0], articles[$0].published) } }
+        self.init(
+            articles: articles, stories: stories, storyOfArticle: storyOfArticle, duplicateOf: duplicateOf, statements: statements, timeline: timeline,
+            vocabulary: vocabulary)
     }
 
     /// What a store holds for a period (``StoryStore/snapshot(from:to:)``), with its vocabulary
@@ -44,11 +26,6 @@ public struct Analysis: Sendable {
         self.init(
             articles: snapshot.articles, stories: snapshot.stories, storyOfArticle: snapshot.storyOfArticle, duplicateOf: snapshot.duplicateOf,
             extracted: snapshot.statements, vocabulary: vocabulary)
-    }
-
-    /// The report's view of the analysis.
-    public var reportInput: ReportInput {
-        ReportInput(articles: articles, stories: stories, storyOfArticle: storyOfArticle, duplicateOf: duplicateOf, statements: statements, timeline: timeline)
     }
 
     /// The article rows of `articles.jsonl`.
@@ -72,12 +49,11 @@ public struct Analysis: Sendable {
     /// `schema.json` into `folder`, and returns the report.
     @discardableResult
     public func writeReport(options: ReportOptions = ReportOptions(), renderer: ReportRenderer? = nil, into folder: String) throws -> Reporting.Report {
-        let input = reportInput
         let renderer = try renderer ?? ReportRenderer()
-        let report = Reporting.Report.build(input, options: options)
+        let report = Reporting.Report.build(self, options: options)
         try writeAtomically(renderer.markdown(report), to: folder + "/report.md")
         try writeAtomically(renderer.html(report), to: folder + "/report.html")
-        try Tables.coverage.write(Reporting.Report.coverage(input, options: options), into: folder)
+        try Tables.coverage.write(Reporting.Report.coverage(self, options: options), into: folder)
         try writeAtomically(Tables.schemaJSON, to: folder + "/schema.json")
         return report
     }

@@ -24,7 +24,7 @@ public struct CoverageRow: Sendable, Equatable {
 
 extension Report {
     /// Story × outlet rows for every story with an article in the period, in story order.
-    public static func coverage(_ input: ReportInput, options: ReportOptions = ReportOptions()) -> [CoverageRow] {
+    public static func coverage(_ input: Analysis, options: ReportOptions = ReportOptions()) -> [CoverageRow] {
         let builder = ReportBuilder(input, options: options)
         let inPeriod = Set(input.articles.indices.filter { builder.inPeriod[$0] }.map { input.storyOfArticle[$0] })
         var statements: [String: Int] = [:]

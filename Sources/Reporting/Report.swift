@@ -4,9 +4,12 @@ import Ingest
 import Statements
 import Stories
 import Timeline
+import Vectors
 
-/// What a report is made from: the articles, their stories and statements, and the timelines.
-public struct ReportInput: Sendable {
+/// What a run found: the articles with their stories and wire copies, the statements with
+/// speakers canonical across each story, and each story's timeline. A report is made from it;
+/// `Pipeline` makes it and writes its tables.
+public struct Analysis: Sendable {
     /// The articles, in input order.
     public var articles: [Article]
     /// The stories, in `stories.jsonl` order.
@@ -15,31 +18,21 @@ public struct ReportInput: Sendable {
     public var storyOfArticle: [String]
     /// For each article, the index of the article it is a wire copy of.
     public var duplicateOf: [Int?]
-    /// Statements with story-canonical speakers.
+    /// Statements with story-canonical speakers, in article and text order.
     public var statements: [Statement]
     /// Timeline entries of every story.
     public var timeline: [TimelineEntry]
+    /// The terms and document frequencies the stories were found with; nil when not known (a
+    /// store's report).
+    public var vocabulary: Vocabulary?
 
-    /// An input.
-    public init(articles: [Article], stories: [Story], storyOfArticle: [String], duplicateOf: [Int?], statements: [Statement], timeline: [TimelineEntry]) {
-        self.articles = articles
-        self.stories = stories
-        self.storyOfArticle = storyOfArticle
-        self.duplicateOf = duplicateOf
-        self.statements = statements
-        self.timeline = timeline
-    }
-}
-
-extension ReportInput {
-    /// An input from statements as extracted article by article: their speakers are made
-    /// canonical within each story, and each story's timeline is built from them.
-    public init(articles: [Article], stories: [Story], storyOfArticle: [String], duplicateOf: [Int?], extracted: [Statement]) {
-        var articleIndex: [String: Int] = [:]
-        for (i, article) in articles.enumerated() { articleIndex[article.id] = i }
-        let statements = StorySpeakers.canonicalize(extracted) { articleIndex[$0].map { storyOfArticle[$0] } }
-        let timeline = Timeline.build(statements) { id in articleIndex[id].map { (storyOfArticle[$0], articles[$0].published) } }
-        self.init(articles: articles, stories: stories, storyOfArticle: storyOfArticle, duplicateOf: duplicateOf, statements: statements, timeline: timeline)
+    /// An analysis of every part.
+    public init(
+        articles: [Article], stories: [Story], storyOfArticle: [String], duplicateOf: [Int?], statements: [Statement], timeline: [TimelineEntry],
+        vocabulary: Vocabulary? = nil
+    ) {
+        (self.articles, self.stories, self.storyOfArticle, self.duplicateOf, self.statements, self.timeline, self.vocabulary) =
+            (articles, stories, storyOfArticle, duplicateOf, statements, timeline, vocabulary)
     }
 }
 
@@ -223,7 +216,7 @@ public struct Chart: Sendable {
 
 extension Report {
     /// The report of `input` for `options`' period.
-    public static func build(_ input: ReportInput, options: ReportOptions = ReportOptions()) -> Report {
+    public static func build(_ input: Analysis, options: ReportOptions = ReportOptions()) -> Report {
         ReportBuilder(input, options: options).report()
     }
 }

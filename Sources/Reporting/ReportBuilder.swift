@@ -8,7 +8,7 @@ import Timeline
 
 /// Builds a ``Report``: pure functions of the input and the options.
 struct ReportBuilder: Sendable {
-    let input: ReportInput
+    let input: Analysis
     let options: ReportOptions
     let from: CalendarDay
     let to: CalendarDay
@@ -18,7 +18,7 @@ struct ReportBuilder: Sendable {
     let entriesOfStory: [String: [TimelineEntry]]
     let statementsOfArticle: [String: [Statement]]
 
-    init(_ input: ReportInput, options: ReportOptions) {
+    init(_ input: Analysis, options: ReportOptions) {
         self.input = input
         self.options = options
         let days = input.articles.compactMap { $0.published?.calendarDay }

@@ -14,9 +14,9 @@ import Timeline
 struct ReportTests {
 
     /// The whole pipeline on `articles`.
-    static func input(_ articles: [Article]) -> ReportInput { Pipeline.analyze(articles).reportInput }
+    static func input(_ articles: [Article]) -> Analysis { Pipeline.analyze(articles) }
 
-    static let demo: ReportInput = input(Ingest.read([repositoryPath("Datasets/demo/articles")]).articles)
+    static let demo: Analysis = input(Ingest.read([repositoryPath("Datasets/demo/articles")]).articles)
 
     static func article(_ id: String, _ source: String, _ title: String, _ text: String, _ published: String) -> Article {
         Article(
@@ -63,7 +63,7 @@ struct ReportTests {
     }
 
     @Test func anEmptyInputGivesAReportThatSaysSo() throws {
-        let empty = ReportInput(articles: [], stories: [], storyOfArticle: [], duplicateOf: [], statements: [], timeline: [])
+        let empty = Analysis(articles: [], stories: [], storyOfArticle: [], duplicateOf: [], statements: [], timeline: [])
         let report = Report.build(empty)
         #expect(report.period == "—")
         #expect(report.overview == "لا مقالات في هذه الفترة")
@@ -103,7 +103,7 @@ struct ReportTests {
 /// Escaping and templates.
 @Suite("Report rendering")
 struct RenderingTests {
-    static let hostile: ReportInput = ReportTests.input([
+    static let hostile: Analysis = ReportTests.input([
         ReportTests.article(
             "x1", "nabaa", "<script>alert(1)</script> هجوم | على *إدلب*", "قال المتحدث باسم الجيش إن \"القصف استهدف <b>مواقع</b> المسلحين\" في إدلب اليوم.",
             "2020-02-20T09:00:00+00:00"),
