@@ -676,6 +676,13 @@ struct ArticleReader {
             if display.scalars[displayRange].filter(isQuoteMark).count % 2 == 1 {
                 displayRange = displayRange.lowerBound..<(displayRange.upperBound + closingMarks(after: mention.upperBound - 1, scalars: scalars))
             }
+            // نيكول (35 عاما): an aside keeps its closing bracket.
+            let brackets = display.scalars[displayRange]
+            if brackets.filter({ $0 == "(" }).count > brackets.filter({ $0 == ")" }).count, displayRange.upperBound < scalars.upperBound,
+                display.scalars[displayRange.upperBound] == ")"
+            {
+                displayRange = displayRange.lowerBound..<(displayRange.upperBound + 1)
+            }
             mentionSpan = display.originalRange(of: displayRange)
             mentionText = String(scalars: original[mentionSpan!])
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
@@ -802,10 +809,17 @@ struct ArticleReader {
             return last
         }
         var segments: [[Int]] = [[]]
+        // (…) is an aside, not the name: «نيكول (35 عاما)»، «الممثل القانوني للحركة (شق حافظ قايد السبسي)».
+        var depth = 0
         for k in mention {
-            if k > mention.lowerBound, gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," }) { segments.append([]) }
+            let gap = gap(before: k, in: scalars)
+            depth = max(0, depth + gap.filter { $0 == "(" }.count - gap.filter { $0 == ")" }.count)
+            guard depth == 0 else { continue }
+            if k > mention.lowerBound, gap.contains(where: { $0 == "،" || $0 == "," }) { segments.append([]) }
             segments[segments.count - 1].append(k)
         }
+        segments = segments.filter { !$0.isEmpty }
+        guard !segments.isEmpty else { return ("", nil) }
         if segments[0].count > 2, tokens[segments[0][0]].key == Lexicon.key("كل"), tokens[segments[0][1]].key == Lexicon.key("من") {
             segments[0].removeFirst(2)
         }

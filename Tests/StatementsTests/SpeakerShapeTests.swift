@@ -164,3 +164,13 @@ struct QuotationTurnTests {
         #expect(found.last?.speaker == "برونو لو مير")
     }
 }
+
+@Suite("Asides")
+struct AsideTests {
+    @Test func anAsideInBracketsIsNotTheName() throws {
+        let found = SpeakerShapeTests.statements(
+            "وقالت نيكول (35 عاما) إنها ذهبت إلى الصيدلية. وأكد الممثل القانوني للحركة (شق حافظ قايد السبسي) مراد دلش أن القيادة سترفع قضايا.")
+        #expect(found.map(\.speaker) == ["نيكول", "مراد دلش"])
+        #expect(found.first?.speakerMention == "نيكول (35 عاما)")
+    }
+}
