@@ -414,8 +414,10 @@ struct ArticleReader {
             if free, comma, Lexicon.sources[bare] != nil {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
+            // (…بعسير وقال "…"، …الحوثي وأشار إلى أن…: outside a quotation, a reporting verb with its
+            // proclitic opens the next statement, comma or none.)
             if let entry = Lexicon.verbs[bare], entry.form == .participle || proclitic,
-                (free && comma) || (closes && !inQuote && entry.form == .participle)
+                (free && comma) || (closes && !inQuote && entry.form == .participle) || (!inQuote && proclitic && entry.form == .finite)
             {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }

@@ -174,3 +174,12 @@ struct AsideTests {
         #expect(found.first?.speakerMention == "نيكول (35 عاما)")
     }
 }
+
+@Suite("Content ends")
+struct ContentEndTests {
+    @Test func aReportingVerbWithItsProcliticOpensTheNextStatementWithoutAComma() {
+        let found = SpeakerShapeTests.statements("وقال قائد المقاومة إن المقاومة تحقق انتصارات كبيرة وأشار إلى أن السكان عادوا إلى منازلهم.")
+        #expect(found.map(\.content) == ["المقاومة تحقق انتصارات كبيرة", "السكان عادوا إلى منازلهم"])
+        #expect(found.last?.speaker == found.first?.speaker)
+    }
+}
