@@ -200,7 +200,8 @@ struct ArticleReader {
             if !phrase.tokens.isEmpty {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: phrase.tokens, speaker: nil, content: content, range: range, scalars: scalars)
             }
-            if let before = subject ?? subjectBefore(i, range: range, scalars: scalars) {
+            // (A verb with its proclitic opens its clause: the words before it are the last clause's.)
+            if let before = subject ?? (hasProclitic ? nil : subjectBefore(i, range: range, scalars: scalars)) {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
             }
             // (كذلك أشارت إلى أن…: an adverbial before the verb leaves its clause's speaker implicit.)
