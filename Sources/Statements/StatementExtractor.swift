@@ -139,7 +139,9 @@ struct ArticleReader {
             return emit(sentence: sentence, cue: i, entry: entry, mention: nil, speaker: speaker, content: content, range: range, scalars: scalars)
         }
         // A bare homograph is a verb at a clause start or before a title (وصف رئيس السلطة…).
+        // (لكنه رفض الانتقادات: a pronoun subject opens the clause too.)
         if !hasProclitic, Lexicon.homographs.contains(bare), !afterComma, !followsOpener(i, range: range),
+            !(i > range.lowerBound && SpeakerShape.isPronoun(tokens[i - 1].key)),
             !(i + 1 < range.upperBound && SpeakerNames.isTitle(tokens[i + 1].key))
         {
             return nil
@@ -205,8 +207,10 @@ struct ArticleReader {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
             }
             // (كذلك أشارت إلى أن…: an adverbial before the verb leaves its clause's speaker implicit.)
+            // (من جهة ثانية، أكد أنه…: so does the clause's lead before its verb, commas and all.)
             let afterAdverbial =
                 subjectCandidate(before: i, range: range, scalars: scalars).map { SpeakerShape.of(tokens[$0].map { ($0.key, $0.text) }) == .adverbial } ?? false
+                || (i > range.lowerBound && SpeakerShape.of(tokens[range.lowerBound..<i].map { ($0.key, $0.text) }) == .adverbial)
             guard !nested, let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial else {
                 return nil
             }

@@ -183,3 +183,18 @@ struct ContentEndTests {
         #expect(found.last?.speaker == found.first?.speaker)
     }
 }
+
+@Suite("Clause openers")
+struct ClauseOpenerTests {
+    @Test func anAdverbialPhraseAndItsCommaLeaveTheSpeakerImplicit() {
+        let found = SpeakerShapeTests.statements("وقال الممثل إن المسلسل نجح.\nمن جهة ثانية، أكد أنه سيعود إلى إخراج الأغنيات.")
+        #expect(found.count == 2)
+        #expect(found.last?.speakerMention == "")
+        #expect(found.last?.speaker == found.first?.speaker)
+    }
+
+    @Test func aPronounSubjectOpensAHomographsClause() {
+        let found = SpeakerShapeTests.statements("اعترف المستشار الاقتصادي بأن الخلاف قد يهدد الاقتصاد، لكنه رفض الانتقادات الموجهة للإدارة.")
+        #expect(found.map(\.cue) == ["اعترف", "رفض"])
+    }
+}
