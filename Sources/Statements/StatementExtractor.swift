@@ -770,6 +770,13 @@ struct ArticleReader {
             if marks.count == 2 || nested, marks.last == end - 1 { return ((start + 1)..<(end - 1), .direct) }
             if marks.count == 1 { return ((start + 1)..<end, .direct) }
         }
+        // في نفس السياق ان "…": a lead that ends with إن/أن before one quotation that ends the words.
+        if marks.count == 2, marks[1] == end - 1, marks[0] > start,
+            let lead = tokens.lastIndex(where: { $0.range.upperBound <= marks[0] && $0.range.lowerBound >= start }),
+            Lexicon.introducers.contains(tokens[lead].key)
+        {
+            return ((marks[0] + 1)..<(end - 1), .direct)
+        }
         // Quoted fragments make a paraphrase mixed, unless they are names (وكالة "يونهاب"،
         // المناورات الأمريكية الكورية "ماكس ثاندر"); an unclosed one is mixed.
         var mixed = marks.count % 2 == 1

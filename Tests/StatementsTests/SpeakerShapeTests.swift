@@ -198,3 +198,12 @@ struct ClauseOpenerTests {
         #expect(found.map(\.cue) == ["اعترف", "رفض"])
     }
 }
+
+@Suite("Kinds")
+struct KindTests {
+    @Test func aLeadEndingInAnIntroducerBeforeTheQuotationIsNotTheWords() throws {
+        let s = try #require(SpeakerShapeTests.statements("وأضاف المدير في نفس السياق ان \"وزارة الصحة لا تزال تتلكأ في توفير بعض الاختصاصات\".").first)
+        #expect(s.content == "وزارة الصحة لا تزال تتلكأ في توفير بعض الاختصاصات")
+        #expect(s.kind == .direct)
+    }
+}
