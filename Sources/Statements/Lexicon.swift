@@ -139,6 +139,9 @@ enum Lexicon {
     /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
     static let statementNouns: WordSet = WordSet(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
 
+    /// «issued» after a statement noun (بيان صادر عن…، البيان الصادر عن…).
+    static let issued: WordSet = WordSet(["صادر", "الصادر", "صادرة", "الصادرة"].map(key))
+
     /// Relative pronouns: a verb after them has the noun before them as its subject.
     static let relatives: WordSet = WordSet(["الذي", "التي", "الذين"].map(key))
 

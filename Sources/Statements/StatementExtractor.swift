@@ -470,7 +470,11 @@ struct ArticleReader {
             let before = gap(before: j, in: scalars)
             // صحيفة "واشنطن بوست"، وكالة "يونهاب": a quoted name belongs to the phrase.
             let marks = before.filter(isQuoteMark).count
-            if marks % 2 == 1, !before.contains(":"), j > start, !inQuotedName, Self.namesAfter(tokens[j - 1].key) {
+            // (زعيم «حزب الله» اللبناني: a title's quoted organisation, when it closes within three words.)
+            if marks % 2 == 1, !before.contains(":"), j > start, !inQuotedName,
+                Self.namesAfter(tokens[j - 1].key)
+                    || SpeakerNames.isTitle(tokens[j - 1].key) && quotationCloses(within: 3, after: j, range: range, scalars: scalars)
+            {
                 inQuotedName = true
             } else if marks % 2 == 1, inQuotedName, !before.contains(":") {
                 inQuotedName = false
@@ -491,7 +495,11 @@ struct ArticleReader {
                 j += 2
                 continue
             }
-            if !jointly,
+            // بيان صادر عن المقاومة: the statement's author follows.
+            let author =
+                j == start + 2 && Lexicon.statementNouns.contains(tokens[start].key) && Lexicon.issued.contains(tokens[start + 1].key)
+                && key == Lexicon.key("عن")
+            if !jointly, !author,
                 Lexicon.introducers.contains(key) && !Apposition.hyphenated(before: j, tokens, display) || Lexicon.phraseStops.contains(key)
                     || Lexicon.isPreposition(tokens[j])
             {
@@ -813,6 +821,12 @@ struct ArticleReader {
         // أعلن بيان لوزارة الخزانة الأميركية: the statement's author.
         if mention.count > 1, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), tokens[mention.lowerBound + 1].key.hasPrefix("ل") {
             return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: true, scalars: scalars)
+        }
+        // بيان صادر عن المقاومة الشعبية: the author after عن.
+        if mention.count > 3, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), Lexicon.issued.contains(tokens[mention.lowerBound + 1].key),
+            tokens[mention.lowerBound + 2].key == Lexicon.key("عن")
+        {
+            return canonical((mention.lowerBound + 3)..<mention.upperBound, skipsLam: false, scalars: scalars)
         }
         if let named = institution(named: mention) { return (named, nil) }
         if mention.count == 1, Lexicon.references.contains(tokens[mention.lowerBound].key), let last = lastSpeaker { return last }

@@ -207,3 +207,17 @@ struct KindTests {
         #expect(s.kind == .direct)
     }
 }
+
+@Suite("Authors and organisations")
+struct AuthorTests {
+    @Test func aStatementIssuedBySomeoneIsTheirs() throws {
+        let s = try #require(SpeakerShapeTests.statements("وأكد بيان صادر عن المقاومة الشعبية في محافظة إب أن قتلى سقطوا.").first)
+        #expect(s.speaker == "المقاومة الشعبية")
+    }
+
+    @Test func aTitlesQuotedOrganisationStaysInTheMention() throws {
+        let s = try #require(SpeakerShapeTests.statements("وقال زعيم «حزب الله» اللبناني حسن نصر الله إن إيران لن تتخلى عن حلفائها.").first)
+        #expect(s.speakerMention == "زعيم «حزب الله» اللبناني حسن نصر الله")
+        #expect(s.speaker == "حسن نصر الله")
+    }
+}
