@@ -170,6 +170,11 @@ struct ArticleReader {
             let source = speakerPhrase(from: k + 1, lemma: entry.lemma, range: range, scalars: scalars)
             if !source.tokens.isEmpty { phrase = source }
         }
+        // وطالب قوات التحالف بـ…: a verb before its subject agrees with it, so a masculine verb's sound
+        // feminine plural is its object (the speaker is implicit).
+        let objectByAgreement =
+            phrase.tokens.first.map { Self.isMasculineFinite(tokens[i].key, entry: entry) && tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 }
+            ?? false
         // أن روسيا تحث الدول على…: a subject before a verb that does not open its clause makes
         // the words after the verb its object, not its speaker.
         // (وكان مجلس صيانة الدستور قد رفض…: the subject between كان and قد, whatever opens the verb.)
@@ -187,7 +192,7 @@ struct ArticleReader {
         {
             phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
         }
-        if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) {
+        if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) || objectByAgreement {
             phrase = (i + 1..<i + 1, i + 1)
             // واشنطن تطالب كوريا الشمالية بالتخلي…، ودعا كل الدول إلى…: whom and what, as written.
             if Lexicon.calls.contains(entry.lemma), i + 1 < range.upperBound {
@@ -369,6 +374,12 @@ struct ArticleReader {
         let start = startScalar ?? contentStart(first, scalars: scalars)
         guard end.scalar > start else { return nil }
         return Content(scalars: start..<end.scalar, end: end.token)
+    }
+
+    /// Whether a verb token is its lemma's masculine singular past (قال، وطالب), with or without و/ف.
+    static func isMasculineFinite(_ key: String, entry: ReportingVerbs.Entry) -> Bool {
+        let lemma = Lexicon.key(entry.lemma)
+        return key == lemma || ((key.hasPrefix("و") || key.hasPrefix("ف")) && String(key.dropFirst()) == lemma)
     }
 
     /// Whether a definite word is a gentilic adjective (الأوروبي، الروسية، الأمريكيين): an adjective of

@@ -221,3 +221,16 @@ struct AuthorTests {
         #expect(s.speaker == "حسن نصر الله")
     }
 }
+
+@Suite("Agreement")
+struct AgreementTests {
+    @Test func aMasculineVerbsFemininePluralIsItsObject() {
+        let found = SpeakerShapeTests.statements("قال رئيس المجلس إن الوضع صعب. وطالب قوات التحالف بتكثيف الغارات.")
+        #expect(found.map(\.speaker) == ["رئيس المجلس", "رئيس المجلس"])
+        #expect(found.last?.content == "قوات التحالف بتكثيف الغارات")
+    }
+
+    @Test func whileOpensNoSubject() {
+        #expect(SpeakerShape.of(SpeakerShapeTests.keys("وفيما")) == .adverbial)
+    }
+}
