@@ -20,6 +20,11 @@ enum Lexicon {
         // دان (condemned; its present يدين is أدان's) is a cue but no stop word for clustering:
         // light10 gives فدان (feddan) and دانون (Danone) its stem.
         for form in ["دان", "دانت", "دانوا", "دانا"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "دان", cueClass: .express, form: .finite) }
+        // جدد (renewed) reports only a speech act it renews (وجدد دعوته، جدد التأكيد على…; ``speechActObject``);
+        // its participle مجددا is the adverb "again".
+        for form in ["جدد", "جددت", "جددوا", "جددا", "يجدد", "تجدد", "يجددون"] {
+            verbs[key(form)] = ReportingVerbs.Entry(lemma: "جدد", cueClass: .assert, form: .finite)
+        }
         return verbs
     }()
 
@@ -80,7 +85,7 @@ enum Lexicon {
         "أعرب": "عن", "أبدى": "", "دعا": "إلى", "ناشد": "", "حث": "على", "حذر": "من", "شدد": "على", "أشار": "إلى",
         "لفت": "إلى", "نبه": "إلى", "طالب": "ب", "أشاد": "ب", "ندد": "ب", "تعهد": "ب", "هدد": "ب", "نفى": "", "رفض": "",
         "انتقد": "", "استنكر": "", "أنكر": "", "وصف": "", "أكد": "على", "كشف": "عن", "أعلن": "", "توقع": "", "رجح": "",
-        "أدان": "", "دان": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب", "توعد": "ب", "اعتبر": "",
+        "أدان": "", "دان": "", "جدد": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب", "توعد": "ب", "اعتبر": "",
     ]
 
     /// Attribution phrases whose speaker follows them (بحسب X، …), by key of their first word,
@@ -138,6 +143,21 @@ enum Lexicon {
 
     /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
     static let statementNouns: WordSet = WordSet(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
+
+    /// Verbs that report only when their object is a speech act (جدد دعوته، جدد رفضه، جدد التأكيد).
+    static let speechActObject: Set<String> = ["جدد"]
+
+    /// Whether a word names a speech act (دعوته، رفضها، التأكيد، مطالبته، موقفه، التزامه، إدانته):
+    /// the key, without ال, opens with one of these stems.
+    static func isSpeechAct(_ word: String) -> Bool {
+        let bare = word.hasPrefix("ال") ? String(word.dropFirst(2)) : word
+        return speechActStems.contains { bare.hasPrefix($0) }
+    }
+
+    /// The stems of ``isSpeechAct(_:)``, by key.
+    static let speechActStems: [String] = [
+        "دعوت", "دعوه", "رفض", "تاكيد", "مطالبت", "مطالبه", "موقف", "تمسك", "التزام", "ادانت", "ادانه", "دعم", "ترحيب", "حرص", "تحذير", "ندا",
+    ].map(key)
 
     /// «issued» after a statement noun (بيان صادر عن…، البيان الصادر عن…).
     static let issued: WordSet = WordSet(["صادر", "الصادر", "صادرة", "الصادرة"].map(key))

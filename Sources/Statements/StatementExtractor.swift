@@ -172,6 +172,14 @@ struct ArticleReader {
         }
         // وطالب قوات التحالف بـ…: a verb before its subject agrees with it, so a masculine verb's sound
         // feminine plural is its object (the speaker is implicit).
+        // وجدد المكتب التنفيذي دعوته…، وجدد التأكيد على أنه…: only a renewed speech act is a statement.
+        if Lexicon.speechActObject.contains(entry.lemma) {
+            if let head = phrase.tokens.first, Lexicon.isSpeechAct(tokens[head].key) {
+                phrase = (head..<head, head)
+            } else if phrase.end >= range.upperBound || !Lexicon.isSpeechAct(tokens[phrase.end].key) {
+                return nil
+            }
+        }
         let objectByAgreement =
             phrase.tokens.first.map { Self.isMasculineFinite(tokens[i].key, entry: entry) && tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 }
             ?? false

@@ -234,3 +234,20 @@ struct AgreementTests {
         #expect(SpeakerShape.of(SpeakerShapeTests.keys("وفيما")) == .adverbial)
     }
 }
+
+@Suite("Renewed speech acts")
+struct RenewedSpeechActTests {
+    @Test func renewingACallIsAStatementAndRenewingAContractIsNot() {
+        let found = SpeakerShapeTests.statements(
+            "قال المكتب التنفيذي للنقابة إن الإعلام مهدد. وجدد المكتب التنفيذي دعوته لكافة الصحفيين إلى التضامن. وجدد النادي عقد اللاعب لثلاثة مواسم.")
+        #expect(found.map(\.cue) == ["قال", "وجدد"])
+        #expect(found.last?.content == "دعوته لكافة الصحفيين إلى التضامن")
+    }
+
+    @Test func renewingTheAssuranceContinuesTheSpeaker() {
+        let found = SpeakerShapeTests.statements("قال رئيس الحزب إن الانتخابات نزيهة. وجدد التأكيد على أنه ليس في تحالف مع أحد.")
+        #expect(found.count == 2)
+        #expect(found.last?.speakerMention == "")
+        #expect(found.last?.speaker == "رئيس الحزب")
+    }
+}
