@@ -525,7 +525,7 @@ struct ArticleReader {
                 break
             }
             // An addressee (أعرب لميركل عن…), unless the phrase ends right after it (وأضاف لافروف:).
-            if j == start, key.hasPrefix("ل"), Lexicon.verbs[key] == nil, j + 1 < range.upperBound,
+            if j == start, key.hasPrefix("ل"), key.count >= 3, Lexicon.verbs[key] == nil, j + 1 < range.upperBound,
                 !gap(before: j + 1, in: scalars).contains(where: { $0 == ":" || isQuoteMark($0) }),
                 !Lexicon.introducers.contains(tokens[j + 1].key)
             {

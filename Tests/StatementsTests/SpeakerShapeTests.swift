@@ -251,3 +251,8 @@ struct RenewedSpeechActTests {
         #expect(found.last?.speaker == "رئيس الحزب")
     }
 }
+
+@Test func aShortNameOpeningWithLamIsNoAddressee() throws {
+    let s = try #require(SpeakerShapeTests.statements("وبعد الاجتماع، قال لو مير إن الاتحاد الأوروبي مستعد لاتخاذ إجراءات مضادة.").first)
+    #expect(s.speakerMention == "لو مير")
+}
