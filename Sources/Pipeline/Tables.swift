@@ -203,7 +203,7 @@ public enum Tables {
     /// The articles as `isnad ingest` prints them: one JSON line each.
     public static func ingestedLine(_ article: Article) -> String { ingested.jsonLine(article) }
 
-    /// Writes `rejects.jsonl` into `path`'s folder as `path`.
+    /// Writes the rejects to `path` as JSON lines (`rejects.jsonl`), atomically.
     public static func writeRejects(_ rejects: [Reject], to path: String) throws {
         try writeLinesAtomically(rejects, to: path, line: Tables.rejects.jsonLine)
     }
