@@ -24,7 +24,7 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
-        .target(name: "ArabicText", dependencies: ["CPrefetch", "Support"]),
+        .target(name: "ArabicText", dependencies: ["CPrefetch", "Support"], resources: [.copy("Lexicons")]),
         .target(name: "Ingest", dependencies: ["ArabicText", "CZlib", "Support"]),
         .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra", "Support"]),
         .target(name: "Stories", dependencies: ["ArabicText", "Ingest", "Support", "Vectors"]),
