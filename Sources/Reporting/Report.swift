@@ -115,6 +115,8 @@ public struct StorySection: Sendable {
     public let hasMoreEntries: Bool
     /// Each outlet's coverage of the story.
     public let comparison: [OutletCoverage]
+    /// Its articles in the period, earliest first, each with its outlet, time and headline linked.
+    public let sources: [SourceLink]
 }
 
 /// A timeline entry as the report shows it.
@@ -137,8 +139,8 @@ public struct EntryLine: Sendable {
     public let quoted: Bool
     /// The outlets that carried it, joined.
     public let outlets: String
-    /// The outlets that carried it, one by one.
-    public let outletList: [String]
+    /// Each outlet that carried it, linked to the article it did in (in the order they did).
+    public let sources: [SourceLink]
     /// Whether outlets' wordings differ materially.
     public let drifts: Bool
     /// Each outlet's wording, when they drift.
@@ -218,5 +220,39 @@ extension Report {
     /// The report of `input` for `options`' period.
     public static func build(_ input: Analysis, options: ReportOptions = ReportOptions()) -> Report {
         ReportBuilder(input, options: options).report()
+    }
+}
+
+/// An article as a report cites it: outlet, time, headline, and its address when it is a web link.
+public struct SourceLink: Sendable {
+    /// The outlet.
+    public let outlet: String
+    /// Publication time as displayed.
+    public let time: String
+    /// The headline.
+    public let title: String
+    /// The article's address; "" when it has none or it is not an http(s) link.
+    public let url: String
+    /// Whether there is an address to link to (only http and https: a report never links a script).
+    public let hasURL: Bool
+
+    /// A link to `article`.
+    init(_ article: Article) {
+        // (Characters a URL may not hold are percent-encoded, so the link's syntax stays whole in
+        // Markdown and HTML.)
+        let url = (article.url ?? "").unicodeScalars.map { u -> String in
+            switch u {
+            case " ": "%20"
+            case "<": "%3C"
+            case ">": "%3E"
+            case "(": "%28"
+            case ")": "%29"
+            case "\"": "%22"
+            case "'": "%27"
+            default: String(u)
+            }
+        }.joined()
+        let web = url.hasPrefix("https://") || url.hasPrefix("http://")
+        (outlet, time, title, self.url, hasURL) = (article.source, display(article.published), oneLine(article.title), web ? url : "", web)
     }
 }

@@ -97,7 +97,11 @@ struct ReportBuilder: Sendable {
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
             outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
             timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),
-            hasMoreEntries: entries.count > shown.count, comparison: comparison(story, members: members, counts: outletTerms, background: background))
+            hasMoreEntries: entries.count > shown.count, comparison: comparison(story, members: members, counts: outletTerms, background: background),
+            sources: members.filter { inPeriod[$0] }.sorted {
+                (input.articles[$0].published?.epochSeconds ?? .max, $0) < (input.articles[$1].published?.epochSeconds ?? .max, $1)
+            }
+            .map { SourceLink(input.articles[$0]) })
     }
 
     /// A story's timeline entries first reported in the period, in timeline order.
@@ -149,8 +153,20 @@ struct ReportBuilder: Sendable {
             time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "",
             hasRole: entry.role != nil && entry.role != entry.speaker, cue: entry.first.cue,
             content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "),
-            outletList: entry.outlets,
+            sources: sources(of: entry),
             drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
+    }
+
+    /// Each outlet that carried an entry, linked to its first report's article.
+    func sources(of entry: TimelineEntry) -> [SourceLink] {
+        var seen: Set<String> = []
+        return entry.reports.filter { seen.insert($0.outlet).inserted }.map { report in
+            indexOfArticle[report.article].map { SourceLink(input.articles[$0]) }
+                ?? SourceLink(
+                    Article(
+                        id: report.article, source: report.outlet, url: nil, title: "", published: report.published, text: "",
+                        origin: SourceLocation(file: "", line: 0)))
+        }
     }
 
     /// One outlet's part in a story: its articles, first report, delay behind the story's first

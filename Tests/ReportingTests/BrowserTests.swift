@@ -16,6 +16,10 @@ struct BrowserTests {
         let sections: [String]
         let scripts: Int
         let brokenImages: Int
+        let linkedSections: Int
+        let rows: Int
+        let linkedRows: Int
+        let unsafeLinks: Int
         let colours: Int
         let commonestShare: Double
     }
@@ -58,6 +62,12 @@ struct BrowserTests {
         #expect(page.lang == "ar")
         #expect(page.sections == report.stories.map(\.id))
         #expect(page.brokenImages == 0)
+        // Every story lists its articles with links, and every timeline row whose outlets have an
+        // address links to one.
+        #expect(page.linkedSections == report.stories.count)
+        #expect(page.rows == report.stories.flatMap(\.timeline).count)
+        #expect(page.linkedRows == report.stories.flatMap(\.timeline).filter { $0.sources.contains(where: \.hasURL) }.count)
+        #expect(page.linkedRows > 0)
         // Not blank: text, tables and colour, not one flat background.
         #expect(page.colours > 100)
         #expect(page.commonestShare < 0.95)
@@ -70,6 +80,7 @@ struct BrowserTests {
         #expect(page.errors.isEmpty)
         #expect(page.scripts == 0)
         #expect(page.brokenImages == 0)
+        #expect(page.unsafeLinks == 0)
         #expect(page.sections == report.stories.map(\.id))
     }
 }

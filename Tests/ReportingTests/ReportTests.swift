@@ -53,6 +53,26 @@ struct ReportTests {
         #expect(entries.allSatisfy { !$0.content.contains("\n") })
     }
 
+    @Test func everyStoryListsItsArticlesAndEveryTimelineRowLinksToOne() {
+        let report = Report.build(ReportTests.demo)
+        let withURL = Set(ReportTests.demo.articles.filter { $0.url != nil }.map(\.title))
+        for story in report.stories {
+            #expect(!story.sources.isEmpty, "\(story.title)")
+            #expect(story.sources.allSatisfy { $0.hasURL || !withURL.contains($0.title) }, "\(story.title)")
+            #expect(story.timeline.allSatisfy { !$0.sources.isEmpty })
+        }
+        #expect(report.stories.flatMap(\.timeline).contains { $0.sources.contains(where: \.hasURL) })
+    }
+
+    @Test func onlyWebAddressesBecomeLinks() {
+        func link(_ url: String) -> SourceLink {
+            SourceLink(ReportTests.article("x", "nabaa", "خبر", "نص", "2020-02-20").withURL(url))
+        }
+        #expect(link("https://nabaa.example/a b").url == "https://nabaa.example/a%20b")
+        #expect(!link("javascript:alert(1)").hasURL)
+        #expect(link("javascript:alert(1)").url == "")
+    }
+
     @Test func oneDayIsReportedAlone() {
         var options = ReportOptions()
         options.from = CalendarDay(year: 2020, month: 2, day: 19)
@@ -109,7 +129,8 @@ struct RenderingTests {
             "2020-02-20T09:00:00+00:00"),
         ReportTests.article(
             "x2", "\"><img src=x onerror=alert(1)>", "\"><img src=x onerror=alert(2)> هجوم على إدلب",
-            "قال المتحدث باسم الجيش إن القصف استهدف مواقع المسلحين في إدلب اليوم.", "2020-02-20T10:00:00+00:00"),
+            "قال المتحدث باسم الجيش إن القصف استهدف مواقع المسلحين في إدلب اليوم.", "2020-02-20T10:00:00+00:00"
+        ).withURL("javascript:alert(3)"),
     ])
 
     @Test func articleTextInHTMLRendersAsText() throws {
@@ -149,5 +170,12 @@ struct RenderingTests {
         let error = #expect(throws: TemplateError.self) { try ReportRenderer(templates: folder) }
         guard case .invalid(let file, _)? = error else { Issue.record("not a parse error: \(String(describing: error))"); return }
         #expect(file == folder + "/report.html.mustache")
+    }
+}
+
+extension Article {
+    /// The article with another address.
+    func withURL(_ url: String) -> Article {
+        Article(id: id, source: source, url: url, title: title, published: published, text: text, origin: origin)
     }
 }

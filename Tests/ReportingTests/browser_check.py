@@ -70,7 +70,11 @@ def main(report, screenshot):
             title: document.title,
             sections: [...document.querySelectorAll('section.story')].map(s => s.dataset.story),
             scripts: document.scripts.length,
-            images: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length})"""}, session=session)
+            images: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length,
+            linkedSections: [...document.querySelectorAll('section.story')].filter(s => s.querySelector('ul.sources a[href^="http"]')).length,
+            rows: document.querySelectorAll('td.outlets').length,
+            linkedRows: [...document.querySelectorAll('td.outlets')].filter(td => td.querySelector('a[href^="http"]')).length,
+            unsafeLinks: [...document.querySelectorAll('a[href]')].filter(a => !/^(https?:|#)/.test(a.getAttribute('href'))).length})"""}, session=session)
         page = json.loads(probe["result"]["value"])
         shot = call("Page.captureScreenshot", {"format": "png"}, session=session)
         data = __import__("base64").b64decode(shot["data"])
@@ -90,7 +94,8 @@ def main(report, screenshot):
                 errors.append(params["entry"].get("text", "error"))
         print(json.dumps({"loaded": loaded, "errors": errors, "direction": page["direction"], "lang": page["lang"],
                           "title": page["title"], "sections": page["sections"], "scripts": page["scripts"],
-                          "brokenImages": page["images"], "width": image.width, "height": image.height,
+                          "brokenImages": page["images"], "linkedSections": page["linkedSections"], "rows": page["rows"],
+                          "linkedRows": page["linkedRows"], "unsafeLinks": page["unsafeLinks"], "width": image.width, "height": image.height,
                           "colours": len(colours), "commonestShare": round(commonest, 4)}, ensure_ascii=False))
         ws.close()
     finally:
