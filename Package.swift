@@ -35,7 +35,7 @@ let package = Package(
             dependencies: [
                 "ArabicText", "Ingest", "Statements", "Stories", "Support", "Timeline", "Vectors", .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates"), .copy("Lexicons")]
         ),
         .target(
             name: "Store",

@@ -253,6 +253,6 @@ public struct SourceLink: Sendable {
             }
         }.joined()
         let web = url.hasPrefix("https://") || url.hasPrefix("http://")
-        (outlet, time, title, self.url, hasURL) = (article.source, display(article.published), oneLine(article.title), web ? url : "", web)
+        (outlet, time, title, self.url, hasURL) = (article.source, display(article.published), Headline.shown(article.title), web ? url : "", web)
     }
 }

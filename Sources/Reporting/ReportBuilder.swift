@@ -91,7 +91,7 @@ struct ReportBuilder: Sendable {
             (a.element.outlets.count, a.element.reports.count, -a.offset) > (b.element.outlets.count, b.element.reports.count, -b.offset)
         }.prefix(options.entriesPerStory).sorted { $0.offset < $1.offset }.map { entryLine($0.element) }
         return StorySection(
-            rank: rank, anchor: "story-\(rank)", id: story.story, title: oneLine(story.title), summary: summary(story, members: members),
+            rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), summary: summary(story, members: members),
             keywords: story.keywords.joined(separator: "، "), firstReport: display(members.compactMap { input.articles[$0].published }.min()),
             lastReport: display(members.compactMap { input.articles[$0].published }.max()),
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
@@ -127,7 +127,7 @@ struct ReportBuilder: Sendable {
             taken.append((candidate.lead, words))
             if taken.count == 3 { break }
         }
-        return taken.map(\.text)
+        return taken.map { Headline.hashtagsAsWords($0.text) }
     }
 
     /// The first sentence of a text, at most 60 words, without its dateline («دبي، الإمارات
@@ -216,7 +216,7 @@ struct ReportBuilder: Sendable {
     // MARK: - The period
 
     func line(_ story: Story) -> StoryLine {
-        StoryLine(id: story.story, title: oneLine(story.title), articles: story.articles.count, outlets: story.outlets.joined(separator: "، "))
+        StoryLine(id: story.story, title: Headline.shown(story.title), articles: story.articles.count, outlets: story.outlets.joined(separator: "، "))
     }
 
     func outletLine(_ outlet: String, periodArticles: [Int], shared: [Story], exclusives: [Story]) -> OutletLine {

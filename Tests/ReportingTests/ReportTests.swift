@@ -179,3 +179,20 @@ extension Article {
         Article(id: id, source: source, url: url, title: title, published: published, text: text, origin: origin)
     }
 }
+
+/// Headlines as the report shows them.
+@Suite("Headlines")
+struct HeadlineTests {
+    @Test(arguments: [
+        ("شاهد.. مركبتكم الاقتصادية إلى القمر", "مركبتكم الاقتصادية إلى القمر"),
+        ("بالفيديو: لحظة انهيار الجسر", "لحظة انهيار الجسر"),
+        ("مباشر : جلسة مجلس الأمن بشأن سوريا", "جلسة مجلس الأمن بشأن سوريا"),
+        ("فيديو.. إصابة جنود بتفجير على الحدود", "إصابة جنود بتفجير على الحدود"),
+        ("مصر: السيسي يفتتح حقل ظهر للغاز", "مصر: السيسي يفتتح حقل ظهر للغاز"),
+        ("شاهدت الحشود الموكب", "شاهدت الحشود الموكب"),
+        ("#الرسوم_الجمركية ترتفع من جديد", "الرسوم الجمركية ترتفع من جديد"),
+    ])
+    func aWebLabelIsDroppedAndAPlaceOrSpeakerKept(_ title: String, _ shown: String) {
+        #expect(Headline.shown(title) == shown)
+    }
+}
