@@ -46,8 +46,10 @@ public struct ReportOptions: Sendable, Equatable {
     public var storiesInFull = 20
     /// How many timeline entries a story shows at most.
     public var entriesPerStory = 12
+    /// The time zone every time of the report is shown in (its header names it).
+    public var timeZone = TimeZone(identifier: "UTC")!
 
-    /// The defaults: every day of the input, 20 stories in full.
+    /// The defaults: every day of the input, 20 stories in full, times in UTC.
     public init() {}
 }
 
@@ -63,6 +65,8 @@ public struct Report: Sendable {
     public let articleCount: Int
     /// «26 مقالًا من 5 منافذ، 12 قصة منها 10 بأكثر من مقال» with the nouns in agreement.
     public let overview: String
+    /// «الأوقات بتوقيت UTC»: the zone of every time shown.
+    public let timeZoneNote: String
     /// The stories given in full, ranked.
     public let stories: [StorySection]
     /// The stories listed by headline after those given in full.
@@ -236,8 +240,8 @@ public struct SourceLink: Sendable {
     /// Whether there is an address to link to (only http and https: a report never links a script).
     public let hasURL: Bool
 
-    /// A link to `article`.
-    init(_ article: Article) {
+    /// A link to `article`, its time shown in `zone`.
+    init(_ article: Article, in zone: TimeZone) {
         // (Characters a URL may not hold are percent-encoded, so the link's syntax stays whole in
         // Markdown and HTML.)
         let url = (article.url ?? "").unicodeScalars.map { u -> String in
@@ -253,6 +257,6 @@ public struct SourceLink: Sendable {
             }
         }.joined()
         let web = url.hasPrefix("https://") || url.hasPrefix("http://")
-        (outlet, time, title, self.url, hasURL) = (article.source, display(article.published), Headline.shown(article.title), web ? url : "", web)
+        (outlet, time, title, self.url, hasURL) = (article.source, display(article.published, in: zone), Headline.shown(article.title), web ? url : "", web)
     }
 }

@@ -71,6 +71,7 @@ struct ReportBuilder: Sendable {
             overview: periodArticles.isEmpty
                 ? "لا مقالات في هذه الفترة"
                 : "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
+            timeZoneNote: "الأوقات بتوقيت \(zoneName(options.timeZone))",
             stories: sections, others: others, outlets: outletLines,
             exclusives: exclusives.prefix(10).map(line),
             charts: Charts.all(volume: volume(periodArticles, outlets: activeOutlets), sections: sections, outlets: activeOutlets, lags: outletLines),
@@ -92,8 +93,9 @@ struct ReportBuilder: Sendable {
         }.prefix(options.entriesPerStory).sorted { $0.offset < $1.offset }.map { entryLine($0.element) }
         return StorySection(
             rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), summary: summary(story, members: members),
-            keywords: story.keywords.joined(separator: "، "), firstReport: display(members.compactMap { input.articles[$0].published }.min()),
-            lastReport: display(members.compactMap { input.articles[$0].published }.max()),
+            keywords: story.keywords.joined(separator: "، "),
+            firstReport: display(members.compactMap { input.articles[$0].published }.min(), in: options.timeZone),
+            lastReport: display(members.compactMap { input.articles[$0].published }.max(), in: options.timeZone),
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
             outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
             timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),
@@ -101,7 +103,7 @@ struct ReportBuilder: Sendable {
             sources: members.filter { inPeriod[$0] }.sorted {
                 (input.articles[$0].published?.epochSeconds ?? .max, $0) < (input.articles[$1].published?.epochSeconds ?? .max, $1)
             }
-            .map { SourceLink(input.articles[$0]) })
+            .map { SourceLink(input.articles[$0], in: options.timeZone) })
     }
 
     /// A story's timeline entries first reported in the period, in timeline order.
@@ -161,11 +163,11 @@ struct ReportBuilder: Sendable {
     func sources(of entry: TimelineEntry) -> [SourceLink] {
         var seen: Set<String> = []
         return entry.reports.filter { seen.insert($0.outlet).inserted }.map { report in
-            indexOfArticle[report.article].map { SourceLink(input.articles[$0]) }
+            indexOfArticle[report.article].map { SourceLink(input.articles[$0], in: options.timeZone) }
                 ?? SourceLink(
                     Article(
                         id: report.article, source: report.outlet, url: nil, title: "", published: report.published, text: "",
-                        origin: SourceLocation(file: "", line: 0)))
+                        origin: SourceLocation(file: "", line: 0)), in: options.timeZone)
         }
     }
 
@@ -206,7 +208,7 @@ struct ReportBuilder: Sendable {
             for (term, count) in group.counts { rest[term]! -= count }
             let distinctive = counts.count < 2 ? [] : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 3)
             return OutletCoverage(
-                outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport),
+                outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport, in: options.timeZone),
                 lag: part.lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: part.lagMinutes,
                 copies: part.copies, own: part.articles.count - part.copies, speakers: quoted.joined(separator: "، "),
                 distinctive: distinctive.map { "«\(group.written($0.term))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
@@ -347,13 +349,16 @@ func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
 }
 
 /// A publication time as the report writes it: `2020-02-20 14:10 (+03:00)`, «—» when unknown.
-func display(_ published: Published?) -> String {
+func display(_ published: Published?, in zone: TimeZone) -> String {
     guard let published else { return "—" }
-    let text = published.description
-    guard published.hasTime, text.count >= 16 else { return String(text.prefix(10)) }
-    let date = text.prefix(10), time = text.dropFirst(11).prefix(5)
-    let offset = text.count > 19 ? " (\(text.dropFirst(19)))" : ""
-    return "\(date) \(time)\(offset)"
+    // A day without a time is shown as written: it names no instant to convert.
+    guard published.hasTime else { return String(published.description.prefix(10)) }
+    let instant = published.epochSeconds
+    let local = instant + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+    let (days, seconds) = (local >= 0 ? local / 86_400 : (local - 86_399) / 86_400, ((local % 86_400) + 86_400) % 86_400)
+    let minutes = Int(seconds / 60)
+    func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(CalendarDay(daysSinceEpoch: Int(days))) \(twoDigits(minutes / 60)):\(twoDigits(minutes % 60))"
 }
 
 /// Minutes as «2 س 15 د», «3 ي 4 س» beyond a day.
@@ -361,4 +366,13 @@ func duration(minutes: Int) -> String {
     if minutes >= 1_440 { return "\(minutes / 1_440) ي" + (minutes % 1_440 / 60 > 0 ? " \(minutes % 1_440 / 60) س" : "") }
     if minutes >= 60 { return "\(minutes / 60) س" + (minutes % 60 > 0 ? " \(minutes % 60) د" : "") }
     return "\(minutes) د"
+}
+
+/// A zone as the report's header names it: UTC, an identifier (Asia/Riyadh), or an offset (UTC+03:00).
+func zoneName(_ zone: TimeZone) -> String {
+    if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
+    if zone.identifier.contains("/") { return zone.identifier }
+    let offset = zone.secondsFromGMT() / 60
+    func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "UTC" + (offset < 0 ? "-" : "+") + twoDigits(abs(offset) / 60) + ":" + twoDigits(abs(offset) % 60)
 }

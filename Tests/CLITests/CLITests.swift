@@ -242,3 +242,16 @@ func temporaryFolder() -> String { makeTemporaryFolder("cli") }
         #expect(written == expected, "\(file) differs from Reports/demo/\(file): run `make demo` and commit the result if the change is intended")
     }
 }
+
+/// `--timezone` shows every time of the report in one zone and names it; a zone it cannot read is a usage error.
+@Test func theReportShowsEveryTimeInTheZoneAskedFor() throws {
+    let out = temporaryFolder()
+    let run = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out, "--quiet", "--timezone", "Asia/Riyadh"])
+    #expect(run.status == 0)
+    let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+    #expect(markdown.contains("الأوقات بتوقيت Asia/Riyadh"))
+    #expect(!markdown.contains("(+00:00)"))
+    let bad = try isnad(["run", repositoryPath("Datasets/demo/articles"), "--out", out, "--timezone", "Mars/Olympus"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--timezone Mars/Olympus"))
+}

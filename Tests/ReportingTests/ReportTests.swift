@@ -66,11 +66,22 @@ struct ReportTests {
 
     @Test func onlyWebAddressesBecomeLinks() {
         func link(_ url: String) -> SourceLink {
-            SourceLink(ReportTests.article("x", "nabaa", "خبر", "نص", "2020-02-20").withURL(url))
+            SourceLink(ReportTests.article("x", "nabaa", "خبر", "نص", "2020-02-20").withURL(url), in: ReportOptions().timeZone)
         }
         #expect(link("https://nabaa.example/a b").url == "https://nabaa.example/a%20b")
         #expect(!link("javascript:alert(1)").hasURL)
         #expect(link("javascript:alert(1)").url == "")
+    }
+
+    @Test func everyTimeIsShownInTheReportsTimeZone() throws {
+        let article = ReportTests.article("x", "nabaa", "خبر", "نص", "2020-02-20T01:30:00+03:00")
+        #expect(display(article.published, in: ReportOptions().timeZone) == "2020-02-19 22:30")
+        #expect(display(article.published, in: try #require(TimeZone(identifier: "Asia/Riyadh"))) == "2020-02-20 01:30")
+        #expect(display(Published(parsing: "2020-02-20"), in: ReportOptions().timeZone) == "2020-02-20")
+        var options = ReportOptions()
+        options.timeZone = try #require(TimeZone(secondsFromGMT: 3 * 3600))
+        #expect(Report.build(ReportTests.demo, options: options).timeZoneNote == "الأوقات بتوقيت UTC+03:00")
+        #expect(Report.build(ReportTests.demo).timeZoneNote == "الأوقات بتوقيت UTC")
     }
 
     @Test func oneDayIsReportedAlone() {

@@ -185,11 +185,25 @@ struct ReportSettings: ParsableArguments {
     @Option(help: "A folder of Mustache templates (report.md.mustache, report.html.mustache, partials) that replace the built-in ones.")
     var templates: String?
 
+    @Option(help: "The time zone every time of the report is shown in: a zone name (Asia/Riyadh) or an offset (+03:00).")
+    var timezone = "UTC"
+
     @Flag(help: "No progress and no summary on standard error (errors still are).")
     var quiet = false
 
     func validate() throws {
         guard storiesInFull >= 0 else { throw ValidationError("--stories-in-full cannot be negative") }
+        guard zone != nil else { throw ValidationError("--timezone \(timezone): expected a zone name (Asia/Riyadh, UTC) or an offset (+03:00)") }
+    }
+
+    /// The zone `--timezone` names.
+    var zone: TimeZone? {
+        if let named = TimeZone(identifier: timezone) { return named }
+        let parts = timezone.split(separator: ":")
+        guard let sign = timezone.first, sign == "+" || sign == "-", parts.count == 2, let hours = Int(parts[0].dropFirst()), let minutes = Int(parts[1]),
+            (0...14).contains(hours), (0..<60).contains(minutes)
+        else { return nil }
+        return TimeZone(secondsFromGMT: (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60))
     }
 
     /// The renderer, or a failure naming the broken template.
@@ -201,6 +215,7 @@ struct ReportSettings: ParsableArguments {
     func options(from: CalendarDay?, to: CalendarDay?) -> ReportOptions {
         var options = ReportOptions()
         (options.from, options.to, options.storiesInFull) = (from, to, storiesInFull)
+        options.timeZone = zone ?? options.timeZone
         return options
     }
 }
