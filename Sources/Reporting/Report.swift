@@ -101,6 +101,9 @@ public struct StorySection: Sendable {
     public let firstReport: String
     /// Last report.
     public let lastReport: String
+    /// Whether its first article falls on the period's first day: it may have begun before the
+    /// period, and its first report and the outlets' lags are then measured on what the input holds.
+    public let possiblyOlder: Bool
     /// «٣ مصادر مستقلة، ٥ مقالات» in figures.
     public let weight: String
     /// Outlets that covered it, joined.

@@ -96,6 +96,7 @@ struct ReportBuilder: Sendable {
             keywords: story.keywords.joined(separator: "، "),
             firstReport: display(members.compactMap { input.articles[$0].published }.min(), in: options.timeZone),
             lastReport: display(members.compactMap { input.articles[$0].published }.max(), in: options.timeZone),
+            possiblyOlder: members.compactMap { input.articles[$0].published?.calendarDay }.min() == from,
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
             outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
             timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),

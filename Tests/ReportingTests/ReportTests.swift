@@ -84,6 +84,17 @@ struct ReportTests {
         #expect(Report.build(ReportTests.demo).timeZoneNote == "الأوقات بتوقيت UTC")
     }
 
+    @Test func aStoryThatBeginsOnThePeriodsFirstDayMayBeOlder() {
+        let report = Report.build(ReportTests.demo)
+        let first = ReportTests.demo.articles.compactMap { $0.published?.calendarDay }.min()
+        for section in report.stories {
+            let story = ReportTests.demo.stories.first { $0.story == section.id }!
+            let days = ReportTests.demo.articles.filter { story.articles.contains($0.id) }.compactMap { $0.published?.calendarDay }
+            #expect(section.possiblyOlder == (days.min() == first), "\(section.title)")
+        }
+        #expect(report.stories.contains(where: \.possiblyOlder) && report.stories.contains { !$0.possiblyOlder })
+    }
+
     @Test func oneDayIsReportedAlone() {
         var options = ReportOptions()
         options.from = CalendarDay(year: 2020, month: 2, day: 19)
