@@ -65,11 +65,6 @@ public enum Tables {
         let entry: TimelineEntry
         /// Which of its reports.
         let index: Int
-        /// The report.
-        var report: (article: String, outlet: String, published: String?, cue: String, content: String, kind: String) {
-            let r = entry.reports[index]
-            return (r.article, r.outlet, r.published?.description, r.cue, r.content, r.kind.rawValue)
-        }
     }
 
     /// `timeline`: per story, each statement once with every outlet that carried it.
@@ -107,12 +102,12 @@ public enum Tables {
             Column("cue_class", "string", "") { .text($0.entry.cueClass.rawValue) },
             Column("drift", "number", "") { .number($0.entry.drift) },
             Column("drifts", "bool", "") { .flag($0.entry.drifts) },
-            Column("article", "string", "CSV only: the report's article") { .text($0.report.article) },
-            Column("outlet", "string", "CSV only: the report's outlet") { .text($0.report.outlet) },
-            Column("published", "string|null", "CSV only: the report's publication time") { .optionalText($0.report.published) },
-            Column("cue", "string", "CSV only: the report's cue as written") { .text($0.report.cue) },
-            Column("content", "string", "") { .text($0.report.content) },
-            Column("kind", "string", "") { .text($0.report.kind) },
+            Column("article", "string", "CSV only: the report's article") { .text($0.entry.reports[$0.index].article) },
+            Column("outlet", "string", "CSV only: the report's outlet") { .text($0.entry.reports[$0.index].outlet) },
+            Column("published", "string|null", "CSV only: the report's publication time") { .optionalText($0.entry.reports[$0.index].published?.description) },
+            Column("cue", "string", "CSV only: the report's cue as written") { .text($0.entry.reports[$0.index].cue) },
+            Column("content", "string", "") { .text($0.entry.reports[$0.index].content) },
+            Column("kind", "string", "") { .text($0.entry.reports[$0.index].kind.rawValue) },
         ],
         records: { entry in entry.reports.indices.map { TimelineReport(entry: entry, index: $0) } })
 
@@ -152,20 +147,25 @@ public enum Tables {
             Column("text", "string", "the body, paragraphs separated by line breaks") { .text($0.text) },
         ])
 
-    /// Every table's name, summary and documented columns, in the order the docs give them.
-    static var documented: [(name: String, summary: String, columns: [DocumentedColumn])] {
+    /// The tables a run writes (`schema.json` lists them): name, summary and documented columns.
+    static var written: [(name: String, summary: String, columns: [DocumentedColumn])] {
         [
             (articles.name, articles.summary, articles.documentedColumns), (stories.name, stories.summary, stories.documentedColumns),
             (statements.name, statements.summary, statements.documentedColumns), (timeline.name, timeline.summary, timeline.documentedColumns),
-            (coverage.name, coverage.summary, coverage.documentedColumns), (rejects.name, rejects.summary, rejects.documentedColumns),
-            (ingested.name, ingested.summary, ingested.documentedColumns),
+            (coverage.name, coverage.summary, coverage.documentedColumns),
         ]
+    }
+
+    /// Every table, in the order the docs give them: those a run writes, then the rejects and
+    /// `isnad ingest`'s articles.
+    static var documented: [(name: String, summary: String, columns: [DocumentedColumn])] {
+        written + [(rejects.name, rejects.summary, rejects.documentedColumns), (ingested.name, ingested.summary, ingested.documentedColumns)]
     }
 
     /// `schema.json`: the version and the columns of the tables a run writes.
     public static var schemaJSON: String {
         var line = "{\"schema_version\":\(schemaVersion),\"tables\":{"
-        for (k, table) in documented.prefix(5).enumerated() {
+        for (k, table) in written.enumerated() {
             if k > 0 { line += "," }
             appendQuotedJSON(table.name, to: &line)
             line += ":["

@@ -1,7 +1,8 @@
+import ArabicText
 import Foundation
 
 /// Headlines and lead sentences as a report shows them: on one line, without a site's web label
-/// («شاهد.. »، «بالفيديو: »، «مباشر: ») and with hashtags written as words («#الرسوم_الجمركية» →
+/// («شاهد.. »، «بالفيديو: »، «مباشر: ») and with hashtags written as words (``hashtagsAsWords(_:)``) («#الرسوم_الجمركية» →
 /// «الرسوم الجمركية»). The labels are the package's `Lexicons/web-labels.tsv`, each with its count
 /// in the shared corpora.
 enum Headline {
@@ -16,22 +17,6 @@ enum Headline {
             break
         }
         return text
-    }
-
-    /// Text with each hashtag written as its words: the mark dropped, underscores made spaces.
-    static func hashtagsAsWords(_ text: String) -> String {
-        guard text.unicodeScalars.contains("#") else { return text }
-        var out = String.UnicodeScalarView()
-        var inTag = false
-        for u in text.unicodeScalars {
-            if u == "#" {
-                inTag = true
-                continue
-            }
-            if inTag, u == " " || u == "\n" { inTag = false }
-            out.append(inTag && u == "_" ? " " : u)
-        }
-        return String(out)
     }
 
     /// What follows a label: a colon, two or more dots, an ellipsis, a bar or a dash.

@@ -130,7 +130,7 @@ struct ReportBuilder: Sendable {
             taken.append((candidate.lead, words))
             if taken.count == 3 { break }
         }
-        return taken.map { Headline.hashtagsAsWords($0.text) }
+        return taken.map { hashtagsAsWords($0.text) }
     }
 
     /// The first sentence of a text, at most 60 words, without its dateline («دبي، الإمارات
@@ -358,7 +358,6 @@ func display(_ published: Published?, in zone: TimeZone) -> String {
     let local = instant + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
     let (days, seconds) = (local >= 0 ? local / 86_400 : (local - 86_399) / 86_400, ((local % 86_400) + 86_400) % 86_400)
     let minutes = Int(seconds / 60)
-    func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     return "\(CalendarDay(daysSinceEpoch: Int(days))) \(twoDigits(minutes / 60)):\(twoDigits(minutes % 60))"
 }
 
@@ -374,6 +373,8 @@ func zoneName(_ zone: TimeZone) -> String {
     if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
     if zone.identifier.contains("/") { return zone.identifier }
     let offset = zone.secondsFromGMT() / 60
-    func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     return "UTC" + (offset < 0 ? "-" : "+") + twoDigits(abs(offset) / 60) + ":" + twoDigits(abs(offset) % 60)
 }
+
+/// `n` (0–99) with two digits.
+func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

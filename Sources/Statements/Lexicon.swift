@@ -12,6 +12,10 @@ enum Lexicon {
     /// Every reporting-verb form by key.
     static let verbs = WordMap(verbEntries)
 
+    /// The masculine singular past of each reporting verb (قال، طالب), by key: the form a verb takes
+    /// before a masculine subject.
+    static let lemmas = WordSet(verbEntries.values.map { key($0.lemma) })
+
     /// The reporting-verb forms of ``verbs``, by key.
     static let verbEntries: [String: ReportingVerbs.Entry] = {
         var verbs = ReportingVerbs.entries.reduce(into: [String: ReportingVerbs.Entry]()) { $0[key($1.form)] = $1.entry }

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// The words are the package's `Lexicons/not-speaker-words.tsv`, each with its count in the shared
 /// corpora.
-public enum SpeakerShape: Equatable {
+package enum SpeakerShape: Equatable {
     /// A noun phrase: these words of the mention (after a leading adverbial: أعلنت كذلك دولة الإمارات).
     case nounPhrase(Range<Int>)
     /// A pronoun subject: the speaker is the one who spoke last.
@@ -92,7 +92,7 @@ extension SpeakerShape {
     /// Whether a speaker as written is not a noun phrase: it opens with a pronoun, particle,
     /// preposition, adverbial or reporting verb, or holds one of them, a finite reporting verb or a
     /// time word. The check `isnad-bench statements` runs over every extracted speaker.
-    public static func isMalformed(_ speaker: String) -> Bool {
+    package static func isMalformed(_ speaker: String) -> Bool {
         let words = Tokenizer.tokens(in: speaker).map { (key: $0.key, text: $0.text) }
         let keys = words.map(\.key)
         guard case .nounPhrase(let phrase) = of(words), phrase == keys.indices else { return true }

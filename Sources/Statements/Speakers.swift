@@ -4,11 +4,6 @@ import ArabicText
 /// (CC0) from the speaker phrases of Arabic news: [TITLE] [ORGANISATION/NISBA…] [،] NAME, as in
 /// «وزير الخارجية الروسي، سيرغي لافروف» or «المتحدثة باسم وزارة الخارجية الأمريكية هيذر ناورت».
 enum SpeakerNames {
-    /// A name written as a hashtag, in words: «#باسم_مغنية» → «باسم مغنية».
-    static func hashtagAsWords(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.compactMap { $0 == "#" ? nil : $0 == "_" ? " " : $0 }))
-    }
-
     /// Words of a phrase in the key view, without the article (وال، بال، لل، ال). A lone و or ل
     /// is kept: it may be the word's own first letter (وزير، لافروف).
     static func words(_ text: String) -> [String] {

@@ -181,8 +181,7 @@ struct ArticleReader {
             }
         }
         let objectByAgreement =
-            phrase.tokens.first.map { Self.isMasculineFinite(tokens[i].key, entry: entry) && tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 }
-            ?? false
+            phrase.tokens.first.map { tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 && Lexicon.lemmas.contains(bare) } ?? false
         // أن روسيا تحث الدول على…: a subject before a verb that does not open its clause makes
         // the words after the verb its object, not its speaker.
         // (وكان مجلس صيانة الدستور قد رفض…: the subject between كان and قد, whatever opens the verb.)
@@ -382,12 +381,6 @@ struct ArticleReader {
         let start = startScalar ?? contentStart(first, scalars: scalars)
         guard end.scalar > start else { return nil }
         return Content(scalars: start..<end.scalar, end: end.token)
-    }
-
-    /// Whether a verb token is its lemma's masculine singular past (قال، وطالب), with or without و/ف.
-    static func isMasculineFinite(_ key: String, entry: ReportingVerbs.Entry) -> Bool {
-        let lemma = Lexicon.key(entry.lemma)
-        return key == lemma || ((key.hasPrefix("و") || key.hasPrefix("ف")) && String(key.dropFirst()) == lemma)
     }
 
     /// Whether a definite word is a gentilic adjective (الأوروبي، الروسية، الأمريكيين): an adjective of
@@ -721,7 +714,7 @@ struct ArticleReader {
             mentionText = String(scalars: original[mentionSpan!])
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
             // الممثل اللبناني #باسم_مغنية: a hashtag names the speaker in words.
-            if speaker.unicodeScalars.contains("#") { speaker = SpeakerNames.hashtagAsWords(speaker) }
+            speaker = hashtagsAsWords(speaker)
             if nested, speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number { return content.end }
             lastSpeaker = (speaker, role)
             if !speakers.contains(where: { $0.speaker == speaker }) { speakers.append((speaker, role)) }

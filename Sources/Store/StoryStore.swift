@@ -198,6 +198,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case database(path: String, resultCode: Int32, message: String)
     /// A stored row the program cannot read back.
     case badRow(path: String, detail: String)
+    /// Any other failure while the store was read or written.
+    case failed(path: String, reason: String)
 
     /// `error` as a store error of `path` (a store error stays as it is).
     init(_ error: any Error, path: String) {
@@ -206,7 +208,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let error as DatabaseError:
             self = .database(path: path, resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)")
         case let error as BadRow: self = .badRow(path: path, detail: error.description)
-        default: self = .badRow(path: path, detail: "\(error)")
+        default: self = .failed(path: path, reason: "\(error)")
         }
     }
 
@@ -216,6 +218,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .cannotCreate(let path, let reason): "\(path): cannot create the store: \(reason)"
         case .database(let path, _, let message): "\(path): \(message)"
         case .badRow(let path, let detail): "\(path): \(detail)"
+        case .failed(let path, let reason): "\(path): \(reason)"
         }
     }
 }
