@@ -59,7 +59,8 @@ public enum Pipeline {
     /// Gives every article waiting in `store` a story, in one transaction.
     ///
     /// The waiting articles are clustered together with the stored articles published within the
-    /// similarity window of them (the same stages as ``analyze(_:options:vocabulary:progress:)``).
+    /// window of stories across days (30 days; the similarity window if longer) of them, so a
+    /// story still reported continues whatever day it began (the same stages as ``analyze(_:options:vocabulary:progress:)``).
     /// New articles continue the story most of their cluster's stored articles belong to, or open
     /// a new one; a stored story most of which falls in another's cluster merges into it, recorded
     /// in `merges`; every other stored article keeps its story (see ``StoryContinuation``). The
@@ -68,7 +69,7 @@ public enum Pipeline {
     public static func update(_ store: StoryStore, options: StoryOptions = StoryOptions(), run: Int) throws -> UpdateSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         var summary = UpdateSummary()
-        let work = try store.pendingWork(window: options.neighbors.window)
+        let work = try store.pendingWork(window: max(options.neighbors.window, options.threads.windowDays * 86_400))
         guard !work.pending.isEmpty else { return summary }
 
         let articles = work.context + work.pending

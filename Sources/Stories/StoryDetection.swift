@@ -14,6 +14,8 @@ public struct StoryOptions: Sendable, Equatable {
     public var route = SimilarityRoute.sparse
     /// How candidates become stories.
     public var clustering = ClusteringOptions()
+    /// How stories are followed across days and weeks.
+    public var threads = ThreadOptions()
 
     /// The defaults.
     public init() {}
@@ -37,7 +39,7 @@ public struct StageTimes: Sendable, Codable {
     /// Candidate pairs.
     public var similarity = 0.0
     /// Wall time of clustering, wire copies and story records (wire copies and headline words are
-    /// found beside the clustering passes, so this is less than the sum of the six below).
+    /// found beside the clustering passes, so this is less than the sum of the seven below).
     public var clustering = 0.0
     /// Average-link over the candidate graph.
     public var averageLink = 0.0
@@ -45,6 +47,8 @@ public struct StageTimes: Sendable, Codable {
     public var centroidMerge = 0.0
     /// Small clusters joining large stories.
     public var attachment = 0.0
+    /// Stories of one development on different days joining.
+    public var threads = 0.0
     /// Wire-copy detection.
     public var wireCopies = 0.0
     /// Headline words for the stories' keywords (found beside the clustering passes, after the
@@ -80,7 +84,7 @@ public struct StoryResult: Sendable {
 
 /// Ingested articles to stories: boilerplate learned per outlet, TF-IDF, candidate pairs within a
 /// time window, time-aware average-link, centroid merging, attachment of small clusters to large
-/// stories, wire copies, and the story records.
+/// stories, stories of one development joined across days, wire copies, and the story records.
 public enum StoryDetection {
     /// Groups `articles` into stories.
     /// With `vocabulary`, articles are weighed in that saved vocabulary instead of one fitted on them;
@@ -130,8 +134,11 @@ public enum StoryDetection {
                 let second = measure(&branchTimes.centroidMerge) {
                     Clustering.mergeByCentroidsKeepingSums(first, matrix: matrix, pairs: pairs, times: publishedTimes, options: options.clustering)
                 }
-                let labels = measure(&branchTimes.attachment) {
+                let attached = measure(&branchTimes.attachment) {
                     Clustering.attachToLargeStories(second.labels, sums: second.sums, matrix: matrix, pairs: pairs, options: options.clustering)
+                }
+                let labels = measure(&branchTimes.threads) {
+                    Clustering.threadAcrossDays(attached, matrix: matrix, vocabulary: vocabulary, times: publishedTimes, options: options.threads)
                 }
                 return (labels, branchTimes)
             },
@@ -144,6 +151,7 @@ public enum StoryDetection {
         times.averageLink = clusteringTimes.averageLink
         times.centroidMerge = clusteringTimes.centroidMerge
         times.attachment = clusteringTimes.attachment
+        times.threads = clusteringTimes.threads
         times.wireCopies = besideTimes.wireCopies
         times.headlineWords = besideTimes.headlineWords
         let records = measure(&times.records) {
