@@ -60,9 +60,10 @@ extension Clustering {
             let sum = ClusterSum(rows: members[cluster], of: matrix, dense: &dense)
             let clusterDays = members[cluster].compactMap { days[$0] }.sorted()
             let day = clusterDays[clusterDays.count / 2]
+            let articlesAround = burst.articleCount(around: day)
             var columns: [Int32] = [], values: [Float] = []
             for (column, value) in zip(sum.columns, sum.values) {
-                let weight = min(1, max(0, log2(burst.lift(of: Int(column), around: day)) / options.fullWeightBurstLog2))
+                let weight = min(1, max(0, log2(burst.lift(of: Int(column), around: day, among: articlesAround)) / options.fullWeightBurstLog2))
                 if weight > 0 {
                     columns.append(column)
                     values.append(value * weight)
@@ -98,8 +99,8 @@ extension Clustering {
     static func joinedThreads(centroids: SparseMatrix, spans: [ClosedRange<Int>], links: [SimilarPair], options: ThreadOptions) -> [Int] {
         let count = centroids.rowCount
         var threads = [ClusterSum](repeating: ClusterSum(), count: count)
-        var dense: [Float] = []
-        for k in 0..<count { threads[k] = ClusterSum(rows: [k], of: centroids, dense: &dense) }
+        var unused: [Float] = []
+        for k in 0..<count { threads[k] = ClusterSum(rows: [k], of: centroids, dense: &unused) }
         var spans = spans
         var neighbors = [[Int32]](repeating: [], count: count)
         for link in links {
@@ -108,16 +109,19 @@ extension Clustering {
         }
         for k in 0..<count { neighbors[k].sort() }
         /// How far the similarity of two threads passes the bar their gap sets (nil: too far apart).
-        func margin(_ a: Int, _ b: Int) -> Float? {
+        func margin(_ a: Int, _ b: Int, similarity: (Int, Int) -> Float) -> Float? {
             let gap = max(0, max(spans[a].lowerBound, spans[b].lowerBound) - min(spans[a].upperBound, spans[b].upperBound))
             guard Double(gap) <= options.windowDays, threads[a].norm > 0, threads[b].norm > 0 else { return nil }
-            let similarity = sparseDot(threads[a].columns, threads[a].values, threads[b].columns, threads[b].values) / (threads[a].norm * threads[b].norm)
-            return similarity - (options.threshold + options.thresholdPerDay * Float(gap))
+            return similarity(a, b) / (threads[a].norm * threads[b].norm) - (options.threshold + options.thresholdPerDay * Float(gap))
         }
         var strong: [Pair: Float] = [:]
         for link in links {
-            if let margin = margin(Int(link.first), Int(link.second)), margin >= 0 { strong[Pair(Int(link.first), Int(link.second))] = margin }
+            let (a, b) = (Int(link.first), Int(link.second))
+            // The search's cosine is the threads' own while nothing has merged.
+            let found = margin(a, b) { _, _ in link.similarity * threads[a].norm * threads[b].norm }
+            if let found, found >= 0 { strong[Pair(a, b)] = found }
         }
+        var dense = [Float](repeating: 0, count: centroids.columnCount)
         var parent = Array(0..<count)
         while !strong.isEmpty {
             let ranked = strong.sorted { $0.value != $1.value ? $0.value > $1.value : ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }
@@ -138,11 +142,14 @@ extension Clustering {
                 neighbors[gone] = []
                 neighbors[keep] = merged
             }
+            // A merged thread is scattered once and each neighbour costs its own entries.
             for a in mergedThisRound.sorted() where parent[a] == a {
+                threads[a].scatter(into: &dense)
                 for b in neighbors[a] {
-                    let found = margin(a, Int(b))
+                    let found = margin(a, Int(b)) { _, b in threads[b].dot(dense: dense) }
                     strong[Pair(a, Int(b))] = found.map { $0 >= 0 ? $0 : nil } ?? nil
                 }
+                threads[a].clear(&dense)
             }
         }
         func root(_ i: Int) -> Int {
@@ -193,15 +200,19 @@ struct TermBursts {
 
     /// The term's rate among the articles within the radius of `day` over its usual rate; 0 for a
     /// term no dated article holds.
-    func lift(of column: Int, around day: Int) -> Float {
+    func lift(of column: Int, around day: Int) -> Float { lift(of: column, around: day, among: articleCount(around: day)) }
+
+    /// ``lift(of:around:)`` given the number of articles within the radius of `day` (the same for
+    /// every term of a story).
+    func lift(of column: Int, around day: Int, among articlesAround: Int) -> Float {
         let termDays = days[starts[column]..<starts[column + 1]]
-        guard !termDays.isEmpty, usualRate[column] > 0 else { return 0 }
-        let (low, high) = (Int32(day - radius), Int32(day + radius))
-        let near = count(termDays, from: low, to: high)
-        let nearArticles = count(articleDays[...], from: low, to: high)
-        guard nearArticles > 0 else { return 0 }
-        return Float(near) / Float(nearArticles) / usualRate[column]
+        guard !termDays.isEmpty, usualRate[column] > 0, articlesAround > 0 else { return 0 }
+        let near = count(termDays, from: Int32(day - radius), to: Int32(day + radius))
+        return Float(near) / Float(articlesAround) / usualRate[column]
     }
+
+    /// How many dated articles lie within the radius of `day`.
+    func articleCount(around day: Int) -> Int { count(articleDays[...], from: Int32(day - radius), to: Int32(day + radius)) }
 
     /// How many of the ascending `values` lie in `low...high`.
     private func count(_ values: ArraySlice<Int32>, from low: Int32, to high: Int32) -> Int {

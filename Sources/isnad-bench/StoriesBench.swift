@@ -28,8 +28,8 @@ func benchStories(_ files: [String]) throws {
     print(
         String(
             format:
-                "  clustering: average-link %.2f s, centroid merge %.2f s, attachment %.2f s, records %.2f s; beside them: wire copies %.2f s, headline words %.2f s",
-            t.averageLink, t.centroidMerge, t.attachment, t.records, t.wireCopies, t.headlineWords))
+                "  clustering: average-link %.2f s, centroid merge %.2f s, attachment %.2f s, stories across days %.2f s, records %.2f s; beside them: wire copies %.2f s, headline words %.2f s",
+            t.averageLink, t.centroidMerge, t.attachment, t.threads, t.records, t.wireCopies, t.headlineWords))
     print(
         String(
             format: "  similarity kernel: %d article pairs computed in %.2f s = %.1f M pairs/s (sparse, exact cosine, 7-day window), %d candidate pairs kept",
