@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "ArabicText", dependencies: ["CPrefetch", "Support"], resources: [.copy("Lexicons")]),
         .target(name: "Ingest", dependencies: ["ArabicText", "CZlib", "Support"]),
         .target(name: "Vectors", dependencies: ["ArabicText", "LinearAlgebra", "Support"]),
-        .target(name: "Stories", dependencies: ["ArabicText", "Ingest", "Support", "Vectors"]),
+        .target(name: "Stories", dependencies: ["ArabicText", "Ingest", "Support", "Vectors"], resources: [.copy("Frequencies")]),
         .target(name: "Statements", dependencies: ["ArabicText", "Ingest", "Support"], resources: [.copy("Lexicons")]),
         .target(name: "Timeline", dependencies: ["ArabicText", "Ingest", "Statements", "Support"]),
         .target(

@@ -9,16 +9,19 @@ public struct ThreadOptions: Sendable, Equatable {
     public var windowDays = 30.0
     /// Two stories whose spans touch join when their burst-weighted centroids are at least this
     /// similar ...
-    public var threshold: Float = 0.35
+    public var threshold: Float = 0.45
     /// ... plus this much for every day between them: a week apart they must share more.
     public var thresholdPerDay: Float = 0.01
     /// A term's burst around a story's time is its rate in the articles this many days either
-    /// side, over its usual rate (its document frequency in the vocabulary: the run's own, or a
-    /// store's over all its days).
+    /// side, over its usual rate in news (``UsualFrequencies``).
     public var burstRadiusDays = 15
     /// A burst of 2^this or more gives a term its full weight; no burst (a rate no higher than
     /// usual) gives it none.
-    public var fullWeightBurstLog2: Float = 1
+    public var fullWeightBurstLog2: Float = 2
+
+    /// ... and only when they share at least this many bursting words: one hot word (a new
+    /// epidemic's name in a market report and in a health story) is not a development.
+    public var minimumSharedTerms = 4
 
     /// The defaults.
     public init() {}
@@ -29,15 +32,16 @@ extension Clustering {
     /// one summit's run-up and aftermath, one government's formation are covered for weeks, but
     /// each day's articles cluster among themselves: the words a development keeps (its places,
     /// its actors) are what ties its days together. A term counts as much as it bursts around a
-    /// story's time (its rate within `burstRadiusDays` over its rate in the whole run), so
-    /// words that come every day (oil, prices, match, missile) tie nothing: the daily market
-    /// report and the second missile interception stay their own stories, while the Hodeidah
-    /// offensive's words, rare before it began, tie its weeks. Two stories join (transitively)
-    /// when the cosine of their burst-weighted centroids reaches `threshold`, plus
-    /// `thresholdPerDay` for each day between the end of the earlier and the start of the
-    /// later one. In a run of a few days no term bursts against the run itself, and nothing joins.
+    /// story's time (its rate within `burstRadiusDays` over its `usual` rate), so words that
+    /// come every day (oil, prices, match, missile) tie nothing: the daily market report and the
+    /// second missile interception stay their own stories, while the Hodeidah offensive's words,
+    /// rare before it began, tie its weeks, and the facets of one day's event (the Iran deal's
+    /// European talks, Zarif in Brussels, Merkel's answer) tie as well. Stories join when the
+    /// cosine of their burst-weighted centroids reaches `threshold`, plus `thresholdPerDay` for
+    /// each day between the end of the earlier and the start of the later one.
     public static func threadAcrossDays(
-        _ labels: [Int], matrix: SparseMatrix, vocabulary: Vocabulary, times: [Double?], options: ThreadOptions = ThreadOptions()
+        _ labels: [Int], matrix: SparseMatrix, vocabulary: Vocabulary, times: [Double?], usual: UsualFrequencies = .news,
+        options: ThreadOptions = ThreadOptions()
     ) -> [Int] {
         let clusterCount = (labels.max() ?? -1) + 1
         let days = times.map { $0.map { Int(($0 / 86_400).rounded(.down)) } }
@@ -46,7 +50,7 @@ extension Clustering {
             for (i, label) in labels.enumerated() { members[label].append(i) }
             return members
         }()
-        let burst = TermBursts(matrix: matrix, vocabulary: vocabulary, days: days, radius: options.burstRadiusDays)
+        let burst = TermBursts(matrix: matrix, usualRates: usual.rates(of: vocabulary), days: days, radius: options.burstRadiusDays)
         // One row per dated cluster: its centroid with each term weighted by its burst.
         let dated = (0..<clusterCount).filter { members[$0].contains { days[$0] != nil } }
         guard dated.count > 1 else { return labels }
@@ -112,7 +116,9 @@ extension Clustering {
         func margin(_ a: Int, _ b: Int, similarity: (Int, Int) -> Float) -> Float? {
             let gap = max(0, max(spans[a].lowerBound, spans[b].lowerBound) - min(spans[a].upperBound, spans[b].upperBound))
             guard Double(gap) <= options.windowDays, threads[a].norm > 0, threads[b].norm > 0 else { return nil }
-            return similarity(a, b) / (threads[a].norm * threads[b].norm) - (options.threshold + options.thresholdPerDay * Float(gap))
+            let margin = similarity(a, b) / (threads[a].norm * threads[b].norm) - (options.threshold + options.thresholdPerDay * Float(gap))
+            guard margin >= 0 else { return margin }
+            return sharedTermCount(threads[a], threads[b]) >= options.minimumSharedTerms ? margin : nil
         }
         var strong: [Pair: Float] = [:]
         for link in links {
@@ -161,8 +167,25 @@ extension Clustering {
     }
 }
 
+/// How many columns two sums both hold (a merge of their ascending columns).
+func sharedTermCount(_ a: ClusterSum, _ b: ClusterSum) -> Int {
+    var (i, j, shared) = (a.columns.startIndex, b.columns.startIndex, 0)
+    while i < a.columns.endIndex, j < b.columns.endIndex {
+        if a.columns[i] == b.columns[j] {
+            shared += 1
+            i += 1
+            j += 1
+        } else if a.columns[i] < b.columns[j] {
+            i += 1
+        } else {
+            j += 1
+        }
+    }
+    return shared
+}
+
 /// How much each term bursts around a day: its share of the articles within a radius of the day
-/// over its usual share (its document frequency in the vocabulary).
+/// over its usual share.
 struct TermBursts {
     /// Each term's usual share of articles.
     private let usualRate: [Float]
@@ -173,9 +196,11 @@ struct TermBursts {
     private let articleDays: [Int32]
     private let radius: Int
 
-    init(matrix: SparseMatrix, vocabulary: Vocabulary, days articleDay: [Int?], radius: Int) {
+    /// `usualRates` gives each column's usual share of articles.
+    init(matrix: SparseMatrix, usualRates: [Float], days articleDay: [Int?], radius: Int) {
+        precondition(usualRates.count == matrix.columnCount)
         self.radius = radius
-        usualRate = vocabulary.documentFrequencies.map { Float($0) / Float(max(1, vocabulary.documentCount)) }
+        usualRate = usualRates
         let dated = articleDay.indices.filter { articleDay[$0] != nil }
         articleDays = dated.map { Int32(articleDay[$0]!) }.sorted()
         var starts = [Int](repeating: 0, count: matrix.columnCount + 1)

@@ -7,8 +7,9 @@ import Isnad
 /// gold-dev days clustered alone (BCubed, pairwise), and one run over every ant-multisource article
 /// of 2018-04-24..2018-07-07 scored on `gold-dev-2/story-pairs.jsonl` (P, R, F1, recall by day
 /// gap). `all` clusters the whole ANT multi-source corpus (scored on the dev days), `saudi`
-/// SaudiNewsNet (no gold: only sizes and times). `sizes` prints the largest stories; `out` writes
-/// the dev-day prediction.
+/// SaudiNewsNet, a path that corpus file (no gold: only sizes and times). `sizes` prints the
+/// largest stories and, for each gold story of 8 articles or more, the predicted stories it is
+/// split into and what joined its largest part; `out` writes the dev-day prediction.
 func benchTune(_ settings: [String]) throws {
     var corpus = "dev", showSizes = false, out: String?
     var grid: [[(String, String)]] = [[]]
@@ -27,7 +28,8 @@ func benchTune(_ settings: [String]) throws {
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         if let id = object?["id"] as? String, let story = object?["story"] as? String { gold[id] = story }
     }
-    let corpusArticles = Ingest.read([corpus == "saudi" ? sharedCorpora[1] : sharedCorpora[0]]).articles
+    let corpusFile = corpus == "saudi" ? sharedCorpora[1] : corpus.hasSuffix(".jsonl") || corpus.hasSuffix(".gz") ? corpus : sharedCorpora[0]
+    let corpusArticles = Ingest.read([corpusFile]).articles
     let articles = corpusArticles.filter { corpus != "dev" || gold[$0.id] != nil }
     let pairGold = corpus == "dev" ? try storyPairs() : []
     let pairArticles = corpusArticles.filter { article in article.published.map { ("2018-04-24"..."2018-07-07").contains($0.day) } ?? false }
@@ -59,6 +61,7 @@ func benchTune(_ settings: [String]) throws {
             case "radius": options.threads.burstRadiusDays = Int(number)
             case "burst": options.threads.fullWeightBurstLog2 = Float(number)
             case "threadwindow": options.threads.windowDays = number
+            case "shared": options.threads.minimumSharedTerms = Int(number)
             default: print("unknown parameter \(key)")
             }
         }
@@ -82,6 +85,7 @@ func benchTune(_ settings: [String]) throws {
                     format: "%@  BCubed P %.3f R %.3f F1 %.4f | pairwise P %.3f R %.3f F1 %.4f | ARI %.3f NMI %.3f | stories %d/%d",
                     label as NSString, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision, s.pairwise.recall,
                     s.pairwise.f1, s.ari, s.nmi, s.predictedStories, s.goldStories))
+            if showSizes { printLargeGoldStories(predicted: predicted, gold: gold) }
         }
         if !pairGold.isEmpty { printPairScores(StoryDetection.run(pairArticles, options: options), articles: pairArticles, gold: pairGold) }
         print(
@@ -124,4 +128,42 @@ func printPairScores(_ result: StoryResult, articles: [Article], gold: [StoryPai
     let byGap = "recall by gap 0-2 \(recall(0...2)), 3-7 \(recall(3...7)), 8-14 \(recall(8...14)), 15-30 \(recall(15...30)), >7 \(recall(8...30))"
     let largest = result.stories.map(\.articles.count).sorted(by: >).prefix(5).map(String.init).joined(separator: " ")
     print("\(total) | \(byGap) | largest \(largest)")
+}
+
+/// For each gold story of at least 8 articles, largest first: the sizes of the predicted stories
+/// its articles fall in, and the gold stories (with how many articles) that joined the largest.
+func printLargeGoldStories(predicted: [String: String], gold: [String: String]) {
+    var members: [String: [String]] = [:]
+    for (id, story) in gold { members[story, default: []].append(id) }
+    var predictedMembers: [String: [String]] = [:]
+    for (id, story) in predicted { predictedMembers[story, default: []].append(id) }
+    for (story, ids) in members.filter({ $0.value.count >= 8 }).sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
+        var parts: [String: Int] = [:]
+        for id in ids { parts[predicted[id] ?? "missing:" + id, default: 0] += 1 }
+        let ranked = parts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var joined: [String: Int] = [:]
+        for id in predictedMembers[ranked[0].key] ?? [] where gold[id] != story { joined[gold[id]!, default: 0] += 1 }
+        let others = joined.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+        print(
+            "   gold \(story) (\(ids.count)): split " + ranked.map { String($0.value) }.joined(separator: "+")
+                + "; joined its largest part: " + (others.isEmpty ? "nothing" : others.joined(separator: ", ")))
+    }
+}
+
+/// `usual-frequencies [OUT]`: the document frequencies of the three shared corpora's terms (in 3 or
+/// more articles), as the package ships them in `Sources/Stories/Frequencies` (the default OUT).
+func benchUsualFrequencies(_ out: String) throws {
+    let articles = Ingest.read(sharedCorpora).articles
+    let boilerplate = StoryDetection.learnBoilerplate(articles)
+    let counted = TFIDF.documentFrequencies(articles.map { Document(title: $0.title, text: $0.text, source: $0.source) }, boilerplate: boilerplate)
+    let usual = UsualFrequencies(
+        documentFrequencies: Dictionary(counted.map { ($0.term, $0.df) }, uniquingKeysWith: max), documents: articles.count)
+    let header = [
+        "Usual document frequencies of news terms (light10 stems and keys, as Isnad's vocabulary writes them):",
+        "how many of the \(articles.count) articles of the shared corpora hold each term, for terms in 3 or more.",
+        "Corpora: ANT Corpus multi-source and Jawhara FM (Chouigui, Ben Khiroun, Elayeb, AJSE 2021), SaudiNewsNet (CC BY-NC-SA 4.0).",
+        "Counts only, no text. Made by `isnad-bench usual-frequencies`.",
+    ]
+    try usual.file(header: header).write(toFile: out, atomically: true, encoding: .utf8)
+    print("\(usual.documentFrequencies.filter { $0.value >= 3 }.count) terms of \(articles.count) articles written to \(out)")
 }

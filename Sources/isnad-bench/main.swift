@@ -140,6 +140,8 @@ case "statements":
     benchStatements(arguments.isEmpty ? sharedCorpora : arguments)
 case "similarity":
     benchSimilarity(arguments.isEmpty ? sharedCorpora : arguments)
+case "usual-frequencies":
+    try benchUsualFrequencies(arguments.first ?? "Sources/Stories/Frequencies/usual-document-frequencies.tsv")
 case "tune":
     try benchTune(arguments)
 case "replay":
@@ -148,6 +150,8 @@ case "stemming":
     try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:
     FileHandle.standardError.write(
-        Data("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...] | replay [from=DAY days=N]\n".utf8))
+        Data(
+            ("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...]"
+                + " | replay [from=DAY days=N] | usual-frequencies [OUT]\n").utf8))
     exit(64)
 }
