@@ -101,6 +101,8 @@ public struct StorySection: Sendable {
     public let firstReport: String
     /// Last report.
     public let lastReport: String
+    /// How many calendar days its articles cover, first to last («يوم واحد»، «23 يومًا»).
+    public let span: String
     /// Whether its first article falls on the period's first day: it may have begun before the
     /// period, and its first report and the outlets' lags are then measured on what the input holds.
     public let possiblyOlder: Bool
@@ -114,6 +116,8 @@ public struct StorySection: Sendable {
     public let hasSilent: Bool
     /// Who said what and when.
     public let timeline: [EntryLine]
+    /// The same entries grouped by their day, in order: a story followed for weeks reads day by day.
+    public let days: [TimelineDay]
     /// Whether the story has statements.
     public let hasTimeline: Bool
     /// «و3 تصريحات أخرى» left out of the timeline shown.
@@ -124,6 +128,15 @@ public struct StorySection: Sendable {
     public let comparison: [OutletCoverage]
     /// Its articles in the period, earliest first, each with its outlet, time and headline linked.
     public let sources: [SourceLink]
+}
+
+/// The timeline entries of one day.
+public struct TimelineDay: Sendable {
+    /// The day the statements were made (for a statement whose day is unresolved, the day of its
+    /// first report: its line says so).
+    public let day: String
+    /// Its entries, in timeline order.
+    public let entries: [EntryLine]
 }
 
 /// A timeline entry as the report shows it.

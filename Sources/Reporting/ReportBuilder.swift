@@ -91,20 +91,35 @@ struct ReportBuilder: Sendable {
         let shown = entries.enumerated().sorted { a, b in
             (a.element.outlets.count, a.element.reports.count, -a.offset) > (b.element.outlets.count, b.element.reports.count, -b.offset)
         }.prefix(options.entriesPerStory).sorted { $0.offset < $1.offset }.map { entryLine($0.element) }
+        let days = members.compactMap { input.articles[$0].published?.calendarDay.daysSinceEpoch }
         return StorySection(
             rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), summary: summary(story, members: members),
             keywords: story.keywords.joined(separator: "، "),
             firstReport: display(members.compactMap { input.articles[$0].published }.min(), in: options.timeZone),
             lastReport: display(members.compactMap { input.articles[$0].published }.max(), in: options.timeZone),
+            span: days.isEmpty ? "—" : counted(days.max()! - days.min()! + 1, Nouns.day),
             possiblyOlder: members.compactMap { input.articles[$0].published?.calendarDay }.min() == from,
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
             outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
-            timeline: shown, hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),
+            timeline: shown, days: groupedByDay(shown), hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),
             hasMoreEntries: entries.count > shown.count, comparison: comparison(story, members: members, counts: outletTerms, background: background),
             sources: members.filter { inPeriod[$0] }.sorted {
                 (input.articles[$0].published?.epochSeconds ?? .max, $0) < (input.articles[$1].published?.epochSeconds ?? .max, $1)
             }
             .map { SourceLink(input.articles[$0], in: options.timeZone) })
+    }
+
+    /// Consecutive entries of one day together, in order.
+    func groupedByDay(_ entries: [EntryLine]) -> [TimelineDay] {
+        var days: [TimelineDay] = []
+        for entry in entries {
+            if let last = days.last, last.day == entry.time {
+                days[days.count - 1] = TimelineDay(day: last.day, entries: last.entries + [entry])
+            } else {
+                days.append(TimelineDay(day: entry.time, entries: [entry]))
+            }
+        }
+        return days
     }
 
     /// A story's timeline entries first reported in the period, in timeline order.
@@ -314,6 +329,7 @@ enum Nouns {
     static let outlet = Noun(one: "منفذ واحد", two: "منفذان", few: "منافذ", many: "منفذًا")
     static let story = Noun(one: "قصة واحدة", two: "قصتان", few: "قصص", many: "قصة")
     static let statement = Noun(one: "تصريح واحد", two: "تصريحان", few: "تصريحات", many: "تصريحًا")
+    static let day = Noun(one: "يوم واحد", two: "يومان", few: "أيام", many: "يومًا")
 }
 
 /// A count with its noun in agreement: «لا مقالات»، «مقال واحد»، «مقالان»، «3 مقالات»، «11 مقالًا»، «100 مقال».

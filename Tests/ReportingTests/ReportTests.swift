@@ -95,6 +95,28 @@ struct ReportTests {
         #expect(report.stories.contains(where: \.possiblyOlder) && report.stories.contains { !$0.possiblyOlder })
     }
 
+    @Test func aTimelineReadsDayByDayInTheOrderOfItsEntries() {
+        let report = Report.build(ReportTests.demo)
+        for section in report.stories {
+            #expect(section.days.flatMap(\.entries).map(\.content) == section.timeline.map(\.content), "\(section.title)")
+            // One group per day, each day once, in timeline order.
+            #expect(Set(section.days.map(\.day)).count == section.days.count, "\(section.title)")
+            #expect(section.days.allSatisfy { day in day.entries.allSatisfy { $0.time == day.day } })
+        }
+        #expect(report.stories.contains { $0.days.count > 1 })
+    }
+
+    @Test func aStorysSpanCountsTheDaysOfItsArticles() throws {
+        let report = Report.build(ReportTests.demo)
+        // The Hanau shooting is reported on the 20th alone; the Brussels budget summit opens on
+        // the 20th and ends on the 21st.
+        let hanau = try #require(report.stories.first { $0.title.contains("مقتل تسعة أشخاص") })
+        #expect(hanau.span == "يوم واحد")
+        let brussels = try #require(report.stories.first { $0.title.contains("بروكسل") })
+        #expect(brussels.span == "يومان")
+        #expect(counted(1, Nouns.day) == "يوم واحد" && counted(23, Nouns.day) == "23 يومًا" && counted(3, Nouns.day) == "3 أيام")
+    }
+
     @Test func oneDayIsReportedAlone() {
         var options = ReportOptions()
         options.from = CalendarDay(year: 2020, month: 2, day: 19)
