@@ -469,7 +469,7 @@ struct ArticleReader {
     }
 
     /// The speaker phrase after a verb: up to إن/أن, a colon or quotation, the second comma, or a
-    /// channel, time or addressee word; at most 10 tokens, else none.
+    /// channel, time or addressee word; at most 12 tokens, else none.
     func speakerPhrase(from first: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
         // وأفاد به المدير…: the pronoun after the verb refers to the words.
         let start = first < range.upperBound && Lexicon.resumptives.contains(tokens[first].key) ? first + 1 : first
@@ -541,9 +541,12 @@ struct ArticleReader {
             // (a place's name may end in its adjective: كوريا الشمالية)
             let afterPlace =
                 Places.words.contains(tokens[j - 1].key) || (j > start + 1 && tokens[j - 1].key.hasPrefix("ال") && Places.words.contains(tokens[j - 2].key))
-            // أدان الاتحاد الأوروبي الهجوم…: after a definite gentilic adjective, a definite noun opens the object.
+            // أدان الاتحاد الأوروبي الهجوم…: after a definite gentilic adjective, a definite noun opens the
+            // object, unless the words run on to أن (اعتبر مستشار الإدارة الصحية الأسبق البروفيسور
+            // رضا خليل أن…: the title goes on to its name).
             if j > start + 1, directObject, Self.isGentilic(tokens[j - 1].key), key.hasPrefix("ال"), !Self.isGentilic(key),
-                !SpeakerNames.isTitle(key), !SpeakerNames.roleWords.contains(key), !Lexicon.institutions.contains(String(key.dropFirst(2)))
+                !SpeakerNames.isTitle(key), !SpeakerNames.roleWords.contains(key), !Lexicon.institutions.contains(String(key.dropFirst(2))),
+                !runsOnToThat(from: j, range: range, scalars: scalars)
             {
                 break
             }
@@ -554,9 +557,20 @@ struct ArticleReader {
             }
             if takesBa, j > start || key.hasPrefix("بال"), key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
             j += 1
-            if j - start > 10 { return (start..<start, start) }
+            if j - start > 12 { return (start..<start, start) }
         }
         return (start..<j, j)
+    }
+
+    /// Whether the words from `j` reach إن/أن within eight words, with no comma, colon, quotation or
+    /// reporting verb between: the speaker phrase goes on to them.
+    func runsOnToThat(from j: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
+        for k in j..<min(range.upperBound, j + 8) {
+            if k > j, gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" || isQuoteMark($0) }) { return false }
+            if Lexicon.introducers.contains(tokens[k].key) { return k > j }
+            if Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.isPreposition(tokens[k]) { return false }
+        }
+        return false
     }
 
     /// The name right after a leading title that another title follows (الدكتور محمود صقر رئيس…):

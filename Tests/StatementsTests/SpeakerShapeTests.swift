@@ -173,6 +173,16 @@ struct AsideTests {
         #expect(found.map(\.speaker) == ["نيكول", "مراد دلش"])
         #expect(found.first?.speakerMention == "نيكول (35 عاما)")
     }
+
+    @Test func aLongTitleRunsOnToItsNameBeforeAn() throws {
+        // Eleven words of offices and titles, then the name, then أن: the name speaks. After a
+        // definite gentilic adjective a definite noun still opens a condemned object when no أن follows.
+        let found = SpeakerShapeTests.statements(
+            "واعتبر وكيل الصحة ومستشار الإدارة الصحية الأسبق البروفيسور رضا بن محمد خليل أن التطعيم ضروري للأطفال. "
+                + "وأدان الاتحاد الأوروبي الهجوم الإرهابي الذي استهدف المدنيين.")
+        #expect(found.map(\.speaker) == ["رضا بن محمد خليل", "الاتحاد الأوروبي"])
+        #expect(found.last?.content == "الهجوم الإرهابي الذي استهدف المدنيين")
+    }
 }
 
 @Suite("Content ends")
