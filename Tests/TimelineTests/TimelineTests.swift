@@ -40,6 +40,41 @@ struct TimelineTests {
         #expect(!entry.drifts)
     }
 
+    @Test func theSameWordsUnderTwoNamesOfTheSpeakerAreOneEntry() throws {
+        // One outlet names the deputy minister, the other gives his office; the quotation is the same.
+        let words = "لقد أعربنا بالفعل عن استعدادنا لجعل شبه الجزيرة الكورية خالية من الأسلحة النووية"
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "كيم كي غوان", content: words, kind: .direct),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "نائب وزير الخارجية الكوري الشمالي", content: words + " مرارا", kind: .direct),
+        ])
+        let entry = try #require(entries.first)
+        #expect(entries.count == 1)
+        #expect(entry.speaker == "كيم كي غوان")
+        #expect(entry.outlets == ["nabaa", "sada"])
+    }
+
+    @Test func aSpeakerWrittenWithAndWithoutHamzaIsOneSpeaker() {
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "الاتحاد الإيطالي", content: "روبرتو مانشيني مدرب جديد للمنتخب"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "الاتحاد الايطالي", content: "مانشيني مدرب جديد للمنتخب الوطني"),
+        ])
+        #expect(entries.count == 1)
+    }
+
+    @Test func anotherSpeakersPhraseInsideALongQuotationIsNotTheSameStatement() {
+        // Bolton's «Libya model», mentioned in a line, and the North Korean minister's long
+        // quotation that answers it share seven words, not half of the quotation.
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "جون بولتون", content: "النموذج الليبي لجعل كوريا الشمالية خالية من الأسلحة النووية"),
+            TimelineTests.statement(
+                "a2", outlet: "sada", speaker: "كيم كي غوان",
+                content:
+                    "لقد أعربنا بالفعل عن استعدادنا لجعل شبه الجزيرة الكورية خالية من الأسلحة النووية وأعلنا مرارا أنه يتعين على الولايات المتحدة إنهاء سياستها العدائية وتهديداتها النووية",
+                kind: .direct),
+        ])
+        #expect(entries.map(\.speaker).sorted() == ["جون بولتون", "كيم كي غوان"])
+    }
+
     @Test func outletsWhoseWordingsDifferMateriallyDrift() throws {
         let entries = TimelineTests.build([
             TimelineTests.statement(
@@ -54,7 +89,7 @@ struct TimelineTests {
     @Test func differentSpeakersAreDifferentEntriesOrderedByTheDayTheySpoke() {
         let entries = TimelineTests.build([
             TimelineTests.statement("a3", outlet: "sada", speaker: "دميتري بيسكوف", content: "موسكو قلقة من التصعيد في إدلب", time: "2020-02-21"),
-            TimelineTests.statement("a1", outlet: "nabaa", speaker: "خلوصي أكار", content: "موسكو قلقة من التصعيد في إدلب", time: "2020-02-19"),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "خلوصي أكار", content: "أنقرة لا تريد الاشتباك مع روسيا في إدلب", time: "2020-02-19"),
         ])
         #expect(entries.map(\.speaker) == ["خلوصي أكار", "دميتري بيسكوف"])
         #expect(entries.map(\.time) == ["2020-02-19", "2020-02-21"])
