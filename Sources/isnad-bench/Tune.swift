@@ -90,8 +90,9 @@ func benchTune(_ settings: [String]) throws {
         if !pairGold.isEmpty { printPairScores(StoryDetection.run(pairArticles, options: options), articles: pairArticles, gold: pairGold) }
         print(
             String(
-                format: "   times: boilerplate %.2f s, vectors %.2f s, similarity %.2f s (%d pairs), clustering %.2f s",
-                result.times.boilerplate, result.times.vectors, result.times.similarity, result.pairs.count, result.times.clustering))
+                format: "   times: boilerplate %.2f s, vectors %.2f s, similarity %.2f s (%d pairs), clustering %.2f s (stories across days %.2f s)",
+                result.times.boilerplate, result.times.vectors, result.times.similarity, result.pairs.count, result.times.clustering,
+                result.times.threads))
     }
 }
 
