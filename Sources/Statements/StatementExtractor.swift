@@ -279,6 +279,14 @@ struct ArticleReader {
             {
                 break
             }
+            // ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة: after a definite noun that is no title, an
+            // indefinite word is the sentence going on, not the source's name.
+            if end > start, !inQuotedName, tokens[end - 1].key.hasPrefix("ال"), !key.hasPrefix("ال"), tokens[end].kind == .arabic,
+                !SpeakerNames.isTitle(tokens[end - 1].key), !SpeakerNames.roleWords.contains(String(tokens[end - 1].key.dropFirst(2))),
+                !Self.namesAfter(tokens[end - 1].key), !Self.isGentilic(tokens[end - 1].key)
+            {
+                break
+            }
             end += 1
         }
         guard end > start else { return nil }
@@ -305,6 +313,16 @@ struct ArticleReader {
             if first < range.upperBound, [Lexicon.key("فإن"), Lexicon.key("فقد")].contains(tokens[first].key) { first += 1 }
             guard first < range.upperBound else { return nil }
             content = Content(scalars: tokens[first].range.lowerBound..<contentEnd(from: first, range: range, scalars: scalars).scalar, end: range.upperBound)
+        } else if end < range.upperBound, !gap(before: end, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == "." }),
+            !Lexicon.phraseStops.contains(tokens[end].key)
+        {
+            // ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة…: the source stands inside its clause, which
+            // is the content, from the clause's start to its end.
+            let clauseStart =
+                (range.lowerBound..<i).last { k in
+                    k > range.lowerBound && gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," })
+                } ?? range.lowerBound
+            content = Content(scalars: tokens[clauseStart].range.lowerBound..<contentEnd(from: end, range: range, scalars: scalars).scalar, end: end)
         } else {
             guard i > range.lowerBound else { return nil }
             content = Content(scalars: tokens[range.lowerBound].range.lowerBound..<tokens[i - 1].range.upperBound, end: end)

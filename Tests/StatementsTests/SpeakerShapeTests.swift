@@ -107,6 +107,15 @@ struct SpeakerNameRuleTests {
         let s = try #require(SpeakerShapeTests.statements("وبحسب المنظمة الحقوقية \"هيومن رايتس واتش\"، فإن السجون مكتظة.").first)
         #expect(s.speakerMention == "المنظمة الحقوقية \"هيومن رايتس واتش\"")
     }
+
+    @Test func aSourceInsideItsClauseEndsAtItsNameAndTheClauseIsTheContent() throws {
+        // «ظروف» after «النقابة» is the sentence going on; a title's name («الرئيس ترامب») is not.
+        let found = SpeakerShapeTests.statements(
+            "وجددت النقابة مطالبتها بإطلاق سراح الصحافيين، ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب. "
+                + "وأجلت الشركة موعد الإطلاق إلى سبتمبر، بحسب الرئيس ترامب.")
+        #expect(found.map(\.speakerMention) == ["النقابة", "الرئيس ترامب"])
+        #expect(found.first?.content == "ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب")
+    }
 }
 
 @Suite("Stance verbs and objects")
