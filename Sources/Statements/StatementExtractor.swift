@@ -344,7 +344,7 @@ struct ArticleReader {
     }
 
     /// The content after a speaker phrase that ends at token `j`: after the first إن/أن, colon or
-    /// quotation mark within a few tokens (channel and time phrases come between: في بيان، اليوم),
+    /// quotation mark within 18 tokens (channel, time and occasion phrases come between: في بيان، اليوم),
     /// or else after the verb's preposition (أعرب عن، دعا إلى، طالب بـ), or right at `j` for a verb
     /// whose object is the content (نفى، أدان).
     func content(from j: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> Content? {
@@ -352,7 +352,7 @@ struct ArticleReader {
         var first: Int?
         var startScalar: Int?
         var k = j
-        while k < min(range.upperBound, j + 14) {
+        while k < min(range.upperBound, j + 18) {
             let opening = gap(before: k, in: scalars)
             if opening.contains(":") || opening.contains(where: isQuoteMark) {
                 // Words between the speaker and the quotation are the content's own (أكد

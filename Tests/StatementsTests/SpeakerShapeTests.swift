@@ -116,6 +116,16 @@ struct SpeakerNameRuleTests {
         #expect(found.map(\.speakerMention) == ["النقابة", "الرئيس ترامب"])
         #expect(found.first?.content == "ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب")
     }
+
+    @Test func theWordsMayComeAfterAChannelAndALongOccasion() throws {
+        // Fifteen words of channel and occasion before إن.
+        let s = try #require(
+            SpeakerShapeTests.statements(
+                "وقالت النقابة في بيان لها، بمناسبة يوم الصحافة اليمنية الذي يصادف 9 يونيو من كل عام، إن الصحافة في اليمن تعيش ظروفا صعبة."
+            ).first)
+        #expect(s.speaker == "النقابة")
+        #expect(s.content == "الصحافة في اليمن تعيش ظروفا صعبة")
+    }
 }
 
 @Suite("Stance verbs and objects")
