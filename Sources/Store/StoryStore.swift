@@ -21,6 +21,7 @@ public final class StoryStore: Sendable {
         do {
             if !FileManager.default.fileExists(atPath: path) { try Self.create(at: path) }
             pool = try DatabasePool(path: path, configuration: Self.configuration)
+            try Self.refuseNewer(pool, path: path)
             try Self.migrator.migrate(pool)
         } catch {
             throw StoreError(error, path: path)
@@ -50,6 +51,26 @@ public final class StoryStore: Sendable {
         try pool.close()
         guard link(draft, path) == 0 || errno == EEXIST else {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// The schema version this program writes and reads (`meta.schema_version`).
+    static let schemaVersion = 1
+
+    /// Throws when the store was written by a newer program: its schema version is above this
+    /// one's, or it holds a migration this program does not know. Used as if it were current, it
+    /// could be damaged.
+    static func refuseNewer(_ pool: DatabasePool, path: String) throws {
+        try pool.read { db in
+            if try migrator.hasBeenSuperseded(db) {
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+                throw StoreError.newer(path: path, detail: "it holds migration \(unknown.joined(separator: ", ")), which this isnad does not know")
+            }
+            guard try db.tableExists("meta") else { return }
+            let found = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+            if let found, (Int(found) ?? .max) > schemaVersion {
+                throw StoreError.newer(path: path, detail: "its schema version is \(found), this isnad reads \(schemaVersion)")
+            }
         }
     }
 
@@ -200,6 +221,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case badRow(path: String, detail: String)
     /// Any other failure while the store was read or written.
     case failed(path: String, reason: String)
+    /// The store was written by a newer isnad; it is left as it is.
+    case newer(path: String, detail: String)
 
     /// `error` as a store error of `path` (a store error stays as it is).
     init(_ error: any Error, path: String) {
@@ -219,6 +242,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .database(let path, _, let message): "\(path): \(message)"
         case .badRow(let path, let detail): "\(path): \(detail)"
         case .failed(let path, let reason): "\(path): \(reason)"
+        case .newer(let path, let detail): "\(path): written by a newer isnad (\(detail)); update isnad to use it"
         }
     }
 }

@@ -41,7 +41,7 @@ public struct Vocabulary: Sendable, Equatable {
     public func save(to path: String) throws {
         var text = "# isnad vocabulary\t\(documentCount)\n"
         for (term, df) in zip(terms, documentFrequencies) { text += "\(term)\t\(df)\n" }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try writeAtomically(text, to: path)
     }
 
     /// Reads a vocabulary written by ``save(to:)``.

@@ -116,6 +116,28 @@ struct StoryStoreTests {
         #expect(error?.description.hasPrefix(path) == true)
     }
 
+    @Test func aStoreOfANewerSchemaIsRefusedAndLeftAsItIs() throws {
+        let path = makeTemporaryFolder("newer-store") + "/store.sqlite"
+        _ = try StoryStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "UPDATE meta SET value = '999' WHERE key = 'schema_version'") }
+        try queue.close()
+        let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
+        #expect(error?.description == "\(path): written by a newer isnad (its schema version is 999, this isnad reads 1); update isnad to use it")
+        let version = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
+        #expect(version == "999")
+    }
+
+    @Test func aStoreWithAMigrationThisProgramDoesNotKnowIsRefused() throws {
+        let path = makeTemporaryFolder("newer-store") + "/store.sqlite"
+        _ = try StoryStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-stories-by-week')") }
+        try queue.close()
+        let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
+        #expect(error == .newer(path: path, detail: "it holds migration v2-stories-by-week, which this isnad does not know"))
+    }
+
     @Test func aReaderPollingForANewStoreFindsItWholeAndTheStoreOpens() throws {
         // A notebook polling for the store a first daily run creates: each time the file is
         // there, a connection of its own opens it, reads and closes. Creating the store in place
