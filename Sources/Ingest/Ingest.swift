@@ -177,19 +177,26 @@ public enum Ingest {
     // MARK: - JSON
 
     private static func readJSONLines(_ path: String, defaults: RecordDefaults, into sink: inout Sink) throws(IngestFileError) {
-        var reader = try LineReader(path: path)
-        try reader.forEachLine { line, number in
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-            let origin = SourceLocation(file: path, line: number)
-            sink.countRecord()
-            do throws(JSONSyntaxError) {
-                let value = try JSONParser.parse(line)
-                sink.add(value, origin: origin, defaults: defaults, raw: { escapedText(line) })
-            } catch {
-                let column = line.prefix(error.offset).count { $0 & 0xC0 != 0x80 } + 1
-                sink.reject(origin, "malformed JSON at column \(column): \(error.message)", raw: escapedText(line))
-            }
-        }
+        var reader = try LineReader(path: path, maxLineBytes: defaults.maxRecordBytes)
+        try reader.forEachLine(
+            { line, number in
+                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+                let origin = SourceLocation(file: path, line: number)
+                sink.countRecord()
+                do throws(JSONSyntaxError) {
+                    let value = try JSONParser.parse(line)
+                    sink.add(value, origin: origin, defaults: defaults, raw: { escapedText(line) })
+                } catch {
+                    let column = line.prefix(error.offset).count { $0 & 0xC0 != 0x80 } + 1
+                    sink.reject(origin, "malformed JSON at column \(column): \(error.message)", raw: escapedText(line))
+                }
+            },
+            tooLong: { number, bytes in
+                sink.countRecord()
+                sink.reject(
+                    SourceLocation(file: path, line: number),
+                    "record of \(bytes) bytes, over the limit of \(defaults.maxRecordBytes) (--max-record-bytes); not read", raw: "")
+            })
     }
 
     private static func readJSONDocument(_ path: String, defaults: RecordDefaults, into sink: inout Sink) throws(IngestFileError) {
@@ -270,7 +277,7 @@ public enum Ingest {
     // MARK: - Pages (.txt and .html)
 
     private static func readPage(_ path: String, format: String, defaults: RecordDefaults, into sink: inout Sink) throws(IngestFileError) {
-        let bytes = try readWholeFile(path)
+        let bytes = try readWholeFile(path, limit: defaults.maxRecordBytes)
         let origin = SourceLocation(file: path, line: 1)
         sink.countRecord()
         guard let text = bytes.withUnsafeBufferPointer(validatedString) else {
@@ -296,7 +303,7 @@ public enum Ingest {
         // A sidecar NAME.json gives metadata; it wins over what the page says.
         let sidecar = (path as NSString).deletingPathExtension + ".json"
         if FileManager.default.fileExists(atPath: sidecar) {
-            let sideBytes = try readWholeFile(sidecar)
+            let sideBytes = try readWholeFile(sidecar, limit: defaults.maxRecordBytes)
             let parsed = sideBytes.withUnsafeBufferPointer { b in Result { () throws(JSONSyntaxError) in try JSONParser.parse(b) } }
             guard case .success(.object(let meta)) = parsed else {
                 let why = if case .failure(let e) = parsed { "malformed JSON at byte \(e.offset + 1): \(e.message)" } else { "not a JSON object" }

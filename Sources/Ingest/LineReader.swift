@@ -12,22 +12,31 @@ struct LineReader: ~Copyable {
     private var end = 0
     private var eof = false
     private var first = true
+    /// Lines longer than this are skipped, never held whole.
+    private let maxLineBytes: Int
+    /// Bytes of the overlong line being skipped, nil when none is.
+    private var skipped: Int?
     /// 1-based number of the line most recently returned.
     private(set) var lineNumber = 0
 
     /// Opens `path`; throws a message naming the system error when the file cannot be opened.
-    init(path: String) throws(IngestFileError) {
+    /// Lines of more than `maxLineBytes` bytes are not delivered but reported to `tooLong`.
+    init(path: String, maxLineBytes: Int = .max) throws(IngestFileError) {
         guard let f = gzopen(path, "rb") else { throw IngestFileError.cannotOpen(reason: systemErrorText()) }
         _ = gzbuffer(f, 1 << 17)
         file = f
+        self.maxLineBytes = maxLineBytes
         buffer = [UInt8](repeating: 0, count: 1 << 20)
     }
 
     deinit { gzclose(file) }
 
-    /// Calls `body` with each line in order. Returns normally at end of file; throws when the
+    /// Calls `body` with each line in order, and `tooLong` with the number and length of each line
+    /// over the limit (read through, never held). Returns normally at end of file; throws when the
     /// compressed data is corrupt or reading fails (lines before that have been delivered).
-    mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(IngestFileError) {
+    mutating func forEachLine(
+        _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void, tooLong: (_ line: Int, _ bytes: Int) -> Void = { _, _ in }
+    ) throws(IngestFileError) {
         while true {
             // Find the next newline in the filled part of the buffer.
             let newline: Int? = buffer.withUnsafeBufferPointer { b in
@@ -35,12 +44,32 @@ struct LineReader: ~Copyable {
                 return b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
             if let nl = newline {
-                deliver(upTo: nl, body)
+                if let bytes = skipped {
+                    lineNumber += 1
+                    tooLong(lineNumber, bytes + nl - start)
+                    skipped = nil
+                } else if nl - start > maxLineBytes {
+                    lineNumber += 1
+                    tooLong(lineNumber, nl - start)
+                } else {
+                    deliver(upTo: nl, body)
+                }
                 start = nl + 1
                 continue
             }
+            // No newline yet: a line past the limit is counted and dropped as it is read.
+            if skipped != nil || end - start > maxLineBytes {
+                skipped = (skipped ?? 0) + end - start
+                start = end
+            }
             if eof {
-                if start < end { deliver(upTo: end, body) }
+                if let bytes = skipped {
+                    lineNumber += 1
+                    tooLong(lineNumber, bytes)
+                    skipped = nil
+                } else if start < end {
+                    deliver(upTo: end, body)
+                }
                 start = end
                 return
             }
@@ -95,16 +124,29 @@ struct LineReader: ~Copyable {
     }
 }
 
-/// Reads a whole file (decompressing gzip transparently) into memory.
-func readWholeFile(_ path: String) throws(IngestFileError) -> [UInt8] {
-    var reader = try LineReader(path: path)
+/// Reads a whole file (decompressing gzip transparently) into memory; throws when it inflates to
+/// more than `limit` bytes (read through, never held).
+func readWholeFile(_ path: String, limit: Int = .max) throws(IngestFileError) -> [UInt8] {
+    var reader = try LineReader(path: path, maxLineBytes: limit)
     var bytes: [UInt8] = []
     var firstLine = true
-    try reader.forEachLine { line, _ in
-        if !firstLine { bytes.append(0x0A) }
-        firstLine = false
-        bytes.append(contentsOf: line)
-    }
+    var overLimit = false
+    try reader.forEachLine(
+        { line, _ in
+            guard !overLimit else { return }
+            if !firstLine { bytes.append(0x0A) }
+            firstLine = false
+            bytes.append(contentsOf: line)
+            if bytes.count > limit {
+                overLimit = true
+                bytes = []
+            }
+        },
+        tooLong: { _, _ in
+            overLimit = true
+            bytes = []
+        })
+    if overLimit { throw IngestFileError.tooLarge(limit: limit) }
     return bytes
 }
 
@@ -112,11 +154,14 @@ func readWholeFile(_ path: String) throws(IngestFileError) -> [UInt8] {
 enum IngestFileError: Error {
     case cannotOpen(reason: String)
     case corrupt(afterLine: Int, reason: String)
+    /// A file that is one record, over the limit once inflated.
+    case tooLarge(limit: Int)
 
     var reason: String {
         switch self {
         case .cannotOpen(let reason): "cannot open file: \(reason)"
         case .corrupt(let line, let reason): "cannot read past line \(line): \(reason)"
+        case .tooLarge(let limit): "record larger than the limit of \(limit) bytes (--max-record-bytes); not read"
         }
     }
 }

@@ -26,17 +26,26 @@ enum ArticleField: Int, CaseIterable {
     }()
 }
 
-/// Values supplied from outside the records: the `--source` and `--published` options.
+/// Values supplied from outside the records: the `--source`, `--published` and
+/// `--max-record-bytes` options.
 public struct RecordDefaults: Sendable, Equatable {
     /// The outlet for records that name none.
     public var source: String?
     /// The publication time for records that give none.
     public var published: Published?
+    /// A record (a line of JSONL, a `.txt` or `.html` page, a sidecar) longer than this, in bytes
+    /// after inflating, is rejected unread: memory stays bounded by a few times this whatever the
+    /// input holds. No real article comes near the default (32 MiB).
+    public var maxRecordBytes: Int
+
+    /// The largest record read by default.
+    public static let defaultMaxRecordBytes = 32 << 20
 
     /// Defaults from the command line.
-    public init(source: String? = nil, published: Published? = nil) {
+    public init(source: String? = nil, published: Published? = nil, maxRecordBytes: Int = RecordDefaults.defaultMaxRecordBytes) {
         self.source = source
         self.published = published
+        self.maxRecordBytes = maxRecordBytes
     }
 }
 

@@ -56,3 +56,54 @@ func randomInputNeverCrashesAndEveryRecordIsAccountedFor(_ ext: String) {
     let result = Ingest.read([path])
     #expect(result.articles.first?.text == text)
 }
+
+@Suite("Record size limit")
+struct RecordLimitTests {
+    /// Three JSONL records, the middle one of `size` bytes of text.
+    static func threeRecords(middle size: Int) -> String {
+        [
+            #"{"id": "a1", "title": "خبر أول", "text": "قال الكرملين إن الاتصال جرى"}"#,
+            #"{"id": "big", "title": "صفحة", "text": ""# + String(repeating: "ن", count: size / 2) + #""}"#,
+            #"{"id": "a2", "title": "خبر ثان", "text": "قالت الوزارة إن الطريق مفتوح"}"#,
+        ].joined(separator: "\n") + "\n"
+    }
+
+    @Test func aJSONLineOverTheLimitIsRejectedWithItsLineAndTheRestIsRead() {
+        let path = writeFile(makeTemporaryFolder(), "a.jsonl", RecordLimitTests.threeRecords(middle: 4_000))
+        let result = Ingest.read([path], defaults: RecordDefaults(maxRecordBytes: 1_000))
+        #expect(result.articles.map(\.id) == ["a1", "a2"])
+        #expect(result.rejects.map(\.line) == [2])
+        #expect(result.rejects.first?.reason.hasSuffix("over the limit of 1000 (--max-record-bytes); not read") == true)
+        #expect(result.files.first?.records == 3)
+    }
+
+    @Test func aLongLineThatSpansManyReadsIsSkippedWithoutBeingHeld() {
+        // 3 MB of text: several of the reader's 1 MiB buffers, never grown to hold the line.
+        let path = writeFile(makeTemporaryFolder(), "a.jsonl", RecordLimitTests.threeRecords(middle: 3_000_000))
+        let result = Ingest.read([path], defaults: RecordDefaults(maxRecordBytes: 100_000))
+        #expect(result.articles.map(\.id) == ["a1", "a2"])
+        #expect(result.rejects.first?.reason.hasPrefix("record of 3000") == true)
+    }
+
+    @Test func aGzippedLineIsMeasuredAfterInflating() throws {
+        let folder = makeTemporaryFolder()
+        let plain = writeFile(folder, "a.jsonl", RecordLimitTests.threeRecords(middle: 200_000))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-f", plain]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let result = Ingest.read([plain + ".gz"], defaults: RecordDefaults(maxRecordBytes: 50_000))
+        #expect(result.articles.map(\.id) == ["a1", "a2"])
+        #expect(result.rejects.map(\.line) == [2])
+    }
+
+    @Test func aPageOverTheLimitIsRejectedUnread() {
+        let folder = makeTemporaryFolder()
+        let path = writeFile(folder, "page.txt", "عنوان\n\n" + String(repeating: "قال المتحدث إن الوضع هادئ\n", count: 2_000))
+        let result = Ingest.read([path], defaults: RecordDefaults(maxRecordBytes: 10_000))
+        #expect(result.articles.isEmpty)
+        #expect(result.rejects.first?.reason == "record larger than the limit of 10000 bytes (--max-record-bytes); not read")
+        #expect(Ingest.read([path]).articles.count == 1)
+    }
+}

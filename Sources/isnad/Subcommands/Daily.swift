@@ -35,6 +35,8 @@ extension IsnadCommand {
         @Option(help: "The day to report (YYYY-MM-DD); default: the latest publication day in the input.")
         var date: String?
 
+        @OptionGroup var limit: RecordLimit
+
         @OptionGroup var report: ReportSettings
 
         func validate() throws {
@@ -46,7 +48,7 @@ extension IsnadCommand {
             let progress = Progress(quiet: report.quiet)
             let storyStore = try openStore(store)
             progress.begin("ingest")
-            let input = Isnad.Ingest.read(paths)
+            let input = Isnad.Ingest.read(paths, defaults: RecordDefaults(maxRecordBytes: limit.maxRecordBytes))
             for reject in input.rejects { printError(reject.message) }
             progress.end(input.articles.count, "articles", detail: input.rejects.isEmpty ? "" : "\(input.rejects.count) rejected")
 

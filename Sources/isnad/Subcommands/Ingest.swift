@@ -28,6 +28,8 @@ extension IsnadCommand {
         @Option(help: "Folder to write articles.jsonl and corpus-summary.md into.")
         var out: String?
 
+        @OptionGroup var limit: RecordLimit
+
         @Option(
             help:
                 "Where to write rejected records as JSONL (default: OUT/rejects.jsonl, or ./isnad-rejects.jsonl without --out; written only when there are rejects)."
@@ -46,7 +48,8 @@ extension IsnadCommand {
         }
 
         func run() throws {
-            let defaults = RecordDefaults(source: source, published: published.flatMap(Published.init(parsing:)))
+            let defaults = RecordDefaults(
+                source: source, published: published.flatMap(Published.init(parsing:)), maxRecordBytes: limit.maxRecordBytes)
             let result = Isnad.Ingest.read(paths, defaults: defaults)
             for reject in result.rejects { printError(reject.message) }
             if !result.skippedFiles.isEmpty {

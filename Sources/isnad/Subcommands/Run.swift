@@ -40,6 +40,8 @@ extension IsnadCommand {
         @Option(help: "Folder to write the tables into.")
         var out: String
 
+        @OptionGroup var limit: RecordLimit
+
         @Option(help: "A vocabulary.tsv from an earlier run: weigh terms as that corpus did (daily runs).")
         var vocabulary: String?
 
@@ -87,7 +89,7 @@ extension IsnadCommand {
             let renderer = try report.renderer()
             let progress = Progress(quiet: report.quiet)
             progress.begin("ingest")
-            let input = Isnad.Ingest.read(paths)
+            let input = Isnad.Ingest.read(paths, defaults: RecordDefaults(maxRecordBytes: limit.maxRecordBytes))
             for reject in input.rejects { printError(reject.message) }
             progress.end(input.articles.count, "articles", detail: input.rejects.isEmpty ? "" : "\(input.rejects.count) rejected")
             let analysis = Pipeline.analyze(input.articles, options: options, vocabulary: saved, progress: progress)

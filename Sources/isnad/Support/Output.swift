@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Isnad
 import Support
@@ -20,4 +21,18 @@ func jsonLine<T: Encodable>(_ value: T) throws -> String {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// The limit on one input record, shared by the commands that read articles.
+struct RecordLimit: ParsableArguments {
+    @Option(
+        help: """
+            A record (a JSONL line, a .txt or .html page) longer than this many bytes, after \
+            inflating, is rejected unread and the rest of the file is read.
+            """)
+    var maxRecordBytes: Int = RecordDefaults.defaultMaxRecordBytes
+
+    func validate() throws {
+        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
+    }
 }
