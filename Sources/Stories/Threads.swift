@@ -12,16 +12,15 @@ public struct ThreadOptions: Sendable, Equatable {
     public var threshold: Float = 0.45
     /// ... plus this much for every day between them: a week apart they must share more.
     public var thresholdPerDay: Float = 0.01
+    /// ... and only when they share at least this many bursting words: one hot phrase (a new
+    /// epidemic's name in a market report and in a health story) is not a development.
+    public var minimumSharedTerms = 4
     /// A term's burst around a story's time is its rate in the articles this many days either
     /// side, over its usual rate in news (``UsualFrequencies``).
     public var burstRadiusDays = 15
     /// A burst of 2^this or more gives a term its full weight; no burst (a rate no higher than
     /// usual) gives it none.
     public var fullWeightBurstLog2: Float = 2
-
-    /// ... and only when they share at least this many bursting words: one hot word (a new
-    /// epidemic's name in a market report and in a health story) is not a development.
-    public var minimumSharedTerms = 4
 
     /// The defaults.
     public init() {}
@@ -35,10 +34,9 @@ extension Clustering {
     /// story's time (its rate within `burstRadiusDays` over its `usual` rate), so words that
     /// come every day (oil, prices, match, missile) tie nothing: the daily market report and the
     /// second missile interception stay their own stories, while the Hodeidah offensive's words,
-    /// rare before it began, tie its weeks, and the facets of one day's event (the Iran deal's
-    /// European talks, Zarif in Brussels, Merkel's answer) tie as well. Stories join when the
-    /// cosine of their burst-weighted centroids reaches `threshold`, plus `thresholdPerDay` for
-    /// each day between the end of the earlier and the start of the later one.
+    /// rare before it began, tie its weeks. Stories join when the cosine of their burst-weighted
+    /// centroids reaches `threshold`, plus `thresholdPerDay` for each day between the end of the
+    /// earlier and the start of the later one, and they share `minimumSharedTerms` bursting words.
     public static func threadAcrossDays(
         _ labels: [Int], matrix: SparseMatrix, vocabulary: Vocabulary, times: [Double?], usual: UsualFrequencies = .news,
         options: ThreadOptions = ThreadOptions()
@@ -112,11 +110,12 @@ extension Clustering {
             neighbors[Int(link.second)].append(link.first)
         }
         for k in 0..<count { neighbors[k].sort() }
-        /// How far the similarity of two threads passes the bar their gap sets (nil: too far apart).
-        func margin(_ a: Int, _ b: Int, similarity: (Int, Int) -> Float) -> Float? {
+        /// How far the similarity of two threads (from `dot`, their sums' dot product) passes the bar
+        /// their gap sets; nil when they are too far apart or share too few words.
+        func margin(_ a: Int, _ b: Int, dot: (Int, Int) -> Float) -> Float? {
             let gap = max(0, max(spans[a].lowerBound, spans[b].lowerBound) - min(spans[a].upperBound, spans[b].upperBound))
             guard Double(gap) <= options.windowDays, threads[a].norm > 0, threads[b].norm > 0 else { return nil }
-            let margin = similarity(a, b) / (threads[a].norm * threads[b].norm) - (options.threshold + options.thresholdPerDay * Float(gap))
+            let margin = dot(a, b) / (threads[a].norm * threads[b].norm) - (options.threshold + options.thresholdPerDay * Float(gap))
             guard margin >= 0 else { return margin }
             return sharedTermCount(threads[a], threads[b]) >= options.minimumSharedTerms ? margin : nil
         }

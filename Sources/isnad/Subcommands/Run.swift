@@ -12,7 +12,8 @@ extension IsnadCommand {
                 Reads articles as `isnad ingest` does, learns each outlet's boilerplate, weighs the \
                 articles with TF-IDF (headline and lead weighted up), finds similar pairs within a \
                 time window, and clusters them: average-link, then centroid merging, then small \
-                clusters joining large stories they fit. Wire copies are marked. Every file is \
+                clusters joining large stories they fit, then the stories of one development on \
+                different days joined by the words that burst in them. Wire copies are marked. Every file is \
                 written atomically into --out:
                   articles.jsonl    id, source, title, published, url, story, duplicate_of
                   stories.jsonl     story, title, articles, outlets, independent_sources,
