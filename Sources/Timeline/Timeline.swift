@@ -96,6 +96,7 @@ public enum Timeline {
         // report it overlaps most, else opens one.
         var groups: [(speaker: String, words: Set<String>, members: [Int])] = []
         var groupsOfSpeaker: [String: [Int]] = [:]
+        var groupsOfWord: [String: [Int]] = [:]
         let itemWords = ordered.map { Set(StatementScores.words($0.statement.content)) }
         // Speakers as keys: «الاتحاد الإيطالي» and «الاتحاد الايطالي» are one.
         let normalizer = KeyNormalizer()
@@ -117,18 +118,25 @@ public enum Timeline {
             }
             // Another speaker's entry, when the words are the same. (Resolved days are not asked to
             // agree: on the statement pairs that cost three true pairs of seven found this way.)
-            if best == nil {
-                for g in groups.indices.reversed() {
-                    guard isRecent(g) else { break }
-                    let shared = words.intersection(groups[g].words).count
-                    let overlap = Double(shared) / Double(max(1, max(words.count, groups[g].words.count)))
-                    if overlap >= sameWords, shared >= sameWordsShared, overlap > (best?.overlap ?? 0) { best = (g, overlap) }
+            // The entries sharing words are found through the index of their words, recent first.
+            if best == nil, words.count >= sameWordsShared {
+                var shared: [Int: Int] = [:]
+                for word in words {
+                    for g in (groupsOfWord[word] ?? []).reversed() {
+                        guard isRecent(g) else { break }
+                        shared[g, default: 0] += 1
+                    }
+                }
+                for (g, count) in shared where count >= sameWordsShared {
+                    let overlap = Double(count) / Double(max(words.count, groups[g].words.count))
+                    if overlap >= sameWords, overlap > (best?.overlap ?? 0) || (overlap == best?.overlap && g > best!.index) { best = (g, overlap) }
                 }
             }
             if let best {
                 groups[best.index].members.append(i)
             } else {
                 groupsOfSpeaker[speakerKeys[i], default: []].append(groups.count)
+                for word in words { groupsOfWord[word, default: []].append(groups.count) }
                 groups.append((item.statement.speaker, words, [i]))
             }
         }
