@@ -1,4 +1,5 @@
 import ArabicText
+import Foundation
 
 /// The words statement extraction looks for, by key view. Written for this project (CC0) from
 /// Arabic news usage; the reporting verbs are ArabicText's ``ReportingVerbs``.
@@ -198,13 +199,19 @@ enum Lexicon {
     /// Words that open the addressee of a call (دعا كل الأطراف إلى…).
     static let addresseeOpeners: WordSet = WordSet(["كل", "جميع", "كافة", "المجتمع", "الأطراف", "الدول"].map(key))
 
-    /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر").
-    static let namingWords: WordSet = WordSet(
-        [
-            "وكالة", "صحيفة", "قناة", "حزب", "حركة", "منظمة", "تنظيم", "جماعة", "عملية", "مناورات",
-            "مناورة", "تدريبات", "طراز", "موقع", "شبكة", "مجموعة", "برنامج", "اسم", "تسمية", "مجلة", "إذاعة", "تلفزيون", "ائتلاف",
-            "تحالف", "قائمة", "كتلة", "مبادرة", "خطة", "صفقة", "مؤتمر", "منتدى", "مشروع", "شركة", "مسيرة", "مسيرات", "يوم", "جمعة",
-        ].map(key))
+    /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر"): the
+    /// package's `Lexicons/naming-words.tsv`, mined from the shared corpora with counts and examples.
+    static let namingWords: WordSet = {
+        guard let url = Bundle.module.url(forResource: "naming-words", withExtension: "tsv", subdirectory: "Lexicons"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("the resource Lexicons/naming-words.tsv is missing from the package") }
+        return WordSet(
+            text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count == 3 else { preconditionFailure("Lexicons/naming-words.tsv: a line without word, count and example: \(line)") }
+                return key(String(fields[0]))
+            })
+    }()
 
     /// Heads of speaker phrases that are roles, not names (a role alone is resolved to the last
     /// speaker who held it).

@@ -844,14 +844,28 @@ struct ArticleReader {
     /// (Within four words: المناورات العسكرية الأمريكية الكورية "ماكس ثاندر".)
     func namesSomething(before p: Int, from start: Int) -> Bool {
         guard var k = tokens.lastIndex(where: { $0.range.upperBound <= p }) else { return false }
+        let last = k
         let stop = max(0, k - 4)
         while k >= stop, tokens[k].range.upperBound > start {
-            let key = tokens[k].key
-            if Lexicon.namingWords.contains(key) || (key.hasPrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2)))) { return true }
+            // (With a proclitic, only right before the quotation: لوكالة "وات"; not لحزب الله «…».)
+            if Self.isNamingWord(tokens[k].key, withProclitic: k == last) { return true }
             if k > stop, display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(where: { $0 != " " }) { return false }
             k -= 1
         }
         return false
+    }
+
+    /// Whether a word, with its article or (when `withProclitic`) one proclitic (لوكالة، بعنوان،
+    /// والصحيفة، للمجلة), is a word that introduces a quoted name.
+    static func isNamingWord(_ key: String, withProclitic: Bool) -> Bool {
+        var forms = [key]
+        if key.hasPrefix("ال") { forms.append(String(key.dropFirst(2))) }
+        if withProclitic {
+            for prefix in ["وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك"] where key.hasPrefix(prefix) && key.count > prefix.count + 2 {
+                forms.append(String(key.dropFirst(prefix.count)))
+            }
+        }
+        return forms.contains { Lexicon.namingWords.contains($0) }
     }
 
     /// The canonical speaker of a mention and the role the text gives it:

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import Statements
@@ -115,6 +117,23 @@ struct SpeakerNameRuleTests {
                 + "وأجلت الشركة موعد الإطلاق إلى سبتمبر، بحسب الرئيس ترامب.")
         #expect(found.map(\.speakerMention) == ["النقابة", "الرئيس ترامب"])
         #expect(found.first?.content == "ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب")
+    }
+
+    @Test func aQuotedNameAfterANamingWordLeavesAParaphraseIndirect() {
+        // «مادة "الزطلة"» and «لوكالة "وات"» are names; after «لحزب الله» the quotation is the speaker's.
+        let found = SpeakerShapeTests.statements(
+            "وقال المحامي إن نحو 30 بالمائة من المساجين متورطون في قضايا استهلاك مادة \"الزطلة\" في تونس. "
+                + "وأكد المتحدث أن الحكومة أرسلت الوثيقة لوكالة \"وات\" الرسمية. "
+                + "وقال الوزير إن العقوبات طالت ثلاثة من قادة لحزب الله «لدعمهم الإرهاب».")
+        #expect(found.map(\.kind) == [.indirect, .indirect, .mixed])
+    }
+
+    @Test func theNamingWordsAreTheMinedListWithCountsAndExamples() throws {
+        let path = repositoryPath("Sources/Statements/Lexicons/naming-words.tsv")
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(rows.count >= 70)
+        #expect(rows.allSatisfy { $0.split(separator: "\t").count == 3 && Int($0.split(separator: "\t")[1]) != nil })
+        #expect(Lexicon.namingWords.contains(Lexicon.key("صحيفة")) && !Lexicon.namingWords.contains(Lexicon.key("تطبيق")))
     }
 
     @Test func theWordsMayComeAfterAChannelAndALongOccasion() throws {
