@@ -849,6 +849,9 @@ struct ArticleReader {
         while k >= stop, tokens[k].range.upperBound > start {
             // (With a proclitic, only right before the quotation: لوكالة "وات"; not لحزب الله «…».)
             if Self.isNamingWord(tokens[k].key, withProclitic: k == last) { return true }
+            // Only the naming word's adjectives come between (المناورات العسكرية الأمريكية "…"); not
+            // a clause (السفينة كانت تنقل "…": the ship is no name for the quotation).
+            if !tokens[k].key.hasPrefix("ال") { return false }
             if k > stop, display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(where: { $0 != " " }) { return false }
             k -= 1
         }
