@@ -766,18 +766,20 @@ struct ArticleReader {
             time = mention.day?.description
         } else {
             // The same speech event: the speaker's earlier statement here, else the article's
-            // last dated one.
-            time =
-                found.last { $0.speaker == speaker }?.time
-                ?? datedSentence(
+            // last dated one, else its lead's day; the first of them that is plausibly recent.
+            let sources: [String?] = [
+                found.last { $0.speaker == speaker }?.time,
+                datedSentence(
                     naming: SpeakerNames.skeletons(speaker).union(
                         // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
                         // definite role words, الخارجية الأمريكية)
                         mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasPrefix("ال") }.map {
                             SpeakerNames.keySkeleton(Lexicon.key(String($0)))
-                        }))
-                ?? found.last { $0.time != nil }?.time
-                ?? leadDay
+                        })),
+                found.last { $0.time != nil }?.time,
+                leadDay,
+            ]
+            time = sources.compactMap { $0 }.first(where: isPlausiblyRecent)
         }
         if kind == .direct, contentRange.count < 2 { kind = .indirect }
         let span = display.originalRange(of: contentRange)
@@ -790,6 +792,15 @@ struct ArticleReader {
                 speaker: speaker, role: role, cue: cueText, cueClass: entry.cueClass, content: String(scalars: original[span]), contentSpan: span,
                 kind: kind, timeExpression: timeExpression, time: time))
         return content.end
+    }
+
+    /// Whether a day borrowed from elsewhere in the article can be the day of a statement that
+    /// names none: not after the publication, and not more than 30 days before it (a passage of
+    /// background, a list of past events, dates a statement that reacts to today's news).
+    func isPlausiblyRecent(_ day: String) -> Bool {
+        guard let published, let date = Published(parsing: day)?.calendarDay else { return true }
+        let age = published.daysSinceEpoch - date.daysSinceEpoch
+        return age >= 0 && age <= 30
     }
 
     /// The day of the nearest earlier sentence that names the speaker and dates something

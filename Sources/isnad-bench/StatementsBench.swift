@@ -2,7 +2,8 @@ import Foundation
 import Isnad
 
 /// `statements [FILES...]`: the statement quality on each development set, then over FILES (the
-/// shared corpora) the speed of extraction and the share of speakers that are no noun phrase.
+/// shared corpora) the speed of extraction, the share of speakers that are no noun phrase and the
+/// share of statements dated far before their article without a time expression of their own.
 func benchStatements(_ files: [String]) {
     benchStatementQuality()
     print("== statements: \(files.joined(separator: " "))")
@@ -25,6 +26,19 @@ func benchStatements(_ files: [String]) {
         let examples = Dictionary(grouping: malformed, by: { $0 }).mapValues(\.count).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8)
         print("          most frequent: " + examples.map { "\($0.key) (\($0.value))" }.joined(separator: "، "))
     }
+    // Dates a statement did not earn: more than 30 days before its article with no time
+    // expression of its own.
+    let published = Dictionary(articles.map { ($0.id, $0.published?.calendarDay) }, uniquingKeysWith: { first, _ in first })
+    let farPast = found.filter { statement in
+        guard statement.timeExpression == nil, let time = statement.time.flatMap(Published.init(parsing:))?.calendarDay,
+            let day = published[statement.article] ?? nil
+        else { return false }
+        return day.daysSinceEpoch - time.daysSinceEpoch > 30
+    }
+    print(
+        String(
+            format: "dates   : %d of %d statements dated more than 30 days before their article without a time expression of their own (%.2f %%)",
+            farPast.count, found.count, 100 * Double(farPast.count) / Double(max(1, found.count))))
 }
 
 /// One statement gold set: its corpus, the annotated articles and the gold statements.

@@ -16,6 +16,17 @@ struct StatementTests {
             origin: SourceLocation(file: "test", line: 1))
     }
 
+    @Test func aDateOfBackgroundIsNotLentToTheNextSpeaker() {
+        // 20 February 2020: the minister speaks today; the president's words of 12 January are
+        // background; the finance minister's, with no time of their own, take the lead's day, not
+        // the background's.
+        let found = StatementExtractor.statements(
+            in: StatementTests.article(
+                "قال وزير الخارجية اليوم الخميس إن المحادثات مستمرة. وكان الرئيس قد قال في 12 يناير 2020 إن الاقتصاد ينمو. "
+                    + "وقال وزير المالية إن الميزانية جاهزة."))
+        #expect(found.map(\.time) == ["2020-02-20", "2020-01-12", "2020-02-20"])
+    }
+
     @Test func dayArithmeticMatchesTheCalendar() {
         let day = CalendarDay(year: 2020, month: 2, day: 20)
         #expect(day.description == "2020-02-20")
