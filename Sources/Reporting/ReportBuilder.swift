@@ -87,10 +87,7 @@ struct ReportBuilder: Sendable {
         let entries = timeline(of: story)
         let covered = Set(story.outlets)
         let silent = activeOutlets.filter { !covered.contains($0) }.joined(separator: "، ")
-        // The statements most widely carried, told in the order they were made.
-        let shown = entries.enumerated().sorted { a, b in
-            (a.element.outlets.count, a.element.reports.count, -a.offset) > (b.element.outlets.count, b.element.reports.count, -b.offset)
-        }.prefix(options.entriesPerStory).sorted { $0.offset < $1.offset }.map { entryLine($0.element) }
+        let shown = Self.rowsThatMatter(entries, limit: options.entriesPerStory).map { entryLine(entries[$0]) }
         let days = members.compactMap { input.articles[$0].published?.calendarDay.daysSinceEpoch }
         return StorySection(
             rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), summary: summary(story, members: members),
@@ -120,6 +117,30 @@ struct ReportBuilder: Sendable {
             }
         }
         return days
+    }
+
+    /// The entries a story shows, at most `limit`, by index in timeline order: the most important
+    /// first, where an entry carried by more outlets matters more, then one of the story's principal
+    /// speakers (the three with most entries), then one whose outlets agree on its words (a
+    /// flagged drift is as often two statements joined), then one with more reports; each day of
+    /// the story first gets its most important entry, so a story followed for weeks shows its weeks.
+    static func rowsThatMatter(_ entries: [TimelineEntry], limit: Int) -> [Int] {
+        var entriesOfSpeaker: [String: Int] = [:]
+        for entry in entries { entriesOfSpeaker[entry.speaker, default: 0] += 1 }
+        let principal = Set(entriesOfSpeaker.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key))
+        let ranked = entries.indices.sorted { a, b in
+            let (x, y) = (entries[a], entries[b])
+            return (x.outlets.count, principal.contains(x.speaker) ? 1 : 0, x.drifts ? 0 : 1, x.reports.count, -a)
+                > (y.outlets.count, principal.contains(y.speaker) ? 1 : 0, y.drifts ? 0 : 1, y.reports.count, -b)
+        }
+        var chosen: [Int] = []
+        var days: Set<String> = []
+        for k in ranked where chosen.count < limit {
+            if days.insert(entries[k].time ?? entries[k].first.published?.day ?? "").inserted { chosen.append(k) }
+        }
+        let first = Set(chosen)
+        for k in ranked where chosen.count < limit && !first.contains(k) { chosen.append(k) }
+        return chosen.sorted()
     }
 
     /// A story's timeline entries first reported in the period, in timeline order.

@@ -106,6 +106,37 @@ struct ReportTests {
         #expect(report.stories.contains { $0.days.count > 1 })
     }
 
+    @Test func theRowsShownCoverTheStorysDaysAndPreferTheWidelyCarried() {
+        // Three days of one story: on the 19th two outlets carry Erdogan's words, on the 20th one
+        // outlet carries each of four statements, on the 21st one. With room for three rows, each
+        // day gets its most carried row.
+        func statement(_ article: String, _ outlet: String, _ speaker: String, _ content: String) -> Statement {
+            Statement(
+                article: article, outlet: outlet, sentence: 0, speakerMention: speaker, speakerSpan: nil, speaker: speaker, role: nil,
+                cue: "قال", cueClass: .say, content: content, contentSpan: 0..<content.unicodeScalars.count, kind: .indirect,
+                timeExpression: nil, time: nil)
+        }
+        let published = [
+            "a1": "2020-02-19T09:00:00+00:00", "a2": "2020-02-19T10:00:00+00:00", "b1": "2020-02-20T09:00:00+00:00",
+            "b2": "2020-02-20T10:00:00+00:00", "b3": "2020-02-20T11:00:00+00:00", "b4": "2020-02-20T12:00:00+00:00",
+            "c1": "2020-02-21T09:00:00+00:00",
+        ].mapValues { Published(parsing: $0)! }
+        let statements = [
+            statement("a1", "nabaa", "رجب طيب أردوغان", "عملية إدلب مسألة وقت"),
+            statement("a2", "sada", "رجب طيب أردوغان", "عملية إدلب مسألة وقت فقط"),
+            statement("b1", "nabaa", "خلوصي أكار", "لا نريد الاشتباك مع الروس"),
+            statement("b2", "nabaa", "دميتري بيسكوف", "موسكو قلقة من التصعيد"),
+            statement("b3", "nabaa", "سيرغي لافروف", "تركيا لم تنفذ التزاماتها"),
+            statement("b4", "nabaa", "إيمانويل ماكرون", "ندعو إلى وقف القتال"),
+            statement("c1", "sada", "أنجيلا ميركل", "الوضع الإنساني كارثي"),
+        ]
+        let entries = Timeline.build(statements) { id in published[id].map { ("S1", $0) } }
+        let rows = ReportBuilder.rowsThatMatter(entries, limit: 3)
+        let days = rows.map { entries[$0].first.published!.day }
+        #expect(days == ["2020-02-19", "2020-02-20", "2020-02-21"])
+        #expect(entries[rows[0]].outlets == ["nabaa", "sada"])
+    }
+
     @Test func aStorysSpanCountsTheDaysOfItsArticles() throws {
         let report = Report.build(ReportTests.demo)
         // The Hanau shooting is reported on the 20th alone; the Brussels budget summit opens on
