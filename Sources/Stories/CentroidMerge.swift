@@ -60,14 +60,7 @@ extension Clustering {
                 parent[gone] = keep
                 clusters[keep].absorb(clusters[gone])
                 clusters[gone] = ClusterSum()
-                let merged = mergedLists(neighbors[keep], neighbors[gone], node: { $0 }, combine: { kept, _ in kept }, leavingOut: Int32(keep), Int32(gone))
-                for c in neighbors[gone] where Int(c) != keep {
-                    moveEntry(from: Int32(gone), Int32(keep), in: &neighbors[Int(c)], node: { $0 }, combine: { kept, _ in kept })
-                    strong[Pair(gone, Int(c))] = nil
-                }
-                strong[Pair(keep, gone)] = nil
-                neighbors[gone] = []
-                neighbors[keep] = merged
+                joinNeighbors(keep, gone, neighbors: &neighbors, strong: &strong)
             }
             let rescored = mergedThisRound.sorted().filter { parent[$0] == $0 }
             for (a, b, s) in neighborScores(
@@ -87,6 +80,19 @@ extension Clustering {
         var sumOfLabel = [ClusterSum](repeating: ClusterSum(), count: (merged.max() ?? -1) + 1)
         for (i, label) in merged.enumerated() where sumOfLabel[label].size == 0 { sumOfLabel[label] = clusters[roots[i]] }
         return (merged, sumOfLabel)
+    }
+
+    /// Cluster `gone` merged into `keep`: `keep` takes `gone`'s neighbours, they list `keep` in its
+    /// place, and the scored pairs of `gone` go (they are scored again as `keep`'s).
+    static func joinNeighbors(_ keep: Int, _ gone: Int, neighbors: inout [[Int32]], strong: inout [Pair: Float]) {
+        let merged = mergedLists(neighbors[keep], neighbors[gone], node: { $0 }, combine: { kept, _ in kept }, leavingOut: Int32(keep), Int32(gone))
+        for c in neighbors[gone] where Int(c) != keep {
+            moveEntry(from: Int32(gone), Int32(keep), in: &neighbors[Int(c)], node: { $0 }, combine: { kept, _ in kept })
+            strong[Pair(gone, Int(c))] = nil
+        }
+        strong[Pair(keep, gone)] = nil
+        neighbors[gone] = []
+        neighbors[keep] = merged
     }
 
     /// The centroid score of each cluster of `which` with each of its neighbours (only those with

@@ -138,14 +138,7 @@ extension Clustering {
                 threads[keep].absorb(threads[gone])
                 threads[gone] = ClusterSum()
                 spans[keep] = min(spans[keep].lowerBound, spans[gone].lowerBound)...max(spans[keep].upperBound, spans[gone].upperBound)
-                let merged = mergedLists(neighbors[keep], neighbors[gone], node: { $0 }, combine: { kept, _ in kept }, leavingOut: Int32(keep), Int32(gone))
-                for c in neighbors[gone] where Int(c) != keep {
-                    moveEntry(from: Int32(gone), Int32(keep), in: &neighbors[Int(c)], node: { $0 }, combine: { kept, _ in kept })
-                    strong[Pair(gone, Int(c))] = nil
-                }
-                strong[Pair(keep, gone)] = nil
-                neighbors[gone] = []
-                neighbors[keep] = merged
+                joinNeighbors(keep, gone, neighbors: &neighbors, strong: &strong)
             }
             // A merged thread is scattered once and each neighbour costs its own entries.
             for a in mergedThisRound.sorted() where parent[a] == a {

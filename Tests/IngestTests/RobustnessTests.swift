@@ -77,8 +77,8 @@ struct RecordLimitTests {
         #expect(result.files.first?.records == 3)
     }
 
-    @Test func aLongLineThatSpansManyReadsIsSkippedWithoutBeingHeld() {
-        // 3 MB of text: several of the reader's 1 MiB buffers, never grown to hold the line.
+    @Test func aLineLongerThanTheReadBufferIsRejectedWhole() {
+        // 3 MB of text: several of the reader's 1 MiB reads, counted as one line of 3 MB.
         let path = writeFile(makeTemporaryFolder(), "a.jsonl", RecordLimitTests.threeRecords(middle: 3_000_000))
         let result = Ingest.read([path], defaults: RecordDefaults(maxRecordBytes: 100_000))
         #expect(result.articles.map(\.id) == ["a1", "a2"])

@@ -116,12 +116,18 @@ struct StoryStoreTests {
         #expect(error?.description.hasPrefix(path) == true)
     }
 
-    @Test func aStoreOfANewerSchemaIsRefusedAndLeftAsItIs() throws {
+    /// A new store at a path of its own, then changed by `sql` as a newer program would.
+    private func storeChanged(by sql: String) throws -> String {
         let path = makeTemporaryFolder("newer-store") + "/store.sqlite"
         _ = try StoryStore(path: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "UPDATE meta SET value = '999' WHERE key = 'schema_version'") }
+        try queue.write { db in try db.execute(sql: sql) }
         try queue.close()
+        return path
+    }
+
+    @Test func aStoreOfANewerSchemaIsRefusedAndLeftAsItIs() throws {
+        let path = try storeChanged(by: "UPDATE meta SET value = '999' WHERE key = 'schema_version'")
         let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
         #expect(error?.description == "\(path): written by a newer isnad (its schema version is 999, this isnad reads 1); update isnad to use it")
         let version = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
@@ -129,11 +135,7 @@ struct StoryStoreTests {
     }
 
     @Test func aStoreWithAMigrationThisProgramDoesNotKnowIsRefused() throws {
-        let path = makeTemporaryFolder("newer-store") + "/store.sqlite"
-        _ = try StoryStore(path: path)
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-stories-by-week')") }
-        try queue.close()
+        let path = try storeChanged(by: "INSERT INTO grdb_migrations VALUES ('v2-stories-by-week')")
         let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
         #expect(error == .newer(path: path, detail: "it holds migration v2-stories-by-week, which this isnad does not know"))
     }
