@@ -105,7 +105,8 @@ enum Lexicon {
     static let phraseStops: WordSet = WordSet(
         [
             "في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره",
-            "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم",
+            "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم", "عندما", "حينما",
+            "بينما",
         ].map(key))
 
     /// Prepositions that end a speaker phrase (the verb's complement or an addressee follows).
@@ -148,6 +149,13 @@ enum Lexicon {
 
     /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
     static let statementNouns: WordSet = WordSet(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
+
+    /// Whether an indefinite word is a noun of speech: a statement noun or a verbal noun of the
+    /// form تفعيل (توضيح، تصريح، تأكيد، تعليق).
+    static func isSpeechNoun(_ key: String) -> Bool {
+        let letters = Array(key.unicodeScalars)
+        return statementNouns.contains(key) || (letters.count == 5 && letters[0] == "ت" && letters[3] == "ي")
+    }
 
     /// Verbs that report only when their object is a speech act (جدد دعوته، جدد رفضه، جدد التأكيد).
     static let speechActObject: Set<String> = ["جدد"]
@@ -201,31 +209,26 @@ enum Lexicon {
 
     /// Words before a quoted name, not quoted speech (وكالة "يونهاب"، مناورات "ماكس ثاندر"): the
     /// package's `Lexicons/naming-words.tsv`, mined from the shared corpora with counts and examples.
-    static let namingWords: WordSet = {
-        guard let url = Bundle.module.url(forResource: "naming-words", withExtension: "tsv", subdirectory: "Lexicons"),
+    static let namingWords = WordSet(reviewedWords("naming-words"))
+
+    /// The words of a reviewed list in the package's `Lexicons/NAME.tsv` (word, corpus count,
+    /// example per line; `#` lines are its notes), as keys.
+    static func reviewedWords(_ name: String) -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Lexicons"),
             let text = try? String(contentsOf: url, encoding: .utf8)
-        else { preconditionFailure("the resource Lexicons/naming-words.tsv is missing from the package") }
-        return WordSet(
-            text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard fields.count == 3 else { preconditionFailure("Lexicons/naming-words.tsv: a line without word, count and example: \(line)") }
-                return key(String(fields[0]))
-            })
-    }()
+        else { preconditionFailure("the resource Lexicons/\(name).tsv is missing from the package") }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3 else { preconditionFailure("Lexicons/\(name).tsv: a line without word, count and example: \(line)") }
+            return key(String(fields[0]))
+        }
+    }
 
     /// Heads of speaker phrases that are roles, not names (a role alone is resolved to the last
     /// speaker who held it).
     static let titles = WordSet(titleKeys)
 
-    /// The title heads' keys.
-    static let titleKeys: [String] = [
-        "الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "المستشار", "المستشارة",
-        "الأمين", "نائب", "زعيم", "الملك", "الأمير", "ولي", "الشيخ", "السيد", "السيدة", "الدكتور", "سفير", "السفير",
-        "مندوب", "المندوب", "مندوبة", "قائد", "مدير", "المدير", "ممثل", "المبعوث", "مبعوث", "عضو", "النائب", "الجنرال",
-        "العميد", "اللواء", "البابا", "الوزير", "الوزيرة", "رئيس", "المرشد", "السفيرة", "الممثل", "المفوض", "المفوضة",
-        "القنصل", "المحافظ", "محافظ", "الحاكم", "عمدة", "النائبة", "السيناتور", "زعيمة", "المشير", "العقيد", "الرائد", "النقيب",
-        "المقدم", "القاضي", "المدعي", "المفتي", "الإمام", "الخبير", "المحلل", "الباحث", "الكاتب", "الصحفي", "المراسل", "مراسل",
-        "نظيره", "نظيرته", "مساعد", "وكيل", "الأمينة", "المبعوثة", "المندوبة", "الملكة", "الأميرة", "السلطان", "أمير", "رئيسة",
-        "مديرة", "المديرة", "الناطق", "الرئيسة", "مدرب", "مدربة", "المدرب", "لاعب", "اللاعب", "نجم",
-    ].map(key)
+    /// The title heads' keys: the package's `Lexicons/titles.tsv`, mined from the shared corpora
+    /// with counts and examples.
+    static let titleKeys = reviewedWords("titles")
 }

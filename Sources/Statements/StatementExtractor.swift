@@ -128,7 +128,10 @@ struct ArticleReader {
         if entry.form == .participle {
             // (after a comma, or right after a closing quotation: «…الخطورة" معتبرا أن…»)
             let afterQuote = i > range.lowerBound && gap(before: i, in: scalars).contains(where: isQuoteMark)
-            guard !nested, afterComma || afterQuote, let speaker = lastSpeaker, i + 1 < range.upperBound else { return nil }
+            guard !nested, afterComma || afterQuote,
+                let speaker = participleSubject(before: i, sentence: sentence, range: range, scalars: scalars) ?? lastSpeaker,
+                i + 1 < range.upperBound
+            else { return nil }
             // The content follows the participle: مؤكدا أن…، مشيرا إلى أن…، داعيا المجتمع الدولي إلى…
             var first = i + 1
             if [Lexicon.key("إلى"), Lexicon.key("ب"), Lexicon.key("بـ")].contains(tokens[first].key), first + 1 < range.upperBound { first += 1 }
@@ -234,6 +237,24 @@ struct ArticleReader {
             return emit(sentence: sentence, cue: i, entry: entry, mention: phrase.tokens, speaker: nil, content: content, range: range, scalars: scalars)
         }
         return nil
+    }
+
+    /// The subject of the clause a participle ends, when no statement of its sentence came before
+    /// it and the clause opens with a verb and a title: «ويؤيد خبير الإدارة الصحية الدكتور خالد
+    /// الصواف، آراء سابقيه، قائلا: …» → خالد الصواف, not the last speaker. The subject runs to its
+    /// first comma.
+    mutating func participleSubject(before i: Int, sentence: Int, range: Range<Int>, scalars: Range<Int>) -> (speaker: String, role: String?)? {
+        guard found.last?.sentence != sentence, range.lowerBound + 1 < i, SpeakerNames.isTitle(tokens[range.lowerBound + 1].key),
+            !SpeakerNames.isTitle(tokens[range.lowerBound].key), !Lexicon.isPreposition(tokens[range.lowerBound])
+        else { return nil }
+        let phrase = speakerPhrase(from: range.lowerBound + 1, lemma: "قال", range: range, scalars: scalars).tokens
+        let end = phrase.dropFirst().first { gap(before: $0, in: scalars).contains { $0 == "،" || $0 == "," } } ?? phrase.upperBound
+        guard end <= i, end - phrase.lowerBound >= 2 else { return nil }
+        let speaker = canonical(phrase.lowerBound..<end, skipsLam: false, scalars: scalars)
+        guard StorySpeakers.isPersonalName(speaker.speaker) else { return nil }
+        lastSpeaker = speaker
+        if !speakers.contains(where: { $0.speaker == speaker.speaker }) { speakers.append(speaker) }
+        return speaker
     }
 
     /// بحسب X، … / …، بحسب X / وفقا لـX / نقلا عن X.
@@ -580,12 +601,13 @@ struct ArticleReader {
         return (start..<j, j)
     }
 
-    /// Whether the words from `j` reach إن/أن within eight words, with no comma, colon, quotation or
-    /// reporting verb between: the speaker phrase goes on to them.
+    /// Whether the words from `j` reach إن/أن within eight words, with no comma (but one right before
+    /// إن/أن), colon, quotation or reporting verb between: the speaker phrase goes on to them.
     func runsOnToThat(from j: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
         for k in j..<min(range.upperBound, j + 8) {
-            if k > j, gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" || isQuoteMark($0) }) { return false }
+            // (a comma may come right before أن: «… رضا بن محمد خليل، أن»)
             if Lexicon.introducers.contains(tokens[k].key) { return k > j }
+            if k > j, gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == ":" || isQuoteMark($0) }) { return false }
             if Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.isPreposition(tokens[k]) { return false }
         }
         return false
@@ -894,6 +916,14 @@ struct ArticleReader {
         if mention.count > 1, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), tokens[mention.lowerBound + 1].key.hasPrefix("ل") {
             return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: true, scalars: scalars)
         }
+        // بحسب توضيح المحامي غازي مرابط، تصريح الناطق…: the speech noun's speaker; هذا الخبير، أعلن ذلك
+        // اللواء محمد عبدالسلام: the title after a demonstrative.
+        let head = tokens[mention.lowerBound]
+        if mention.count > 1, Lexicon.isSpeechNoun(head.key) || SpeakerShape.wordClass((head.key, head.text)) == "demonstrative",
+            SpeakerNames.isTitle(tokens[mention.lowerBound + 1].key)
+        {
+            return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: false, scalars: scalars)
+        }
         // بيان صادر عن المقاومة الشعبية: the author after عن.
         if mention.count > 3, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), Lexicon.issued.contains(tokens[mention.lowerBound + 1].key),
             tokens[mention.lowerBound + 2].key == Lexicon.key("عن")
@@ -934,7 +964,9 @@ struct ArticleReader {
         let parties = segments[0].split(omittingEmptySubsequences: true) { k in
             k > segments[0][0] && tokens[k].key.hasPrefix("و") && SpeakerNames.isTitle(String(tokens[k].key.dropFirst()))
         }
-        if parties.count > 1 {
+        // Titles joined after a first title with no name are one person's roles (وكيل الصحة
+        // ومستشار الإدارة الصحية الأسبق البروفيسور رضا خليل).
+        if parties.count > 1, SpeakerNames.nameStart(parties[0].map { tokens[$0].key }) != nil {
             let names = parties.map { party -> String in
                 let keys = party.map { tokens[$0].key }
                 guard let start = SpeakerNames.nameStart(keys), start > 0 else { return text(party) }
@@ -969,7 +1001,8 @@ struct ArticleReader {
                 role = text(ArraySlice(first))
             }
         }
-        if let name {
+        // (A place speaks as itself: كوريا الشمالية is not «مسؤول كوري شمالي رفيع».)
+        if let name, !Places.words.contains(Lexicon.key(String(name.split(separator: " ")[0]))) {
             // The fullest name of the article that contains this one.
             let words = SpeakerNames.skeletons(name)
             let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
@@ -981,6 +1014,7 @@ struct ArticleReader {
                 .max { SpeakerNames.words($0.0).count < SpeakerNames.words($1.0).count }
             return (fuller?.0 ?? name, role ?? fuller?.1)
         }
+        if let name { return (name, role) }
         let roleWords = SpeakerNames.skeletons(role!)
         let position = mention.lowerBound
         let tied = appositions.filter { roleWords.isSubset(of: $0.roleWords) }
@@ -1028,13 +1062,25 @@ struct ArticleReader {
         return k
     }
 
-    /// The key without a leading و or ف, if what remains is a reporting verb or attribution word.
+    /// The key without a leading و or ف, if what remains is a reporting verb or attribution word, and
+    /// without a future سـ (``withoutFuture(_:)``).
     func strip(_ key: String) -> (bare: String, hasProclitic: Bool) {
         if let first = key.unicodeScalars.first, first == "و" || first == "ف", key.unicodeScalars.count > 2 {
             let rest = String(key.unicodeScalars.dropFirst())
-            if Lexicon.verbs[rest] != nil || Lexicon.sources[rest] != nil || Lexicon.verbWithObjectPronoun(rest) != nil { return (rest, true) }
+            let present = withoutFuture(rest)
+            if Lexicon.verbs[present] != nil || Lexicon.sources[rest] != nil || Lexicon.verbWithObjectPronoun(rest) != nil { return (present, true) }
         }
-        return (key, false)
+        return (withoutFuture(key), false)
+    }
+
+    /// A present-tense reporting verb without its future prefix (سيقول، ستؤكد → يقول، تؤكد); not a
+    /// verb of announcing, whose future is mostly passive («النتائج ستعلن خلال يومين»).
+    func withoutFuture(_ key: String) -> String {
+        let letters = key.unicodeScalars
+        guard letters.count > 3, letters.first == "س", let next = letters.dropFirst().first, next == "ي" || next == "ت" else { return key }
+        let present = String(letters.dropFirst())
+        guard let entry = Lexicon.verbs[present], entry.form == .finite, entry.cueClass != .announce else { return key }
+        return present
     }
 }
 

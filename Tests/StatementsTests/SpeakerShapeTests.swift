@@ -139,6 +139,64 @@ struct SpeakerNameRuleTests {
         #expect(Lexicon.namingWords.contains(Lexicon.key("صحيفة")) && !Lexicon.namingWords.contains(Lexicon.key("تطبيق")))
     }
 
+    @Test func theTitlesAreTheMinedListWithCountsAndExamples() throws {
+        let path = repositoryPath("Sources/Statements/Lexicons/titles.tsv")
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(rows.count >= 120)
+        #expect(rows.allSatisfy { $0.split(separator: "\t").count == 3 && Int($0.split(separator: "\t")[1]) != nil })
+        #expect(SpeakerNames.isTitle(Lexicon.key("البروفيسور")) && !SpeakerNames.isTitle(Lexicon.key("مسؤول")))
+    }
+
+    @Test func aMinedTitleLeadsToItsName() throws {
+        let s = try #require(SpeakerShapeTests.statements("وقال الناشط الحقوقي غازي مرابط إن القانون جائر.").first)
+        #expect(s.speakerMention == "الناشط الحقوقي غازي مرابط")
+        #expect(s.speaker == "غازي مرابط")
+    }
+
+    @Test func twoTitlesJoinedBeforeOneNameAreOnePerson() throws {
+        let s = try #require(
+            SpeakerShapeTests.statements("واعتبر وكيل الصحة ومستشار الإدارة الصحية الأسبق البروفيسور رضا بن محمد خليل، أن الإعفاءات لا تعتبر الحل الجذري.")
+                .first)
+        #expect(s.speakerMention == "وكيل الصحة ومستشار الإدارة الصحية الأسبق البروفيسور رضا بن محمد خليل")
+        #expect(s.speaker == "رضا بن محمد خليل")
+        #expect(s.content == "الإعفاءات لا تعتبر الحل الجذري")
+    }
+
+    @Test func aSpeechNounBeforeATitleIsNotTheName() throws {
+        let s = try #require(SpeakerShapeTests.statements("قد يتم اللجوء إلى عفو خاص يكون بقرار رئاسي، بحسب توضيح المحامي غزي مرابط.").first)
+        #expect(s.speaker == "غزي مرابط")
+        #expect(s.content == "قد يتم اللجوء إلى عفو خاص يكون بقرار رئاسي")
+    }
+
+    @Test func aDemonstrativeTitleIsTheNameTheArticleGaveIt() throws {
+        let found = SpeakerShapeTests.statements("قال الخبير الاقتصادي عماد حسن إن الأسعار سترتفع. وأضاف هذا الخبير أن السوق متقلبة.")
+        #expect(found.map { $0.speaker } == ["عماد حسن", "عماد حسن"])
+        #expect(found.last?.speakerMention == "هذا الخبير")
+    }
+
+    @Test func aFutureVerbOfSayingReports() throws {
+        let s = try #require(SpeakerShapeTests.statements("وسيقول وزير الداخلية البريطاني ساجد جاويد إن الاستراتيجية تتضمن الدروس المستخلصة.").first)
+        #expect(s.speaker == "ساجد جاويد")
+        #expect(s.content == "الاستراتيجية تتضمن الدروس المستخلصة")
+    }
+
+    @Test func aFutureVerbOfAnnouncingIsPassive() {
+        #expect(SpeakerShapeTests.statements("وأوضحت المفوضية أن النتائج النهائية للانتخابات ستعلن خلال يومين.").map { $0.speaker } == ["المفوضية"])
+    }
+
+    @Test func aCountryIsNotTheOfficialNamedAfterIt() throws {
+        let found = SpeakerShapeTests.statements("وقال مسؤول كوري شمالي رفيع إن القمة مهمة. وتقول كوريا الشمالية إنها قد تنسحب من القمة.")
+        #expect(found.map { $0.speaker } == ["مسؤول كوري شمالي رفيع", "كوريا الشمالية"])
+    }
+
+    @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
+        let found = SpeakerShapeTests.statements(
+            "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
+        )
+        #expect(found.map { $0.speaker } == ["عثمان الربيعة", "خالد الصواف"])
+        #expect(found.last?.content == "الإعفاءات يجب أن تكون مبنية على أسس صحيحة")
+    }
+
     @Test func theWordsMayComeAfterAChannelAndALongOccasion() throws {
         // Fifteen words of channel and occasion before إن.
         let s = try #require(
