@@ -1062,13 +1062,19 @@ struct ArticleReader {
         return k
     }
 
-    /// The key without a leading و or ف, if what remains is a reporting verb or attribution word, and
-    /// without a future سـ (``withoutFuture(_:)``).
+    /// The key without a leading و or ف, if what remains is a reporting verb or attribution word,
+    /// without the lam of sequence before a present verb (ليضيف), and without a future سـ
+    /// (``withoutFuture(_:)``).
     func strip(_ key: String) -> (bare: String, hasProclitic: Bool) {
         if let first = key.unicodeScalars.first, first == "و" || first == "ف", key.unicodeScalars.count > 2 {
             let rest = String(key.unicodeScalars.dropFirst())
             let present = withoutFuture(rest)
             if Lexicon.verbs[present] != nil || Lexicon.sources[rest] != nil || Lexicon.verbWithObjectPronoun(rest) != nil { return (present, true) }
+        }
+        // ، ليضيف أن…، ليؤكد: the present after the lam of sequence goes on like وأضاف.
+        if key.unicodeScalars.first == "ل", key.unicodeScalars.count > 3, let next = key.unicodeScalars.dropFirst().first, next == "ي" || next == "ت" {
+            let rest = String(key.unicodeScalars.dropFirst())
+            if Lexicon.verbs[rest]?.form == .finite { return (rest, true) }
         }
         return (withoutFuture(key), false)
     }

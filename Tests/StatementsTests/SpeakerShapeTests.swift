@@ -189,6 +189,20 @@ struct SpeakerNameRuleTests {
         #expect(found.map { $0.speaker } == ["مسؤول كوري شمالي رفيع", "كوريا الشمالية"])
     }
 
+    @Test func theLamOfSequenceGoesOnLikeAnd() {
+        let found = SpeakerShapeTests.statements("قال وزير الخارجية سامح شكري إن الأزمة معقدة، ليضيف أن الحل سياسي.")
+        #expect(found.map { $0.content } == ["الأزمة معقدة", "الحل سياسي"])
+        #expect(found.map { $0.speaker } == ["سامح شكري", "سامح شكري"])
+    }
+
+    @Test func minedVerbsOfExplainingAndConcludingReport() {
+        let found = SpeakerShapeTests.statements(
+            "قال سامح شكري إن الأزمة معقدة. وشرح شكري أن المفاوضات ستستأنف. وواصل قائلا إن بلاده لن تتراجع. وخلص إلى أن الحل سياسي.")
+        #expect(found.map { $0.cue } == ["قال", "وشرح", "وواصل", "وخلص"])
+        #expect(found.map { $0.content } == ["الأزمة معقدة", "المفاوضات ستستأنف", "بلاده لن تتراجع", "الحل سياسي"])
+        #expect(Set(found.map { $0.speaker }) == ["سامح شكري"])
+    }
+
     @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
         let found = SpeakerShapeTests.statements(
             "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
