@@ -251,7 +251,8 @@ enum Places {
         return map
     }()
 
-    /// Single-word keys of countries and capitals: place words are never taken for a name.
+    /// Single-word keys of countries and capitals, and of the regions and towns of the package's
+    /// `Lexicons/places.tsv` (mined from the shared corpora): place words are never taken for a name.
     static let words: WordSet = {
         let countries = [
             "فلسطين", "مصر", "روسيا", "تركيا", "إيران", "فرنسا", "بريطانيا", "ألمانيا", "أمريكا", "أميركا", "واشنطن", "موسكو",
@@ -260,7 +261,7 @@ enum Places {
             "الإمارات", "العراق", "دمشق", "بغداد", "بيروت", "القاهرة", "الرياض", "الدوحة", "غزة", "القدس", "كوريا", "الصين",
             "اليابان", "الهند", "باكستان", "أفغانستان", "أوكرانيا", "إيطاليا", "إسبانيا", "كندا", "إدلب", "حلب", "الموصل",
         ]
-        return WordSet(countries.map(Lexicon.key))
+        return WordSet(countries.map(Lexicon.key) + Lexicon.reviewedWords("places"))
     }()
 
     /// The key of a phrase, words joined by one space.

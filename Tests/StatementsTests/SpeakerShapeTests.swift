@@ -203,6 +203,13 @@ struct SpeakerNameRuleTests {
         #expect(Set(found.map { $0.speaker }) == ["سامح شكري"])
     }
 
+    @Test func aMinedPlaceAfterATitleIsNotPartOfTheName() {
+        let found = SpeakerShapeTests.statements(
+            "أكد وكيل محافظ شبوة ناصر محمد القميشي أن التحديات كبيرة. وقال المدير الجهوي للصحة العمومية بصفاقس عماد المعلول إن الوضع مستقر.")
+        #expect(found.map { $0.speaker } == ["ناصر محمد القميشي", "عماد المعلول"])
+        #expect(Lexicon.reviewedWords("places").count >= 250)
+    }
+
     @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
         let found = SpeakerShapeTests.statements(
             "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
