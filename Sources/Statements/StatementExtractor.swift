@@ -373,14 +373,32 @@ struct ArticleReader {
         var first: Int?
         var startScalar: Int?
         var k = j
+        // A quoted name after a preposition or a naming word (في تصريح لـ"رويترز"، أن…; إلى "الوطن"
+        // بقوله: …) is the channel's: the words start after it when إن/أن, a colon or a quotation
+        // follows, else at the name as before.
+        var quotedName: (token: Int, closing: Int)?
+        var atName: (first: Int, startScalar: Int?)?
         while k < min(range.upperBound, j + 18) {
-            let opening = gap(before: k, in: scalars)
+            var opening = gap(before: k, in: scalars)
+            // (the mark that closes the name opens nothing)
+            let closesName = k == quotedName?.closing
+            if closesName, let mark = opening.firstIndex(where: isQuoteMark) { opening = opening[(mark + 1)...] }
             if opening.contains(":") || opening.contains(where: isQuoteMark) {
                 // Words between the speaker and the quotation are the content's own (أكد
                 // التزامهما "…"), unless they are a channel, time or addressee (قال في بيان: "…").
                 let channel = k == j || opening.contains(":") || Self.opensChannel(tokens[j].key)
                 first = channel ? k : j
-                if channel, let mark = opening.lastIndex(where: isQuoteMark) { startScalar = mark }
+                if channel { startScalar = opening.lastIndex(where: isQuoteMark) ?? (closesName ? tokens[k].range.lowerBound : nil) }
+                if quotedName == nil, k > j, !opening.contains(":"), opening.filter(isQuoteMark).count == 1,
+                    isChannelName(before: k, lemma: lemma),
+                    let closing = ((k + 1)..<min(k + 4, range.upperBound)).first(where: { gap(before: $0, in: scalars).contains(where: isQuoteMark) })
+                {
+                    quotedName = (k, closing)
+                    atName = (first!, startScalar)
+                    (first, startScalar) = (nil, nil)
+                    k += 1
+                    continue
+                }
                 break
             }
             if Lexicon.introducers.contains(tokens[k].key) {
@@ -388,9 +406,14 @@ struct ArticleReader {
                 break
             }
             let (bare, proclitic) = strip(tokens[k].key)
-            if k > j, Lexicon.verbs[bare] != nil, proclitic || !Lexicon.homographs.contains(bare) { break }
+            if k > j, Lexicon.verbs[bare] != nil, proclitic || !Lexicon.homographs.contains(bare) {
+                // (إلى "الوطن" بقوله: …: the verb after the name reports the words itself.)
+                if quotedName != nil { return nil }
+                break
+            }
             k += 1
         }
+        if first == nil, let atName { (first, startScalar) = atName }
         if first == nil, let preposition = Lexicon.complements[lemma] {
             if preposition.isEmpty {
                 // (أعلنت الحكومة، اليوم الأربعاء، تعليق…: the time is the act's, not the content's.)
@@ -416,8 +439,10 @@ struct ArticleReader {
             }
         }
         guard let first, first < range.upperBound else { return nil }
-        let end = contentEnd(from: first, range: range, scalars: scalars)
+        // (After a quoted name, its closing mark opens no quotation: لـ «المدينة»: مناطق…)
         let start = startScalar ?? contentStart(first, scalars: scalars)
+        let quoteOpens = first == quotedName?.closing ? display.scalars[start..<tokens[first].range.lowerBound].contains(where: isQuoteMark) : nil
+        let end = contentEnd(from: first, quoteOpens: quoteOpens, range: range, scalars: scalars)
         guard end.scalar > start else { return nil }
         return Content(scalars: start..<end.scalar, end: end.token)
     }
@@ -431,6 +456,18 @@ struct ArticleReader {
     /// Whether a quoted name may follow a word (صحيفة، وكالة، الصحيفة).
     static func namesAfter(_ key: String) -> Bool {
         Lexicon.namingWords.contains(key) || (key.hasPrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2))))
+    }
+
+    /// Whether the words before token `k` make a quotation there a channel's name: a naming word
+    /// (لوكالة "رويترز"، لوكالة الأنباء "رويترز") or لـ/إلى that is not the verb's own complement (لـ«عكاظ»، في تصريحات إلى
+    /// "الوطن"; not أشار إلى "…" or دعا لـ"…").
+    func isChannelName(before k: Int, lemma: String) -> Bool {
+        let key = tokens[k - 1].key
+        // (لوكالة الأنباء "رويترز": the naming word may stand one word further.)
+        if Self.isNamingWord(key, withProclitic: true) || (k > 1 && Self.isNamingWord(tokens[k - 2].key, withProclitic: true)) { return true }
+        let complement = Lexicon.complements[lemma]
+        if key == Lexicon.key("ل") { return complement != "إلى" && !Lexicon.calls.contains(lemma) }
+        return key == Lexicon.key("إلى") && complement != "إلى"
     }
 
     /// Whether a word opens a channel, time or addressee phrase between a speaker and the words
@@ -448,8 +485,10 @@ struct ArticleReader {
     /// Where a content that starts at token `first` ends: the sentence's end, or a comma before
     /// a participle or a new reporting verb (، مضيفا أن…).
     /// Inside a quotation nothing ends it but its closing mark, which may come sentences later.
-    func contentEnd(from first: Int, range: Range<Int>, scalars: Range<Int>) -> (scalar: Int, token: Int) {
-        var inQuote = gap(before: first, in: scalars).filter(isQuoteMark).count % 2 == 1
+    /// (`quoteOpens` says whether one opens before `first` when the marks there are not all the
+    /// content's: a quoted name's closing mark.)
+    func contentEnd(from first: Int, quoteOpens: Bool? = nil, range: Range<Int>, scalars: Range<Int>) -> (scalar: Int, token: Int) {
+        var inQuote = quoteOpens ?? (gap(before: first, in: scalars).filter(isQuoteMark).count % 2 == 1)
         var k = first + 1
         while k < range.upperBound {
             let before = gap(before: k, in: scalars)
@@ -567,9 +606,12 @@ struct ArticleReader {
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             // ودعت وزارة الداخلية لعدم…: after a call's definite speaker, لـ opens what is called for.
             if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }
-            // غاسبريني للصحفيين: a لل word after a name is whom the words were said to.
-            if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))),
-                SpeakerNames.isGivenName(tokens[j - 1].key), !Lexicon.statementNouns.contains(tokens[j - 1].key)
+            // غاسبريني للصحفيين: a لل word or لـ before a role word, after a name, is whom the words
+            // were said to; so is لـ before a naming word after any name (البريكي لوكالة "رويترز").
+            let toChannel = key.hasPrefix("ل") && Self.isNamingWord(String(key.dropFirst()), withProclitic: false)
+            if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel,
+                SpeakerNames.isGivenName(tokens[j - 1].key) || (toChannel && SpeakerNames.isFamilyName(tokens[j - 1].key)),
+                !Lexicon.statementNouns.contains(tokens[j - 1].key)
             {
                 break
             }

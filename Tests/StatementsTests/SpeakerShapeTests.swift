@@ -210,6 +210,29 @@ struct SpeakerNameRuleTests {
         #expect(Lexicon.reviewedWords("places").count >= 250)
     }
 
+    @Test func aChannelsQuotedNameIsNotTheWords() {
+        let found = SpeakerShapeTests.statements(
+            "وأكد البريكي، في تصريح هاتفي، لوكالة الأنباء \"رويترز\"، ان الحكومة واعية بالعبء الكبير. كما صرح البريكي لوكالة \"رويترز\"، بأن الحكومة تخطط لإصلاحات."
+        )
+        #expect(found.map { $0.content } == ["الحكومة واعية بالعبء الكبير", "الحكومة تخطط لإصلاحات"])
+        #expect(found.map { $0.kind } == [.indirect, .indirect])
+        #expect(found.map { $0.speakerMention } == ["البريكي", "البريكي"])
+    }
+
+    @Test func aChannelsQuotedNameBeforeAColonOrASayingVerb() {
+        let found = SpeakerShapeTests.statements(
+            "وقال اللواء أحمد سيف اليافعي في تصريح خاص لـ «المدينة»: مناطق جعولة أصبحت تحت سيطرة المقاومة. واستدرك في تصريحات إلى \"الوطن\" بقوله: \"هناك عزيمة وإصرار\"."
+        )
+        #expect(found.map { $0.content } == ["مناطق جعولة أصبحت تحت سيطرة المقاومة", "هناك عزيمة وإصرار"])
+        #expect(found.map { $0.kind } == [.indirect, .direct])
+    }
+
+    @Test func aQuotationAfterTheVerbsOwnPrepositionIsTheWords() throws {
+        let s = try #require(SpeakerShapeTests.statements("وأشارت الوزارة إلى \"تعليمات مباشرة\" من الرئيس لاستدعاء السفير.").first)
+        #expect(s.content == "\"تعليمات مباشرة\" من الرئيس لاستدعاء السفير")
+        #expect(s.kind == .mixed)
+    }
+
     @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
         let found = SpeakerShapeTests.statements(
             "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
