@@ -1044,7 +1044,7 @@ struct ArticleReader {
             }
         }
         // (A place speaks as itself: كوريا الشمالية is not «مسؤول كوري شمالي رفيع».)
-        if let name, !Places.words.contains(Lexicon.key(String(name.split(separator: " ")[0]))) {
+        if let name, let head = name.split(separator: " ").first, !Places.words.contains(Lexicon.key(String(head))) {
             // The fullest name of the article that contains this one.
             let words = SpeakerNames.skeletons(name)
             let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
