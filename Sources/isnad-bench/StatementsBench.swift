@@ -41,6 +41,19 @@ func benchStatements(_ files: [String]) {
             farPast.count, found.count, 100 * Double(farPast.count) / Double(max(1, found.count))))
 }
 
+/// `extract [FILES...]`: the speed of statement extraction alone over FILES (the shared corpora),
+/// the best of three runs, for measuring an optimization before and after.
+func benchExtraction(_ files: [String]) {
+    let articles = Ingest.read(files).articles
+    var count = 0
+    let times = (0..<3).map { _ in seconds { count = Pipeline.statements(in: articles).count } }
+    let best = times.min()!
+    print(
+        String(
+            format: "extract : %d articles → %d statements, best of 3 %.2f s = %.0f articles/s (2 cores); runs %@", articles.count, count, best,
+            Double(articles.count) / best, times.map { String(format: "%.2f", $0) }.joined(separator: " ")))
+}
+
 /// One statement gold set: its corpus, the annotated articles and the gold statements.
 struct StatementGoldSet {
     let name: String

@@ -138,6 +138,8 @@ case "stories":
     try benchStories(arguments.isEmpty ? sharedCorpora : arguments)
 case "statements":
     benchStatements(arguments.isEmpty ? sharedCorpora : arguments)
+case "extract":
+    benchExtraction(arguments.isEmpty ? sharedCorpora : arguments)
 case "similarity":
     benchSimilarity(arguments.isEmpty ? sharedCorpora : arguments)
 case "usual-frequencies":
@@ -151,7 +153,7 @@ case "stemming":
 default:
     FileHandle.standardError.write(
         Data(
-            ("usage: isnad-bench ingest|text|stories|similarity|statements [FILES...] | stemming | tune [KEY=VALUES...]"
+            ("usage: isnad-bench ingest|text|stories|similarity|statements|extract [FILES...] | stemming | tune [KEY=VALUES...]"
                 + " | replay [from=DAY days=N] | usual-frequencies [OUT]\n").utf8))
     exit(64)
 }
