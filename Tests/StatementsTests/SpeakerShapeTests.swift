@@ -233,6 +233,13 @@ struct SpeakerNameRuleTests {
         #expect(s.kind == .mixed)
     }
 
+    @Test func aTimeConjunctionOrPrepositionEndsTheSpeaker() {
+        let found = SpeakerShapeTests.statements(
+            "وقال الرئيس الأمريكي دونالد ترامب قبيل ساعات من القمة إن اللقاء سيكون ناجحا. ورد الأمير محمد بن سلمان عندما سئل عن الانتقاد، بقوله: \"لم أدع نفسي مصلحا\"."
+        )
+        #expect(found.map { $0.speaker } == ["دونالد ترامب", "محمد بن سلمان"])
+    }
+
     @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
         let found = SpeakerShapeTests.statements(
             "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
