@@ -1046,12 +1046,15 @@ struct ArticleReader {
         // (A place speaks as itself: كوريا الشمالية is not «مسؤول كوري شمالي رفيع».)
         if let name, let head = name.split(separator: " ").first, !Places.words.contains(Lexicon.key(String(head))) {
             // The fullest name of the article that contains this one.
-            let words = SpeakerNames.skeletons(name)
+            // (A word of one or two letters has a skeleton of one: جي is not جيه جونسون; such a
+            // name is compared by its words.)
+            let short = SpeakerNames.words(name).contains { $0.unicodeScalars.count <= 2 }
+            let words = short ? Set(SpeakerNames.words(name)) : SpeakerNames.skeletons(name)
             let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
                 .filter {
                     $0.0 == name
-                        || (words.isSubset(of: SpeakerNames.skeletons($0.0)) && SpeakerNames.words($0.0).count > words.count
-                            && StorySpeakers.isPersonalName($0.0))
+                        || (words.isSubset(of: short ? Set(SpeakerNames.words($0.0)) : SpeakerNames.skeletons($0.0))
+                            && SpeakerNames.words($0.0).count > words.count && StorySpeakers.isPersonalName($0.0))
                 }
                 .max { SpeakerNames.words($0.0).count < SpeakerNames.words($1.0).count }
             return (fuller?.0 ?? name, role ?? fuller?.1)

@@ -240,6 +240,13 @@ struct SpeakerNameRuleTests {
         #expect(found.map { $0.speaker } == ["دونالد ترامب", "محمد بن سلمان"])
     }
 
+    @Test func aFeminineTitleIsTiedToTheNameTheArticleGivesAndAShortNameIsComparedByItsWords() {
+        let found = SpeakerShapeTests.statements(
+            "قالت قاضية في ولاية كاليفورنيا إن الحكومة تخرق التسوية. ويأتي الحكم الذي أصدرته قاضية المحكمة الجزئية دولي جي بعد تدفق المهاجرين. وكان وزير الأمن الداخلي جيه جونسون قد قال إن التدفق تباطأ. وقالت جي إن المعتقلين شكوا من التكدس."
+        )
+        #expect(found.map { $0.speaker } == ["دولي جي", "جيه جونسون", "دولي جي"])
+    }
+
     @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
         let found = SpeakerShapeTests.statements(
             "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
