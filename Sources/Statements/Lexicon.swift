@@ -109,6 +109,9 @@ enum Lexicon {
             "بينما", "قبيل", "إثر", "فور",
         ].map(key))
 
+    /// «His counterpart» and its forms: a title that names someone other than the speaker before it.
+    static let counterparts: WordSet = WordSet(["نظيره", "نظيرته", "نظيرها", "نظراءه", "نظرائه", "ونظيره", "ونظيرته"].map(key))
+
     /// Prepositions that end a speaker phrase (the verb's complement or an addressee follows).
     static let prepositions: WordSet = WordSet(["على", "من", "عن", "إلى", "مع", "ل", "ب"].map(key))
 

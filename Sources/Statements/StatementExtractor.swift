@@ -603,6 +603,17 @@ struct ArticleReader {
                 break
             }
             if startsTime(at: j, range: range) { break }
+            // أكد المدير الجهوي للصحة عماد المعلول خبر إصابة…: a name ends with its definite family
+            // name, so an indefinite word after «given name + family name» opens the object; so does
+            // a title with a pronoun (اتهم مادورو نظيره الكولومبي…: someone else's counterpart).
+            if j > start + 1, SpeakerNames.isTitle(tokens[start].key), tokens[j].kind == .arabic, !key.hasPrefix("ال"),
+                SpeakerNames.isFamilyName(tokens[j - 1].key), !SpeakerNames.isTitle(tokens[j - 1].key),
+                SpeakerNames.isGivenName(tokens[j - 2].key), !SpeakerNames.namePrefixes.contains(key), !SpeakerNames.isRoleWord(key),
+                !SpeakerNames.isTitle(key), gap(before: j, in: scalars).allSatisfy({ $0 == " " })
+            {
+                break
+            }
+            if j > start, Lexicon.counterparts.contains(key) { break }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             // ودعت وزارة الداخلية لعدم…: after a call's definite speaker, لـ opens what is called for.
             if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }

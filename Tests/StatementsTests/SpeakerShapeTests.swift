@@ -247,6 +247,19 @@ struct SpeakerNameRuleTests {
         #expect(found.map { $0.speaker } == ["دولي جي", "جيه جونسون", "دولي جي"])
     }
 
+    @Test func aNameEndsWithItsFamilyNameBeforeTheObject() throws {
+        let s = try #require(SpeakerShapeTests.statements("وأعلن المتحدث باسم الوزارة أحمد الصحاف إصابة عدد من الجنود في الهجوم.").first)
+        #expect(s.speakerMention == "المتحدث باسم الوزارة أحمد الصحاف")
+        #expect(s.speaker == "أحمد الصحاف")
+        #expect(s.content == "إصابة عدد من الجنود في الهجوم")
+    }
+
+    @Test func aCounterpartIsTheObjectNotTheSpeaker() throws {
+        let s = try #require(SpeakerShapeTests.statements("واتهم الرئيس الفنزويلي نيكولاس مادورو نظيره الكولومبي خوان مانويل سانتوس بإثارة الأزمة.").first)
+        #expect(s.speaker == "نيكولاس مادورو")
+        #expect(s.content == "نظيره الكولومبي خوان مانويل سانتوس بإثارة الأزمة")
+    }
+
     @Test func aParticipleEndsTheClauseOfItsOwnTitledSubject() throws {
         let found = SpeakerShapeTests.statements(
             "وقال الدكتور عثمان الربيعة إن الإعفاءات ليست الحل. ويؤيد خبير الإدارة الصحية الدكتور خالد الصواف، آراء سابقيه، قائلا: «الإعفاءات يجب أن تكون مبنية على أسس صحيحة»."
