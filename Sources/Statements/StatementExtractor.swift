@@ -380,8 +380,12 @@ struct ArticleReader {
         var atName: (first: Int, startScalar: Int?)?
         while k < min(range.upperBound, j + 18) {
             var opening = gap(before: k, in: scalars)
-            // (the mark that closes the name opens nothing)
-            let closesName = k == quotedName?.closing
+            // (the mark that closes a name opens nothing: the channel's, or the speaker's own —
+            // وأشارت "دي فيلت" إلى أن…, where the marks before the words are even)
+            let closesName =
+                k == quotedName?.closing
+                || (k == j && k > range.lowerBound && opening.filter(isQuoteMark).count % 2 == 1
+                    && display.scalars[scalars.lowerBound..<tokens[k].range.lowerBound].filter(isQuoteMark).count % 2 == 0)
             if closesName, let mark = opening.firstIndex(where: isQuoteMark) { opening = opening[(mark + 1)...] }
             if opening.contains(":") || opening.contains(where: isQuoteMark) {
                 // Words between the speaker and the quotation are the content's own (أكد
@@ -459,12 +463,12 @@ struct ArticleReader {
     }
 
     /// Whether the words before token `k` make a quotation there a channel's name: a naming word
-    /// (لوكالة "رويترز"، لوكالة الأنباء "رويترز") or لـ/إلى that is not the verb's own complement (لـ«عكاظ»، في تصريحات إلى
+    /// within three words (لوكالة "رويترز"، لوكالة الأنباء الفرنسية "فرانس برس") or لـ/إلى that is not the verb's own complement (لـ«عكاظ»، في تصريحات إلى
     /// "الوطن"; not أشار إلى "…" or دعا لـ"…").
     func isChannelName(before k: Int, lemma: String) -> Bool {
         let key = tokens[k - 1].key
-        // (لوكالة الأنباء "رويترز": the naming word may stand one word further.)
-        if Self.isNamingWord(key, withProclitic: true) || (k > 1 && Self.isNamingWord(tokens[k - 2].key, withProclitic: true)) { return true }
+        // (لوكالة الأنباء الفرنسية "فرانس برس": the naming word may stand up to three words before.)
+        if (max(0, k - 3)..<k).contains(where: { Self.isNamingWord(tokens[$0].key, withProclitic: true) }) { return true }
         let complement = Lexicon.complements[lemma]
         if key == Lexicon.key("ل") { return complement != "إلى" && !Lexicon.calls.contains(lemma) }
         return key == Lexicon.key("إلى") && complement != "إلى"
@@ -561,9 +565,11 @@ struct ArticleReader {
             // صحيفة "واشنطن بوست"، وكالة "يونهاب": a quoted name belongs to the phrase.
             let marks = before.filter(isQuoteMark).count
             // (زعيم «حزب الله» اللبناني: a title's quoted organisation, when it closes within three words.)
-            if marks % 2 == 1, !before.contains(":"), j > start, !inQuotedName,
-                Self.namesAfter(tokens[j - 1].key)
-                    || SpeakerNames.isTitle(tokens[j - 1].key) && quotationCloses(within: 3, after: j, range: range, scalars: scalars)
+            if marks % 2 == 1, !before.contains(":"), !inQuotedName,
+                j > start
+                    && (Self.namesAfter(tokens[j - 1].key)
+                        || SpeakerNames.isTitle(tokens[j - 1].key) && quotationCloses(within: 3, after: j, range: range, scalars: scalars))
+                    || j == start && quotedSubject(at: j, range: range, scalars: scalars)
             {
                 inQuotedName = true
             } else if marks % 2 == 1, inQuotedName, !before.contains(":") {
@@ -604,10 +610,12 @@ struct ArticleReader {
             }
             if startsTime(at: j, range: range) { break }
             // أكد المدير الجهوي للصحة عماد المعلول خبر إصابة…: a name ends with its definite family
-            // name, so an indefinite word after «given name + family name» opens the object; so does
+            // name (written ال, not ألبرت), so an indefinite word after «given name + family name»
+            // opens the object; so does
             // a title with a pronoun (اتهم مادورو نظيره الكولومبي…: someone else's counterpart).
             if j > start + 1, SpeakerNames.isTitle(tokens[start].key), tokens[j].kind == .arabic, !key.hasPrefix("ال"),
-                SpeakerNames.isFamilyName(tokens[j - 1].key), !SpeakerNames.isTitle(tokens[j - 1].key),
+                SpeakerNames.isFamilyName(tokens[j - 1].key), tokens[j - 1].text.unicodeScalars.starts(with: "ال".unicodeScalars),
+                !SpeakerNames.isTitle(tokens[j - 1].key),
                 SpeakerNames.isGivenName(tokens[j - 2].key), !SpeakerNames.namePrefixes.contains(key), !SpeakerNames.isRoleWord(key),
                 !SpeakerNames.isTitle(key), gap(before: j, in: scalars).allSatisfy({ $0 == " " })
             {
@@ -652,6 +660,17 @@ struct ArticleReader {
             if j - start > 12 { return (start..<start, start) }
         }
         return (start..<j, j)
+    }
+
+    /// Whether a quotation that opens at token `j`, right after the verb, is its subject's name: it
+    /// closes within three words and إن/أن follows, alone or after a preposition (وأشارت "دي فيلت"
+    /// إلى أن…).
+    func quotedSubject(at j: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
+        guard let close = ((j + 1)..<min(j + 4, range.upperBound)).first(where: { gap(before: $0, in: scalars).contains(where: isQuoteMark) }) else {
+            return false
+        }
+        let next = Lexicon.isPreposition(tokens[close]) && close + 1 < range.upperBound ? close + 1 : close
+        return Lexicon.introducers.contains(tokens[next].key)
     }
 
     /// Whether the words from `j` reach إن/أن within eight words, with no comma (but one right before

@@ -227,6 +227,22 @@ struct SpeakerNameRuleTests {
         #expect(found.map { $0.kind } == [.indirect, .direct])
     }
 
+    @Test func aChannelsNamingWordMayStandThreeWordsBefore() throws {
+        let found = SpeakerShapeTests.statements(
+            "وقال الرئيس الباجي قايد السبسي إن الوضع صعب. كما صرح لوكالة الأنباء الفرنسية \"فرانس برس\" باللغة الفرنسية، أن \"العديد من المقاتلين يرغبون في العودة\"."
+        )
+        let s = try #require(found.last)
+        #expect(s.content == "العديد من المقاتلين يرغبون في العودة")
+        #expect(s.kind == .direct)
+    }
+
+    @Test func aQuotedNameRightAfterTheVerbIsItsSubject() throws {
+        let s = try #require(SpeakerShapeTests.statements("وأشارت \"دي فيلت\" إلى أن القنصلية التونسية رفضت التعليق على الأمر.").first)
+        #expect(s.speaker == "دي فيلت")
+        #expect(s.content == "القنصلية التونسية رفضت التعليق على الأمر")
+        #expect(s.kind == .indirect)
+    }
+
     @Test func aQuotationAfterTheVerbsOwnPrepositionIsTheWords() throws {
         let s = try #require(SpeakerShapeTests.statements("وأشارت الوزارة إلى \"تعليمات مباشرة\" من الرئيس لاستدعاء السفير.").first)
         #expect(s.content == "\"تعليمات مباشرة\" من الرئيس لاستدعاء السفير")
@@ -252,6 +268,12 @@ struct SpeakerNameRuleTests {
         #expect(s.speakerMention == "المتحدث باسم الوزارة أحمد الصحاف")
         #expect(s.speaker == "أحمد الصحاف")
         #expect(s.content == "إصابة عدد من الجنود في الهجوم")
+    }
+
+    @Test func aGivenNameWithHamzaIsNoFamilyName() throws {
+        let s = try #require(SpeakerShapeTests.statements("من جهته، أقر مدرب فالنسيا ألبرت سيلاديس بأن فريقه «لم يكن في مستواه».").first)
+        #expect(s.speakerMention == "مدرب فالنسيا ألبرت سيلاديس")
+        #expect(s.content == "فريقه «لم يكن في مستواه»")
     }
 
     @Test func aCounterpartIsTheObjectNotTheSpeaker() throws {
