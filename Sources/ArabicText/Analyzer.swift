@@ -62,6 +62,14 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Calls `body` with the kind, key and scalar range in `text` of every token, stop words
+    /// included: for counting chosen words over a whole corpus without building tokens.
+    package func forEachKey(in text: Substring, _ body: (TokenKind, UnsafeBufferPointer<Unicode.Scalar>, Range<Int>) -> Void) {
+        UTF8Scalars.of(text) { scalars in
+            Tokenizer.scan(scalars, hamza: hamzaCarriers) { kind, range, key in body(kind, key.scalars, range) }
+        }
+    }
+
     /// The terms of `text`, in order.
     public func terms(of text: String) -> [String] {
         var terms: [String] = []

@@ -75,12 +75,16 @@ public struct Report: Sendable {
     public let outlets: [OutletLine]
     /// Stories only one outlet covered (the largest first).
     public let exclusives: [StoryLine]
+    /// How the outlets word the same referents over the period (``Framing``).
+    public let framing: [FramingLine]
     /// The charts, as inline SVG.
     public let charts: [Chart]
     /// Whether any story is listed after those given in full (templates see stored fields only).
     public let hasOthers: Bool
     /// Whether any story was covered by one outlet alone.
     public let hasExclusives: Bool
+    /// Whether two outlets or more used a framing group enough to compare.
+    public let hasFraming: Bool
 }
 
 /// One story of the report, in full.

@@ -64,6 +64,7 @@ struct ReportBuilder: Sendable {
         let outletLines = activeOutlets.map { outlet in
             outletLine(outlet, periodArticles: periodArticles, shared: shared, exclusives: exclusives)
         }
+        let framing = Framing.lines(framingUsage(periodArticles))
         let dated = input.articles.contains { $0.published != nil } || options.from != nil
         let periodText = !dated ? "—" : from == to ? from.description : "\(from) – \(to)"
         return Report(
@@ -73,9 +74,25 @@ struct ReportBuilder: Sendable {
                 : "\(counted(periodArticles.count, Nouns.article)) من \(counted(activeOutlets.count, Nouns.outlet))، \(counted(stories.count, Nouns.story)) منها \(shared.count) بأكثر من مقال",
             timeZoneNote: "الأوقات بتوقيت \(zoneName(options.timeZone))",
             stories: sections, others: others, outlets: outletLines,
-            exclusives: exclusives.prefix(10).map(line),
+            exclusives: exclusives.prefix(10).map(line), framing: framing,
             charts: Charts.all(volume: volume(periodArticles, outlets: activeOutlets), sections: sections, outlets: activeOutlets, lags: outletLines),
-            hasOthers: !others.isEmpty, hasExclusives: !exclusives.isEmpty)
+            hasOthers: !others.isEmpty, hasExclusives: !exclusives.isEmpty, hasFraming: !framing.isEmpty)
+    }
+
+    /// Each outlet's use of the framing terms over the period's articles (titles and texts),
+    /// counted on every core, 256 articles at a time.
+    func framingUsage(_ periodArticles: [Int]) -> [String: Framing.Usage] {
+        let blockSize = 256
+        let blocks = parallelMap(count: (periodArticles.count + blockSize - 1) / blockSize) { block in
+            var usage: [String: Framing.Usage] = [:]
+            for i in periodArticles[(block * blockSize)..<min(periodArticles.count, (block + 1) * blockSize)] {
+                usage[input.articles[i].source, default: Framing.Usage()].add(input.articles[i].title + "\n" + input.articles[i].text)
+            }
+            return usage
+        }
+        var usage: [String: Framing.Usage] = [:]
+        for block in blocks { for (outlet, part) in block { usage[outlet, default: Framing.Usage()].merge(part) } }
+        return usage
     }
 
     // MARK: - One story
