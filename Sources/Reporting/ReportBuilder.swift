@@ -260,7 +260,12 @@ struct ReportBuilder: Sendable {
             let group = counts[outlet] ?? TermCounts()
             var rest = total
             for (term, count) in group.counts { rest[term]! -= count }
-            let distinctive = counts.count < 2 ? [] : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 3)
+            // (Only with enough text: two articles of the outlet and three uses of a word.)
+            let distinctive =
+                counts.count < 2 || part.articles.count < Self.minimumArticlesForWording
+                ? []
+                : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 20)
+                    .filter { $0.count >= Self.minimumUsesForWording }.prefix(3)
             return OutletCoverage(
                 outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport, in: options.timeZone),
                 lag: part.lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: part.lagMinutes,
@@ -318,13 +323,24 @@ struct ReportBuilder: Sendable {
     // MARK: - Words
 
     /// Key-view words (stop words out) and two-word phrases of articles' headlines and texts.
+    /// Articles an outlet must have in a story for its distinctive wording to be shown.
+    static let minimumArticlesForWording = 2
+    /// Uses a word must have in the outlet's articles to be shown as its distinctive wording.
+    static let minimumUsesForWording = 3
+
+    /// Reporting verbs by key, bare or with و/ف (وقالت، وأضاف): the words of attribution every
+    /// outlet writes, no outlet's wording.
+    static let reportingVerbs: Set<String> = Set(ReportingVerbs.entries.flatMap { [$0.form, "و" + $0.form, "ف" + $0.form] }.map { KeyNormalizer().key($0) })
+
     func termCounts(of articles: [Int]) -> TermCounts {
         var terms = TermCounts()
         for i in articles {
             let tokens = Tokenizer.tokens(in: input.articles[i].title + "\n" + input.articles[i].text)
             var previous: Token?
             for token in tokens {
-                guard token.kind == .arabic, token.key.unicodeScalars.count > 1, !StopWords.news.contains(token) else {
+                guard token.kind == .arabic, token.key.unicodeScalars.count > 1, !StopWords.news.contains(token),
+                    !Self.reportingVerbs.contains(token.key)
+                else {
                     previous = nil
                     continue
                 }

@@ -181,6 +181,21 @@ struct ReportTests {
         #expect(counted(103, Nouns.story) == "103 قصص")
     }
 
+    @Test func distinctiveWordingNeedsTwoArticlesAndThreeUsesAndIsNoReportingVerb() throws {
+        // The demo's outlets mostly have one article in a story: none of them is characterised.
+        let comparison = Report.build(ReportTests.demo).stories.flatMap(\.comparison)
+        #expect(comparison.filter { $0.articles < 2 }.allSatisfy { $0.distinctive.isEmpty })
+        // وقالت، وأضاف are counted as no word of the outlet's.
+        let builder = ReportBuilder(
+            ReportTests.input([
+                ReportTests.article("v1", "nabaa", "هجوم", "وقالت الشرطة إن المسلحين فروا. وأضاف المتحدث أن المسلحين قتلوا.", "2020-02-20T09:00:00+00:00")
+            ]),
+            options: ReportOptions())
+        let counts = builder.termCounts(of: [0]).counts
+        #expect(counts["المسلحين"] == 2)
+        #expect(counts["وقالت"] == nil && counts["واضاف"] == nil)
+    }
+
     @Test func logOddsFavoursTheWordAnOutletUsesMore() throws {
         // Outlet A writes «مسلحين» 8 times in 100 words, the others 1 in 100; «إدلب» is even.
         let group = ["مسلحين": 8, "ادلب": 10, "قال": 82], rest = ["مسلحين": 1, "ارهابيين": 9, "ادلب": 10, "قال": 80]
