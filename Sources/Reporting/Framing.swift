@@ -62,38 +62,40 @@ enum Framing {
     /// The ``TermHash`` of a key without its proclitics: وال، بال، فال، كال، لل، ال, or one و، ف،
     /// ب، ل before three more letters.
     static func bareHash(_ key: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
-        TermHash.of(key[procliticLength(key)...])
+        TermHash.of(UnsafeBufferPointer(rebasing: key[procliticLength(key)...]))
     }
 
     /// How many scalars of `key` its proclitics take (see ``bareHash(_:)``).
     static func procliticLength(_ key: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
-        for prefix in procliticClusters where key.count - prefix.count >= 2 && key.starts(with: prefix) { return prefix.count }
-        if key.count >= 4, let first = key.first, first == "و" || first == "ف" || first == "ب" || first == "ل" { return 1 }
+        guard key.count >= 3 else { return 0 }
+        let first = key[0]
+        if key.count >= 5, first == "و" || first == "ب" || first == "ف" || first == "ك", key[1] == "ا", key[2] == "ل" { return 3 }
+        if key.count >= 4, first == "ل" && key[1] == "ل" || first == "ا" && key[1] == "ل" { return 2 }
+        if key.count >= 4, first == "و" || first == "ف" || first == "ب" || first == "ل" { return 1 }
         return 0
     }
-
-    /// The proclitic clusters that end in the article, longest first.
-    static let procliticClusters: [[Unicode.Scalar]] = ["وال", "بال", "فال", "كال", "لل", "ال"].map { Array($0.unicodeScalars) }
 
     /// Calls `body` with every term of every group in `text`, in text order (a two-word term is
     /// not also counted as its first word), and `words` with the number of Arabic words.
     static func scan(_ text: String, words: inout Int, _ body: (Match) -> Void) {
-        var pending: (hash: UInt64, scalars: Range<Int>)?
+        // The word before, not yet counted: its hash (nil when there is none) and scalars.
+        var pendingHash: UInt64?
+        var pendingScalars = 0..<0
         var count = 0
         analyzer.forEachKey(in: text[...]) { kind, key, range in
             if kind == .arabic { count += 1 }
             let hash = bareHash(key)
-            if let previous = pending {
-                if let term = twoWords[previous.hash]?[hash] {
-                    body(Match(group: term.group, term: term.term, scalars: previous.scalars.lowerBound..<range.upperBound))
-                    pending = nil
+            if let previous = pendingHash {
+                if let term = twoWords[previous]?[hash] {
+                    body(Match(group: term.group, term: term.term, scalars: pendingScalars.lowerBound..<range.upperBound))
+                    pendingHash = nil
                     return
                 }
-                if let term = oneWord[previous.hash] { body(Match(group: term.group, term: term.term, scalars: previous.scalars)) }
+                if let term = oneWord[previous] { body(Match(group: term.group, term: term.term, scalars: pendingScalars)) }
             }
-            pending = (hash, range)
+            (pendingHash, pendingScalars) = (hash, range)
         }
-        if let previous = pending, let term = oneWord[previous.hash] { body(Match(group: term.group, term: term.term, scalars: previous.scalars)) }
+        if let previous = pendingHash, let term = oneWord[previous] { body(Match(group: term.group, term: term.term, scalars: pendingScalars)) }
         words += count
     }
 
