@@ -118,6 +118,12 @@ public struct StorySection: Sendable {
     public let silent: String
     /// Whether some active outlet is silent.
     public let hasSilent: Bool
+    /// Active outlets that did not cover it in its story but published a similar article (its
+    /// keywords in the headline and lead, within a day of its span) that the clustering put in
+    /// another story, joined; "" when none.
+    public let nearby: String
+    /// Whether some outlet has such an article.
+    public let hasNearby: Bool
     /// Who said what and when.
     public let timeline: [EntryLine]
     /// The same entries grouped by their day, in order: a story followed for weeks reads day by day.

@@ -17,6 +17,8 @@ struct ReportBuilder: Sendable {
     let indexOfArticle: [String: Int]
     let entriesOfStory: [String: [TimelineEntry]]
     let statementsOfArticle: [String: [Statement]]
+    /// The articles of the period by outlet, in input order.
+    let periodArticlesOfOutlet: [String: [Int]]
 
     init(_ input: Analysis, options: ReportOptions) {
         self.input = input
@@ -35,6 +37,8 @@ struct ReportBuilder: Sendable {
         indexOfArticle = index
         entriesOfStory = Dictionary(grouping: input.timeline, by: \.story)
         statementsOfArticle = Dictionary(grouping: input.statements, by: \.article)
+        let inPeriod = inPeriod
+        periodArticlesOfOutlet = Dictionary(grouping: input.articles.indices.filter { inPeriod[$0] }, by: { input.articles[$0].source })
     }
 
     func report() -> Report {
@@ -99,11 +103,34 @@ struct ReportBuilder: Sendable {
 
     func members(of story: Story) -> [Int] { story.articles.compactMap { indexOfArticle[$0] } }
 
+    /// Keywords of a story an article of another story must hold in its headline and lead for its
+    /// outlet not to be called silent on it.
+    static let keywordsForSimilarity = 3
+
+    /// Whether `outlet` published, within a day of the story's span, an article of another story
+    /// whose headline and first 300 letters hold ``keywordsForSimilarity`` of the story's keywords:
+    /// it covered the story in an article the clustering put elsewhere, so it is not silent.
+    func hasSimilarArticle(_ outlet: String, to story: Story, members: [Int]) -> Bool {
+        let days = members.compactMap { input.articles[$0].published?.calendarDay.daysSinceEpoch }
+        guard let first = days.min(), let last = days.max() else { return false }
+        let keywords = Set(story.keywords.map { KeyNormalizer().key($0) })
+        guard keywords.count >= Self.keywordsForSimilarity else { return false }
+        return (periodArticlesOfOutlet[outlet] ?? []).contains { i in
+            let article = input.articles[i]
+            guard let day = article.published?.calendarDay.daysSinceEpoch, day >= first - 1, day <= last + 1 else { return false }
+            let words = Set(Tokenizer.tokens(in: article.title + "\n" + String(article.text.prefix(300))).map(\.key))
+            return keywords.intersection(words).count >= Self.keywordsForSimilarity
+        }
+    }
+
     func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: TermCounts], background: [String: Int]) -> StorySection {
         let members = members(of: story)
         let entries = timeline(of: story)
         let covered = Set(story.outlets)
-        let silent = activeOutlets.filter { !covered.contains($0) }.joined(separator: "، ")
+        let absent = activeOutlets.filter { !covered.contains($0) }
+        let nearbyOutlets = Set(absent.filter { hasSimilarArticle($0, to: story, members: members) })
+        let silent = absent.filter { !nearbyOutlets.contains($0) }.joined(separator: "، ")
+        let nearby = absent.filter { nearbyOutlets.contains($0) }.joined(separator: "، ")
         let shown = Self.rowsThatMatter(entries, limit: options.entriesPerStory).map { entryLine(entries[$0]) }
         let days = members.compactMap { input.articles[$0].published?.calendarDay.daysSinceEpoch }
         return StorySection(
@@ -114,7 +141,7 @@ struct ReportBuilder: Sendable {
             span: days.isEmpty ? "—" : counted(days.max()! - days.min()! + 1, Nouns.day),
             possiblyOlder: members.compactMap { input.articles[$0].published?.calendarDay }.min() == from,
             weight: counted(story.independentSources.count, Nouns.source) + "، " + counted(story.articles.count, Nouns.article),
-            outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty,
+            outlets: story.outlets.joined(separator: "، "), silent: silent, hasSilent: !silent.isEmpty, nearby: nearby, hasNearby: !nearby.isEmpty,
             timeline: shown, days: groupedByDay(shown), hasTimeline: !shown.isEmpty, moreEntries: counted(max(0, entries.count - shown.count), Nouns.statement),
             hasMoreEntries: entries.count > shown.count, comparison: comparison(story, members: members, counts: outletTerms, background: background),
             sources: members.filter { inPeriod[$0] }.sorted {

@@ -196,6 +196,31 @@ struct ReportTests {
         #expect(counts["وقالت"] == nil && counts["واضاف"] == nil)
     }
 
+    @Test func anOutletWithASimilarArticleInAnotherStoryIsNotSilent() throws {
+        let articles = [
+            ReportTests.article("a", "nabaa", "هجوم مسلح على حاجز الجيش في إدلب", "قتل جنديان في هجوم على حاجز للجيش في إدلب.", "2020-02-20T09:00:00+00:00"),
+            ReportTests.article("b", "wasat", "مقتل جنديين في هجوم على حاجز بإدلب", "هاجم مسلحون حاجزا للجيش في إدلب.", "2020-02-20T10:00:00+00:00"),
+            ReportTests.article("c", "sada", "إدلب: هجوم على حاجز للجيش", "أعلن الجيش أن حاجزا تعرض لهجوم في ريف إدلب.", "2020-02-20T11:00:00+00:00"),
+            ReportTests.article("d", "ufuq", "أسعار النفط ترتفع", "ارتفعت أسعار النفط في الأسواق العالمية اليوم.", "2020-02-20T12:00:00+00:00"),
+        ]
+        let story = Story(
+            story: "s1", title: "هجوم مسلح على حاجز الجيش في إدلب", articles: ["a", "b"], outlets: ["nabaa", "wasat"],
+            independentSources: ["nabaa", "wasat"], firstPublished: "2020-02-20T09:00:00+00:00", lastPublished: "2020-02-20T10:00:00+00:00",
+            keywords: ["هجوم", "حاجز", "الجيش", "إدلب"])
+        let others = [("s2", "c", "sada"), ("s3", "d", "ufuq")].map { id, article, outlet in
+            Story(
+                story: id, title: "", articles: [article], outlets: [outlet], independentSources: [outlet], firstPublished: nil, lastPublished: nil,
+                keywords: [])
+        }
+        let analysis = Analysis(
+            articles: articles, stories: [story] + others, storyOfArticle: ["s1", "s1", "s2", "s3"], duplicateOf: [nil, nil, nil, nil],
+            statements: [], timeline: [])
+        let section = try #require(Report.build(analysis).stories.first { $0.id == "s1" })
+        #expect(section.nearby == "sada")
+        #expect(section.silent == "ufuq")
+        #expect(try ReportRenderer().markdown(Report.build(analysis)).contains("**لها مقال قريب في قصة أخرى:** sada · **لم تغطها:** ufuq"))
+    }
+
     @Test func logOddsFavoursTheWordAnOutletUsesMore() throws {
         // Outlet A writes «مسلحين» 8 times in 100 words, the others 1 in 100; «إدلب» is even.
         let group = ["مسلحين": 8, "ادلب": 10, "قال": 82], rest = ["مسلحين": 1, "ارهابيين": 9, "ادلب": 10, "قال": 80]
