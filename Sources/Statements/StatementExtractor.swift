@@ -510,7 +510,8 @@ struct ArticleReader {
             // «…"، مضيفا» ends the words even when a stray mark upset the count of quotation marks.
             let free = !inQuote || (comma && before.lastIndex(where: isQuoteMark).map { mark in before.lastIndex { $0 == "،" || $0 == "," }! > mark } == true)
             let (bare, proclitic) = strip(tokens[k].key)
-            if free, comma, Lexicon.sources[bare] != nil {
+            // (، بحسب X…, and a clause whose source stands inside it: «، ويعيش هؤلاء حسب النقابة…»)
+            if free, comma, Lexicon.sources[bare] != nil || clauseHoldsSource(from: k, range: range, scalars: scalars) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             // (…بعسير وقال "…"، …الحوثي وأشار إلى أن…: outside a quotation, a reporting verb with its
@@ -540,6 +541,16 @@ struct ArticleReader {
             return (close + 1, tokenIndex(atOrAfter: close + 1, in: range.upperBound..<tokens.count))
         }
         return (tokens[last].range.upperBound + closing, range.upperBound)
+    }
+
+    /// Whether an attribution word (حسب، وفق…) stands within the first four words of the clause
+    /// that starts at token `k`, before any comma: the clause is that source's words.
+    func clauseHoldsSource(from k: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
+        for j in k..<min(range.upperBound, k + 4) {
+            if j > k, gap(before: j, in: scalars).contains(where: { $0 == "،" || $0 == "," }) { return false }
+            if Lexicon.sources[strip(tokens[j].key).bare] != nil { return j > k }
+        }
+        return false
     }
 
     /// How far, in scalars, a quotation may run past its first sentence.
@@ -609,6 +620,8 @@ struct ArticleReader {
                 break
             }
             if startsTime(at: j, range: range) { break }
+            // وجددت النقابة مطالبتها بـ…: the renewed speech act ends the speaker.
+            if j > start, Lexicon.speechActObject.contains(lemma), Lexicon.isSpeechAct(key) { break }
             // أكد المدير الجهوي للصحة عماد المعلول خبر إصابة…: a name ends with its definite family
             // name (written ال, not ألبرت), so an indefinite word after «given name + family name»
             // opens the object; so does

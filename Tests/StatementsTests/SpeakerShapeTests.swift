@@ -115,8 +115,9 @@ struct SpeakerNameRuleTests {
         let found = SpeakerShapeTests.statements(
             "وجددت النقابة مطالبتها بإطلاق سراح الصحافيين، ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب. "
                 + "وأجلت الشركة موعد الإطلاق إلى سبتمبر، بحسب الرئيس ترامب.")
-        #expect(found.map(\.speakerMention) == ["النقابة", "الرئيس ترامب"])
-        #expect(found.first?.content == "ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب")
+        // (The renewed call before it is a statement of its own, which ends where the source's clause begins.)
+        #expect(found.map(\.speakerMention) == ["النقابة", "النقابة", "الرئيس ترامب"])
+        #expect(found.map(\.content).prefix(2) == ["مطالبتها بإطلاق سراح الصحافيين", "ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة وقد تعرضوا للتعذيب"])
     }
 
     @Test func aQuotedNameAfterANamingWordLeavesAParaphraseIndirect() {
@@ -444,6 +445,12 @@ struct RenewedSpeechActTests {
             "قال المكتب التنفيذي للنقابة إن الإعلام مهدد. وجدد المكتب التنفيذي دعوته لكافة الصحفيين إلى التضامن. وجدد النادي عقد اللاعب لثلاثة مواسم.")
         #expect(found.map(\.cue) == ["قال", "وجدد"])
         #expect(found.last?.content == "دعوته لكافة الصحفيين إلى التضامن")
+    }
+
+    @Test func aRenewedSpeechActEndsItsSpeaker() throws {
+        let s = try #require(SpeakerShapeTests.statements("وجددت النقابة مطالبتها بإطلاق سراح 12 صحافيا مختطفين.").first)
+        #expect(s.speakerMention == "النقابة")
+        #expect(s.content == "مطالبتها بإطلاق سراح 12 صحافيا مختطفين")
     }
 
     @Test func renewingTheAssuranceContinuesTheSpeaker() {
