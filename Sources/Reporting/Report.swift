@@ -201,6 +201,9 @@ public struct OutletCoverage: Sendable {
     public let copies: Int
     /// Its own articles.
     public let own: Int
+    /// The other outlets of the story that printed paragraphs of its articles too (an agency's
+    /// text), each with how many: «bbc.com/arabic (3)، france24.com/ar (1)»; "" when none.
+    public let sharedParagraphs: String
     /// The speakers it quoted, most quoted first, with counts.
     public let speakers: String
     /// Its distinctive words against the other outlets of the story, each with its z-score in

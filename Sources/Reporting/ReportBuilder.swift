@@ -279,7 +279,10 @@ struct ReportBuilder: Sendable {
     func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [String: Int]) -> [OutletCoverage] {
         var total: [String: Int] = [:]
         for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
-        return parts(of: story, members: members).map { part in
+        let parts = parts(of: story, members: members)
+        let shared = SharedParagraphs.counts(
+            Dictionary(uniqueKeysWithValues: parts.map { part in (part.outlet, part.articles.map { input.articles[$0].text }) }))
+        return parts.map { part in
             let outlet = part.outlet
             var speakers: [String: Int] = [:]
             for i in part.articles { for s in statementsOfArticle[input.articles[i].id] ?? [] { speakers[s.speaker, default: 0] += 1 } }
@@ -296,7 +299,10 @@ struct ReportBuilder: Sendable {
             return OutletCoverage(
                 outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport, in: options.timeZone),
                 lag: part.lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: part.lagMinutes,
-                copies: part.copies, own: part.articles.count - part.copies, speakers: quoted.joined(separator: "، "),
+                copies: part.copies, own: part.articles.count - part.copies,
+                sharedParagraphs: (shared[part.outlet] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value))" }
+                    .joined(separator: "، "),
+                speakers: quoted.joined(separator: "، "),
                 distinctive: distinctive.map { "«\(group.written($0.term))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
         }
     }

@@ -221,6 +221,23 @@ struct ReportTests {
         #expect(try ReportRenderer().markdown(Report.build(analysis)).contains("**لها مقال قريب في قصة أخرى:** sada · **لم تغطها:** ufuq"))
     }
 
+    @Test func anAgencyParagraphTwoOutletsPrintIsCountedAsShared() throws {
+        let agency =
+            "وقالت وزارة الدفاع في بيان إن وحدات الجيش صدت هجوما واسعا شنه مسلحون على مواقعها في ريف إدلب الجنوبي فجر اليوم وقتلت عددا منهم ودمرت آليات."
+        let articles = [
+            ReportTests.article("a", "nabaa", "الجيش يصد هجوما في ريف إدلب", "مراسلنا في إدلب أفاد بهدوء حذر.\n" + agency, "2020-02-20T09:00:00+00:00"),
+            ReportTests.article(
+                "b", "wasat", "صد هجوم في إدلب", agency.replacingOccurrences(of: "واسعا", with: "كبيرا") + "\nوتشهد المنطقة تصعيدا منذ أسابيع.",
+                "2020-02-20T10:00:00+00:00"),
+        ]
+        let story = Story(
+            story: "s1", title: "الجيش يصد هجوما في ريف إدلب", articles: ["a", "b"], outlets: ["nabaa", "wasat"], independentSources: ["nabaa", "wasat"],
+            firstPublished: "2020-02-20T09:00:00+00:00", lastPublished: "2020-02-20T10:00:00+00:00", keywords: ["إدلب", "هجوم"])
+        let analysis = Analysis(articles: articles, stories: [story], storyOfArticle: ["s1", "s1"], duplicateOf: [nil, nil], statements: [], timeline: [])
+        let comparison = try #require(Report.build(analysis).stories.first).comparison
+        #expect(comparison.map(\.sharedParagraphs) == ["wasat (1)", "nabaa (1)"])
+    }
+
     @Test func logOddsFavoursTheWordAnOutletUsesMore() throws {
         // Outlet A writes «مسلحين» 8 times in 100 words, the others 1 in 100; «إدلب» is even.
         let group = ["مسلحين": 8, "ادلب": 10, "قال": 82], rest = ["مسلحين": 1, "ارهابيين": 9, "ادلب": 10, "قال": 80]
