@@ -175,6 +175,11 @@ public struct EntryLine: Sendable {
     public let drifts: Bool
     /// Each outlet's wording, when they drift.
     public let wordings: [Wording]
+    /// The sentence of its first report's article that holds the words, shown on demand in HTML;
+    /// "" when the words are not found as written (the tables keep the offsets).
+    public let sentence: String
+    /// Whether `sentence` is known.
+    public let hasSentence: Bool
 }
 
 /// One outlet's wording of a statement.

@@ -232,12 +232,27 @@ struct ReportBuilder: Sendable {
     func entryLine(_ entry: TimelineEntry) -> EntryLine {
         var seen: Set<String> = []
         let wordings = entry.reports.filter { seen.insert($0.outlet).inserted }.map { Wording(outlet: $0.outlet, content: oneLine($0.content)) }
+        let sentence = sourceSentence(article: entry.first.article, content: entry.first.content)
         return EntryLine(
             time: entry.time ?? entry.first.published?.day ?? "—", dated: entry.time != nil, speaker: entry.speaker, role: entry.role.map(oneLine) ?? "",
             hasRole: entry.role != nil && entry.role != entry.speaker, cue: entry.first.cue,
             content: clipped(oneLine(entry.first.content), to: 400), quoted: entry.first.kind == .direct, outlets: entry.outlets.joined(separator: "، "),
             sources: sources(of: entry),
-            drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [])
+            drifts: entry.drifts, wordings: entry.drifts ? wordings.map { Wording(outlet: $0.outlet, content: clipped($0.content, to: 300)) } : [],
+            sentence: sentence, hasSentence: !sentence.isEmpty)
+    }
+
+    /// The sentence of `article` that holds `content`: from the end of the sentence before (. ؟ !
+    /// or a line break) to the end of its own, at most 600 letters; "" when the words are not in
+    /// the article as written.
+    func sourceSentence(article: String, content: String) -> String {
+        guard let i = indexOfArticle[article], !content.isEmpty else { return "" }
+        let text = input.articles[i].text
+        guard let words = text.range(of: content) else { return "" }
+        let ends: Set<Character> = [".", "؟", "!", "?", "\n"]
+        let start = text[..<words.lowerBound].lastIndex(where: ends.contains).map { text.index(after: $0) } ?? text.startIndex
+        let end = text[words.upperBound...].firstIndex(where: ends.contains).map { text.index(after: $0) } ?? text.endIndex
+        return clipped(oneLine(String(text[start..<end])).trimmingCharacters(in: .whitespaces), to: 600)
     }
 
     /// Each outlet that carried an entry, linked to its first report's article.

@@ -238,6 +238,24 @@ struct ReportTests {
         #expect(comparison.map(\.sharedParagraphs) == ["wasat (1)", "nabaa (1)"])
     }
 
+    @Test func aTimelineRowShowsItsSourceSentenceOnDemand() throws {
+        let analysis = ReportTests.input([
+            ReportTests.article(
+                "s1", "nabaa", "الوزير: الوضع جيد", "بدأ الاجتماع صباحا في العاصمة. وقال وزير الخارجية سامح شكري إن الوضع جيد جدا. ثم انتهى الاجتماع.",
+                "2020-02-20T09:00:00+00:00"),
+            ReportTests.article(
+                "s2", "wasat", "الوزير: الوضع جيد جدا", "قال وزير الخارجية سامح شكري إن الوضع جيد جدا، مشيرا إلى انتهاء الاجتماع في العاصمة.",
+                "2020-02-20T10:00:00+00:00"),
+        ])
+        let report = Report.build(analysis)
+        let row = try #require(report.stories.flatMap(\.timeline).first)
+        #expect(row.hasSentence)
+        // The first report is nabaa's: its sentence, without the one before or after.
+        #expect(row.sentence == "وقال وزير الخارجية سامح شكري إن الوضع جيد جدا.")
+        let html = try ReportRenderer().html(report)
+        #expect(html.contains("<details class=\"sentence\"><summary>الجملة في المقال</summary>"))
+    }
+
     @Test func logOddsFavoursTheWordAnOutletUsesMore() throws {
         // Outlet A writes «مسلحين» 8 times in 100 words, the others 1 in 100; «إدلب» is even.
         let group = ["مسلحين": 8, "ادلب": 10, "قال": 82], rest = ["مسلحين": 1, "ارهابيين": 9, "ادلب": 10, "قال": 80]
