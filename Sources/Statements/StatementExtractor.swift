@@ -253,8 +253,13 @@ struct ArticleReader {
         let speaker = canonical(phrase.lowerBound..<end, skipsLam: false, scalars: scalars)
         guard StorySpeakers.isPersonalName(speaker.speaker) else { return nil }
         lastSpeaker = speaker
-        if !speakers.contains(where: { $0.speaker == speaker.speaker }) { speakers.append(speaker) }
+        remember(speaker)
         return speaker
+    }
+
+    /// Adds a speaker to ``speakers`` unless the article has it already.
+    mutating func remember(_ speaker: (speaker: String, role: String?)) {
+        if !speakers.contains(where: { $0.speaker == speaker.speaker }) { speakers.append(speaker) }
     }
 
     /// بحسب X، … / …، بحسب X / وفقا لـX / نقلا عن X.
@@ -640,7 +645,7 @@ struct ArticleReader {
             if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }
             // غاسبريني للصحفيين: a لل word or لـ before a role word, after a name, is whom the words
             // were said to; so is لـ before a naming word after any name (البريكي لوكالة "رويترز").
-            let toChannel = key.hasPrefix("ل") && Self.isNamingWord(String(key.dropFirst()), withProclitic: false)
+            let toChannel = j > start && key.hasPrefix("ل") && Self.isNamingWord(String(key.dropFirst()), withProclitic: false)
             if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel,
                 SpeakerNames.isGivenName(tokens[j - 1].key) || (toChannel && SpeakerNames.isFamilyName(tokens[j - 1].key)),
                 !Lexicon.statementNouns.contains(tokens[j - 1].key)
@@ -856,7 +861,7 @@ struct ArticleReader {
             speaker = hashtagsAsWords(speaker)
             if nested, speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number { return content.end }
             lastSpeaker = (speaker, role)
-            if !speakers.contains(where: { $0.speaker == speaker }) { speakers.append((speaker, role)) }
+            remember((speaker, role))
         }
         guard !speaker.isEmpty else { return content.end }
         let cueRange = tokens[cue].range.lowerBound..<tokens[cueEnd ?? cue].range.upperBound

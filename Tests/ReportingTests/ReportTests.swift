@@ -182,9 +182,32 @@ struct ReportTests {
     }
 
     @Test func distinctiveWordingNeedsTwoArticlesAndThreeUsesAndIsNoReportingVerb() throws {
-        // The demo's outlets mostly have one article in a story: none of them is characterised.
-        let comparison = Report.build(ReportTests.demo).stories.flatMap(\.comparison)
-        #expect(comparison.filter { $0.articles < 2 }.allSatisfy { $0.distinctive.isEmpty })
+        // wasat writes «الإرهابيين» in its one article, nabaa «المسلحين» in two: only nabaa is characterised.
+        let common = "هاجم عناصر الحاجز العسكري في ريف إدلب فجر اليوم وأصيب جنود بجروح. "
+        let articles = [
+            ReportTests.article("n1", "nabaa", "هجوم على حاجز", common + String(repeating: "المسلحين انسحبوا. ", count: 8), "2020-02-20T09:00:00+00:00"),
+            ReportTests.article("n2", "nabaa", "هجوم على حاجز", common + String(repeating: "المسلحين هربوا. ", count: 8), "2020-02-20T10:00:00+00:00"),
+            ReportTests.article(
+                "w1", "wasat", "هجوم على حاجز", common + String(repeating: "الإرهابيين انسحبوا. ", count: 16),
+                "2020-02-20T11:00:00+00:00"),
+        ]
+        // (Another story gives the report the background words an analysis of real news has.)
+        let market = String(repeating: "ارتفعت أسعار النفط والذهب في الأسواق العالمية مع تراجع الدولار وصعود الأسهم الآسيوية. ", count: 40)
+        let other = ["m1", "m2"].map { ReportTests.article($0, "nabaa", "الأسواق", market, "2020-02-20T12:00:00+00:00") }
+        let stories = [
+            Story(
+                story: "s1", title: "هجوم على حاجز", articles: ["n1", "n2", "w1"], outlets: ["nabaa", "wasat"], independentSources: ["nabaa", "wasat"],
+                firstPublished: nil, lastPublished: nil, keywords: []),
+            Story(
+                story: "s2", title: "الأسواق", articles: ["m1", "m2"], outlets: ["nabaa"], independentSources: ["nabaa"], firstPublished: nil,
+                lastPublished: nil, keywords: []),
+        ]
+        let analysis = Analysis(
+            articles: articles + other, stories: stories, storyOfArticle: ["s1", "s1", "s1", "s2", "s2"], duplicateOf: [nil, nil, nil, nil, nil],
+            statements: [], timeline: [])
+        let comparison = try #require(Report.build(analysis).stories.first { $0.id == "s1" }).comparison
+        #expect(comparison.first { $0.outlet == "wasat" }?.distinctive == "")
+        #expect(comparison.first { $0.outlet == "nabaa" }?.distinctive.contains("المسلحين") == true)
         // وقالت، وأضاف are counted as no word of the outlet's.
         let builder = ReportBuilder(
             ReportTests.input([
