@@ -30,12 +30,16 @@ public enum ReportingVerbs {
         public let cueClass: CueClass
         /// Finite verb or participle.
         public let form: Form
+        /// A plural or dual form (قالوا، قالا، يقولون): the verb carries its subject, because a verb
+        /// before its subject is singular; the words after it are not the speaker.
+        public let carriesSubject: Bool
 
         /// An entry.
-        public init(lemma: String, cueClass: CueClass, form: Form) {
+        public init(lemma: String, cueClass: CueClass, form: Form, carriesSubject: Bool = false) {
             self.lemma = lemma
             self.cueClass = cueClass
             self.form = form
+            self.carriesSubject = carriesSubject
         }
     }
 
@@ -63,7 +67,7 @@ public enum ReportingVerbs {
     public static let entries: [(form: String, entry: Entry)] = table.flatMap { fields -> [(form: String, entry: Entry)] in
         let cueClass = CueClass(rawValue: fields[9])!
         return fields[0..<9].enumerated().filter { $0.element != "-" }.map { index, form in
-            (form, Entry(lemma: fields[0], cueClass: cueClass, form: index >= 7 ? .participle : .finite))
+            (form, Entry(lemma: fields[0], cueClass: cueClass, form: index >= 7 ? .participle : .finite, carriesSubject: [2, 3, 6].contains(index)))
         }
     }
 }

@@ -118,7 +118,10 @@ struct ArticleReader {
             if nested { return nil }
             return attribution(at: i, link: source, sentence: sentence, range: range, scalars: scalars)
         }
-        guard let entry = Lexicon.verbs[bare] ?? Lexicon.verbWithObjectPronoun(bare) else { return nil }
+        // (an object pronoun is written ه: وإدانة الجرائم is a noun, ووصفه a verb and its object)
+        guard let entry = Lexicon.verbs[bare] ?? (tokens[i].text.unicodeScalars.last == "ة" ? nil : Lexicon.verbWithObjectPronoun(bare)) else {
+            return nil
+        }
         // ما وصفه بالنموذج الليبي: "what he described as", whose speaker the relative clause hides.
         if Lexicon.verbs[bare] == nil, i > range.lowerBound, Lexicon.relativeMa.contains(tokens[i - 1].key) { return nil }
         // Inside another statement only a plain verb of speaking with its own speaker reports
@@ -173,6 +176,8 @@ struct ArticleReader {
             let source = speakerPhrase(from: k + 1, lemma: entry.lemma, range: range, scalars: scalars)
             if !source.tokens.isEmpty { phrase = source }
         }
+        // ورفضوا منحها الأدوية: a plural or dual verb holds its subject; what follows is its object.
+        if entry.carriesSubject, phrase.tokens.lowerBound == i + 1 { phrase = (i + 1..<i + 1, i + 1) }
         // وطالب قوات التحالف بـ…: a verb before its subject agrees with it, so a masculine verb's sound
         // feminine plural is its object (the speaker is implicit).
         // وجدد المكتب التنفيذي دعوته…، وجدد التأكيد على أنه…: only a renewed speech act is a statement.
@@ -185,6 +190,17 @@ struct ArticleReader {
         }
         let objectByAgreement =
             phrase.tokens.first.map { tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 && Lexicon.lemmas.contains(bare) } ?? false
+        // أعلنت استدعاء سفيرها، ووصف حادث التفجير بأنه…: a verbal noun after a verb whose object is the
+        // words is that object; أشارت أبحاثًا سابقة: an accusative (tanween fath) is no subject.
+        let objectByShape =
+            phrase.tokens.first.map { head in
+                let key = tokens[head].key
+                let verbalNoun =
+                    Lexicon.complements[entry.lemma] == "" && !key.hasPrefix("ال") && Lexicon.hasVerbalNounShape(key)
+                    && !Lexicon.subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key) && !Lexicon.institutions.contains(key)
+                    && !Self.isNamingWord(key, withProclitic: false) && !runsOnToThat(from: head + 1, range: range, scalars: scalars)
+                return verbalNoun || tokens[head].text.unicodeScalars.contains("\u{064B}")
+            } ?? false
         // أن روسيا تحث الدول على…: a subject before a verb that does not open its clause makes
         // the words after the verb its object, not its speaker.
         // (وكان مجلس صيانة الدستور قد رفض…: the subject between كان and قد, whatever opens the verb.)
@@ -202,7 +218,7 @@ struct ArticleReader {
         {
             phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
         }
-        if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) || objectByAgreement {
+        if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) || objectByAgreement || objectByShape {
             phrase = (i + 1..<i + 1, i + 1)
             // واشنطن تطالب كوريا الشمالية بالتخلي…، ودعا كل الدول إلى…: whom and what, as written.
             if Lexicon.calls.contains(entry.lemma), i + 1 < range.upperBound {
@@ -640,6 +656,14 @@ struct ArticleReader {
                 break
             }
             if j > start, Lexicon.counterparts.contains(key) { break }
+            // أعلن تنظيم داعش مسؤوليته عن…: a feminine noun with a possessive pronoun (its ة written ت
+            // before ه، ها، هم) after the speaker's definite words is the verb's object. (After one
+            // indefinite noun it is a relative clause's verb: بيان نقلته قناة…، تحقيق أجرته…)
+            if j > start, Self.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
+                j - 1 > start || tokens[j - 1].key.hasPrefix("ال")
+            {
+                break
+            }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             // ودعت وزارة الداخلية لعدم…: after a call's definite speaker, لـ opens what is called for.
             if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }
@@ -673,11 +697,23 @@ struct ArticleReader {
             {
                 break
             }
-            if takesBa, j > start || key.hasPrefix("بال"), key.hasPrefix("ب"), key.unicodeScalars.count > 3 { break }
+            // (نددت الحكومة بما وصفته…: بما opens it too.)
+            if takesBa, j > start || key.hasPrefix("بال"), key.hasPrefix("ب"), key.unicodeScalars.count > 3 || key == Lexicon.key("بما") { break }
             j += 1
             if j - start > 12 { return (start..<start, start) }
         }
         return (start..<j, j)
+    }
+
+    /// Whether a word is a feminine noun with a possessive pronoun: its ة written ت before ه، ها،
+    /// هم or هما (مسؤوليته، دعوتها، إدانتهم), as written in the text.
+    static func hasPossessiveAfterTaMarbuta(_ text: String) -> Bool {
+        let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
+        guard letters.count >= 5 else { return false }
+        for suffix in ["ته", "تها", "تهم", "تهما"] where letters.count > suffix.unicodeScalars.count + 2 {
+            if letters.suffix(suffix.unicodeScalars.count).elementsEqual(suffix.unicodeScalars) { return true }
+        }
+        return false
     }
 
     /// Whether a quotation that opens at token `j`, right after the verb, is its subject's name: it

@@ -54,6 +54,34 @@ struct SpeakerTests {
         #expect(s.map(\.kind) == [.mixed])
     }
 
+    @Test func aPluralVerbHoldsItsSubjectAndTheWordsAfterItAreTheObject() {
+        let s = SpeakerTests.statements("قالت نقابة الصيادلة إن القرار مفاجئ. ورفضوا منحها الأدوية التي وصفها الطبيب.")
+        #expect(s.map(\.speaker) == ["نقابة الصيادلة", "نقابة الصيادلة"])
+        #expect(s.last?.content == "منحها الأدوية التي وصفها الطبيب")
+    }
+
+    @Test func aVerbalNounAfterAnAnnouncingVerbIsItsObject() {
+        let s = SpeakerTests.statements("قالت وزارة الخارجية البحرينية إن التصريحات عدائية. وأعلنت استدعاء سفيرها في طهران للتشاور.")
+        #expect(s.map(\.speaker) == ["وزارة الخارجية البحرينية", "وزارة الخارجية البحرينية"])
+        #expect(s.last?.content == "استدعاء سفيرها في طهران للتشاور")
+    }
+
+    @Test func aVerbalNounShapedSubjectThatRunsOnToThatStaysTheSpeaker() {
+        let s = SpeakerTests.statements("وأعلنت إيران أنها ستواصل تخصيب اليورانيوم.")
+        #expect(s.map(\.speaker) == ["إيران"])
+    }
+
+    @Test func aPossessedFeminineNounAfterADefiniteSpeakerIsTheObject() {
+        let s = SpeakerTests.statements("وأعلن تنظيم داعش مسؤوليته عن الهجوم.")
+        #expect(s.map(\.speaker) == ["تنظيم داعش"])
+        #expect(s.map(\.content) == ["مسؤوليته عن الهجوم"])
+    }
+
+    @Test func aNounEndingInTaMarbutaIsNoVerbWithAPronoun() {
+        let s = SpeakerTests.statements("ودعت النقابة الاتحاد الدولي للتضامن وإدانة الجرائم المستمرة بحقهم.")
+        #expect(!s.contains { $0.cue == "وإدانة" })
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
