@@ -122,6 +122,9 @@ struct ArticleReader {
         guard let entry = Lexicon.verbs[bare] ?? (tokens[i].text.unicodeScalars.last == "ة" ? nil : Lexicon.verbWithObjectPronoun(bare)) else {
             return nil
         }
+        // (تساؤل, a noun, has the key of the verb تساءل: a form written with ء is no word written ؤ;
+        // تسائل is the verb misspelt)
+        if Lexicon.formsWithHamza.contains(bare), tokens[i].text.unicodeScalars.contains("ؤ") { return nil }
         // ما وصفه بالنموذج الليبي: "what he described as", whose speaker the relative clause hides.
         if Lexicon.verbs[bare] == nil, i > range.lowerBound, Lexicon.relativeMa.contains(tokens[i - 1].key) { return nil }
         // Inside another statement only a plain verb of speaking with its own speaker reports
@@ -131,7 +134,9 @@ struct ArticleReader {
         if entry.form == .participle {
             // (after a comma, or right after a closing quotation: «…الخطورة" معتبرا أن…»)
             let afterQuote = i > range.lowerBound && gap(before: i, in: scalars).contains(where: isQuoteMark)
-            guard !nested, afterComma || afterQuote,
+            // (or in a sentence whose statement it goes on, when أن follows it: «…الإجبارية مشيرة إلى أن»)
+            let goesOn = found.last?.sentence == sentence && introducesThat(after: i, range: range)
+            guard !nested, afterComma || afterQuote || goesOn, entry.lemma != "حمل" || responsibility(after: i, range: range) != nil,
                 let speaker = participleSubject(before: i, sentence: sentence, range: range, scalars: scalars) ?? lastSpeaker,
                 i + 1 < range.upperBound
             else { return nil }
@@ -178,6 +183,18 @@ struct ArticleReader {
         }
         // ورفضوا منحها الأدوية: a plural or dual verb holds its subject; what follows is its object.
         if entry.carriesSubject, phrase.tokens.lowerBound == i + 1 { phrase = (i + 1..<i + 1, i + 1) }
+        // وحمّلت النقابة الحوثيين المسؤولية…: حمّل reports only a blame; its speaker ends before whom
+        // it blames: the word before المسؤولية, with the institution it names (حركة حماس) or the noun
+        // its gentilic describes (الجيش السوري).
+        if entry.lemma == "حمل" {
+            guard let blame = responsibility(after: i, range: range) else { return nil }
+            var blamed = blame - 1
+            // (a plural gentilic describes no singular noun: النقابة الحوثيين are two phrases)
+            let singularGentilic = Self.isGentilic(tokens[blamed].key) && !["ين", "ون"].contains { tokens[blamed].key.hasSuffix($0) }
+            if blamed - 1 > i, Lexicon.institutions.contains(tokens[blamed - 1].key) || singularGentilic { blamed -= 1 }
+            let end = max(phrase.tokens.lowerBound, min(phrase.end, blamed))
+            phrase = (phrase.tokens.lowerBound..<end, end)
+        }
         // وطالب قوات التحالف بـ…: a verb before its subject agrees with it, so a masculine verb's sound
         // feminine plural is its object (the speaker is implicit).
         // وجدد المكتب التنفيذي دعوته…، وجدد التأكيد على أنه…: only a renewed speech act is a statement.
@@ -542,6 +559,10 @@ struct ArticleReader {
             {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
+            // (…الإجراءات الإجبارية مشيرة إلى أن…: a participle that goes on to أن needs no comma.)
+            if !inQuote, let entry = Lexicon.verbs[bare], entry.form == .participle, introducesThat(after: k, range: range) {
+                return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
             // «…الصعوبات" ومن جانبه قال…: after a closed quotation, a turn marker gives the word to another.
             if closes, !inQuote, Lexicon.opensTurn(tokens, at: k) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
@@ -562,6 +583,21 @@ struct ArticleReader {
             return (close + 1, tokenIndex(atOrAfter: close + 1, in: range.upperBound..<tokens.count))
         }
         return (tokens[last].range.upperBound + closing, range.upperBound)
+    }
+
+    /// The المسؤولية that a حمّل at `i` assigns: within ten words, with at least whom it blames
+    /// between (حمّل المسؤولية alone is bore it).
+    func responsibility(after i: Int, range: Range<Int>) -> Int? {
+        ((i + 2)..<min(range.upperBound, i + 11)).first { Lexicon.responsibility.contains(tokens[$0].key) }
+    }
+
+    /// Whether إن/أن follows token `k`, right after it or after the preposition a participle takes
+    /// (مشيرا إلى أن، مؤكدة على أن، منوها بأن).
+    func introducesThat(after k: Int, range: Range<Int>) -> Bool {
+        guard k + 1 < range.upperBound else { return false }
+        if Lexicon.introducers.contains(tokens[k + 1].key) { return true }
+        let preposition = [Lexicon.key("إلى"), Lexicon.key("على"), Lexicon.key("ب")].contains(tokens[k + 1].key)
+        return preposition && k + 2 < range.upperBound && Lexicon.introducers.contains(tokens[k + 2].key)
     }
 
     /// Whether an attribution word (حسب، وفق…) stands within the first four words of the clause

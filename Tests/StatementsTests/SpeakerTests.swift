@@ -82,6 +82,24 @@ struct SpeakerTests {
         #expect(!s.contains { $0.cue == "وإدانة" })
     }
 
+    @Test func aParticipleThatGoesOnToThatNeedsNoComma() {
+        let s = SpeakerTests.statements("وقالت المستشارة الألمانية أنجيلا ميركل إن ألمانيا مهتمة بإعادة التونسيين مشيرة إلى أن المفاوضات كانت إيجابية.")
+        #expect(s.map(\.speaker) == ["أنجيلا ميركل", "أنجيلا ميركل"])
+        #expect(s.map(\.content) == ["ألمانيا مهتمة بإعادة التونسيين", "المفاوضات كانت إيجابية"])
+    }
+
+    @Test func heldResponsibleReportsTheBlameAndEndsTheSpeakerBeforeWhomItBlames() {
+        let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية الكاملة عن مقتل الصحفي. وحمل الرجل حقيبة ثقيلة.")
+        #expect(s.map(\.speaker) == ["النقابة"])
+        #expect(s.map(\.content) == ["الحوثيين المسؤولية الكاملة عن مقتل الصحفي"])
+    }
+
+    @Test func aQuestionAboutSomethingIsItsContent() {
+        let s = SpeakerTests.statements("وتساءلت مصادر يمنية عن السبب الذي دفع المنظمة الدولية إلى تسريع جهودها. وزاد تساؤل المستثمرين عما سيحدث.")
+        #expect(s.map(\.speaker) == ["مصادر يمنية"])
+        #expect(s.map(\.content) == ["السبب الذي دفع المنظمة الدولية إلى تسريع جهودها"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
