@@ -183,6 +183,7 @@ struct ArticleReader {
         }
         // ورفضوا منحها الأدوية: a plural or dual verb holds its subject; what follows is its object.
         if entry.carriesSubject, phrase.tokens.lowerBound == i + 1 { phrase = (i + 1..<i + 1, i + 1) }
+        if let named = nameAfterField(of: phrase, range: range, scalars: scalars) { phrase = named }
         // وحمّلت النقابة الحوثيين المسؤولية…: حمّل reports only a blame; its speaker ends before whom
         // it blames: the word before المسؤولية, with the institution it names (حركة حماس) or the noun
         // its gentilic describes (الجيش السوري).
@@ -222,7 +223,11 @@ struct ArticleReader {
         // the words after the verb its object, not its speaker.
         // (وكان مجلس صيانة الدستور قد رفض…: the subject between كان and قد, whatever opens the verb.)
         let opensWithKana = Lexicon.kana.contains(tokens[range.lowerBound].key)
-        let subject = (hasProclitic || followsOpener(i, range: range)) && !opensWithKana ? nil : subjectBefore(i, range: range, scalars: scalars)
+        // (تقريرا انتقد فيه مواطنون…: a verb with a resumptive pronoun after it is a relative clause's;
+        // the words before it are what the pronoun refers to, and its subject follows.)
+        let resumes = i + 1 < range.upperBound && Lexicon.resumptives.contains(tokens[i + 1].key) && !phrase.tokens.isEmpty
+        let subject =
+            (hasProclitic || followsOpener(i, range: range)) && !opensWithKana || resumes ? nil : subjectBefore(i, range: range, scalars: scalars)
         // وطالب غراند جميع الأطراف بـ…: the addressee starts at جميع/كل/كافة.
         if Lexicon.calls.contains(entry.lemma),
             let p = phrase.tokens.dropFirst().first(where: { [Lexicon.key("جميع"), Lexicon.key("كل"), Lexicon.key("كافة")].contains(tokens[$0].key) })
@@ -583,6 +588,24 @@ struct ArticleReader {
             return (close + 1, tokenIndex(atOrAfter: close + 1, in: range.upperBound..<tokens.count))
         }
         return (tokens[last].range.upperBound + closing, range.upperBound)
+    }
+
+    /// A title's field and then its name between commas (يرى الخبير في المخاطر المالية، مراد الحطاب،
+    /// أن…): the phrase that a title ended at في extended to the name, when two to four words
+    /// between commas follow within six words and إن/أن comes after them.
+    func nameAfterField(of phrase: (tokens: Range<Int>, end: Int), range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int)? {
+        guard let head = phrase.tokens.first, phrase.tokens.count <= 2, SpeakerNames.isTitle(tokens[head].key), phrase.end < range.upperBound,
+            tokens[phrase.end].key == Lexicon.key("في")
+        else { return nil }
+        func comma(_ k: Int) -> Bool { gap(before: k, in: scalars).contains { $0 == "،" || $0 == "," } }
+        guard let name = ((phrase.end + 2)..<min(range.upperBound, phrase.end + 7)).first(where: comma) else { return nil }
+        for end in (name + 2)...(name + 4) where end < range.upperBound {
+            if (2..<end - name).contains(where: { comma(name + $0) }) { return nil }
+            if Lexicon.introducers.contains(tokens[end].key), !(name..<end).contains(where: { Lexicon.verbs[strip(tokens[$0].key).bare] != nil }) {
+                return (head..<end, end)
+            }
+        }
+        return nil
     }
 
     /// The المسؤولية that a حمّل at `i` assigns: within ten words, with at least whom it blames

@@ -70,7 +70,16 @@ public enum StorySpeakers {
             } else {
                 continue
             }
-            guard let best = candidates.max(by: { (words[$0]!.count, counts[$0]!, $1) < (words[$1]!.count, counts[$1]!, $0) }) else { continue }
+            // One word alone is a family name first (منصور → رياض منصور, not منصور عياد العتيبي), and a
+            // word two people share still (two names, neither holding the other) names neither.
+            var pool = candidates
+            if own.count == 1 {
+                let asFamilyName = pool.filter { SpeakerNames.words($0).last.map(SpeakerNames.skeleton) == own.first }
+                if !asFamilyName.isEmpty { pool = asFamilyName }
+            }
+            guard let best = pool.max(by: { (words[$0]!.count, counts[$0]!, $1) < (words[$1]!.count, counts[$1]!, $0) }),
+                pool.allSatisfy({ words[$0]!.isSubset(of: words[best]!) })
+            else { continue }
             mapping[speaker] = (best, role[best] ?? role[speaker] ?? nil)
         }
         // Follow chains (ترمب → ترامب → دونالد ترامب) to their end.

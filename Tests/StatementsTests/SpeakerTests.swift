@@ -100,6 +100,12 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["السبب الذي دفع المنظمة الدولية إلى تسريع جهودها"])
     }
 
+    @Test func aTitlesFieldThenItsNameBetweenCommasGivesTheName() {
+        let s = SpeakerTests.statements("من جانبه يرى الخبير في المخاطر المالية، مراد الحطاب، أن هذا التمويل يخالف المعايير الدولية.")
+        #expect(s.map(\.speaker) == ["مراد الحطاب"])
+        #expect(s.map(\.content) == ["هذا التمويل يخالف المعايير الدولية"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])

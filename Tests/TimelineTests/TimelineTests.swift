@@ -110,6 +110,19 @@ struct TimelineTests {
         #expect(canonical[1].role == "الرئيس الروسي")
     }
 
+    @Test func aWordAloneIsAFamilyNameFirstAndTwoPeopleSharingItNameNeither() {
+        let statements = [
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "رياض منصور", content: "أ"),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "منصور عياد العتيبي", content: "ب"),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "منصور", content: "ج"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "رياض منصور", content: "د"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "سامي منصور", content: "هـ"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "منصور", content: "و"),
+        ]
+        let canonical = StorySpeakers.canonicalize(statements) { $0 == "a1" ? "S1" : "S2" }
+        #expect(canonical.map(\.speaker) == ["رياض منصور", "منصور عياد العتيبي", "رياض منصور", "رياض منصور", "سامي منصور", "منصور"])
+    }
+
     @Test func speakersOfDifferentStoriesStayApart() {
         let statements = [
             TimelineTests.statement("a1", outlet: "nabaa", speaker: "فلاديمير بوتين", content: "أ"),
