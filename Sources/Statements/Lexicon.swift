@@ -91,6 +91,10 @@ enum Lexicon {
     static let homographs: WordSet = WordSet(
         ["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
 
+    /// Words before أن that make it a time or manner clause (بعد أن أخفته، قبل أن يغادر، دون أن
+    /// يقرأ), not the words reported.
+    static let subordinators: WordSet = WordSet(["بعد", "قبل", "منذ", "دون", "بدون", "ريثما", "حين", "وبعد", "وقبل", "ودون"].map(key))
+
     /// Words that open the reported clause: إن، أن، بأن with their pronoun suffixes.
     static let introducers: WordSet = {
         var words: [String] = []

@@ -151,7 +151,8 @@ struct ArticleReader {
         }
         // A bare homograph is a verb at a clause start or before a title (وصف رئيس السلطة…).
         // (لكنه رفض الانتقادات: a pronoun subject opens the clause too.)
-        if !hasProclitic, Lexicon.homographs.contains(bare), !afterComma, !followsOpener(i, range: range),
+        // (So is a verb with its object pronoun: رفضه القاطع، دعمه is a noun and its possessive.)
+        if !hasProclitic, Lexicon.homographs.contains(bare) || Lexicon.verbs[bare] == nil, !afterComma, !followsOpener(i, range: range),
             !(i > range.lowerBound && SpeakerShape.isPronoun(tokens[i - 1].key)),
             !(i + 1 < range.upperBound && SpeakerNames.isTitle(tokens[i + 1].key))
         {
@@ -448,7 +449,8 @@ struct ArticleReader {
                 }
                 break
             }
-            if Lexicon.introducers.contains(tokens[k].key) {
+            // (بعد أن، قبل أن، دون أن: a time or manner clause, no reported one.)
+            if Lexicon.introducers.contains(tokens[k].key), k == j || !Lexicon.subordinators.contains(tokens[k - 1].key) {
                 first = k + 1
                 break
             }

@@ -106,6 +106,16 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["هذا التمويل يخالف المعايير الدولية"])
     }
 
+    @Test func aVerbWithAnObjectPronounInsideAClauseIsANoun() {
+        let s = SpeakerTests.statements("وأكد الرئيس اليمني رفضه القاطع لبقاء أي وجود مسلح في الميناء. وهو الهجوم الذي أدانته الحكومة بشدة.")
+        #expect(!s.contains { $0.cue == "رفضه" || $0.cue == "أدانته" })
+    }
+
+    @Test func thatAfterATimeWordOpensNoReportedClause() {
+        let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
+        #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
