@@ -242,7 +242,9 @@ struct ArticleReader {
             phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
         }
         if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) || objectByAgreement || objectByShape {
-            phrase = (i + 1..<i + 1, i + 1)
+            // (after a resumptive pronoun: يعلن فيه تعيين…)
+            let objectStart = phrase.tokens.lowerBound
+            phrase = (objectStart..<objectStart, objectStart)
             // واشنطن تطالب كوريا الشمالية بالتخلي…، ودعا كل الدول إلى…: whom and what, as written.
             if Lexicon.calls.contains(entry.lemma), i + 1 < range.upperBound {
                 let end = contentEnd(from: i + 1, range: range, scalars: scalars)
@@ -259,6 +261,12 @@ struct ArticleReader {
             // (A verb with its proclitic opens its clause: the words before it are the last clause's.)
             if let before = subject ?? (hasProclitic ? nil : subjectBefore(i, range: range, scalars: scalars)) {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
+            }
+            // (وأرسلت مجموعة ولغرينز بيانا لبي بي سي، قالت فيه إنها…: the statement's issuer speaks in it.)
+            if i + 1 < range.upperBound, Lexicon.resumptives.contains(tokens[i + 1].key),
+                let issuer = issuerOfStatement(before: i, range: range, scalars: scalars)
+            {
+                return emit(sentence: sentence, cue: i, entry: entry, mention: issuer, speaker: nil, content: content, range: range, scalars: scalars)
             }
             // (كذلك أشارت إلى أن…: an adverbial before the verb leaves its clause's speaker implicit.)
             // (من جهة ثانية، أكد أنه…: so does the clause's lead before its verb, commas and all.)
@@ -413,6 +421,8 @@ struct ArticleReader {
     /// or else after the verb's preposition (أعرب عن، دعا إلى، طالب بـ), or right at `j` for a verb
     /// whose object is the content (نفى، أدان).
     func content(from j: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> Content? {
+        // (a parenthesis after the speaker is an aside: الفتى طه الجرجاوي (15 عاما) "…")
+        let j = afterParenthesis(at: j, range: range, scalars: scalars) ?? j
         guard j < range.upperBound else { return nil }
         var first: Int?
         var startScalar: Int?
@@ -610,6 +620,21 @@ struct ArticleReader {
         return nil
     }
 
+    /// Who issued the statement that a verb with a resumptive pronoun speaks in: the words between
+    /// the clause's first word (its verb: أرسلت، أصدرت، نشرت) and a statement noun before the cue
+    /// (وأرسلت مجموعة صيدليات ولغرينز بيانا لبي بي سي، قالت فيه…), one to six words with no comma.
+    func issuerOfStatement(before i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
+        let first = range.lowerBound + 1
+        guard
+            let noun = (first..<i).first(where: { k in
+                let key = tokens[k].key
+                return Lexicon.statementNouns.contains(key) || (key.hasSuffix("ا") && Lexicon.statementNouns.contains(String(key.dropLast())))
+            }), (1...6).contains(noun - first), !Lexicon.isPreposition(tokens[first]),
+            !((first + 1)...noun).contains(where: { gap(before: $0, in: scalars).contains { $0 == "،" || $0 == "," } })
+        else { return nil }
+        return first..<noun
+    }
+
     /// The المسؤولية that a حمّل at `i` assigns: within ten words, with at least whom it blames
     /// between (حمّل المسؤولية alone is bore it).
     func responsibility(after i: Int, range: Range<Int>) -> Int? {
@@ -717,6 +742,9 @@ struct ArticleReader {
                 break
             }
             if j > start, Lexicon.counterparts.contains(key) { break }
+            // نيكول (35 عاما) لبي بي سي: a parenthesis after the speaker is an aside, unless a name
+            // follows it (رئيس جهاز المخابرات الداخلية (إم آي 5) أندرو باركر).
+            if j > start, before.contains("("), !nameFollowsParenthesis(at: j, range: range, scalars: scalars) { break }
             // أعلن تنظيم داعش مسؤوليته عن…: a feminine noun with a possessive pronoun (its ة written ت
             // before ه، ها، هم) after the speaker's definite words is the verb's object. (After one
             // indefinite noun it is a relative clause's verb: بيان نقلته قناة…، تحقيق أجرته…)
@@ -775,6 +803,25 @@ struct ArticleReader {
             if letters.suffix(suffix.unicodeScalars.count).elementsEqual(suffix.unicodeScalars) { return true }
         }
         return false
+    }
+
+    /// Whether, after the parenthesis that opens before token `j` closes, a name word follows: not
+    /// definite, not لـ, not إن/أن.
+    func nameFollowsParenthesis(at j: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
+        guard let after = afterParenthesis(at: j, range: range, scalars: scalars), after < range.upperBound else { return false }
+        let key = tokens[after].key
+        return tokens[after].kind == .arabic && !key.hasPrefix("ال") && !key.hasPrefix("ل") && !Lexicon.introducers.contains(key)
+            && !gap(before: after, in: scalars).contains { $0 == ":" || isQuoteMark($0) }
+    }
+
+    /// The token after the parenthesis that opens before token `j`, when it closes within six words.
+    func afterParenthesis(at j: Int, range: Range<Int>, scalars: Range<Int>) -> Int? {
+        guard j < range.upperBound, gap(before: j, in: scalars).contains("(") else { return nil }
+        if display.scalars[tokens[j].range].contains(")") { return j + 1 }
+        return ((j + 1)..<min(range.upperBound + 1, j + 7)).first { k in
+            k == range.upperBound
+                ? display.scalars[tokens[k - 1].range.upperBound..<scalars.upperBound].contains(")") : gap(before: k, in: scalars).contains(")")
+        }
     }
 
     /// Whether a quotation that opens at token `j`, right after the verb, is its subject's name: it

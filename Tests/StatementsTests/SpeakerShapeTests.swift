@@ -364,7 +364,7 @@ struct AsideTests {
         let found = SpeakerShapeTests.statements(
             "وقالت نيكول (35 عاما) إنها ذهبت إلى الصيدلية. وأكد الممثل القانوني للحركة (شق حافظ قايد السبسي) مراد دلش أن القيادة سترفع قضايا.")
         #expect(found.map(\.speaker) == ["نيكول", "مراد دلش"])
-        #expect(found.first?.speakerMention == "نيكول (35 عاما)")
+        #expect(found.first?.speakerMention == "نيكول")
     }
 
     @Test func aLongTitleRunsOnToItsNameBeforeAn() throws {

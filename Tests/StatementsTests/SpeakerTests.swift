@@ -116,6 +116,22 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
     }
 
+    @Test func aParenthesisAfterTheSpeakerIsAnAsideUnlessANameFollowsIt() {
+        let s = SpeakerTests.statements(
+            """
+            وقالت نيكول مون (35 عاما) لبي بي سي إن الصيدلاني كان مقتضبا جدا.
+            قال رئيس جهاز المخابرات الداخلية في بريطانيا (إم.آي 5)، أندرو باركر، إنه يتعين إقامة شراكة أمنية.
+            """)
+        #expect(s.map(\.speaker) == ["نيكول مون", "أندرو باركر"])
+        #expect(s.first?.content == "الصيدلاني كان مقتضبا جدا")
+    }
+
+    @Test func theIssuerOfAStatementSpeaksInIt() {
+        let s = SpeakerTests.statements("وأرسلت مجموعة صيدليات ولغرينز بيانا لبي بي سي، قالت فيه إنها تبحث في الأمر.")
+        #expect(s.map(\.speaker) == ["مجموعة صيدليات ولغرينز"])
+        #expect(s.map(\.content) == ["تبحث في الأمر"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
