@@ -495,6 +495,9 @@ struct ArticleReader {
                     }
                     k += 1
                 }
+                // أكد الرئيس، رفضه أي وجود مسلح…، أكد التزامه: a speech act written as its noun is the
+                // verb's direct object.
+                if first == nil, j < range.upperBound, Lexicon.isSpeechAct(tokens[j].key) { first = j }
             }
         }
         guard let first, first < range.upperBound else { return nil }
@@ -742,6 +745,9 @@ struct ArticleReader {
                 break
             }
             if j > start, Lexicon.counterparts.contains(key) { break }
+            // أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود…: a speech act with its possessive
+            // pronoun (رفضه، دعمها، التزامهم) is what the speaker said.
+            if j > start, Lexicon.isSpeechAct(key), Self.endsWithPronoun(tokens[j].text) { break }
             // نيكول (35 عاما) لبي بي سي: a parenthesis after the speaker is an aside, unless a name
             // follows it (رئيس جهاز المخابرات الداخلية (إم آي 5) أندرو باركر).
             if j > start, before.contains("("), !nameFollowsParenthesis(at: j, range: range, scalars: scalars) { break }
@@ -792,6 +798,13 @@ struct ArticleReader {
             if j - start > 12 { return (start..<start, start) }
         }
         return (start..<j, j)
+    }
+
+    /// Whether a word ends with a pronoun suffix as written (رفضه، دعمها، التزامهم), not with ة.
+    static func endsWithPronoun(_ text: String) -> Bool {
+        let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
+        guard letters.count >= 4 else { return false }
+        return letters.last == "ه" || letters.suffix(2).elementsEqual("ها".unicodeScalars) || letters.suffix(2).elementsEqual("هم".unicodeScalars)
     }
 
     /// Whether a word is a feminine noun with a possessive pronoun: its ة written ت before ه، ها،

@@ -132,6 +132,12 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["تبحث في الأمر"])
     }
 
+    @Test func aSpeechActWithItsPronounAfterTheSpeakerIsTheContent() {
+        let s = SpeakerTests.statements("أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود مسلح للحوثيين في مدينة الحديدة.")
+        #expect(s.map(\.speaker) == ["عبدربه منصور هادي"])
+        #expect(s.map(\.content) == ["رفضه أي وجود مسلح للحوثيين في مدينة الحديدة"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
