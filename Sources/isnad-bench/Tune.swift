@@ -9,7 +9,8 @@ import Isnad
 /// gap). `all` clusters the whole ANT multi-source corpus (scored on the dev days), `saudi`
 /// SaudiNewsNet, a path that corpus file (no gold: only sizes and times). `sizes` prints the
 /// largest stories and, for each gold story of 8 articles or more, the predicted stories it is
-/// split into and what joined its largest part; `out` writes the dev-day prediction.
+/// split into and what joined its largest part; `out` writes the dev-day prediction (and the
+/// story-pair run's as `PATH.pairs`).
 func benchTune(_ settings: [String]) throws {
     var corpus = "dev", showSizes = false, out: String?
     var grid: [[(String, String)]] = [[]]
@@ -87,7 +88,14 @@ func benchTune(_ settings: [String]) throws {
                     s.pairwise.f1, s.ari, s.nmi, s.predictedStories, s.goldStories))
             if showSizes { printLargeGoldStories(predicted: predicted, gold: gold) }
         }
-        if !pairGold.isEmpty { printPairScores(StoryDetection.run(pairArticles, options: options), articles: pairArticles, gold: pairGold) }
+        if !pairGold.isEmpty {
+            let pairResult = StoryDetection.run(pairArticles, options: options)
+            printPairScores(pairResult, articles: pairArticles, gold: pairGold)
+            if let out {
+                let lines = pairArticles.indices.map { "{\"id\":\"\(pairArticles[$0].id)\",\"story\":\"\(pairResult.storyIDOfArticle[$0])\"}" }
+                try lines.joined(separator: "\n").write(toFile: out + ".pairs", atomically: true, encoding: .utf8)
+            }
+        }
         print(
             String(
                 format: "   times: boilerplate %.2f s, vectors %.2f s, similarity %.2f s (%d pairs), clustering %.2f s (stories across days %.2f s)",
