@@ -3,6 +3,8 @@
 #   make test   installs what is missing (chromium and the Python helpers of the tests too),
 #               checks the style (swift format lint --strict, .swift-format), builds in debug,
 #               runs every test, then executes Reports/notebook.ipynb headless
+#   make fuzz   libFuzzer with AddressSanitizer over each parser and text view (FUZZ_SECONDS each,
+#               READER_SECONDS for the JSON, CSV and HTML readers); findings in .build-fuzz/findings
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
 #               statements per second, two weeks fed day by day to a story store against batch
@@ -12,7 +14,7 @@ TEST_APT_PACKAGES := chromium
 DEMO_INPUT := Datasets/demo/articles
 DEMO_OUTPUT := Reports/demo
 
-.PHONY: deps apt venv demo test bench
+.PHONY: deps apt venv demo test bench fuzz
 
 # Installs the Debian packages the build links against (and, for the tests, the browser that
 # opens the HTML report), only those that are missing.
@@ -56,3 +58,24 @@ bench: deps
 	.build/release/isnad-bench replay
 	[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q scikit-learn numpy scipy)
 	.build/release/isnad-bench stories
+
+# libFuzzer (-sanitize=fuzzer,address) over the Fuzzing module's targets: the JSON, CSV and HTML
+# readers, the date parser, the text views, the statement extractor and a whole ingest of a file.
+# The module is built by SwiftPM and linked here, so libFuzzer's own main runs. Corpora grow in
+# .build-fuzz/corpus; crashes, leaks and timeouts go to .build-fuzz/findings. docs/FUZZING.md.
+FUZZ_SECONDS ?= 600
+READER_SECONDS ?= 1800
+FUZZ_JOBS ?= 2
+fuzz: deps
+	swift build --target Fuzzing --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+	swiftc -sanitize=fuzzer,address .build-fuzz/debug/{Support,ArabicText,Ingest,Statements,Fuzzing}.build/*.o -lz -o .build-fuzz/isnad-fuzz \
+		2> .build-fuzz/link.log || (cat .build-fuzz/link.log; exit 1)
+	python3 Sources/Fuzzing/seed_corpora.py .build-fuzz/seeds
+	mkdir -p .build-fuzz/findings
+	printf '%s\n' json:$(READER_SECONDS) csv:$(READER_SECONDS) html:$(READER_SECONDS) ingest:$(FUZZ_SECONDS) \
+		statements:$(FUZZ_SECONDS) text:$(FUZZ_SECONDS) date:$(FUZZ_SECONDS) \
+		| xargs -P $(FUZZ_JOBS) -I{} sh -c 't=$${1%%:*}; s=$${1##*:}; mkdir -p .build-fuzz/corpus/$$t; \
+			ISNAD_FUZZ_TARGET=$$t .build-fuzz/isnad-fuzz -max_total_time=$$s -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=.build-fuzz/findings/$$t- .build-fuzz/corpus/$$t .build-fuzz/seeds/$$t \
+			> .build-fuzz/findings/$$t.log 2>&1; echo "$$t: exit $$? after $$s s, $$(tail -1 .build-fuzz/findings/$$t.log)"' _ {}
+	@ls .build-fuzz/findings | grep -vE '\.log$$' || echo "no findings"

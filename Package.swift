@@ -58,6 +58,9 @@ let package = Package(
         ),
         .executableTarget(name: "isnad-bench", dependencies: ["Isnad", "Support"], exclude: ["text_baseline.py"]),
 
+        // MARK: - Fuzzing (`make fuzz` links it with libFuzzer; docs/FUZZING.md)
+        .target(name: "Fuzzing", dependencies: ["ArabicText", "Ingest", "Statements"], exclude: ["seed_corpora.py"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["TestSupport", "LinearAlgebra"]),

@@ -1,12 +1,12 @@
 /// One CSV record: its fields, the line on which it starts, and its raw text.
-struct CSVRecord {
+package struct CSVRecord {
     var fields: [String]
     var line: Int
     var raw: String
 }
 
 /// A CSV record that could not be parsed.
-struct CSVProblem: Error {
+package struct CSVProblem: Error {
     var line: Int
     var reason: String
     var raw: String
@@ -17,7 +17,7 @@ struct CSVProblem: Error {
 /// with invalid UTF-8 or an unterminated quote is returned as a problem, and parsing goes on.
 ///
 /// - Parameter delimiter: `,` for `.csv`, tab for `.tsv`.
-func parseCSV(_ bytes: [UInt8], delimiter: UInt8) -> [Result<CSVRecord, CSVProblem>] {
+package func parseCSV(_ bytes: [UInt8], delimiter: UInt8) -> [Result<CSVRecord, CSVProblem>] {
     var out: [Result<CSVRecord, CSVProblem>] = []
     var i = 0
     var line = 1

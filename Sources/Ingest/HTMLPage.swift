@@ -1,6 +1,6 @@
 /// What Isnad takes from a news web page: headline, metadata from the usual meta tags, and the
 /// body paragraphs. Scripts, styles, navigation, headers, footers, asides and forms are dropped.
-struct HTMLPage: Equatable {
+package struct HTMLPage: Equatable {
     /// `og:title`, else the first `<h1>` outside the page chrome, else `<title>`.
     var title: String?
     /// `article:published_time` and its kin, else the first `<time datetime>` in the article.
@@ -14,7 +14,7 @@ struct HTMLPage: Equatable {
     var paragraphs: [String]
 
     /// Extracts the page from HTML text. Never fails: a page with nothing usable gives empty fields.
-    init(html: String) {
+    package init(html: String) {
         var scan = HTMLScanner(Array(html.utf8))
         scan.run()
         let meta = scan.meta
