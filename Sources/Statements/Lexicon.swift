@@ -38,6 +38,12 @@ enum Lexicon {
             verbs[key(form)] = ReportingVerbs.Entry(lemma: "حمل", cueClass: .assert, form: .finite, carriesSubject: carries)
         }
         for form in ["محملا", "محملة"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "حمل", cueClass: .assert, form: .participle) }
+        // أثنى على (praised): 357 of its forms in the shared articles have على within eight words.
+        // Its past has the key of اثني (twelve), which عشر follows.
+        for (form, carries) in [("أثنى", false), ("أثنت", false), ("أثنوا", true), ("يثني", false), ("تثني", false), ("يثنون", true)] {
+            verbs[key(form)] = ReportingVerbs.Entry(lemma: "أثنى", cueClass: .express, form: .finite, carriesSubject: carries)
+        }
+        for form in ["مثنيا", "مثنية"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "أثنى", cueClass: .express, form: .participle) }
         return verbs
     }()
 
@@ -109,7 +115,8 @@ enum Lexicon {
         "أعرب": "عن", "أبدى": "", "دعا": "إلى", "ناشد": "", "حث": "على", "حذر": "من", "شدد": "على", "أشار": "إلى",
         "لفت": "إلى", "نبه": "إلى", "طالب": "ب", "أشاد": "ب", "ندد": "ب", "تعهد": "ب", "هدد": "ب", "نفى": "", "رفض": "",
         "انتقد": "", "استنكر": "", "أنكر": "", "وصف": "", "أكد": "على", "كشف": "عن", "أعلن": "", "توقع": "", "رجح": "",
-        "أدان": "", "دان": "", "جدد": "", "حمل": "", "تساءل": "عن", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب", "توعد": "ب",
+        "أدان": "", "دان": "", "جدد": "", "حمل": "", "تساءل": "عن", "أثنى": "على", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب",
+        "توعد": "ب",
         "اعتبر": "",
     ]
 

@@ -122,6 +122,8 @@ struct ArticleReader {
         guard let entry = Lexicon.verbs[bare] ?? (tokens[i].text.unicodeScalars.last == "ة" ? nil : Lexicon.verbWithObjectPronoun(bare)) else {
             return nil
         }
+        // (اثني عشر is twelve, not أثنى.)
+        if entry.lemma == "أثنى", i + 1 < range.upperBound, [Lexicon.key("عشر"), Lexicon.key("عشرة")].contains(tokens[i + 1].key) { return nil }
         // (تساؤل, a noun, has the key of the verb تساءل: a form written with ء is no word written ؤ;
         // تسائل is the verb misspelt)
         if Lexicon.formsWithHamza.contains(bare), tokens[i].text.unicodeScalars.contains("ؤ") { return nil }
@@ -181,6 +183,17 @@ struct ArticleReader {
         if !phrase.tokens.isEmpty, k < range.upperBound, tokens[k].key == Lexicon.key("عن"), k > phrase.end || entry.lemma == "نقل" {
             let source = speakerPhrase(from: k + 1, lemma: entry.lemma, range: range, scalars: scalars)
             if !source.tokens.isEmpty { phrase = source }
+        }
+        // وأشاد بمقاتلي المقاومة…: after و, a verb that takes بـ goes on with the last speaker when a
+        // بـ word follows it. (A subject may start with ب too: بوتين, a name the article gives;
+        // وهددت بيونغيانغ، الأربعاء، بإلغاء…, whose object is a later بـ word; بيان صادر عن…)
+        func isObjectWithBa(_ k: Int) -> Bool { tokens[k].key.hasPrefix("ب") && tokens[k].key.unicodeScalars.count > 3 }
+        if hasProclitic, lastSpeaker != nil, Lexicon.complements[entry.lemma] == "ب", let head = phrase.tokens.first, head == i + 1, isObjectWithBa(head),
+            !appositions.contains(where: { $0.tokens.contains(head) }), !Lexicon.isSpeechNoun(tokens[head].key),
+            !((head + 1)..<min(range.upperBound, head + 11)).contains(where: isObjectWithBa),
+            head + 1 >= range.upperBound || !gap(before: head + 1, in: scalars).contains(where: { $0 == "،" || $0 == "," })
+        {
+            phrase = (head..<head, head)
         }
         // ورفضوا منحها الأدوية: a plural or dual verb holds its subject; what follows is its object.
         if entry.carriesSubject, phrase.tokens.lowerBound == i + 1 { phrase = (i + 1..<i + 1, i + 1) }

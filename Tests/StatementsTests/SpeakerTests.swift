@@ -138,6 +138,19 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["رفضه أي وجود مسلح للحوثيين في مدينة الحديدة"])
     }
 
+    @Test func aVerbThatTakesBaGoesOnWithTheLastSpeakerBeforeABaWord() {
+        let s = SpeakerTests.statements(
+            "وقال الحذيفي إن الوضع جيد. وأشاد بمقاتلي المقاومة الشعبية الذين طردوا المسلحين. وهددت بيونغيانغ، الأربعاء، بإلغاء القمة المرتقبة.")
+        #expect(s.map(\.speaker) == ["الحذيفي", "الحذيفي", "كوريا الشمالية"])
+        #expect(s.map(\.content) == ["الوضع جيد", "مقاتلي المقاومة الشعبية الذين طردوا المسلحين", "إلغاء القمة المرتقبة"])
+    }
+
+    @Test func praiseWithAlaIsAStatementAndTwelveIsNot() {
+        let s = SpeakerTests.statements("من جانبه، أثنى سالم سمران، القيادي في المقاومة الشعبية، على دور التحالف. وقتل اثني عشر شخصا.")
+        #expect(s.map(\.speaker) == ["سالم سمران"])
+        #expect(s.map(\.content) == ["دور التحالف"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
