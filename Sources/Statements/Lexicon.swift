@@ -44,12 +44,33 @@ enum Lexicon {
             verbs[key(form)] = ReportingVerbs.Entry(lemma: "أثنى", cueClass: .express, form: .finite, carriesSubject: carries)
         }
         for form in ["مثنيا", "مثنية"] { verbs[key(form)] = ReportingVerbs.Entry(lemma: "أثنى", cueClass: .express, form: .participle) }
+        // رفع and تقدم (raised, offered) report only thanks, condolences and congratulations
+        // (ورفع خالص التعازي…، وتقدم القميشي بالشكر…; ``courtesies``).
+        for lemma in ["رفع", "تقدم"] {
+            let present = lemma == "رفع" ? ["يرفع", "ترفع", "يرفعون"] : ["يتقدم", "تتقدم", "يتقدمون"]
+            for (form, carries) in [(lemma, false), (lemma + "ت", false), (lemma + "وا", true), (present[0], false), (present[1], false), (present[2], true)] {
+                verbs[key(form)] = ReportingVerbs.Entry(lemma: lemma, cueClass: .express, form: .finite, carriesSubject: carries)
+            }
+        }
+        // مطالبين، مشيرين، مؤكدين: the plural of each participle (مطالبا → مطالبين), after a plural speaker.
+        for (form, entry) in ReportingVerbs.entries where entry.form == .participle && form.hasSuffix("ا") {
+            let plural = key(String(form.dropLast()) + "ين")
+            if verbs[plural] == nil { verbs[plural] = entry }
+        }
         return verbs
     }()
 
     /// The reporting-verb forms written with a hamza on the line (تساءل، جاء), by key: the key folds
     /// ؤ to it, so a word written with it (تساؤل) has the same key and is not the verb.
     static let formsWithHamza: WordSet = WordSet(ReportingVerbs.entries.map(\.form).filter { $0.unicodeScalars.contains("ء") }.map(key))
+
+    /// Thanks, condolences and congratulations: what رفع and تقدم report only with (خالص التعازي،
+    /// بالشكر، أسمى آيات التهاني).
+    static let courtesies: WordSet = WordSet(
+        [
+            "خالص", "التعازي", "التهاني", "الشكر", "التهنئة", "المواساة", "أسمى", "أصدق", "أحر", "آيات", "شكره", "شكرها", "تعازيه", "تهانيه",
+            "بالشكر", "بالتهنئة", "بالتعازي", "بالتهاني", "بخالص", "بأسمى", "بأصدق", "بأحر", "بجزيل",
+        ].map(key))
 
     /// المسؤولية، مسؤولية: what حمّل reports only with.
     static let responsibility: WordSet = WordSet(["المسؤولية", "مسؤولية", "المسئولية", "مسئولية"].map(key))
@@ -93,9 +114,13 @@ enum Lexicon {
 
     /// Bare past forms that are also common nouns or adjectives (بين between, طالب student, كتب
     /// books, تابع affiliated, ذكر male, وصف description, نقل transport, رفض rejection, كشف list,
-    /// حذر caution, زعم claim, رأى opinion): a cue only with a proclitic or at a clause start.
+    /// حذر caution, زعم claim, رأى opinion, تقدم progress, رفع raising, حمل pregnancy): a cue only with a
+    /// proclitic or at a clause start.
     static let homographs: WordSet = WordSet(
-        ["عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى"].map(key))
+        [
+            "عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى", "تقدم",
+            "رفع", "حمل",
+        ].map(key))
 
     /// Words before أن that make it a time or manner clause (بعد أن أخفته، قبل أن يغادر، دون أن
     /// يقرأ), not the words reported.
@@ -115,7 +140,8 @@ enum Lexicon {
         "أعرب": "عن", "أبدى": "", "دعا": "إلى", "ناشد": "", "حث": "على", "حذر": "من", "شدد": "على", "أشار": "إلى",
         "لفت": "إلى", "نبه": "إلى", "طالب": "ب", "أشاد": "ب", "ندد": "ب", "تعهد": "ب", "هدد": "ب", "نفى": "", "رفض": "",
         "انتقد": "", "استنكر": "", "أنكر": "", "وصف": "", "أكد": "على", "كشف": "عن", "أعلن": "", "توقع": "", "رجح": "",
-        "أدان": "", "دان": "", "جدد": "", "حمل": "", "تساءل": "عن", "أثنى": "على", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "", "دافع": "عن", "رحب": "ب",
+        "أدان": "", "دان": "", "جدد": "", "حمل": "", "تساءل": "عن", "أثنى": "على", "رفع": "", "تقدم": "", "اتهم": "", "عبر": "عن", "أقر": "ب", "استبعد": "",
+        "دافع": "عن", "رحب": "ب",
         "توعد": "ب",
         "اعتبر": "",
     ]

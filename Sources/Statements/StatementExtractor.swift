@@ -198,6 +198,14 @@ struct ArticleReader {
         // ورفضوا منحها الأدوية: a plural or dual verb holds its subject; what follows is its object.
         if entry.carriesSubject, phrase.tokens.lowerBound == i + 1 { phrase = (i + 1..<i + 1, i + 1) }
         if let named = nameAfterField(of: phrase, range: range, scalars: scalars) { phrase = named }
+        // ورفع خالص التعازي…، وتقدم القميشي بالشكر…: the speaker ends at the courtesy offered.
+        if entry.lemma == "رفع" || entry.lemma == "تقدم" {
+            guard let courtesy = ((i + 1)..<min(range.upperBound, i + 9)).first(where: { Lexicon.courtesies.contains(tokens[$0].key) }) else {
+                return nil
+            }
+            let end = max(phrase.tokens.lowerBound, min(phrase.end, courtesy))
+            phrase = (phrase.tokens.lowerBound..<end, end)
+        }
         // وحمّلت النقابة الحوثيين المسؤولية…: حمّل reports only a blame; its speaker ends before whom
         // it blames: the word before المسؤولية, with the institution it names (حركة حماس) or the noun
         // its gentilic describes (الجيش السوري).

@@ -151,6 +151,19 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["دور التحالف"])
     }
 
+    @Test func raisingAndOfferingReportOnlyACourtesy() {
+        let s = SpeakerTests.statements(
+            "وتقدم القميشي بالشكر لدول التحالف العربي على دعمها. وتقدم الجيش نحو المدينة. ورفع المجلس أسعار الوقود.")
+        #expect(s.map(\.speaker) == ["القميشي"])
+        #expect(s.map(\.content) == ["بالشكر لدول التحالف العربي على دعمها"])
+    }
+
+    @Test func aPluralParticipleGoesOnWithTheSpeakers() {
+        let s = SpeakerTests.statements("وقال الخبراء إن الأخطاء تتكرر، مطالبين بإيجاد نظام رقابي دقيق.")
+        #expect(s.map(\.cue) == ["وقال", "مطالبين"])
+        #expect(s.map(\.speaker) == ["الخبراء", "الخبراء"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
