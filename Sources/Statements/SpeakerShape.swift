@@ -46,7 +46,7 @@ package enum SpeakerShape: Equatable {
             if case .nounPhrase(let phrase) = of(Array(words.dropFirst())) { return .nounPhrase((phrase.lowerBound + 1)..<(phrase.upperBound + 1)) }
             return .adverbial
         case "preposition": return .adverbial
-        case "stop": return .notASpeaker
+        case "stop", "document": return .notASpeaker
         case "demonstrative" where keys.count < 2 || !keys[1].hasPrefix("ال"): return .notASpeaker
         default:
             // The noun phrase ends before a pronoun, adverbial or particle (a demonstrative or a

@@ -164,6 +164,12 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["الخبراء", "الخبراء"])
     }
 
+    @Test func aRuleOrAMeasureIsNoSourceOfWords() {
+        let s = SpeakerTests.statements(
+            "وتعد هذه المستوطنات غير شرعية وفقا للقانون الدولي. ووفقا نتائج أولية، حلت قائمة سائرون أولا. وبحسب مصادر أمنية، قتل عشرة أشخاص.")
+        #expect(s.map(\.speaker) == ["مصادر أمنية"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
