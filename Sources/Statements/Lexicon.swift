@@ -289,6 +289,9 @@ enum Lexicon {
     /// Verbs of calling on someone: their object is whom they call on (دعا الدول إلى…).
     static let calls: WordSet = ["دعا", "حث", "طالب", "ناشد"]
 
+    /// God, whom a prayer addresses (دعا الله، سأل المولى): never a speaker of news.
+    static let god: WordSet = WordSet(["الله", "المولى"].map(key))
+
     /// Words that open the addressee of a call (دعا كل الأطراف إلى…).
     static let addresseeOpeners: WordSet = WordSet(["كل", "جميع", "كافة", "المجتمع", "الأطراف", "الدول"].map(key))
 

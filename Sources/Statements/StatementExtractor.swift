@@ -925,8 +925,10 @@ struct ArticleReader {
     /// Whether a phrase after دعا، حث، طالب، ناشد is whom the call is addressed to (ودعا كل دول
     /// العالم إلى…), not who calls.
     func addresses(_ phrase: Range<Int>, lemma: String) -> Bool {
-        guard !phrase.isEmpty, Lexicon.calls.contains(lemma) else { return false }
-        return Lexicon.addresseeOpeners.contains(tokens[phrase.lowerBound].key)
+        guard !phrase.isEmpty else { return false }
+        // ودعا الله أن يحفظ…، وسأل المولى عز وجل أن…: a prayer's addressee.
+        if Lexicon.calls.contains(lemma) || lemma == "سأل", Lexicon.god.contains(tokens[phrase.lowerBound].key) { return true }
+        return Lexicon.calls.contains(lemma) && Lexicon.addresseeOpeners.contains(tokens[phrase.lowerBound].key)
     }
 
     /// The subject before a verb in the same clause (وكان أردوغان قال إن…), without the clause's

@@ -170,6 +170,12 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["مصادر أمنية"])
     }
 
+    @Test func godIsAddressedInAPrayerNotASpeaker() {
+        let s = SpeakerTests.statements("وقال الأمير إن الفقيد كان مثالا للوفاء. ودعا الله أن يتغمده بواسع رحمته.")
+        #expect(s.map(\.speaker) == ["الأمير", "الأمير"])
+        #expect(s.last?.content == "الله أن يتغمده بواسع رحمته")
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
