@@ -634,7 +634,9 @@ struct ArticleReader {
             tokens[phrase.end].key == Lexicon.key("في")
         else { return nil }
         func comma(_ k: Int) -> Bool { gap(before: k, in: scalars).contains { $0 == "،" || $0 == "," } }
-        guard let name = ((phrase.end + 2)..<min(range.upperBound, phrase.end + 7)).first(where: comma) else { return nil }
+        guard phrase.end + 2 < range.upperBound, let name = ((phrase.end + 2)..<min(range.upperBound, phrase.end + 7)).first(where: comma) else {
+            return nil
+        }
         for end in (name + 2)...(name + 4) where end < range.upperBound {
             if (2..<end - name).contains(where: { comma(name + $0) }) { return nil }
             if Lexicon.introducers.contains(tokens[end].key), !(name..<end).contains(where: { Lexicon.verbs[strip(tokens[$0].key).bare] != nil }) {
@@ -649,7 +651,7 @@ struct ArticleReader {
     /// (وأرسلت مجموعة صيدليات ولغرينز بيانا لبي بي سي، قالت فيه…), one to six words with no comma.
     func issuerOfStatement(before i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
         let first = range.lowerBound + 1
-        guard
+        guard first < i,
             let noun = (first..<i).first(where: { k in
                 let key = tokens[k].key
                 return Lexicon.statementNouns.contains(key) || (key.hasSuffix("ا") && Lexicon.statementNouns.contains(String(key.dropLast())))
@@ -662,7 +664,8 @@ struct ArticleReader {
     /// The المسؤولية that a حمّل at `i` assigns: within ten words, with at least whom it blames
     /// between (حمّل المسؤولية alone is bore it).
     func responsibility(after i: Int, range: Range<Int>) -> Int? {
-        ((i + 2)..<min(range.upperBound, i + 11)).first { Lexicon.responsibility.contains(tokens[$0].key) }
+        guard i + 2 < range.upperBound else { return nil }
+        return ((i + 2)..<min(range.upperBound, i + 11)).first { Lexicon.responsibility.contains(tokens[$0].key) }
     }
 
     /// Whether إن/أن follows token `k`, right after it or after the preposition a participle takes

@@ -176,6 +176,14 @@ struct SpeakerTests {
         #expect(s.last?.content == "الله أن يتغمده بواسع رحمته")
     }
 
+    @Test func aCueAtTheEdgeOfItsSentenceReadsNothingBeyondIt() {
+        // Each new rule looks a few words ahead or behind its cue: here there are none.
+        for text in ["وحمّلت", "وحمّلت النقابة", "قالت فيه", "قالت فيه إن", "يرى الخبير في", "يرى الخبير في المخاطر،", "ورفع", "وأشاد ب", "أثنى"] {
+            _ = SpeakerTests.statements(text)
+            _ = SpeakerTests.statements("قال الوزير إن الوضع جيد. " + text)
+        }
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
