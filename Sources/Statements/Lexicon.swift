@@ -267,7 +267,7 @@ enum Lexicon {
     static let institutions: WordSet = WordSet(
         [
             "وزارة", "وكالة", "حكومة", "مفوضية", "بعثة", "هيئة", "لجنة", "منظمة", "حركة", "مجلس", "رئاسة",
-            "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد",
+            "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد", "صحيفة", "مجلة", "قناة",
         ].map(key))
 
     /// Subjects of a reporting verb that are nobody's words: unattributed reports and indicators.
@@ -288,6 +288,9 @@ enum Lexicon {
 
     /// Verbs of calling on someone: their object is whom they call on (دعا الدول إلى…).
     static let calls: WordSet = ["دعا", "حث", "طالب", "ناشد"]
+
+    /// Naming words of outlets, whose names need not be definite (صحيفة نيويورك تايمز، مجلة جون أفريك).
+    static let outlets: WordSet = WordSet(["صحيفة", "مجلة", "قناة", "وكالة"].map(key))
 
     /// God, whom a prayer addresses (دعا الله، سأل المولى): never a speaker of news.
     static let god: WordSet = WordSet(["الله", "المولى"].map(key))

@@ -899,6 +899,18 @@ struct ArticleReader {
     /// The full name of an institution a definite mention refers back to (الوزارة → وزارة
     /// الخارجية الفلسطينية; الوكالة الرسمية → وكالة الأنباء الرسمية…): the nearest earlier
     /// «وزارة/وكالة…» phrase of the article that shares the mention's adjectives.
+    /// Whether token `j` is part of the name of an outlet whose naming word is at `k` (صحيفة نيويورك
+    /// تايمز، مجلة "جون أفريك"): up to two words, none a verb, preposition or إن/أن; a name
+    /// that is definite (صحيفة القدس العربي) is taken by its definite words alone.
+    func namesAnOutlet(after k: Int, at j: Int) -> Bool {
+        guard Lexicon.outlets.contains(SpeakerNames.strippedProclitic(tokens[k].key) ?? tokens[k].key), j - k <= 2, tokens[j].kind == .arabic,
+            !((k + 1)..<j).contains(where: { tokens[$0].key.hasPrefix("ال") })
+        else { return false }
+        let key = tokens[j].key
+        return Lexicon.verbs[strip(key).bare] == nil && !Lexicon.isPreposition(tokens[j]) && !Lexicon.introducers.contains(key)
+            && !Lexicon.phraseStops.contains(key)
+    }
+
     func institution(named mention: Range<Int>) -> String? {
         let head = tokens[mention.lowerBound].key
         guard head.hasPrefix("ال"), Lexicon.institutions.contains(String(head.dropFirst(2))),
@@ -911,7 +923,9 @@ struct ArticleReader {
             let key = tokens[k].key
             if key == indefinite || SpeakerNames.strippedProclitic(key) == indefinite {
                 var end = k + 1
-                while end < tokens.count, end - k <= 4, tokens[end].key.hasPrefix("ال"), !Apposition.breaks(before: end, tokens, display, allowComma: false) {
+                while end < tokens.count, end - k <= 4, tokens[end].key.hasPrefix("ال") || namesAnOutlet(after: k, at: end),
+                    !Apposition.breaks(before: end, tokens, display, allowComma: false)
+                {
                     end += 1
                 }
                 let words = (k + 1..<end).map { SpeakerNames.skeleton(SpeakerNames.words(tokens[$0].text).first ?? "") }

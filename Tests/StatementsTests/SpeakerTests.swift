@@ -184,6 +184,12 @@ struct SpeakerTests {
         }
     }
 
+    @Test func aDefiniteOutletIsTheOneNamedLast() {
+        let s = SpeakerTests.statements(
+            "وكتبت صحيفة القدس العربي أن المعركة طويلة. ونشرت صحيفة نيويورك تايمز مقالا عن الهجرة. ورأت الصحيفة أن تعامل ترامب مع المهاجرين غير إنساني.")
+        #expect(s.map(\.speaker) == ["صحيفة القدس العربي", "صحيفة نيويورك تايمز"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
