@@ -1,4 +1,5 @@
 import Support
+
 /// A sentence of a display view: its paragraph and its range of display scalar offsets.
 public struct Sentence: Sendable, Equatable, Codable {
     /// Which paragraph (0-based) the sentence is in.
@@ -98,8 +99,23 @@ public enum SentenceSplitter {
         while wordStart > sentenceStart, s[wordStart - 1] != " ", !isOpener(s[wordStart - 1]) { wordStart -= 1 }
         let word = KeyNormalizer().key(String(scalars: s[wordStart..<i]))
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.value >= 0x0600 { return true }
+        // لورا إيه. كولانجيلو: a Latin initial written out, inside a name; not an acronym's last
+        // letter (بي بي سي.، سي إن إن.) and not before و or ف, which open the next sentence.
+        if letterNames.contains(word), i + 2 < s.count, s[i + 2] != "و", s[i + 2] != "ف" {
+            var previousEnd = wordStart - 1
+            while previousEnd > sentenceStart, s[previousEnd] == " " { previousEnd -= 1 }
+            var previousStart = previousEnd
+            while previousStart > sentenceStart, s[previousStart - 1] != " " { previousStart -= 1 }
+            let previous = previousEnd > sentenceStart ? KeyNormalizer().key(String(scalars: s[previousStart...previousEnd])) : ""
+            if !letterNames.contains(previous), !letterNames.contains(String(previous.unicodeScalars.dropFirst())) { return true }
+        }
         return abbreviations.contains(word)
     }
+
+    /// The Latin letters as Arabic writes their names (إيه، بي، جيه، دبليو…), in key form: initials
+    /// inside foreign names (لورا إيه. كولانجيلو).
+    package static let letterNames: Set<String> = Set(
+        "إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم كيو آر إس تي يو دبليو إكس واي زد".split(separator: " ").map { KeyNormalizer().key($0) })
 
     private static func isOpener(_ u: Unicode.Scalar) -> Bool {
         switch u {

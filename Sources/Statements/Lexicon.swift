@@ -292,6 +292,25 @@ enum Lexicon {
     /// Naming words of outlets, whose names need not be definite (صحيفة نيويورك تايمز، مجلة جون أفريك).
     static let outlets: WordSet = WordSet(["صحيفة", "مجلة", "قناة", "وكالة"].map(key))
 
+    /// Names of outlets that are not definite, as the shared articles write them after وكالة، شبكة،
+    /// قناة، صحيفة (the 40 commonest, places left out): after لـ they are whom the words were said to
+    /// (قال لرويترز، لفرانس برس، لوول ستريت جورنال).
+    static let outletNames: WordSet = WordSet(
+        [
+            "فرانس", "ديلي", "نيويورك", "واشنطن", "رويترز", "ماركا", "وول", "سكاي", "فوكس", "آس", "بيلد", "لوموند", "حرييت", "سبورت", "صنداي",
+            "سبق", "ميرور", "هآرتس", "تلغراف", "نسمة", "عكاظ", "يديعوت", "غارديان", "صن", "إكسبريس",
+        ].map(key))
+
+    /// The pronouns لـ carries (لها، لنا، لهم): whom the words were said to.
+    static let pronounsAfterLam: WordSet = WordSet(["ه", "ها", "هم", "هما", "هن", "نا", "ي", "كم", "كما", "ك"].map(key))
+
+    /// Particles written with لـ that may follow a verb of saying (قال لقد…، قالت لكن…): no speaker.
+    static let particlesWithLam: WordSet = WordSet(
+        [
+            "لقد", "لكن", "ليس", "ليست", "لماذا", "لذلك", "لاحقا", "لدينا", "لدي", "لذا", "لهذا", "لست", "لسنا", "لما", "لأن", "لكي", "لعل", "لطالما", "لابد",
+            "لدى", "لن", "لم", "لا", "لو", "لولا", "لكننا", "لكنني", "لكني", "ليت",
+        ].map(key))
+
     /// God, whom a prayer addresses (دعا الله، سأل المولى): never a speaker of news.
     static let god: WordSet = WordSet(["الله", "المولى"].map(key))
 

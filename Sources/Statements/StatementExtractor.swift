@@ -746,13 +746,9 @@ struct ArticleReader {
             {
                 break
             }
-            // An addressee (أعرب لميركل عن…), unless the phrase ends right after it (وأضاف لافروف:).
-            if j == start, key.hasPrefix("ل"), key.count >= 3, Lexicon.verbs[key] == nil, j + 1 < range.upperBound,
-                !gap(before: j + 1, in: scalars).contains(where: { $0 == ":" || isQuoteMark($0) }),
-                !Lexicon.introducers.contains(tokens[j + 1].key)
-            {
-                break
-            }
+            // An addressee or a particle with لـ (قال لرويترز إن، أعرب لميركل عن، قال لقد…), not a
+            // speaker whose name starts with ل (لافروف، ليلى الحسن، لجنة الانتخابات، لندن).
+            if j == start, key.hasPrefix("ل"), key.count >= 3, Lexicon.verbs[key] == nil, opensAddressee(at: j) { break }
             if startsTime(at: j, range: range) { break }
             // وجددت النقابة مطالبتها بـ…: the renewed speech act ends the speaker.
             if j > start, Lexicon.speechActObject.contains(lemma), Lexicon.isSpeechAct(key) { break }
@@ -899,6 +895,24 @@ struct ArticleReader {
     /// The full name of an institution a definite mention refers back to (الوزارة → وزارة
     /// الخارجية الفلسطينية; الوكالة الرسمية → وكالة الأنباء الرسمية…): the nearest earlier
     /// «وزارة/وكالة…» phrase of the article that shares the mention's adjectives.
+    /// Whether a word with لـ right after a verb is whom the words were said to, or a particle: an
+    /// outlet (لوكالة، لرويترز، لبي بي سي), a pronoun (لها، لنا), a title or role (لنواب، لوزير),
+    /// someone or something the article names without the لـ (أعرب لميركل…، ميركل elsewhere), or a
+    /// particle (لقد، لكن، لذلك). Else the لـ is the first letter of the speaker's name or noun.
+    func opensAddressee(at j: Int) -> Bool {
+        let key = tokens[j].key
+        let rest = String(key.unicodeScalars.dropFirst())
+        if Self.isNamingWord(rest, withProclitic: false) || Lexicon.outletNames.contains(rest) || SentenceSplitter.letterNames.contains(rest)
+            || Lexicon.pronounsAfterLam.contains(rest) || Lexicon.particlesWithLam.contains(key) || SpeakerShape.classes[key] != nil
+        {
+            return true
+        }
+        // (a title or role: قالت لنواب حزبها، قال لوزير الخارجية)
+        if SpeakerNames.isTitle(rest) || SpeakerNames.roleWords.contains(rest) { return true }
+        let definite = "ال" + rest
+        return tokens.indices.contains { $0 != j && (tokens[$0].key == rest || tokens[$0].key == definite) }
+    }
+
     /// Whether token `j` is part of the name of an outlet whose naming word is at `k` (صحيفة نيويورك
     /// تايمز، مجلة "جون أفريك"): up to two words, none a verb, preposition or إن/أن; a name
     /// that is definite (صحيفة القدس العربي) is taken by its definite words alone.

@@ -20,6 +20,16 @@ struct SentenceTests {
         #expect(sentences(text) == ["وقالت \"الهدف هو الشراكة\".", "الهدف هو الشراكة المتبادلة\".", "وتدفع الدول الأخرى.", "ومضى يقول \"ما زال أمامنا وقت\"."])
     }
 
+    @Test func notAfterALatinInitialInsideAName() {
+        #expect(
+            sentences("وقالت لورا إيه. كولانجيلو إن الدراسة مهمة. وأضافت أن النتائج متسقة.") == [
+                "وقالت لورا إيه. كولانجيلو إن الدراسة مهمة.", "وأضافت أن النتائج متسقة.",
+            ])
+        // An acronym's last letter, or a letter before و, ends its sentence.
+        #expect(sentences("قالت نيكول لبي بي سي. الصيدلاني رفض.") == ["قالت نيكول لبي بي سي.", "الصيدلاني رفض."])
+        #expect(sentences("ذكرت الشرطة إيه. وأضافت") == ["ذكرت الشرطة إيه.", "وأضافت"])
+    }
+
     @Test func neverOnCommaSemicolonOrColon() {
         let text = "أكد الرئيس الروسي، فلاديمير بوتين، أن الوضع خطير؛ وأضاف: الحل سياسي."
         #expect(sentences(text) == [text])

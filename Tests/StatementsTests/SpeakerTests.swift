@@ -190,6 +190,20 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["صحيفة القدس العربي", "صحيفة نيويورك تايمز"])
     }
 
+    @Test func aLamIsTheSpeakersFirstLetterUnlessItAddressesSomeone() {
+        let s = SpeakerTests.statements(
+            """
+            قال الوزير إن الوضع جيد. وقال لرويترز إن المحادثات مستمرة. وقالت ليلى الحسن إن الوضع سيء.
+            وقال لافروف في مؤتمر صحفي إن موسكو ترفض. وقالت لجنة الانتخابات إن النتائج جاهزة.
+            """)
+        #expect(s.map(\.speaker) == ["الوزير", "الوزير", "ليلى الحسن", "لافروف", "لجنة الانتخابات"])
+    }
+
+    @Test func aLatinInitialInsideANameKeepsItsSentence() {
+        let s = SpeakerTests.statements("وقالت لورا إيه. كولانجيلو إن الدراسة مهمة.")
+        #expect(s.map(\.speaker) == ["لورا إيه. كولانجيلو"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
