@@ -301,6 +301,11 @@ enum Lexicon {
             "سبق", "ميرور", "هآرتس", "تلغراف", "نسمة", "عكاظ", "يديعوت", "غارديان", "صن", "إكسبريس",
         ].map(key))
 
+    /// Groups a speaker addresses, as the shared articles write them with لـ after a reporting verb
+    /// (لجمهور 11, لأعضاء 6, لأنصاره 5, لنواب، لصحفيين، لصحافيين 2, لجنود، لموظفي، لمناصريه، لقادة،
+    /// لطلاب 1): the stems, with or without a pronoun (لأنصاره، لجمهورها).
+    static let audiences: [String] = ["جمهور", "أعضاء", "أنصار", "نواب", "صحفيين", "صحافيين", "جنود", "موظفي", "مناصري", "قادة", "طلاب"].map(key)
+
     /// The pronouns لـ carries (لها، لنا، لهم): whom the words were said to.
     static let pronounsAfterLam: WordSet = WordSet(["ه", "ها", "هم", "هما", "هن", "نا", "ي", "كم", "كما", "ك"].map(key))
 

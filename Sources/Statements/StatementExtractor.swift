@@ -896,7 +896,7 @@ struct ArticleReader {
     /// الخارجية الفلسطينية; الوكالة الرسمية → وكالة الأنباء الرسمية…): the nearest earlier
     /// «وزارة/وكالة…» phrase of the article that shares the mention's adjectives.
     /// Whether a word with لـ right after a verb is whom the words were said to, or a particle: an
-    /// outlet (لوكالة، لرويترز، لبي بي سي), a pronoun (لها، لنا), a title or role (لنواب، لوزير),
+    /// outlet (لوكالة، لرويترز، لبي بي سي), a pronoun (لها، لنا), a title, role or audience (لوزير، لنواب),
     /// someone or something the article names without the لـ (أعرب لميركل…، ميركل elsewhere), or a
     /// particle (لقد، لكن، لذلك). Else the لـ is the first letter of the speaker's name or noun.
     func opensAddressee(at j: Int) -> Bool {
@@ -907,8 +907,8 @@ struct ArticleReader {
         {
             return true
         }
-        // (a title or role: قالت لنواب حزبها، قال لوزير الخارجية)
-        if SpeakerNames.isTitle(rest) || SpeakerNames.roleWords.contains(rest) { return true }
+        // (a title, a role or an audience: قال لوزير الخارجية، قالت لنواب في البرلمان، لأنصاره)
+        if SpeakerNames.isTitle(rest) || SpeakerNames.roleWords.contains(rest) || Lexicon.audiences.contains(where: { rest.hasPrefix($0) }) { return true }
         let definite = "ال" + rest
         return tokens.indices.contains { $0 != j && (tokens[$0].key == rest || tokens[$0].key == definite) }
     }
