@@ -91,7 +91,11 @@ enum SpeakerNames {
         guard key.hasPrefix("ال"), !Lexicon.phraseStops.contains(key), TimeWords.relativeDays[key] == nil, TimeWords.weekdays[key] == nil,
             !TimeWords.partsOfDay.contains(key)
         else { return false }
-        return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasSuffix($0) })
+        // (nor a verbal noun: أعلن الرئيس دونالد ترامب الانسحاب من…; the shape إفعال is also a noun's,
+        // الإنسان، الأنصار, and is left alone)
+        let bare = String(key.unicodeScalars.dropFirst(2))
+        let verbalNoun = Lexicon.hasVerbalNounShape(bare) && !(bare.unicodeScalars.count == 5 && bare.hasPrefix("ا"))
+        return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasSuffix($0) }) && !verbalNoun
     }
 
     /// Words that open a compound Arabic name whose second word is definite (أبو الغيط).
@@ -180,6 +184,11 @@ struct Apposition: Equatable {
                     break
                 }
                 if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || SpeakerShape.endsNounPhrase(key) || tokens[end].kind == .number { break }
+                // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
+                // (two words: an adverb may stand before it, ديفيد فريدمان رسميا افتتاح…, and ends no name)
+                if end == nameStart + 2, Lexicon.hasVerbalNounShape(key), !Lexicon.subjectsOfVerbalNounShape.contains(key) { break }
+                // (إيمانويل ماكرون بضرورة أن…: a preposition's noun after a name of two words or more)
+                if end >= nameStart + 2, key.hasPrefix("ب"), key.unicodeScalars.count >= 5, !SpeakerNames.namePrefixes.contains(tokens[nameStart].key) { break }
                 end += particle ? 2 : 1
             }
             let closes =

@@ -234,11 +234,8 @@ struct ArticleReader {
         // words is that object; أشارت أبحاثًا سابقة: an accusative (tanween fath) is no subject.
         let objectByShape =
             phrase.tokens.first.map { head in
-                let key = tokens[head].key
                 let verbalNoun =
-                    Lexicon.complements[entry.lemma] == "" && !key.hasPrefix("ال") && Lexicon.hasVerbalNounShape(key)
-                    && !Lexicon.subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key) && !Lexicon.institutions.contains(key)
-                    && !Self.isNamingWord(key, withProclitic: false) && !runsOnToThat(from: head + 1, range: range, scalars: scalars)
+                    Lexicon.complements[entry.lemma] == "" && isVerbalNounObject(head) && !runsOnToThat(from: head + 1, range: range, scalars: scalars)
                 return verbalNoun || tokens[head].text.unicodeScalars.contains("\u{064B}")
             } ?? false
         // أن روسيا تحث الدول على…: a subject before a verb that does not open its clause makes
@@ -765,6 +762,15 @@ struct ArticleReader {
                 break
             }
             if j > start, Lexicon.counterparts.contains(key) { break }
+            // أعلن رئيس السلطة الفلسطينية محمود عباس تنكيس الأعلام…: a verbal noun after the speaker's
+            // name opens the object of a verb whose object is the words.
+            if j > start, directObject, isVerbalNounObject(j), !SpeakerNames.isTitle(tokens[j - 1].key),
+                !SpeakerNames.isRoleWord(tokens[j - 1].key), !runsOnToThat(from: j, range: range, scalars: scalars)
+            {
+                // (an adverb of manner before it is the act's: ديفيد فريدمان رسميا افتتاح…)
+                if j - 1 > start, tokens[j - 1].key.hasSuffix("يا"), !Places.words.contains(tokens[j - 1].key) { return (start..<(j - 1), j - 1) }
+                break
+            }
             // أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود…: a speech act with its possessive
             // pronoun (رفضه، دعمها، التزامهم) is what the speaker said.
             if j > start, Lexicon.isSpeechAct(key), Self.endsWithPronoun(tokens[j].text) { break }
@@ -825,6 +831,18 @@ struct ArticleReader {
         let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
         guard letters.count >= 4 else { return false }
         return letters.last == "ه" || letters.suffix(2).elementsEqual("ها".unicodeScalars) || letters.suffix(2).elementsEqual("هم".unicodeScalars)
+    }
+
+    /// Whether token `k` is an indefinite verbal noun that no list says is a speaker (تعيين، استدعاء،
+    /// تنكيس; not تنظيم، تقرير, a title, an institution or a naming word).
+    func isVerbalNounObject(_ k: Int) -> Bool {
+        var key = tokens[k].key
+        // (with its pronoun: أعلنت الحكومة الألمانية تأييدها إجراء تحقيق…)
+        if Self.endsWithPronoun(tokens[k].text) {
+            key = String(key.unicodeScalars.dropLast(key.hasSuffix("ه") ? 1 : 2))
+        }
+        return !key.hasPrefix("ال") && Lexicon.hasVerbalNounShape(key) && !Lexicon.subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key)
+            && !Lexicon.institutions.contains(key) && !Self.isNamingWord(key, withProclitic: false)
     }
 
     /// Whether a word is a feminine noun with a possessive pronoun: its ة written ت before ه، ها،

@@ -205,6 +205,12 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["لورا إيه. كولانجيلو"])
     }
 
+    @Test func aVerbalNounAfterTheSpeakersNameOpensTheObject() {
+        let s = SpeakerTests.statements("أعلن رئيس السلطة الفلسطينية محمود عباس تنكيس الأعلام ثلاثة أيام. وأعلن ترامب انسحاب بلاده من الاتفاق.")
+        #expect(s.map(\.speaker) == ["محمود عباس", "ترامب"])
+        #expect(s.map(\.content) == ["تنكيس الأعلام ثلاثة أيام", "انسحاب بلاده من الاتفاق"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
