@@ -40,6 +40,16 @@ struct TimelineTests {
         #expect(!entry.drifts)
     }
 
+    @Test func aParaphraseOfOneSpeakerThatKeepsAThirdOfTheWordsIsOneEntry() {
+        // Two outlets word Abbas's announcement differently: 3 of the shorter's 8 words in common.
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "محمود عباس", content: "تنكيس الأعلام ثلاثة أيام حدادا على القتلى في غزة"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "محمود عباس", content: "الحداد الرسمي وتنكيس الأعلام ثلاثة أيام وإضراب شامل"),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "محمود عباس", content: "السفارة الأمريكية بؤرة استيطانية في القدس"),
+        ])
+        #expect(entries.map(\.reports.count).sorted() == [1, 2])
+    }
+
     @Test func theSameWordsUnderTwoNamesOfTheSpeakerAreOneEntry() throws {
         // One outlet names the deputy minister, the other gives his office; the quotation is the same.
         let words = "لقد أعربنا بالفعل عن استعدادنا لجعل شبه الجزيرة الكورية خالية من الأسلحة النووية"
