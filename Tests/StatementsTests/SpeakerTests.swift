@@ -211,6 +211,11 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["تنكيس الأعلام ثلاثة أيام", "انسحاب بلاده من الاتفاق"])
     }
 
+    @Test func whichIsNarrationNotASpeaker() {
+        let s = SpeakerTests.statements("وتقدمت القوات نحو الميناء، مما يشير إلى قرب تحرير المدينة.")
+        #expect(s.isEmpty)
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
