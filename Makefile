@@ -5,6 +5,7 @@
 #               runs every test, then executes Reports/notebook.ipynb headless
 #   make fuzz   libFuzzer with AddressSanitizer over each parser and text view (FUZZ_SECONDS each,
 #               READER_SECONDS for the JSON, CSV and HTML readers); findings in .build-fuzz/findings
+#   make asan   every test under AddressSanitizer (.build-asan; the harness's own leaks suppressed)
 #   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
 #               statements per second, two weeks fed day by day to a story store against batch
@@ -14,7 +15,7 @@ TEST_APT_PACKAGES := chromium
 DEMO_INPUT := Datasets/demo/articles
 DEMO_OUTPUT := Reports/demo
 
-.PHONY: deps apt venv demo test bench fuzz
+.PHONY: deps apt venv demo test bench fuzz asan
 
 # Installs the Debian packages the build links against (and, for the tests, the browser that
 # opens the HTML report), only those that are missing.
@@ -79,3 +80,9 @@ fuzz: deps
 			-artifact_prefix=.build-fuzz/findings/$$t- .build-fuzz/corpus/$$t .build-fuzz/seeds/$$t \
 			> .build-fuzz/findings/$$t.log 2>&1; echo "$$t: exit $$? after $$s s, $$(tail -1 .build-fuzz/findings/$$t.log)"' _ {}
 	@ls .build-fuzz/findings | grep -vE '\.log$$' || echo "no findings"
+
+# Every test under AddressSanitizer and LeakSanitizer, in its own build folder. The suppressions
+# name the test harness's own leaks (XCTest, Foundation's Process); any other report fails the run.
+asan: deps
+	swift build --build-tests --sanitize=address --build-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test --skip-build --sanitize=address --build-path .build-asan

@@ -187,10 +187,10 @@ struct ArticleReader {
         // وأشاد بمقاتلي المقاومة…: after و, a verb that takes بـ goes on with the last speaker when a
         // بـ word follows it. (A subject may start with ب too: بوتين, a name the article gives;
         // وهددت بيونغيانغ، الأربعاء، بإلغاء…, whose object is a later بـ word; بيان صادر عن…)
-        func isObjectWithBa(_ k: Int) -> Bool { tokens[k].key.hasPrefix("ب") && tokens[k].key.unicodeScalars.count > 3 }
-        if hasProclitic, lastSpeaker != nil, Lexicon.complements[entry.lemma] == "ب", let head = phrase.tokens.first, head == i + 1, isObjectWithBa(head),
+        func opensWithBa(_ k: Int) -> Bool { tokens[k].key.hasPrefix("ب") && tokens[k].key.unicodeScalars.count > 3 }
+        if hasProclitic, lastSpeaker != nil, Lexicon.complements[entry.lemma] == "ب", let head = phrase.tokens.first, head == i + 1, opensWithBa(head),
             !appositions.contains(where: { $0.tokens.contains(head) }), !Lexicon.isSpeechNoun(tokens[head].key),
-            !((head + 1)..<min(range.upperBound, head + 11)).contains(where: isObjectWithBa),
+            !((head + 1)..<min(range.upperBound, head + 11)).contains(where: opensWithBa),
             head + 1 >= range.upperBound || !gap(before: head + 1, in: scalars).contains(where: { $0 == "،" || $0 == "," })
         {
             phrase = (head..<head, head)
@@ -230,8 +230,8 @@ struct ArticleReader {
         }
         let objectByAgreement =
             phrase.tokens.first.map { tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 && Lexicon.lemmas.contains(bare) } ?? false
-        // أعلنت استدعاء سفيرها، ووصف حادث التفجير بأنه…: a verbal noun after a verb whose object is the
-        // words is that object; أشارت أبحاثًا سابقة: an accusative (tanween fath) is no subject.
+        // أعلنت استدعاء سفيرها: a verbal noun after a verb whose object is the words is that object;
+        // an accusative (tanween fath: أعلنت رسمياً…) is no subject.
         let objectByShape =
             phrase.tokens.first.map { head in
                 let verbalNoun =
