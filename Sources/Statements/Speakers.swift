@@ -57,6 +57,16 @@ enum SpeakerNames {
         return false
     }
 
+    /// A word's key for ``nameStart(_:)``: the name «علي», written with ي, shares its key with the
+    /// preposition «على», written with ى; as a name it gets a key no list holds (علي خامنئي is a
+    /// whole name).
+    static func nameKey(_ key: String, written text: String) -> String {
+        key == prepositionAla && !text.unicodeScalars.contains("ى") ? key + "\u{E000}" : key
+    }
+
+    /// The key of «على».
+    private static let prepositionAla = Lexicon.key("على")
+
     /// Where the name of a phrase starts: the trailing run of name words after a role
     /// (… الكوري الشمالي كيم كي غوان → كيم), with the particles that open Arabic names
     /// (أبو الغيط، عبد الله) and a definite family name after a given name (محمد الجدعان);

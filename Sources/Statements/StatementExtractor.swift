@@ -1285,9 +1285,9 @@ struct ArticleReader {
         }
         // Titles joined after a first title with no name are one person's roles (وكيل الصحة
         // ومستشار الإدارة الصحية الأسبق البروفيسور رضا خليل).
-        if parties.count > 1, SpeakerNames.nameStart(parties[0].map { tokens[$0].key }) != nil {
+        if parties.count > 1, SpeakerNames.nameStart(parties[0].map { SpeakerNames.nameKey(tokens[$0].key, written: tokens[$0].text) }) != nil {
             let names = parties.map { party -> String in
-                let keys = party.map { tokens[$0].key }
+                let keys = party.map { SpeakerNames.nameKey(tokens[$0].key, written: tokens[$0].text) }
                 guard let start = SpeakerNames.nameStart(keys), start > 0 else { return text(party) }
                 return text(party[(party.startIndex + start)...])
             }
@@ -1309,7 +1309,7 @@ struct ArticleReader {
             }
         } else {
             let first = segments[0]
-            if let start = SpeakerNames.nameStart(first.map { tokens[$0].key }), start > 0 {
+            if let start = SpeakerNames.nameStart(first.map { SpeakerNames.nameKey(tokens[$0].key, written: tokens[$0].text) }), start > 0 {
                 name = text(first[start...])
                 role = text(first[..<start])
             } else if let run = titledName(first) {

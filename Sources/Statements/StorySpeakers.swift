@@ -24,7 +24,7 @@ public enum StorySpeakers {
     /// Whether a speaker is a person's name alone: no title, organisation, place or definite word
     /// (ترامب، دونالد ترامب; not إدارة ترامب or الخارجية الروسية).
     static func isPersonalName(_ speaker: String) -> Bool {
-        SpeakerNames.nameStart(speaker.split(separator: " ").map { Lexicon.key(String($0)) }) == 0
+        SpeakerNames.nameStart(speaker.split(separator: " ").map { SpeakerNames.nameKey(Lexicon.key(String($0)), written: String($0)) }) == 0
     }
 
     /// Speaker → its canonical form and role within one story's statements.

@@ -216,6 +216,11 @@ struct SpeakerTests {
         #expect(s.isEmpty)
     }
 
+    @Test func theNameAliIsNoPreposition() {
+        let s = SpeakerTests.statements("وقال المرشد الإيراني علي خامنئي إن بلاده لن تتفاوض. وقال خبير القانون الدولي محمد علي إن القرار باطل.")
+        #expect(s.map(\.speaker) == ["علي خامنئي", "محمد علي"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
