@@ -276,15 +276,16 @@ struct ArticleReader {
             if !phrase.tokens.isEmpty {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: phrase.tokens, speaker: nil, content: content, range: range, scalars: scalars)
             }
+            // (وأرسلت مجموعة ولغرينز بيانا لبي بي سي، قالت فيه إنها…، تنشر مجلة جون أفريك تقريرا يفيد
+            // أن…: the statement's issuer speaks in it.)
+            let inStatement =
+                i + 1 < range.upperBound && Lexicon.resumptives.contains(tokens[i + 1].key) || i > range.lowerBound && isStatementNoun(tokens[i - 1].key)
+            if inStatement, let issuer = issuerOfStatement(before: i, range: range, scalars: scalars) {
+                return emit(sentence: sentence, cue: i, entry: entry, mention: issuer, speaker: nil, content: content, range: range, scalars: scalars)
+            }
             // (A verb with its proclitic opens its clause: the words before it are the last clause's.)
             if let before = subject ?? (hasProclitic ? nil : subjectBefore(i, range: range, scalars: scalars)) {
                 return emit(sentence: sentence, cue: i, entry: entry, mention: before, speaker: nil, content: content, range: range, scalars: scalars)
-            }
-            // (وأرسلت مجموعة ولغرينز بيانا لبي بي سي، قالت فيه إنها…: the statement's issuer speaks in it.)
-            if i + 1 < range.upperBound, Lexicon.resumptives.contains(tokens[i + 1].key),
-                let issuer = issuerOfStatement(before: i, range: range, scalars: scalars)
-            {
-                return emit(sentence: sentence, cue: i, entry: entry, mention: issuer, speaker: nil, content: content, range: range, scalars: scalars)
             }
             // (كذلك أشارت إلى أن…: an adverbial before the verb leaves its clause's speaker implicit.)
             // (من جهة ثانية، أكد أنه…: so does the clause's lead before its verb, commas and all.)
@@ -647,15 +648,25 @@ struct ArticleReader {
     /// the clause's first word (its verb: أرسلت، أصدرت، نشرت) and a statement noun before the cue
     /// (وأرسلت مجموعة صيدليات ولغرينز بيانا لبي بي سي، قالت فيه…), one to six words with no comma.
     func issuerOfStatement(before i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
-        let first = range.lowerBound + 1
-        guard first < i,
-            let noun = (first..<i).first(where: { k in
-                let key = tokens[k].key
-                return Lexicon.statementNouns.contains(key) || (key.hasSuffix("ا") && Lexicon.statementNouns.contains(String(key.dropLast())))
-            }), (1...6).contains(noun - first), !Lexicon.isPreposition(tokens[first]),
+        var first = range.lowerBound + 1
+        guard first < i, let noun = (first..<i).first(where: { isStatementNoun(tokens[$0].key) }) else { return nil }
+        // (في موضوع آخر تنشر مجلة جون أفريك تقريرا…: the issuer starts at an outlet, office or title
+        // when the clause opens with other words.)
+        if let head = (first..<noun).first(where: { k in
+            let key = tokens[k].key
+            return Self.isNamingWord(key, withProclitic: false) || Lexicon.institutions.contains(key) || SpeakerNames.isTitle(key)
+        }) {
+            first = head
+        }
+        guard (1...6).contains(noun - first), !Lexicon.isPreposition(tokens[first]),
             !((first + 1)...noun).contains(where: { gap(before: $0, in: scalars).contains { $0 == "،" || $0 == "," } })
         else { return nil }
         return first..<noun
+    }
+
+    /// Whether a word is a statement noun, bare or with the tanween alif (بيان، بيانا، تقريرا).
+    func isStatementNoun(_ key: String) -> Bool {
+        Lexicon.statementNouns.contains(key) || (key.hasSuffix("ا") && Lexicon.statementNouns.contains(String(key.dropLast())))
     }
 
     /// The المسؤولية that a حمّل at `i` assigns: within ten words, with at least whom it blames

@@ -221,6 +221,12 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["علي خامنئي", "محمد علي"])
     }
 
+    @Test func aStatementNounBeforeAVerbGivesTheWordsToItsIssuer() {
+        let s = SpeakerTests.statements(
+            "في موضوع آخر تنشر مجلة جون أفريك تقريرا يفيد أن شخصيات قريبة من النظام متورطة. وأصدر غريندل بيانا يؤكد أن الاتحاد يحترم لاعبيه.")
+        #expect(s.map(\.speaker) == ["مجلة جون أفريك", "غريندل"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
