@@ -31,7 +31,7 @@ enum Lexicon {
             verbs[key(form)] = ReportingVerbs.Entry(lemma: "جدد", cueClass: .assert, form: .finite)
         }
         // حمّل (held responsible) reports only when المسؤولية follows its speaker and whom it blames
-        // (وحمّلت النقابة الحوثيين المسؤولية…; ``heldResponsible``): 416 of its 6,974 forms in the
+        // (وحمّلت النقابة الحوثيين المسؤولية…; ``responsibility``): 416 of its 6,974 forms in the
         // shared articles. No stop word for clustering: حمل is also carried, bore and pregnancy.
         // (تحمل is left out: it is also تحمّل, bore.)
         for (form, carries) in [("حمل", false), ("حملت", false), ("حملوا", true), ("حملا", true), ("يحمل", false), ("يحملون", true)] {
@@ -231,7 +231,7 @@ enum Lexicon {
     /// Whether an indefinite word has the shape of a verbal noun of a derived verb: تفعيل (تعيين،
     /// تأكيد), إفعال (إعلان، إطلاق), افتعال (اعتقال، اجتماع), انفعال (انسحاب), استفعال (استدعاء).
     /// After a verb whose object is the words, such a word is the object (أعلنت استدعاء سفيرها،
-    /// ووصف حادث التفجير…), never the speaker. Given names of these shapes (إيمان، تيسير) and the
+    /// أعلن محمود عباس تنكيس الأعلام…), never the speaker. Given names of these shapes (إيمان، تيسير) and the
     /// institutions (اتحاد، ائتلاف) are left out by the caller's lexicons, and so are the
     /// ``subjectsOfVerbalNounShape``.
     static func hasVerbalNounShape(_ key: String) -> Bool {

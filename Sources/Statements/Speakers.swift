@@ -101,8 +101,9 @@ enum SpeakerNames {
         guard key.hasPrefix("ال"), !Lexicon.phraseStops.contains(key), TimeWords.relativeDays[key] == nil, TimeWords.weekdays[key] == nil,
             !TimeWords.partsOfDay.contains(key)
         else { return false }
-        // (nor a verbal noun: أعلن الرئيس دونالد ترامب الانسحاب من…; the shape إفعال is also a noun's,
-        // الإنسان، الأنصار, and is left alone)
+        // (nor a verbal noun, so that «دونالد ترامب الانسحاب» of أعلن الرئيس دونالد ترامب الانسحاب من…
+        // is no fuller name for ترامب elsewhere; the shape إفعال is also a noun's, الإنسان، الأنصار,
+        // and is left alone)
         let bare = String(key.unicodeScalars.dropFirst(2))
         let verbalNoun = Lexicon.hasVerbalNounShape(bare) && !(bare.unicodeScalars.count == 5 && bare.hasPrefix("ا"))
         return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasSuffix($0) }) && !verbalNoun
