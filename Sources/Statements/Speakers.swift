@@ -49,6 +49,10 @@ enum SpeakerNames {
     /// (وزارة، باسم), a definite word (الخارجية، الروسي، للأمم) or a place (فلسطين).
     static func isRoleWord(_ key: String) -> Bool {
         if isTitle(key) || roleWords.contains(key) || Places.words.contains(key) { return true }
+        // (a title with its pronoun: رئيسها، وزيرهم)
+        for suffix in ["ها", "هم", "ه"] where key.hasSuffix(suffix) && key.unicodeScalars.count > suffix.unicodeScalars.count + 2 {
+            if isTitle(String(key.unicodeScalars.dropLast(suffix.unicodeScalars.count))) { return true }
+        }
         if key.hasPrefix("ال") || key.hasPrefix("لل") { return true }
         // (و، ل، ب before ال: والرئيس، للأمم; فال… is more often a name: فالتر.)
         if let rest = strippedProclitic(key), roleWords.contains(rest) || Places.words.contains(rest) || (rest.hasPrefix("ال") && !key.hasPrefix("ف")) {
@@ -198,6 +202,8 @@ struct Apposition: Equatable {
                 // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
                 // (two words: an adverb may stand before it, ديفيد فريدمان رسميا افتتاح…, and ends no name)
                 if end == nameStart + 2, Lexicon.hasVerbalNounShape(key), !Lexicon.subjectsOfVerbalNounShape.contains(key) { break }
+                // (محمود عباس قرار ترامب: a decision, rule or plan is no part of a name)
+                if end > nameStart, SpeakerShape.wordClass((key, tokens[end].text)) == "document" { break }
                 // (إيمانويل ماكرون بضرورة أن…: a preposition's noun after a name of two words or more)
                 if end >= nameStart + 2, key.hasPrefix("ب"), key.unicodeScalars.count >= 5, !SpeakerNames.namePrefixes.contains(tokens[nameStart].key) { break }
                 end += particle ? 2 : 1

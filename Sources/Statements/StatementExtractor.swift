@@ -782,6 +782,9 @@ struct ArticleReader {
                 if j - 1 > start, tokens[j - 1].key.hasSuffix("يا"), !Places.words.contains(tokens[j - 1].key) { return (start..<(j - 1), j - 1) }
                 break
             }
+            // انتقد نائب الوزير كيم كي-غوان قرار ترامب…: a rule, plan or decision (the document class of
+            // not-speaker-words.tsv) after the speaker's words opens the object.
+            if j > start, directObject, SpeakerShape.wordClass((key, tokens[j].text)) == "document", !SpeakerNames.isTitle(tokens[j - 1].key) { break }
             // أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود…: a speech act with its possessive
             // pronoun (رفضه، دعمها، التزامهم) is what the speaker said.
             if j > start, Lexicon.isSpeechAct(key), Self.endsWithPronoun(tokens[j].text) { break }

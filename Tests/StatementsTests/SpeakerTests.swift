@@ -227,6 +227,12 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["مجلة جون أفريك", "غريندل"])
     }
 
+    @Test func aDecisionAfterTheSpeakersNameIsTheObject() {
+        let s = SpeakerTests.statements(
+            "لكن في المقابل وصف رئيس السلطة الفلسطينية محمود عباس قرار ترامب بأنه \"صفعة القرن\". ووصف وزير الخارجية سامح شكري الاتفاق بالإيجابي.")
+        #expect(s.map(\.speaker) == ["محمود عباس", "سامح شكري"])
+    }
+
     @Test func anAddresseeOfACallIsNotTheSpeaker() {
         let s = SpeakerTests.statements("قال أبو الغيط إن الخطوة خطيرة. ودعا كل دول العالم إلى \"التمسك بالمبادئ\".")
         #expect(s.map(\.speaker) == ["أبو الغيط", "أبو الغيط"])
