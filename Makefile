@@ -79,7 +79,8 @@ fuzz: deps
 			ISNAD_FUZZ_TARGET=$$t .build-fuzz/isnad-fuzz -max_total_time=$$s -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix=.build-fuzz/findings/$$t- .build-fuzz/corpus/$$t .build-fuzz/seeds/$$t \
 			> .build-fuzz/findings/$$t.log 2>&1; echo "$$t: exit $$? after $$s s, $$(tail -1 .build-fuzz/findings/$$t.log)"' _ {}
-	@ls .build-fuzz/findings | grep -vE '\.log$$' || echo "no findings"
+	@if ls .build-fuzz/findings | grep -vqE '\.log$$'; then ls .build-fuzz/findings | grep -vE '\.log$$'; echo "findings above"; exit 1; fi
+	@echo "no findings"
 
 # Every test under AddressSanitizer and LeakSanitizer, in its own build folder. The suppressions
 # name the test harness's own leaks (XCTest, Foundation's Process); any other report fails the run.
