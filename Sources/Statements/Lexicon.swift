@@ -245,6 +245,14 @@ enum Lexicon {
         }
     }
 
+    /// Whether an indefinite word is a verbal noun that is a verb's object, not its speaker: of the
+    /// shape (``hasVerbalNounShape(_:)``), and no listed subject, title, institution or naming word
+    /// (تعيين، استدعاء، تنكيس; not تنظيم، تقرير).
+    static func isVerbalNounObject(_ key: String) -> Bool {
+        !key.hasPrefix("ال") && hasVerbalNounShape(key) && !subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key)
+            && !institutions.contains(key) && !namingWords.contains(key)
+    }
+
     /// Words of a verbal noun's shape that the shared corpora show as the subject of a reporting
     /// verb whose object is the words (أعلن تنظيم داعش، وأعلنت تركيا، ويتوقع تقرير حديث، ووصف
     /// أطباء…): nouns of the same letters and plurals of the pattern أفعال. Found by listing every

@@ -201,7 +201,7 @@ struct Apposition: Equatable {
                 if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || SpeakerShape.endsNounPhrase(key) || tokens[end].kind == .number { break }
                 // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
                 // (two words: an adverb may stand before it, ديفيد فريدمان رسميا افتتاح…, and ends no name)
-                if end == nameStart + 2, Lexicon.hasVerbalNounShape(key), !Lexicon.subjectsOfVerbalNounShape.contains(key) { break }
+                if end == nameStart + 2, Lexicon.isVerbalNounObject(key) { break }
                 // (محمود عباس قرار ترامب: a decision, rule or plan is no part of a name)
                 if end > nameStart, SpeakerShape.wordClass((key, tokens[end].text)) == "document" { break }
                 // (إيمانويل ماكرون بضرورة أن…: a preposition's noun after a name of two words or more)

@@ -787,7 +787,7 @@ struct ArticleReader {
             if j > start, directObject, SpeakerShape.wordClass((key, tokens[j].text)) == "document", !SpeakerNames.isTitle(tokens[j - 1].key) { break }
             // أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود…: a speech act with its possessive
             // pronoun (رفضه، دعمها، التزامهم) is what the speaker said.
-            if j > start, Lexicon.isSpeechAct(key), Self.endsWithPronoun(tokens[j].text) { break }
+            if j > start, Lexicon.isSpeechAct(key), Self.pronounSuffixLength(tokens[j].text) != nil { break }
             // نيكول (35 عاما) لبي بي سي: a parenthesis after the speaker is an aside, unless a name
             // follows it (رئيس جهاز المخابرات الداخلية (إم آي 5) أندرو باركر).
             if j > start, before.contains("("), !nameFollowsParenthesis(at: j, range: range, scalars: scalars) { break }
@@ -840,34 +840,27 @@ struct ArticleReader {
         return (start..<j, j)
     }
 
-    /// Whether a word ends with a pronoun suffix as written (رفضه، دعمها، التزامهم), not with ة.
-    static func endsWithPronoun(_ text: String) -> Bool {
+    /// The length of the pronoun a word ends with as written (ه، ها، هم، هما: رفضه، دعمها، التزامهم),
+    /// nil for none or a ة; words of four letters or more.
+    static func pronounSuffixLength(_ text: String) -> Int? {
         let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
-        guard letters.count >= 4 else { return false }
-        return letters.last == "ه" || letters.suffix(2).elementsEqual("ها".unicodeScalars) || letters.suffix(2).elementsEqual("هم".unicodeScalars)
+        guard letters.count >= 4 else { return nil }
+        return ["هما", "ها", "هم", "ه"].lazy.map(\.unicodeScalars).first { letters.suffix($0.count).elementsEqual($0) }?.count
     }
 
-    /// Whether token `k` is an indefinite verbal noun that no list says is a speaker (تعيين، استدعاء،
-    /// تنكيس; not تنظيم، تقرير, a title, an institution or a naming word).
+    /// Whether token `k` is a verbal noun that is the verb's object (``Lexicon/isVerbalNounObject(_:)``),
+    /// with its pronoun or without (أعلنت الحكومة الألمانية تأييدها إجراء تحقيق…).
     func isVerbalNounObject(_ k: Int) -> Bool {
-        var key = tokens[k].key
-        // (with its pronoun: أعلنت الحكومة الألمانية تأييدها إجراء تحقيق…)
-        if Self.endsWithPronoun(tokens[k].text) {
-            key = String(key.unicodeScalars.dropLast(key.hasSuffix("ه") ? 1 : 2))
-        }
-        return !key.hasPrefix("ال") && Lexicon.hasVerbalNounShape(key) && !Lexicon.subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key)
-            && !Lexicon.institutions.contains(key) && !Self.isNamingWord(key, withProclitic: false)
+        let key = tokens[k].key
+        return Lexicon.isVerbalNounObject(String(key.unicodeScalars.dropLast(Self.pronounSuffixLength(tokens[k].text) ?? 0)))
     }
 
     /// Whether a word is a feminine noun with a possessive pronoun: its ة written ت before ه، ها،
     /// هم or هما (مسؤوليته، دعوتها، إدانتهم), as written in the text.
     static func hasPossessiveAfterTaMarbuta(_ text: String) -> Bool {
+        guard let pronoun = pronounSuffixLength(text) else { return false }
         let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
-        guard letters.count >= 5 else { return false }
-        for suffix in ["ته", "تها", "تهم", "تهما"] where letters.count > suffix.unicodeScalars.count + 2 {
-            if letters.suffix(suffix.unicodeScalars.count).elementsEqual(suffix.unicodeScalars) { return true }
-        }
-        return false
+        return letters.count >= pronoun + 4 && letters[letters.count - pronoun - 1] == "ت"
     }
 
     /// Whether, after the parenthesis that opens before token `j` closes, a name word follows: not
