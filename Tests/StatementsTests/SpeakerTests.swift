@@ -177,10 +177,12 @@ struct SpeakerTests {
     }
 
     @Test func aCueAtTheEdgeOfItsSentenceReadsNothingBeyondIt() {
-        // Each new rule looks a few words ahead or behind its cue: here there are none.
+        // Each new rule looks a few words ahead or behind its cue: here there are none (a read past
+        // the sentence's end crashed). None of these cues has its words, so only the first
+        // sentence's statement is found.
         for text in ["وحمّلت", "وحمّلت النقابة", "قالت فيه", "قالت فيه إن", "يرى الخبير في", "يرى الخبير في المخاطر،", "ورفع", "وأشاد ب", "أثنى"] {
-            _ = SpeakerTests.statements(text)
-            _ = SpeakerTests.statements("قال الوزير إن الوضع جيد. " + text)
+            #expect(SpeakerTests.statements(text).isEmpty, "\(text)")
+            #expect(SpeakerTests.statements("قال الوزير إن الوضع جيد. " + text).map(\.content) == ["الوضع جيد"], "\(text)")
         }
     }
 
