@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 
 /// The words statement extraction looks for, by key view. Written for this project (CC0) from
 /// Arabic news usage; the reporting verbs are ArabicText's ``ReportingVerbs``.
@@ -53,7 +54,7 @@ enum Lexicon {
             }
         }
         // مطالبين، مشيرين، مؤكدين: the plural of each participle (مطالبا → مطالبين), after a plural speaker.
-        for (form, entry) in ReportingVerbs.entries where entry.form == .participle && form.hasSuffix("ا") {
+        for (form, entry) in ReportingVerbs.entries where entry.form == .participle && form.hasByteSuffix("ا") {
             let plural = key(String(form.dropLast()) + "ين")
             if verbs[plural] == nil { verbs[plural] = entry }
         }
@@ -219,8 +220,8 @@ enum Lexicon {
     /// Whether a word names a speech act (دعوته، رفضها، التأكيد، مطالبته، موقفه، التزامه، إدانته):
     /// the key, without ال, opens with one of these stems.
     static func isSpeechAct(_ word: String) -> Bool {
-        let bare = word.hasPrefix("ال") ? String(word.dropFirst(2)) : word
-        return speechActStems.contains { bare.hasPrefix($0) }
+        let bare = word.hasBytePrefix("ال") ? String(word.dropFirst(2)) : word
+        return speechActStems.contains { bare.hasBytePrefix($0) }
     }
 
     /// The stems of ``isSpeechAct(_:)``, by key.
@@ -249,7 +250,7 @@ enum Lexicon {
     /// shape (``hasVerbalNounShape(_:)``), and no listed subject, title, institution or naming word
     /// (تعيين، استدعاء، تنكيس; not تنظيم، تقرير).
     static func isVerbalNounObject(_ key: String) -> Bool {
-        !key.hasPrefix("ال") && hasVerbalNounShape(key) && !subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key)
+        !key.hasBytePrefix("ال") && hasVerbalNounShape(key) && !subjectsOfVerbalNounShape.contains(key) && !SpeakerNames.isTitle(key)
             && !institutions.contains(key) && !namingWords.contains(key)
     }
 

@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Support
 
 /// A speaker is a noun phrase: what a speaker mention may open with, and where it ends.
 ///
@@ -30,13 +31,13 @@ package enum SpeakerShape: Equatable {
         let keys = words.map(\.key)
         guard let first = keys.first else { return .notASpeaker }
         // حسبما أفاد مراسل، أعلن يورغن كلوب: a finite reporting verb before the noun phrase.
-        let bare = first.hasPrefix("و") || first.hasPrefix("ف") ? String(first.dropFirst()) : first
+        let bare = first.hasBytePrefix("و") || first.hasBytePrefix("ف") ? String(first.dropFirst()) : first
         if Lexicon.verbs[first]?.form == .finite || Lexicon.verbs[bare]?.form == .finite {
             guard case .nounPhrase(let phrase) = of(Array(words.dropFirst())) else { return .notASpeaker }
             return .nounPhrase((phrase.lowerBound + 1)..<(phrase.upperBound + 1))
         }
         // بالنموذج الليبي، للصحفيين: a preposition on a definite noun opens no subject.
-        if first.hasPrefix("بال") || first.hasPrefix("لل") { return .adverbial }
+        if first.hasBytePrefix("بال") || first.hasBytePrefix("لل") { return .adverbial }
         switch wordClass(words[0]) {
         case "pronoun":
             // وهو ما يشير…: "which is what", narration.
@@ -47,7 +48,7 @@ package enum SpeakerShape: Equatable {
             return .adverbial
         case "preposition": return .adverbial
         case "stop", "document": return .notASpeaker
-        case "demonstrative" where keys.count < 2 || !keys[1].hasPrefix("ال"): return .notASpeaker
+        case "demonstrative" where keys.count < 2 || !keys[1].hasBytePrefix("ال"): return .notASpeaker
         default:
             // The noun phrase ends before a pronoun, adverbial or particle (a demonstrative or a
             // preposition may stand inside one: هذه الدراسة، مصدر مقرب من دوستم).
@@ -97,7 +98,7 @@ extension SpeakerShape {
         let keys = words.map(\.key)
         guard case .nounPhrase(let phrase) = of(words), phrase == keys.indices else { return true }
         return keys.contains { key in
-            let bare = key.hasPrefix("و") || key.hasPrefix("ف") ? String(key.dropFirst()) : key
+            let bare = key.hasBytePrefix("و") || key.hasBytePrefix("ف") ? String(key.dropFirst()) : key
             return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || TimeWords.relativeDays[key] != nil
                 || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)
         }

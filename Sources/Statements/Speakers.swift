@@ -1,4 +1,5 @@
 import ArabicText
+import Support
 
 /// The parts of a speaker phrase and the words speakers are compared by. Written for this project
 /// (CC0) from the speaker phrases of Arabic news: [TITLE] [ORGANISATION/NISBA…] [،] NAME, as in
@@ -7,34 +8,60 @@ enum SpeakerNames {
     /// Words of a phrase in the key view, without the article (وال، بال، لل، ال). A lone و or ل
     /// is kept: it may be the word's own first letter (وزير، لافروف).
     static func words(_ text: String) -> [String] {
-        KeyNormalizer().key(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { word in
-            var w = String(word)
-            if let prefix = ["وال", "بال", "فال", "كال", "لل", "ال"].first(where: { w.hasPrefix($0) && w.count - $0.count >= 2 }) {
-                w.removeFirst(prefix.count)
+        let key = KeyNormalizer().key(text).unicodeScalars
+        var words: [String] = []
+        var start = key.startIndex
+        while start < key.endIndex {
+            guard isWordScalar(key[start]) else {
+                start = key.index(after: start)
+                continue
             }
-            return w
+            var end = key.index(after: start)
+            while end < key.endIndex, isWordScalar(key[end]) { end = key.index(after: end) }
+            words.append(withoutArticle(key[start..<end]))
+            start = end
         }
+        return words
+    }
+
+    /// Whether `u` belongs to a word of ``words(_:)``: a letter or a digit.
+    private static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0621...0x064A: true
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F, 0x060C, 0x061B, 0x061F: false
+        default: u.properties.isAlphabetic || u.properties.numericType != nil
+        }
+    }
+
+    /// The articles a word may open with (وال، بال، لل، ال), longest first.
+    private static let articles: [String.UnicodeScalarView] = ["وال", "بال", "فال", "كال", "لل", "ال"].map(\.unicodeScalars)
+
+    /// A key-view word without its article, when two letters or more remain.
+    private static func withoutArticle(_ word: Substring.UnicodeScalarView) -> String {
+        let count = word.count
+        for article in articles where count - article.count >= 2 && word.starts(with: article) {
+            return String(word.dropFirst(article.count))
+        }
+        return String(word)
     }
 
     /// A word without its long vowels after the first letter and without a final ه (feminine):
     /// the spelling variants of a transliterated name (ترامب/ترمب، الأمريكي/الأميركي) and the
     /// genders of a role word (المتحدث/المتحدثة) meet.
     static func skeleton(_ word: String) -> String {
-        var scalars = Array(word.unicodeScalars)
-        if scalars.count > 2, scalars.last == "ه" { scalars.removeLast() }
+        let scalars = word.unicodeScalars
         guard let first = scalars.first else { return word }
-        var out = String.UnicodeScalarView([first])
-        for u in scalars.dropFirst() where u != "ا" && u != "و" && u != "ي" { out.append(u) }
+        var end = scalars.endIndex
+        if scalars.last == "ه", scalars.count > 2 { end = scalars.index(before: end) }
+        var out = String.UnicodeScalarView()
+        out.append(first)
+        for u in scalars[scalars.index(after: scalars.startIndex)..<end] where u != "ا" && u != "و" && u != "ي" { out.append(u) }
         return String(out)
     }
 
     /// The skeleton of one word given in the key view, without its article.
-    static func keySkeleton(_ key: String) -> String {
-        for prefix in ["وال", "بال", "فال", "كال", "لل", "ال"] where key.hasPrefix(prefix) && key.unicodeScalars.count - prefix.unicodeScalars.count >= 2 {
-            return skeleton(String(key.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
-        }
-        return skeleton(key)
-    }
+    static func keySkeleton(_ key: String) -> String { skeleton(withoutArticle(key[...].unicodeScalars)) }
 
     /// The skeletons of a phrase's words.
     static func skeletons(_ text: String) -> Set<String> { Set(words(text).map(skeleton)) }
@@ -50,12 +77,12 @@ enum SpeakerNames {
     static func isRoleWord(_ key: String) -> Bool {
         if isTitle(key) || roleWords.contains(key) || Places.words.contains(key) { return true }
         // (a title with its pronoun: رئيسها، وزيرهم)
-        for suffix in ["ها", "هم", "ه"] where key.hasSuffix(suffix) && key.unicodeScalars.count > suffix.unicodeScalars.count + 2 {
+        for suffix in ["ها", "هم", "ه"] where key.hasByteSuffix(suffix) && key.unicodeScalars.count > suffix.unicodeScalars.count + 2 {
             if isTitle(String(key.unicodeScalars.dropLast(suffix.unicodeScalars.count))) { return true }
         }
-        if key.hasPrefix("ال") || key.hasPrefix("لل") { return true }
+        if key.hasBytePrefix("ال") || key.hasBytePrefix("لل") { return true }
         // (و، ل، ب before ال: والرئيس، للأمم; فال… is more often a name: فالتر.)
-        if let rest = strippedProclitic(key), roleWords.contains(rest) || Places.words.contains(rest) || (rest.hasPrefix("ال") && !key.hasPrefix("ف")) {
+        if let rest = strippedProclitic(key), roleWords.contains(rest) || Places.words.contains(rest) || (rest.hasBytePrefix("ال") && !key.hasBytePrefix("ف")) {
             return true
         }
         return false
@@ -79,7 +106,7 @@ enum SpeakerNames {
         var k = keys.count
         while k > 0 {
             let key = keys[k - 1]
-            if k >= 2, namePrefixes.contains(keys[k - 2]), key.hasPrefix("ال") {
+            if k >= 2, namePrefixes.contains(keys[k - 2]), key.hasBytePrefix("ال") {
                 k -= 2
                 continue
             }
@@ -96,21 +123,21 @@ enum SpeakerNames {
     /// Whether a word can be a given name before a definite family name (محمد الجدعان، حيدر
     /// العبادي): not a role, organisation, place or clause word, nor definite itself.
     static func isGivenName(_ key: String) -> Bool {
-        !key.hasPrefix("ال") && !isRoleWord(key) && !Apposition.isClauseWord(key) && !Lexicon.prepositions.contains(key)
+        !key.hasBytePrefix("ال") && !isRoleWord(key) && !Apposition.isClauseWord(key) && !Lexicon.prepositions.contains(key)
     }
 
     /// Whether a definite word can be a family name (الجدعان، العبادي), not a plural noun that
     /// is an object or addressee (المواطنين، المحتجون، الجماعات).
     static func isFamilyName(_ key: String) -> Bool {
-        guard key.hasPrefix("ال"), !Lexicon.phraseStops.contains(key), TimeWords.relativeDays[key] == nil, TimeWords.weekdays[key] == nil,
+        guard key.hasBytePrefix("ال"), !Lexicon.phraseStops.contains(key), TimeWords.relativeDays[key] == nil, TimeWords.weekdays[key] == nil,
             !TimeWords.partsOfDay.contains(key)
         else { return false }
         // (nor a verbal noun, so that «دونالد ترامب الانسحاب» of أعلن الرئيس دونالد ترامب الانسحاب من…
         // is no fuller name for ترامب elsewhere; the shape إفعال is also a noun's, الإنسان، الأنصار,
         // and is left alone)
         let bare = String(key.unicodeScalars.dropFirst(2))
-        let verbalNoun = Lexicon.hasVerbalNounShape(bare) && !(bare.unicodeScalars.count == 5 && bare.hasPrefix("ا"))
-        return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasSuffix($0) }) && !verbalNoun
+        let verbalNoun = Lexicon.hasVerbalNounShape(bare) && !(bare.unicodeScalars.count == 5 && bare.hasBytePrefix("ا"))
+        return !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasByteSuffix($0) }) && !verbalNoun
     }
 
     /// Words that open a compound Arabic name whose second word is definite (أبو الغيط).
@@ -205,7 +232,9 @@ struct Apposition: Equatable {
                 // (محمود عباس قرار ترامب: a decision, rule or plan is no part of a name)
                 if end > nameStart, SpeakerShape.wordClass((key, tokens[end].text)) == "document" { break }
                 // (إيمانويل ماكرون بضرورة أن…: a preposition's noun after a name of two words or more)
-                if end >= nameStart + 2, key.hasPrefix("ب"), key.unicodeScalars.count >= 5, !SpeakerNames.namePrefixes.contains(tokens[nameStart].key) { break }
+                if end >= nameStart + 2, key.hasBytePrefix("ب"), key.unicodeScalars.count >= 5, !SpeakerNames.namePrefixes.contains(tokens[nameStart].key) {
+                    break
+                }
                 end += particle ? 2 : 1
             }
             let closes =
@@ -250,7 +279,7 @@ struct Apposition: Equatable {
     static func isClauseWord(_ key: String) -> Bool {
         Lexicon.introducers.contains(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) || Lexicon.clauseOpeners.contains(key)
             || Lexicon.verbs[key] != nil || key == Lexicon.key("الذي") || key == Lexicon.key("التي")
-            || (key.hasPrefix("و") && Lexicon.verbs[String(key.dropFirst())] != nil)
+            || (key.hasBytePrefix("و") && Lexicon.verbs[String(key.dropFirst())] != nil)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArabicText
 import Ingest
+import Support
 
 /// Finds the statements of an article, sentence by sentence, with rules over tokens and the
 /// punctuation between them:
@@ -187,7 +188,7 @@ struct ArticleReader {
         // وأشاد بمقاتلي المقاومة…: after و, a verb that takes بـ goes on with the last speaker when a
         // بـ word follows it. (A subject may start with ب too: بوتين, a name the article gives;
         // وهددت بيونغيانغ، الأربعاء، بإلغاء…, whose object is a later بـ word; بيان صادر عن…)
-        func opensWithBa(_ k: Int) -> Bool { tokens[k].key.hasPrefix("ب") && tokens[k].key.unicodeScalars.count > 3 }
+        func opensWithBa(_ k: Int) -> Bool { tokens[k].key.hasBytePrefix("ب") && tokens[k].key.unicodeScalars.count > 3 }
         if hasProclitic, lastSpeaker != nil, Lexicon.complements[entry.lemma] == "ب", let head = phrase.tokens.first, head == i + 1, opensWithBa(head),
             !appositions.contains(where: { $0.tokens.contains(head) }), !Lexicon.isSpeechNoun(tokens[head].key),
             !((head + 1)..<min(range.upperBound, head + 11)).contains(where: opensWithBa),
@@ -213,7 +214,7 @@ struct ArticleReader {
             guard let blame = responsibility(after: i, range: range) else { return nil }
             var blamed = blame - 1
             // (a plural gentilic describes no singular noun: النقابة الحوثيين are two phrases)
-            let singularGentilic = Self.isGentilic(tokens[blamed].key) && !["ين", "ون"].contains { tokens[blamed].key.hasSuffix($0) }
+            let singularGentilic = Self.isGentilic(tokens[blamed].key) && !["ين", "ون"].contains { tokens[blamed].key.hasByteSuffix($0) }
             if blamed - 1 > i, Lexicon.institutions.contains(tokens[blamed - 1].key) || singularGentilic { blamed -= 1 }
             let end = max(phrase.tokens.lowerBound, min(phrase.end, blamed))
             phrase = (phrase.tokens.lowerBound..<end, end)
@@ -229,7 +230,7 @@ struct ArticleReader {
             }
         }
         let objectByAgreement =
-            phrase.tokens.first.map { tokens[$0].key.hasSuffix("ات") && tokens[$0].key.count >= 4 && Lexicon.lemmas.contains(bare) } ?? false
+            phrase.tokens.first.map { tokens[$0].key.hasByteSuffix("ات") && tokens[$0].key.count >= 4 && Lexicon.lemmas.contains(bare) } ?? false
         // أعلنت استدعاء سفيرها: a verbal noun after a verb whose object is the words is that object;
         // an accusative (tanween fath: أعلنت رسمياً…) is no subject.
         let objectByShape =
@@ -255,7 +256,7 @@ struct ArticleReader {
         }
         // دعت السلطات الصحية المواطنين إلى…: a definite plural ending the phrase is addressed.
         if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, !SpeakerNames.isFamilyName(tokens[phrase.tokens.upperBound - 1].key),
-            tokens[phrase.tokens.upperBound - 1].key.hasPrefix("ال")
+            tokens[phrase.tokens.upperBound - 1].key.hasBytePrefix("ال")
         {
             phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
         }
@@ -336,7 +337,7 @@ struct ArticleReader {
             guard start < range.upperBound else { return nil }
             if tokens[start].key == Lexicon.key(link) {
                 start += 1
-            } else if link == "ل", tokens[start].key.hasPrefix("ل") {
+            } else if link == "ل", tokens[start].key.hasBytePrefix("ل") {
                 skipLam = true
             } else {
                 return nil
@@ -373,7 +374,7 @@ struct ArticleReader {
             }
             // ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة: after a definite noun that is no title, an
             // indefinite word is the sentence going on, not the source's name.
-            if end > start, !inQuotedName, tokens[end - 1].key.hasPrefix("ال"), !key.hasPrefix("ال"), tokens[end].kind == .arabic,
+            if end > start, !inQuotedName, tokens[end - 1].key.hasBytePrefix("ال"), !key.hasBytePrefix("ال"), tokens[end].kind == .arabic,
                 !SpeakerNames.isTitle(tokens[end - 1].key), !SpeakerNames.roleWords.contains(String(tokens[end - 1].key.dropFirst(2))),
                 !Self.namesAfter(tokens[end - 1].key), !Self.isGentilic(tokens[end - 1].key)
             {
@@ -386,7 +387,7 @@ struct ArticleReader {
         if end == start + 1, Lexicon.fillers.contains(tokens[start].key) { return end }
         let mention = start..<end
         // بحسب الأوضاع الاقتصادية، وفق الضوابط الأخلاقية: definite words that name no speaker.
-        if mention.allSatisfy({ tokens[$0].key.hasPrefix("ال") || tokens[$0].key.hasPrefix("لل") }),
+        if mention.allSatisfy({ tokens[$0].key.hasBytePrefix("ال") || tokens[$0].key.hasBytePrefix("لل") }),
             !mention.contains(where: {
                 Lexicon.speakingNouns.contains(tokens[$0].key) || SpeakerNames.isTitle(tokens[$0].key) || Places.words.contains(tokens[$0].key)
                     || Self.namesAfter(tokens[$0].key)
@@ -503,11 +504,11 @@ struct ArticleReader {
                 var k = j
                 while k < min(range.upperBound, j + 14), first == nil {
                     let key = tokens[k].key
-                    if key == Lexicon.key(preposition) || (preposition == "إلى" && k == j && key.hasPrefix("ل") && key.count > 3) {
+                    if key == Lexicon.key(preposition) || (preposition == "إلى" && k == j && key.hasBytePrefix("ل") && key.count > 3) {
                         // (دعت الوزارة لعدم…: the لـ stays with the content.)
                         first = key == Lexicon.key(preposition) ? k + 1 : k
                         if first! < range.upperBound, Lexicon.introducers.contains(tokens[first!].key) { first! += 1 }
-                    } else if preposition == "ب", key.hasPrefix("ب"), key.count > 3, !appositions.contains(where: { $0.tokens.contains(k) }) {
+                    } else if preposition == "ب", key.hasBytePrefix("ب"), key.count > 3, !appositions.contains(where: { $0.tokens.contains(k) }) {
                         // (بوقف… is the content; بوتين, a name the article gives, is not.)
                         first = k
                         startScalar = tokens[k].range.lowerBound + 1
@@ -531,12 +532,12 @@ struct ArticleReader {
     /// Whether a definite word is a gentilic adjective (الأوروبي، الروسية، الأمريكيين): an adjective of
     /// the noun before it.
     static func isGentilic(_ key: String) -> Bool {
-        key.hasPrefix("ال") && key.count > 4 && (key.hasSuffix("ي") || key.hasSuffix("يه") || key.hasSuffix("يين") || key.hasSuffix("يون"))
+        key.hasBytePrefix("ال") && key.count > 4 && (key.hasByteSuffix("ي") || key.hasByteSuffix("يه") || key.hasByteSuffix("يين") || key.hasByteSuffix("يون"))
     }
 
     /// Whether a quoted name may follow a word (صحيفة، وكالة، الصحيفة).
     static func namesAfter(_ key: String) -> Bool {
-        Lexicon.namingWords.contains(key) || (key.hasPrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2))))
+        Lexicon.namingWords.contains(key) || (key.hasBytePrefix("ال") && Lexicon.namingWords.contains(String(key.dropFirst(2))))
     }
 
     /// Whether the words before token `k` make a quotation there a channel's name: a naming word
@@ -554,7 +555,7 @@ struct ArticleReader {
     /// Whether a word opens a channel, time or addressee phrase between a speaker and the words
     /// (في بيان، اليوم، للصحفيين، عبر تويتر).
     static func opensChannel(_ key: String) -> Bool {
-        Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) || key.hasPrefix("ل")
+        Lexicon.phraseStops.contains(key) || Lexicon.prepositions.contains(key) || key.hasBytePrefix("ل")
             || TimeWords.relativeDays[key] != nil || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)
     }
 
@@ -666,7 +667,7 @@ struct ArticleReader {
 
     /// Whether a word is a statement noun, bare or with the tanween alif (بيان، بيانا، تقريرا).
     func isStatementNoun(_ key: String) -> Bool {
-        Lexicon.statementNouns.contains(key) || (key.hasSuffix("ا") && Lexicon.statementNouns.contains(String(key.dropLast())))
+        Lexicon.statementNouns.contains(key) || (key.hasByteSuffix("ا") && Lexicon.statementNouns.contains(String(key.dropLast())))
     }
 
     /// The المسؤولية that a حمّل at `i` assigns: within ten words, with at least whom it blames
@@ -756,7 +757,7 @@ struct ArticleReader {
             }
             // An addressee or a particle with لـ (قال لرويترز إن، أعرب لميركل عن، قال لقد…), not a
             // speaker whose name starts with ل (لافروف، ليلى الحسن، لجنة الانتخابات، لندن).
-            if j == start, key.hasPrefix("ل"), key.count >= 3, Lexicon.verbs[key] == nil, opensAddressee(at: j) { break }
+            if j == start, key.hasBytePrefix("ل"), key.count >= 3, Lexicon.verbs[key] == nil, opensAddressee(at: j) { break }
             if startsTime(at: j, range: range) { break }
             // وجددت النقابة مطالبتها بـ…: the renewed speech act ends the speaker.
             if j > start, Lexicon.speechActObject.contains(lemma), Lexicon.isSpeechAct(key) { break }
@@ -764,7 +765,7 @@ struct ArticleReader {
             // name (written ال, not ألبرت), so an indefinite word after «given name + family name»
             // opens the object; so does
             // a title with a pronoun (اتهم مادورو نظيره الكولومبي…: someone else's counterpart).
-            if j > start + 1, SpeakerNames.isTitle(tokens[start].key), tokens[j].kind == .arabic, !key.hasPrefix("ال"),
+            if j > start + 1, SpeakerNames.isTitle(tokens[start].key), tokens[j].kind == .arabic, !key.hasBytePrefix("ال"),
                 SpeakerNames.isFamilyName(tokens[j - 1].key), tokens[j - 1].text.unicodeScalars.starts(with: "ال".unicodeScalars),
                 !SpeakerNames.isTitle(tokens[j - 1].key),
                 SpeakerNames.isGivenName(tokens[j - 2].key), !SpeakerNames.namePrefixes.contains(key), !SpeakerNames.isRoleWord(key),
@@ -779,7 +780,7 @@ struct ArticleReader {
                 !SpeakerNames.isRoleWord(tokens[j - 1].key), !runsOnToThat(from: j, range: range, scalars: scalars)
             {
                 // (an adverb of manner before it is the act's: ديفيد فريدمان رسميا افتتاح…)
-                if j - 1 > start, tokens[j - 1].key.hasSuffix("يا"), !Places.words.contains(tokens[j - 1].key) { return (start..<(j - 1), j - 1) }
+                if j - 1 > start, tokens[j - 1].key.hasByteSuffix("يا"), !Places.words.contains(tokens[j - 1].key) { return (start..<(j - 1), j - 1) }
                 break
             }
             // انتقد نائب الوزير كيم كي-غوان قرار ترامب…: a rule, plan or decision (the document class of
@@ -795,17 +796,17 @@ struct ArticleReader {
             // before ه، ها، هم) after the speaker's definite words is the verb's object. (After one
             // indefinite noun it is a relative clause's verb: بيان نقلته قناة…، تحقيق أجرته…)
             if j > start, Self.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
-                j - 1 > start || tokens[j - 1].key.hasPrefix("ال")
+                j - 1 > start || tokens[j - 1].key.hasBytePrefix("ال")
             {
                 break
             }
             if j > start || Lexicon.verbs[key]?.form == .participle, Lexicon.verbs[strip(tokens[j].key).bare] != nil { break }
             // ودعت وزارة الداخلية لعدم…: after a call's definite speaker, لـ opens what is called for.
-            if j > start, Lexicon.calls.contains(lemma), key.hasPrefix("ل"), !key.hasPrefix("لل"), tokens[j - 1].key.hasPrefix("ال") { break }
+            if j > start, Lexicon.calls.contains(lemma), key.hasBytePrefix("ل"), !key.hasBytePrefix("لل"), tokens[j - 1].key.hasBytePrefix("ال") { break }
             // غاسبريني للصحفيين: a لل word or لـ before a role word, after a name, is whom the words
             // were said to; so is لـ before a naming word after any name (البريكي لوكالة "رويترز").
-            let toChannel = j > start && key.hasPrefix("ل") && Self.isNamingWord(String(key.dropFirst()), withProclitic: false)
-            if j > start, key.hasPrefix("لل") || (key.hasPrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel,
+            let toChannel = j > start && key.hasBytePrefix("ل") && Self.isNamingWord(String(key.dropFirst()), withProclitic: false)
+            if j > start, key.hasBytePrefix("لل") || (key.hasBytePrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel,
                 SpeakerNames.isGivenName(tokens[j - 1].key) || (toChannel && SpeakerNames.isFamilyName(tokens[j - 1].key)),
                 !Lexicon.statementNouns.contains(tokens[j - 1].key)
             {
@@ -814,26 +815,27 @@ struct ArticleReader {
             // أعلنت وزارة الدفاع التركية مقتل…، أعلنت روسيا تعليق…، أعلنت مملكة البحرين قطع…: after an
             // institution's definite words or a place's name, an indefinite word opens the object.
             let afterInstitution =
-                j > start + 1 && (tokens[start].key.hasPrefix("ال") || Lexicon.institutions.contains(tokens[start].key)) && tokens[j - 1].key.hasPrefix("ال")
+                j > start + 1 && (tokens[start].key.hasBytePrefix("ال") || Lexicon.institutions.contains(tokens[start].key))
+                && tokens[j - 1].key.hasBytePrefix("ال")
             // (a place's name may end in its adjective: كوريا الشمالية)
             let afterPlace =
-                Places.words.contains(tokens[j - 1].key) || (j > start + 1 && tokens[j - 1].key.hasPrefix("ال") && Places.words.contains(tokens[j - 2].key))
+                Places.words.contains(tokens[j - 1].key) || (j > start + 1 && tokens[j - 1].key.hasBytePrefix("ال") && Places.words.contains(tokens[j - 2].key))
             // أدان الاتحاد الأوروبي الهجوم…: after a definite gentilic adjective, a definite noun opens the
             // object, unless the words run on to أن (اعتبر مستشار الإدارة الصحية الأسبق البروفيسور
             // رضا خليل أن…: the title goes on to its name).
-            if j > start + 1, directObject, Self.isGentilic(tokens[j - 1].key), key.hasPrefix("ال"), !Self.isGentilic(key),
+            if j > start + 1, directObject, Self.isGentilic(tokens[j - 1].key), key.hasBytePrefix("ال"), !Self.isGentilic(key),
                 !SpeakerNames.isTitle(key), !SpeakerNames.roleWords.contains(key), !Lexicon.institutions.contains(String(key.dropFirst(2))),
                 !runsOnToThat(from: j, range: range, scalars: scalars)
             {
                 break
             }
             if j > start, directObject, afterInstitution || afterPlace, !SpeakerNames.isTitle(tokens[start].key),
-                !key.hasPrefix("ال"), !SpeakerNames.isRoleWord(key), !Places.words.contains(key), tokens[j].kind == .arabic
+                !key.hasBytePrefix("ال"), !SpeakerNames.isRoleWord(key), !Places.words.contains(key), tokens[j].kind == .arabic
             {
                 break
             }
             // (نددت الحكومة بما وصفته…: بما opens it too.)
-            if takesBa, j > start || key.hasPrefix("بال"), key.hasPrefix("ب"), key.unicodeScalars.count > 3 || key == Lexicon.key("بما") { break }
+            if takesBa, j > start || key.hasBytePrefix("بال"), key.hasBytePrefix("ب"), key.unicodeScalars.count > 3 || key == Lexicon.key("بما") { break }
             j += 1
             if j - start > 12 { return (start..<start, start) }
         }
@@ -868,7 +870,7 @@ struct ArticleReader {
     func nameFollowsParenthesis(at j: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
         guard let after = afterParenthesis(at: j, range: range, scalars: scalars), after < range.upperBound else { return false }
         let key = tokens[after].key
-        return tokens[after].kind == .arabic && !key.hasPrefix("ال") && !key.hasPrefix("ل") && !Lexicon.introducers.contains(key)
+        return tokens[after].kind == .arabic && !key.hasBytePrefix("ال") && !key.hasBytePrefix("ل") && !Lexicon.introducers.contains(key)
             && !gap(before: after, in: scalars).contains { $0 == ":" || isQuoteMark($0) }
     }
 
@@ -933,7 +935,7 @@ struct ArticleReader {
             return true
         }
         // (a title, a role or an audience: قال لوزير الخارجية، قالت لنواب في البرلمان، لأنصاره)
-        if SpeakerNames.isTitle(rest) || SpeakerNames.roleWords.contains(rest) || Lexicon.audiences.contains(where: { rest.hasPrefix($0) }) { return true }
+        if SpeakerNames.isTitle(rest) || SpeakerNames.roleWords.contains(rest) || Lexicon.audiences.contains(where: { rest.hasBytePrefix($0) }) { return true }
         let definite = "ال" + rest
         return tokens.indices.contains { $0 != j && (tokens[$0].key == rest || tokens[$0].key == definite) }
     }
@@ -943,7 +945,7 @@ struct ArticleReader {
     /// that is definite (صحيفة القدس العربي) is taken by its definite words alone.
     func namesAnOutlet(after k: Int, at j: Int) -> Bool {
         guard Lexicon.outlets.contains(SpeakerNames.strippedProclitic(tokens[k].key) ?? tokens[k].key), j - k <= 2, tokens[j].kind == .arabic,
-            !((k + 1)..<j).contains(where: { tokens[$0].key.hasPrefix("ال") })
+            !((k + 1)..<j).contains(where: { tokens[$0].key.hasBytePrefix("ال") })
         else { return false }
         let key = tokens[j].key
         return Lexicon.verbs[strip(key).bare] == nil && !Lexicon.isPreposition(tokens[j]) && !Lexicon.introducers.contains(key)
@@ -952,8 +954,8 @@ struct ArticleReader {
 
     func institution(named mention: Range<Int>) -> String? {
         let head = tokens[mention.lowerBound].key
-        guard head.hasPrefix("ال"), Lexicon.institutions.contains(String(head.dropFirst(2))),
-            mention.dropFirst().allSatisfy({ tokens[$0].key.hasPrefix("ال") })
+        guard head.hasBytePrefix("ال"), Lexicon.institutions.contains(String(head.dropFirst(2))),
+            mention.dropFirst().allSatisfy({ tokens[$0].key.hasBytePrefix("ال") })
         else { return nil }
         let indefinite = String(head.dropFirst(2))
         let adjectives = Set(mention.dropFirst().map { SpeakerNames.skeleton(SpeakerNames.words(tokens[$0].text).first ?? "") })
@@ -962,7 +964,7 @@ struct ArticleReader {
             let key = tokens[k].key
             if key == indefinite || SpeakerNames.strippedProclitic(key) == indefinite {
                 var end = k + 1
-                while end < tokens.count, end - k <= 4, tokens[end].key.hasPrefix("ال") || namesAnOutlet(after: k, at: end),
+                while end < tokens.count, end - k <= 4, tokens[end].key.hasBytePrefix("ال") || namesAnOutlet(after: k, at: end),
                     !Apposition.breaks(before: end, tokens, display, allowComma: false)
                 {
                     end += 1
@@ -1028,7 +1030,7 @@ struct ArticleReader {
         guard start < i, i - start <= 6 else { return nil }
         for k in start..<i
         where Lexicon.verbs[strip(tokens[k].key).bare] != nil || Lexicon.phraseStops.contains(tokens[k].key)
-            || (tokens[k].key.hasPrefix("و") && Lexicon.phraseStops.contains(String(tokens[k].key.dropFirst())))
+            || (tokens[k].key.hasBytePrefix("و") && Lexicon.phraseStops.contains(String(tokens[k].key.dropFirst())))
         { return nil }
         if TimeExpressions.first(in: tokens, start..<i, published: nil) != nil { return nil }
         return start..<i
@@ -1065,7 +1067,7 @@ struct ArticleReader {
         if let phrase = mention, !phrase.isEmpty {
             // (وفقا لما ورد: the mention's first word without its لـ.)
             var words = tokens[phrase].map { (key: $0.key, text: $0.text) }
-            if mentionSkipsLam, words[0].key.hasPrefix("ل") { words[0] = (String(words[0].key.dropFirst()), String(words[0].text.dropFirst())) }
+            if mentionSkipsLam, words[0].key.hasBytePrefix("ل") { words[0] = (String(words[0].key.dropFirst()), String(words[0].text.dropFirst())) }
             switch SpeakerShape.of(words) {
             case .nounPhrase(let words): mention = (phrase.lowerBound + words.lowerBound)..<(phrase.lowerBound + words.upperBound)
             case .pronoun, .adverbial: (mention, given) = (nil, entry.cueClass == .source || nested ? nil : given ?? lastSpeaker)
@@ -1121,7 +1123,7 @@ struct ArticleReader {
                     naming: SpeakerNames.skeletons(speaker).union(
                         // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
                         // definite role words, الخارجية الأمريكية)
-                        mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasPrefix("ال") }.map {
+                        mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasBytePrefix("ال") }.map {
                             SpeakerNames.keySkeleton(Lexicon.key(String($0)))
                         })),
                 found.last { $0.time != nil }?.time,
@@ -1210,7 +1212,7 @@ struct ArticleReader {
             if Self.isNamingWord(tokens[k].key, withProclitic: k == last) { return true }
             // Only the naming word's adjectives come between (المناورات العسكرية الأمريكية "…"); not
             // a clause (السفينة كانت تنقل "…": the ship is no name for the quotation).
-            if !tokens[k].key.hasPrefix("ال") { return false }
+            if !tokens[k].key.hasBytePrefix("ال") { return false }
             if k > stop, display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(where: { $0 != " " }) { return false }
             k -= 1
         }
@@ -1221,9 +1223,9 @@ struct ArticleReader {
     /// والصحيفة، للمجلة), is a word that introduces a quoted name.
     static func isNamingWord(_ key: String, withProclitic: Bool) -> Bool {
         var forms = [key]
-        if key.hasPrefix("ال") { forms.append(String(key.dropFirst(2))) }
+        if key.hasBytePrefix("ال") { forms.append(String(key.dropFirst(2))) }
         if withProclitic {
-            for prefix in ["وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك"] where key.hasPrefix(prefix) && key.count > prefix.count + 2 {
+            for prefix in ["وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك"] where key.hasBytePrefix(prefix) && key.count > prefix.count + 2 {
                 forms.append(String(key.dropFirst(prefix.count)))
             }
         }
@@ -1239,7 +1241,7 @@ struct ArticleReader {
     ///   nearest before, else after; else the role itself.
     func canonical(_ mention: Range<Int>, skipsLam: Bool, scalars: Range<Int>) -> (speaker: String, role: String?) {
         // أعلن بيان لوزارة الخزانة الأميركية: the statement's author.
-        if mention.count > 1, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), tokens[mention.lowerBound + 1].key.hasPrefix("ل") {
+        if mention.count > 1, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), tokens[mention.lowerBound + 1].key.hasBytePrefix("ل") {
             return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: true, scalars: scalars)
         }
         // بحسب توضيح المحامي غازي مرابط، تصريح الناطق…: the speech noun's speaker; هذا الخبير، أعلن ذلك
@@ -1288,7 +1290,7 @@ struct ArticleReader {
         if let country = Places.countryOfCapital[Places.joinedKey(whole)] { return (country, nil) }
         // الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنجيلا ميركل: each party's name.
         let parties = segments[0].split(omittingEmptySubsequences: true) { k in
-            k > segments[0][0] && tokens[k].key.hasPrefix("و") && SpeakerNames.isTitle(String(tokens[k].key.dropFirst()))
+            k > segments[0][0] && tokens[k].key.hasBytePrefix("و") && SpeakerNames.isTitle(String(tokens[k].key.dropFirst()))
         }
         // Titles joined after a first title with no name are one person's roles (وكيل الصحة
         // ومستشار الإدارة الصحية الأسبق البروفيسور رضا خليل).

@@ -1,5 +1,6 @@
 import ArabicText
 import Ingest
+import Support
 
 /// A temporal expression of a sentence: the tokens it spans and the day it names, nil when it is
 /// vague (في وقت سابق، الأسبوع الماضي) or cannot be placed.
@@ -17,19 +18,22 @@ enum TimeWords {
     static func key(_ word: String) -> String { KeyNormalizer().key(word) }
 
     /// Weekday keys, 0 = Sunday.
-    static let weekdays: [String: Int] = Dictionary(
+    static let weekdays = WordMap(weekdayNumbers)
+    private static let weekdayNumbers = Dictionary(
         uniqueKeysWithValues: ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"].enumerated().map { (key($1), $0) })
     /// اليوم، أمس، غدا، الليلة: days from the publication day.
-    static let relativeDays: [String: Int] = [key("اليوم"): 0, key("أمس"): -1, key("البارحة"): -1, key("غدا"): 1, key("الليلة"): 0]
+    static let relativeDays = WordMap(relativeDayOffsets)
+    private static let relativeDayOffsets = [key("اليوم"): 0, key("أمس"): -1, key("البارحة"): -1, key("غدا"): 1, key("الليلة"): 0]
     /// Parts of the day that may open an expression (مساء الأربعاء، صباح اليوم).
-    static let partsOfDay: Set<String> = Set(["مساء", "صباح", "ظهر", "فجر", "عصر", "ليلة", "ليل", "مساء", "نهار"].map(key))
+    static let partsOfDay = WordSet(partsOfDayKeys)
+    private static let partsOfDayKeys = ["مساء", "صباح", "ظهر", "فجر", "عصر", "ليلة", "ليل", "مساء", "نهار"].map(key)
     /// Expressions that date a speech act only vaguely: kept as written, never resolved.
     static let vague: [[String]] = [
         "في وقت سابق", "في وقت لاحق", "في وقت متأخر", "سابقا", "لاحقا", "مؤخرا", "أخيرا", "الأسبوع الماضي", "الشهر الماضي",
         "العام الماضي", "منذ أيام", "قبل أيام", "في الأيام الأخيرة", "الأسبوع المقبل",
     ].map { $0.split(separator: " ").map { key(String($0)) } }
     /// Month names → month number, single words.
-    static let months: [String: Int] = {
+    static let months: WordMap<Int> = {
         var months: [String: Int] = [:]
         let names: [(String, Int)] = [
             ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6), ("يونيه", 6),
@@ -38,12 +42,13 @@ enum TimeWords {
             ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("ماي", 5), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
         ]
         for (name, month) in names { months[key(name)] = month }
-        return months
+        return WordMap(months)
     }()
     /// Hijri month names of one word (رمضان، شوال) → month number.
-    static let hijriMonths: [String: Int] = [
-        "محرم": 1, "المحرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
-    ].reduce(into: [:]) { $0[key($1.key)] = $1.value }
+    static let hijriMonths = WordMap(
+        [
+            "محرم": 1, "المحرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+        ].reduce(into: [:]) { $0[key($1.key)] = $1.value })
     /// Hijri month names of two words (ربيع الأول، جمادى الآخرة، ذي الحجة) → month number.
     static let twoWordHijriMonths: [[String]: Int] = {
         var months: [[String]: Int] = [:]
@@ -57,16 +62,16 @@ enum TimeWords {
         return months
     }()
     /// The words an expression can open with (dates open with a number).
-    static let openers: Set<String> = Set(vague.map { $0[0] }).union(partsOfDay).union(relativeDays.keys).union(weekdays.keys).union([day])
+    static let openers = WordSet(vague.map { $0[0] } + partsOfDayKeys + relativeDayOffsets.keys + weekdayNumbers.keys + [day])
     /// يوم, before a weekday or relative day.
     static let day = key("يوم")
     /// هـ after a Hijri year.
-    static let hijriEra: Set<String> = [key("هـ"), key("ه")]
+    static let hijriEra: WordSet = [key("هـ"), key("ه")]
     /// الموافق: the Gregorian date beside a Hijri one follows.
     static let corresponding = key("الموافق")
 
     /// Where a Hijri date without its year lies from the publication (الجاري، الماضي، المقبل).
-    static let hijriRelative: [String: Int] = [key("الجاري"): 0, key("الماضي"): -1, key("المقبل"): 1, key("القادم"): 1]
+    static let hijriRelative = WordMap([key("الجاري"): 0, key("الماضي"): -1, key("المقبل"): 1, key("القادم"): 1])
 
     /// Two-word month names: كانون الثاني، تشرين الأول…
     static let twoWordMonths: [[String]: Int] = [
@@ -88,8 +93,8 @@ enum TimeExpressions {
     /// The key of a token without a leading و (وأمس، والخميس).
     static func bare(_ token: Token) -> String {
         let key = token.key
-        if key.hasPrefix("و"), key.count > 3 {
-            let rest = String(key.dropFirst())
+        if key.hasBytePrefix("و"), key.unicodeScalars.count > 3 {
+            let rest = String(key.unicodeScalars.dropFirst())
             if TimeWords.relativeDays[rest] != nil || TimeWords.weekdays[rest] != nil || TimeWords.partsOfDay.contains(rest) { return rest }
         }
         return key
@@ -99,14 +104,14 @@ enum TimeExpressions {
         if tokens[start].kind == .number { return date(tokens, at: start, end: end, published: published) }
         let first = bare(tokens[start])
         guard TimeWords.openers.contains(first) else { return nil }
-        for phrase in TimeWords.vague where start + phrase.count <= end && phrase[0] == first {
-            if (0..<phrase.count).allSatisfy({ bare(tokens[start + $0]) == phrase[$0] }) {
+        for phrase in TimeWords.vague where start + phrase.count <= end && phrase[0].hasSameBytes(as: first) {
+            if (0..<phrase.count).allSatisfy({ bare(tokens[start + $0]).hasSameBytes(as: phrase[$0]) }) {
                 return TimeMention(tokens: start..<(start + phrase.count), day: nil)
             }
         }
         var i = start
         if TimeWords.partsOfDay.contains(bare(tokens[i])) { i += 1 }
-        if i < end, bare(tokens[i]) == TimeWords.day { i += 1 }
+        if i < end, bare(tokens[i]).hasSameBytes(as: TimeWords.day) { i += 1 }
         var offset: Int?
         var weekday: Int?
         if i < end, let days = TimeWords.relativeDays[bare(tokens[i])] {
@@ -158,7 +163,7 @@ enum TimeExpressions {
             i += 1
             if i < end, TimeWords.hijriEra.contains(tokens[i].key) { i += 1 }
         }
-        if i + 1 < end, tokens[i].key == TimeWords.corresponding, let gregorian = date(tokens, at: i + 1, end: end, published: published) {
+        if i + 1 < end, tokens[i].key.hasSameBytes(as: TimeWords.corresponding), let gregorian = date(tokens, at: i + 1, end: end, published: published) {
             return TimeMention(tokens: start..<gregorian.tokens.upperBound, day: gregorian.day)
         }
         guard let published else { return TimeMention(tokens: start..<i, day: nil) }
