@@ -25,7 +25,7 @@ public struct DisplayText: Sendable, Equatable {
         var offset = 0
         for u in original.unicodeScalars {
             // A chunk is a base scalar and the combining marks after it: the unit NFC works on.
-            if u.properties.canonicalCombiningClass != .notReordered, !chunk.isEmpty, !Builder.isRemoved(u) {
+            if !Builder.isBase(u), u.properties.canonicalCombiningClass != .notReordered, !chunk.isEmpty, !Builder.isRemoved(u) {
                 chunk.append(u)
             } else {
                 builder.appendChunk(chunk, from: chunkStart, to: offset)
@@ -74,6 +74,10 @@ public struct DisplayText: Sendable, Equatable {
             }
         }
 
+        /// Scalars that never combine, answered without the property lookup: ASCII, Latin-1 and
+        /// Latin Extended (combining marks begin at U+0300) and the Arabic letters.
+        static func isBase(_ u: Unicode.Scalar) -> Bool { u.value < 0x0300 || (0x0621...0x064A).contains(u.value) }
+
         /// Spaces of every width, zero-width spaces, ZWNJ and tabs: shown as one U+0020.
         static func isSpace(_ u: Unicode.Scalar) -> Bool {
             switch u.value {
@@ -102,7 +106,11 @@ public struct DisplayText: Sendable, Equatable {
             } else if Builder.isLineBreak(base) {
                 appendLineBreak(base, from: start, to: end)
             } else if !Builder.isRemoved(base) {
-                for u in Builder.mayChangeUnderNFC(base) ? Builder.nfc(chunk) : [base] { append(u, from: start, to: end) }
+                if Builder.mayChangeUnderNFC(base) {
+                    for u in Builder.nfc(chunk) { append(u, from: start, to: end) }
+                } else {
+                    append(base, from: start, to: end)
+                }
             }
             // Marks with no letter to sit on (after a space or a line break) are kept as they are.
             for mark in chunk.dropFirst() { append(mark, from: start, to: end) }

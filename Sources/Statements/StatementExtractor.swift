@@ -41,9 +41,9 @@ struct ArticleReader {
     /// The day of the article's first sentence, when it dates the news it reports («انتهت
     /// القمة… اليوم الجمعة»): the day of the statements the article does not date otherwise.
     var leadDay: String?
-    /// Each dated sentence read so far: its first resolved day and the skeletons of its words,
-    /// with and without a one-letter proclitic (لبيونغ).
-    var datedSentences: [(day: CalendarDay, names: Set<String>)] = []
+    /// Each dated sentence read so far: its first resolved day, its tokens and, once a statement
+    /// asks, the skeletons of its words (``nameSkeletons(_:)``).
+    var datedSentences: [(day: CalendarDay, tokens: Range<Int>, names: Set<String>?)] = []
     /// The last explicit speaker and its role.
     var lastSpeaker: (speaker: String, role: String?)?
     /// The article's speakers so far, each once, with the role the text gave it.
@@ -69,12 +69,7 @@ struct ArticleReader {
             while end < tokens.count, tokens[end].range.lowerBound < sentence.range.upperBound { end += 1 }
             read(sentence: index, tokens: next..<end, scalars: sentence.range)
             if let day = TimeExpressions.first(in: tokens, next..<end, published: published)?.day {
-                var names: Set<String> = []
-                for token in tokens[next..<end] {
-                    names.insert(SpeakerNames.keySkeleton(token.key))
-                    if token.key.unicodeScalars.count > 3 { names.insert(SpeakerNames.keySkeleton(String(token.key.unicodeScalars.dropFirst()))) }
-                }
-                datedSentences.append((day, names))
+                datedSentences.append((day, next..<end, nil))
                 if index == 0 { leadDay = day.description }
             }
             next = end
@@ -1117,19 +1112,19 @@ struct ArticleReader {
         } else {
             // The same speech event: the speaker's earlier statement here, else the article's
             // last dated one, else its lead's day; the first of them that is plausibly recent.
-            let sources: [String?] = [
-                found.last { $0.speaker == speaker }?.time,
-                datedSentence(
-                    naming: SpeakerNames.skeletons(speaker).union(
-                        // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
-                        // definite role words, الخارجية الأمريكية)
-                        mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasBytePrefix("ال") }.map {
-                            SpeakerNames.keySkeleton(Lexicon.key(String($0)))
-                        })),
-                found.last { $0.time != nil }?.time,
-                leadDay,
-            ]
-            time = sources.compactMap { $0 }.first(where: isPlausiblyRecent)
+            // (Each source is asked only when those before it give nothing.)
+            func recent(_ day: String?) -> String? { day.flatMap { isPlausiblyRecent($0) ? $0 : nil } }
+            time =
+                recent(found.last { $0.speaker == speaker }?.time)
+                ?? recent(
+                    datedSentence(
+                        naming: SpeakerNames.skeletons(speaker).union(
+                            // (the mention's own name words too, بيونغ يانغ for كوريا الشمالية; not its
+                            // definite role words, الخارجية الأمريكية)
+                            mentionText.split(separator: " ").filter { !Lexicon.key(String($0)).hasBytePrefix("ال") }.map {
+                                SpeakerNames.keySkeleton(Lexicon.key(String($0)))
+                            })))
+                ?? recent(found.last { $0.time != nil }?.time) ?? recent(leadDay)
         }
         if kind == .direct, contentRange.count < 2 { kind = .indirect }
         let span = display.originalRange(of: contentRange)
@@ -1156,10 +1151,25 @@ struct ArticleReader {
     /// The day of the nearest earlier sentence that names the speaker and dates something
     /// («تناولت هيذر نويرت… الثلاثاء…», then «قالت نويرت: …»): the speech event the article
     /// dates elsewhere.
-    func datedSentence(naming names: Set<String>) -> String? {
+    mutating func datedSentence(naming names: Set<String>) -> String? {
         let names = names.subtracting(Self.genericNameWords)
         guard !names.isEmpty else { return nil }
-        return datedSentences.last { !$0.names.isDisjoint(with: names) }?.day.description
+        for k in datedSentences.indices.reversed() {
+            let sentenceNames = datedSentences[k].names ?? nameSkeletons(datedSentences[k].tokens)
+            datedSentences[k].names = sentenceNames
+            if !sentenceNames.isDisjoint(with: names) { return datedSentences[k].day.description }
+        }
+        return nil
+    }
+
+    /// The skeletons of the words of `tokens`, with and without a one-letter proclitic (لبيونغ).
+    func nameSkeletons(_ tokens: Range<Int>) -> Set<String> {
+        var names: Set<String> = []
+        for token in self.tokens[tokens] {
+            names.insert(SpeakerNames.keySkeleton(token.key))
+            if token.key.unicodeScalars.count > 3 { names.insert(SpeakerNames.keySkeleton(String(token.key.unicodeScalars.dropFirst()))) }
+        }
+        return names
     }
 
     /// Skeletons of title words, too common to identify a speaker.
