@@ -45,52 +45,102 @@ extension String {
     }
 }
 
-/// A word compared and hashed by its UTF-8 bytes (see ``Swift/String/hasSameBytes(as:)``): the
-/// lexicons' words and the tokens' keys are both key-view text.
-package struct Word: Hashable, Sendable {
-    /// The word.
-    package let text: String
+/// Words looked up by their UTF-8 bytes in an open-addressing table (FNV-1a over the bytes, linear
+/// probing, at most half full), each found word giving its index in the order first given. The
+/// lexicons are read many times per token; Swift's `Set<String>` hashed each probe with SipHash
+/// after a normalization check, and this table reads the bytes once.
+package struct ByteTable: Sendable {
+    /// Every word's bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Where each word's bytes start in ``bytes``, and one past the last word's end.
+    private var starts: [Int32] = [0]
+    /// The word index in each slot, or -1.
+    private var slots: [Int32]
+    private let mask: Int
 
-    /// The word `text`.
-    @inlinable
-    package init(text: String) { self.text = text }
+    /// The table of `words`; a word given twice keeps its first index.
+    package init(_ words: [String]) {
+        var capacity = 16
+        while capacity < 2 * words.count { capacity *= 2 }
+        slots = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        for word in words where index(of: word) == nil {
+            let i = Int32(starts.count - 1)
+            bytes.append(contentsOf: word.utf8)
+            starts.append(Int32(bytes.count))
+            var slot = Self.hash(word) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = i
+        }
+    }
 
-    @inlinable
-    package static func == (a: Word, b: Word) -> Bool { a.text.hasSameBytes(as: b.text) }
+    /// The number of words.
+    package var count: Int { starts.count - 1 }
 
+    /// The index of `word`, if the table holds it.
     @inlinable
-    package func hash(into hasher: inout Hasher) {
-        if let hashed = text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) { return hashed }
-        for byte in text.utf8 { hasher.combine(byte) }
+    package func index(of word: String) -> Int? {
+        if let found = word.utf8.withContiguousStorageIfAvailable({ find(UnsafeRawBufferPointer($0)) }) { return found }
+        return Array(word.utf8).withUnsafeBytes { find($0) }
+    }
+
+    @usableFromInline
+    func find(_ key: UnsafeRawBufferPointer) -> Int? {
+        var slot = Self.hash(key) & mask
+        return bytes.withUnsafeBytes { stored in
+            starts.withUnsafeBufferPointer { starts in
+                slots.withUnsafeBufferPointer { slots in
+                    while true {
+                        let i = Int(slots[slot])
+                        if i < 0 { return nil }
+                        let (start, end) = (Int(starts[i]), Int(starts[i + 1]))
+                        if end - start == key.count, key.count == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0 { return i }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// FNV-1a of the bytes, folded so that the low bits, which pick the slot, see every byte.
+    static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    static func hash(_ word: String) -> Int {
+        if let h = word.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return h }
+        return Array(word.utf8).withUnsafeBytes { hash($0) }
     }
 }
 
-/// A set of key-view words looked up by bytes (see ``Word``).
+/// A set of key-view words looked up by bytes (see ``ByteTable``).
 package struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    private var words: Set<Word>
+    private let table: ByteTable
 
     /// The words of `sequence`.
-    package init<S: Sequence>(_ sequence: S) where S.Element == String { words = Set(sequence.map(Word.init)) }
+    package init<S: Sequence>(_ sequence: S) where S.Element == String { table = ByteTable(Array(sequence)) }
 
     package init(arrayLiteral elements: String...) { self.init(elements) }
 
     /// Whether `word` is in the set.
-    package func contains(_ word: String) -> Bool { words.contains(Word(text: word)) }
-
-    /// Adds `word`; whether it was not there yet.
-    @discardableResult
-    package mutating func insert(_ word: String) -> Bool { words.insert(Word(text: word)).inserted }
+    @inlinable
+    package func contains(_ word: String) -> Bool { table.index(of: word) != nil }
 }
 
-/// A map from key-view words, looked up by bytes (see ``Word``).
+/// A map from key-view words, looked up by bytes (see ``ByteTable``).
 package struct WordMap<Value: Sendable>: Sendable {
-    private let values: [Word: Value]
+    private let table: ByteTable
+    private let values: [Value]
 
     /// The pairs of `dictionary`.
     package init(_ dictionary: [String: Value]) {
-        values = Dictionary(dictionary.map { (Word(text: $0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        table = ByteTable(Array(dictionary.keys))
+        values = Array(dictionary.values)
     }
 
     /// The value of `word`, if any.
-    package subscript(_ word: String) -> Value? { values[Word(text: word)] }
+    @inlinable
+    package subscript(_ word: String) -> Value? { table.index(of: word).map { values[$0] } }
 }
