@@ -1,16 +1,24 @@
 /// The Unicode scalars of valid UTF-8 bytes, decoded without index validation: the hot loops
 /// (tokens, terms, line fingerprints) read text through this instead of
 /// `Substring.UnicodeScalarView`, whose indexing iterator validates every step.
-struct UTF8Scalars: Sequence {
+package struct UTF8Scalars: Sequence {
     /// The bytes; they must be valid UTF-8, as the storage of every Swift string is.
     let bytes: UnsafeBufferPointer<UInt8>
 
-    struct Iterator: IteratorProtocol {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var position = 0
+    /// The scalars of `bytes`, which must be valid UTF-8.
+    package init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// Reads the scalars one by one.
+    package struct Iterator: IteratorProtocol {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The offset of the next scalar's first byte.
+        package internal(set) var position = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The next scalar.
         @inline(__always)
-        mutating func next() -> Unicode.Scalar? {
+        package mutating func next() -> Unicode.Scalar? {
             guard position < bytes.count else { return nil }
             let lead = UInt32(bytes[position])
             let value: UInt32
@@ -34,7 +42,8 @@ struct UTF8Scalars: Sequence {
         }
     }
 
-    func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+    /// An iterator from the first byte.
+    package func makeIterator() -> Iterator { Iterator(bytes: bytes) }
 
     /// Calls `body` with the scalars of `text`.
     @inline(__always)

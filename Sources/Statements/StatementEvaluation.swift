@@ -102,32 +102,63 @@ public struct StatementScores: Sendable, Equatable, Codable {
     /// leading و/ف removed.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var word: [Unicode.Scalar] = []
-        func flush() {
-            guard !word.isEmpty else { return }
-            var start = 0
-            if let prefix = articlePrefixes.first(where: { word.count - $0.count >= 2 && word.starts(with: $0) }) {
-                start = prefix.count
-            } else if word.count >= 4, word[0] == "و" || word[0] == "ف" {
-                start = 1
-            }
-            words.append(String(String.UnicodeScalarView(word[start...])))
-            word.removeAll(keepingCapacity: true)
-        }
-        for u in KeyNormalizer().key(text).unicodeScalars {
-            switch u.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber:
-                word.append(u)
-            default:
-                if u == "_" { word.append(u) } else { flush() }
-            }
-        }
-        flush()
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
     }
 
-    /// The article with its proclitics, longest first.
-    static let articlePrefixes: [[Unicode.Scalar]] = ["وال", "بال", "فال", "كال", "لل", "ال"].map { Array($0.unicodeScalars) }
+    /// Calls `body` with the UTF-8 bytes of each of ``words(_:)`` in turn, without making a
+    /// string of it (the bytes are valid during the call only): the timeline numbers the words
+    /// of every statement.
+    public static func forEachWord(in text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var key = KeyNormalizer().key(text)
+        key.withUTF8 { bytes in
+            let base = UnsafeRawBufferPointer(bytes)
+            var start = 0  // the current word's first byte
+            var scalars = 0  // and its length in scalars
+            func flush(upTo end: Int) {
+                defer { scalars = 0 }
+                guard scalars > 0 else { return }
+                var first = start
+                let word = UnsafeRawBufferPointer(rebasing: base[start..<end])
+                if let prefix = articlePrefixes.first(where: { scalars - $0.scalars >= 2 && word.starts(with: $0.bytes) }) {
+                    first += prefix.bytes.count
+                } else if scalars >= 4, word.starts(with: waw) || word.starts(with: fa) {
+                    first += 2
+                }
+                body(UnsafeRawBufferPointer(rebasing: base[first..<end]))
+            }
+            var decoder = UTF8Scalars(bytes: bytes).makeIterator()
+            var position = 0
+            while let scalar = decoder.next() {
+                if isWordScalar(scalar) {
+                    if scalars == 0 { start = position }
+                    scalars += 1
+                } else {
+                    flush(upTo: position)
+                }
+                position = decoder.position
+            }
+            flush(upTo: base.count)
+        }
+    }
+
+    /// Letters, digits and `_`: what a content word is made of.
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x0621...0x064A: return true
+        case 0..<0x80: return false
+        default:
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The article with its proclitics, longest first: UTF-8 bytes and length in scalars.
+    static let articlePrefixes: [(bytes: [UInt8], scalars: Int)] = ["وال", "بال", "فال", "كال", "لل", "ال"].map { (Array($0.utf8), $0.unicodeScalars.count) }
+    static let waw = Array("و".utf8)
+    static let fa = Array("ف".utf8)
 
     static let titleWords: Set<String> = Set(
         words("الرئيس رئيس وزير وزيره المتحدث باسم الناطق المستشاره المستشار الامين العام نائب زعيم الملك الامير ولي العهد الشيخ السيد السيده الدكتور"))

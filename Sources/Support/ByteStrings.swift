@@ -46,58 +46,92 @@ extension String {
 }
 
 /// Words looked up by their UTF-8 bytes in an open-addressing table (FNV-1a over the bytes, linear
-/// probing, at most half full), each found word giving its index in the order first given. The
-/// lexicons are read many times per token; Swift's `Set<String>` hashed each probe with SipHash
-/// after a normalization check, and this table reads the bytes once.
+/// probing, at most half full), each word numbered in the order first given. The lexicons are read
+/// many times per token, and the timeline numbers every word of every statement; Swift's
+/// `Set<String>` hashed each probe with SipHash after a normalization check, and this table reads
+/// the bytes once.
 package struct ByteTable: Sendable {
     /// Every word's bytes, one after another.
     private var bytes: [UInt8] = []
     /// Where each word's bytes start in ``bytes``, and one past the last word's end.
     private var starts: [Int32] = [0]
-    /// The word index in each slot, or -1.
-    private var slots: [Int32]
-    private let mask: Int
+    /// The word number in each slot, or -1.
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
 
-    /// The table of `words`; a word given twice keeps its first index.
+    /// An empty table.
+    package init() {}
+
+    /// The table of `words`; a word given twice keeps its first number.
     package init(_ words: [String]) {
-        var capacity = 16
-        while capacity < 2 * words.count { capacity *= 2 }
-        slots = Array(repeating: -1, count: capacity)
-        mask = capacity - 1
-        for word in words where index(of: word) == nil {
-            let i = Int32(starts.count - 1)
-            bytes.append(contentsOf: word.utf8)
-            starts.append(Int32(bytes.count))
-            var slot = Self.hash(word) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = i
-        }
+        for word in words { insert(word) }
     }
 
     /// The number of words.
     package var count: Int { starts.count - 1 }
 
-    /// The index of `word`, if the table holds it.
+    /// The number of `word`, if the table holds it.
     @inlinable
     package func index(of word: String) -> Int? {
-        if let found = word.utf8.withContiguousStorageIfAvailable({ find(UnsafeRawBufferPointer($0)) }) { return found }
-        return Array(word.utf8).withUnsafeBytes { find($0) }
+        if let found = word.utf8.withContiguousStorageIfAvailable({ index(of: UnsafeRawBufferPointer($0)) }) { return found }
+        return Array(word.utf8).withUnsafeBytes { index(of: $0) }
     }
 
-    @usableFromInline
-    func find(_ key: UnsafeRawBufferPointer) -> Int? {
+    /// The number of the word whose bytes are `key`, if the table holds it.
+    package func index(of key: UnsafeRawBufferPointer) -> Int? {
+        let slot = self.slot(of: key)
+        return slots[slot] < 0 ? nil : Int(slots[slot])
+    }
+
+    /// The number of `word`, given the next number if the table did not hold it.
+    @discardableResult
+    package mutating func insert(_ word: String) -> Int {
+        if let i = word.utf8.withContiguousStorageIfAvailable({ insert(UnsafeRawBufferPointer($0)) }) { return i }
+        return Array(word.utf8).withUnsafeBytes { insert($0) }
+    }
+
+    /// The number of the word whose bytes are `key`, given the next number if the table did not
+    /// hold it.
+    @discardableResult
+    package mutating func insert(_ key: UnsafeRawBufferPointer) -> Int {
+        let slot = self.slot(of: key)
+        if slots[slot] >= 0 { return Int(slots[slot]) }
+        let i = count
+        bytes.append(contentsOf: key)
+        starts.append(Int32(bytes.count))
+        slots[slot] = Int32(i)
+        if 2 * count > slots.count { rehash(capacity: 2 * slots.count) }
+        return i
+    }
+
+    /// The slot that holds `key`, or the empty slot where it would go.
+    private func slot(of key: UnsafeRawBufferPointer) -> Int {
+        let mask = slots.count - 1
         var slot = Self.hash(key) & mask
         return bytes.withUnsafeBytes { stored in
             starts.withUnsafeBufferPointer { starts in
                 slots.withUnsafeBufferPointer { slots in
                     while true {
                         let i = Int(slots[slot])
-                        if i < 0 { return nil }
+                        if i < 0 { return slot }
                         let (start, end) = (Int(starts[i]), Int(starts[i + 1]))
-                        if end - start == key.count, key.count == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0 { return i }
+                        if end - start == key.count, key.count == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0 { return slot }
                         slot = (slot + 1) & mask
                     }
                 }
+            }
+        }
+    }
+
+    /// Every word placed again in a table of `capacity` slots.
+    private mutating func rehash(capacity: Int) {
+        slots = Array(repeating: -1, count: capacity)
+        let mask = capacity - 1
+        bytes.withUnsafeBytes { stored in
+            for i in 0..<count {
+                let word = UnsafeRawBufferPointer(rebasing: stored[Int(starts[i])..<Int(starts[i + 1])])
+                var slot = Self.hash(word) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(i)
             }
         }
     }
@@ -107,11 +141,6 @@ package struct ByteTable: Sendable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
-    static func hash(_ word: String) -> Int {
-        if let h = word.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return h }
-        return Array(word.utf8).withUnsafeBytes { hash($0) }
     }
 }
 

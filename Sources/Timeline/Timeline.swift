@@ -78,14 +78,19 @@ public enum Timeline {
     ///   - article: the story and publication time of an article id; statements of articles
     ///     without a story are left out.
     public static func build(_ statements: [Statement], article: (String) -> (story: String, published: Published?)?) -> [TimelineEntry] {
-        var byStory: [String: [(statement: Statement, published: Published?)]] = [:]
-        for s in statements {
+        var published: [Published?] = Array(repeating: nil, count: statements.count)
+        var byStory: [String: [Int]] = [:]
+        for (i, s) in statements.enumerated() {
             guard let info = article(s.article) else { continue }
-            byStory[info.story, default: []].append((s, info.published))
+            published[i] = info.published
+            byStory[info.story, default: []].append(i)
         }
         // Stories are independent: both cores, in story order.
         let groups = byStory.sorted { $0.key < $1.key }
-        return parallelMap(count: groups.count) { storyEntries(groups[$0].key, groups[$0].value) }.flatMap { $0 }
+        let publishedOf = published
+        return parallelMap(count: groups.count) { k in
+            storyEntries(groups[k].key, groups[k].value.map { (statements[$0], publishedOf[$0]) })
+        }.flatMap { $0 }
     }
 
     /// One story's entries.
@@ -94,15 +99,25 @@ public enum Timeline {
             (a.published.map { $0.epochSeconds } ?? .max, a.statement.article, a.statement.sentence)
                 < (b.published.map { $0.epochSeconds } ?? .max, b.statement.article, b.statement.sentence)
         }
-        // Greedy, in publication order: a report joins the entry of the same speaker whose first
-        // report it overlaps most, else opens one.
-        var groups: [(speaker: String, words: Set<String>, members: [Int])] = []
-        var groupsOfSpeaker: [String: [Int]] = [:]
-        var groupsOfWord: [String: [Int]] = [:]
-        let itemWords = ordered.map { Set(StatementScores.words($0.statement.content)) }
+        // Words and speakers are numbered within the story; a statement's words are the sorted
+        // numbers of its distinct words.
+        var words = ByteTable()
+        let itemWords = ordered.map { item in
+            var numbers: [Int32] = []
+            StatementScores.forEachWord(in: item.statement.content) { numbers.append(Int32(words.insert($0))) }
+            return Array(Set(numbers)).sorted()
+        }
         // Speakers as keys: «الاتحاد الإيطالي» and «الاتحاد الايطالي» are one.
         let normalizer = KeyNormalizer()
-        let speakerKeys = ordered.map { normalizer.key($0.statement.speaker) }
+        var speakers = ByteTable()
+        let speakerKeys = ordered.map { speakers.insert(normalizer.key($0.statement.speaker)) }
+        // Greedy, in publication order: a report joins the entry of the same speaker whose first
+        // report it overlaps most, else opens one.
+        var groups: [(speaker: String, words: [Int32], members: [Int])] = []
+        var groupsOfSpeaker = Array(repeating: [Int](), count: speakers.count)
+        var groupsOfWord = Array(repeating: [Int](), count: words.count)
+        var shared: [Int32] = []  // words in common with each group, for the groups in `touched`
+        var touched: [Int] = []
         for (i, item) in ordered.enumerated() {
             let words = itemWords[i]
             var best: (index: Int, overlap: Double)?
@@ -113,7 +128,7 @@ public enum Timeline {
                 guard let now, let opened = ordered[groups[g].members[0]].published?.epochSeconds else { return true }
                 return now - opened <= Self.reportingWindow
             }
-            for g in (groupsOfSpeaker[speakerKeys[i]] ?? []).reversed() {
+            for g in groupsOfSpeaker[speakerKeys[i]].reversed() {
                 guard isRecent(g) else { break }
                 let overlap = Self.overlap(words, groups[g].words)
                 if overlap >= sameStatement, overlap > (best?.overlap ?? 0) { best = (g, overlap) }
@@ -122,24 +137,29 @@ public enum Timeline {
             // agree: on the statement pairs that cost three true pairs of seven found this way.)
             // The entries sharing words are found through the index of their words, recent first.
             if best == nil, words.count >= sameWordsShared {
-                var shared: [Int: Int] = [:]
                 for word in words {
-                    for g in (groupsOfWord[word] ?? []).reversed() {
+                    for g in groupsOfWord[Int(word)].reversed() {
                         guard isRecent(g) else { break }
-                        shared[g, default: 0] += 1
+                        if shared[g] == 0 { touched.append(g) }
+                        shared[g] += 1
                     }
                 }
-                for (g, count) in shared where count >= sameWordsShared {
+                for g in touched {
+                    let count = Int(shared[g])
+                    shared[g] = 0
+                    guard count >= sameWordsShared else { continue }
                     let overlap = Double(count) / Double(max(words.count, groups[g].words.count))
                     if overlap >= sameWords, overlap > (best?.overlap ?? 0) || (overlap == best?.overlap && g > best!.index) { best = (g, overlap) }
                 }
+                touched.removeAll(keepingCapacity: true)
             }
             if let best {
                 groups[best.index].members.append(i)
             } else {
-                groupsOfSpeaker[speakerKeys[i], default: []].append(groups.count)
-                for word in words { groupsOfWord[word, default: []].append(groups.count) }
+                groupsOfSpeaker[speakerKeys[i]].append(groups.count)
+                for word in words { groupsOfWord[Int(word)].append(groups.count) }
                 groups.append((item.statement.speaker, words, [i]))
+                shared.append(0)
             }
         }
         let entries = groups.map { group -> TimelineEntry in
@@ -162,22 +182,40 @@ public enum Timeline {
         return sorted
     }
 
-    /// Words in common over the shorter side.
-    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+    /// Words in common over the shorter side (sorted distinct word numbers).
+    static func overlap(_ a: [Int32], _ b: [Int32]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        return Double(a.intersection(b).count) / Double(min(a.count, b.count))
+        return Double(commonCount(a, b)) / Double(min(a.count, b.count))
+    }
+
+    /// How many numbers two sorted lists of distinct numbers have in common.
+    static func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var (i, j, common) = (0, 0, 0)
+        while i < a.count, j < b.count {
+            if a[i] < b[j] {
+                i += 1
+            } else if a[i] > b[j] {
+                j += 1
+            } else {
+                common += 1
+                i += 1
+                j += 1
+            }
+        }
+        return common
     }
 
     /// 1 minus the smallest Jaccard overlap of two outlets' wordings, each outlet's first report
     /// standing for it.
-    static func drift(_ reports: [Report], words: [Set<String>]) -> Double {
+    static func drift(_ reports: [Report], words: [[Int32]]) -> Double {
         var seen: Set<String> = []
         let firsts = reports.indices.filter { seen.insert(reports[$0].outlet).inserted }
         var smallest = 1.0
         for i in firsts {
             for j in firsts where j > i {
-                let union = words[i].union(words[j]).count
-                if union > 0 { smallest = min(smallest, Double(words[i].intersection(words[j]).count) / Double(union)) }
+                let common = commonCount(words[i], words[j])
+                let union = words[i].count + words[j].count - common
+                if union > 0 { smallest = min(smallest, Double(common) / Double(union)) }
             }
         }
         return 1 - smallest
