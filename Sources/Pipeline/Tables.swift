@@ -167,13 +167,10 @@ public enum Tables {
         var line = "{\"schema_version\":\(schemaVersion),\"tables\":{"
         for (k, table) in written.enumerated() {
             if k > 0 { line += "," }
-            appendQuotedJSON(table.name, to: &line)
-            line += ":["
-            for (c, column) in table.columns.enumerated() {
-                if c > 0 { line += "," }
-                Cell.appendObject([("name", .text(column.name)), ("type", .text(column.type)), ("meaning", .text(column.meaning))], to: &line)
+            let columns = table.columns.map { column -> [(key: String, value: Cell)] in
+                [("name", .text(column.name)), ("type", .text(column.type)), ("meaning", .text(column.meaning))]
             }
-            line += "]"
+            line += quoteJSON(table.name) + ":" + Cell.objects(columns).json
         }
         return line + "}}\n"
     }
@@ -205,6 +202,6 @@ public enum Tables {
 
     /// Writes the rejects to `path` as JSON lines (`rejects.jsonl`), atomically.
     public static func writeRejects(_ rejects: [Reject], to path: String) throws {
-        try writeLinesAtomically(rejects, to: path, line: Tables.rejects.jsonLine)
+        try writeLinesAtomically(rejects, to: path, appendLine: Tables.rejects.appendJSONLine)
     }
 }

@@ -204,7 +204,5 @@ struct BadRow: Error, CustomStringConvertible {
 
 /// A JSON array of strings, as the tables write lists.
 func jsonArray(_ items: [String]) -> String {
-    var text = ""
-    Cell.list(items).appendJSON(to: &text)
-    return text
+    Cell.list(items).json
 }

@@ -73,13 +73,14 @@ package func writeAtomically(_ text: String, to path: String) throws(OutputError
     }
 }
 
-/// Writes the line `line(row)` of each row to `path` (several lines when it holds line breaks;
-/// nothing when it is empty), each ended by a newline, after `header` if given. The lines are made
+/// Writes the line that `appendLine(row, &bytes)` appends for each row to `path` (several lines
+/// when it holds line breaks; nothing when it appends nothing), each ended by a newline, after
+/// `header` if given. The lines are made
 /// on all cores, a block of 1,024 rows per core at a time, and appended in order to a temporary
 /// file that is renamed into place: making them costs more than writing them, no table is ever
 /// held whole in memory as one string, and a reader never sees half a file.
 package func writeLinesAtomically<Row: Sendable>(
-    _ rows: [Row], header: String? = nil, to path: String, line: @Sendable (Row) -> String
+    _ rows: [Row], header: String? = nil, to path: String, appendLine: @Sendable (Row, inout [UInt8]) -> Void
 ) throws(OutputError) {
     let url = URL(fileURLWithPath: path)
     try makeFolder(url.deletingLastPathComponent().path)
@@ -108,10 +109,9 @@ package func writeLinesAtomically<Row: Sendable>(
             let blocks = parallelMap(count: (batch.count + blockSize - 1) / blockSize) { b -> [UInt8] in
                 var bytes: [UInt8] = []
                 for row in batch[(batch.startIndex + b * blockSize)..<min(batch.endIndex, batch.startIndex + (b + 1) * blockSize)] {
-                    let text = line(row)
-                    guard !text.isEmpty else { continue }
-                    bytes.append(contentsOf: text.utf8)
-                    bytes.append(0x0A)
+                    let start = bytes.count
+                    appendLine(row, &bytes)
+                    if bytes.count > start { bytes.append(0x0A) }
                 }
                 return bytes
             }

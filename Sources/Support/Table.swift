@@ -18,56 +18,66 @@ package enum Cell: Sendable {
     case objects([[(key: String, value: Cell)]])
 
     /// Appends the cell as JSON to `line`.
-    package func appendJSON(to line: inout String) {
+    package func appendJSON(to line: inout [UInt8]) {
         switch self {
         case .text(let value): appendQuotedJSON(value, to: &line)
-        case .optionalText(let value): if let value { appendQuotedJSON(value, to: &line) } else { line += "null" }
-        case .integer(let value): line += value.map(String.init) ?? "null"
-        case .number(let value): line += Cell.threeDecimals(value)
-        case .flag(let value): line += value ? "true" : "false"
+        case .optionalText(let value): if let value { appendQuotedJSON(value, to: &line) } else { line += Cell.null }
+        case .integer(let value): if let value { line += String(value).utf8 } else { line += Cell.null }
+        case .number(let value): line += Cell.threeDecimals(value).utf8
+        case .flag(let value): line += (value ? "true" : "false").utf8
         case .list(let items):
-            line += "["
+            line.append(0x5B)
             for (k, item) in items.enumerated() {
-                if k > 0 { line += "," }
+                if k > 0 { line.append(0x2C) }
                 appendQuotedJSON(item, to: &line)
             }
-            line += "]"
-        case .span(let range): line += range.map { "[\($0.lowerBound),\($0.upperBound)]" } ?? "null"
+            line.append(0x5D)
+        case .span(let range):
+            if let range { line += "[\(range.lowerBound),\(range.upperBound)]".utf8 } else { line += Cell.null }
         case .objects(let objects):
-            line += "["
+            line.append(0x5B)
             for (k, object) in objects.enumerated() {
-                if k > 0 { line += "," }
+                if k > 0 { line.append(0x2C) }
                 Cell.appendObject(object, to: &line)
             }
-            line += "]"
+            line.append(0x5D)
         }
     }
 
-    /// The cell as one CSV field, before quoting.
-    package var csvText: String {
+    /// The cell as JSON text.
+    package var json: String {
+        var bytes: [UInt8] = []
+        appendJSON(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the cell as one CSV field to `line`.
+    package func appendCSV(to line: inout [UInt8]) {
         switch self {
-        case .text(let value): value
-        case .optionalText(let value): value ?? ""
-        case .integer(let value): value.map(String.init) ?? ""
-        case .number(let value): Cell.threeDecimals(value)
-        case .flag(let value): value ? "true" : "false"
-        case .list(let items): items.joined(separator: ";")
-        case .span(let range): range.map { "\($0.lowerBound):\($0.upperBound)" } ?? ""
+        case .text(let value): appendCSVField(value, to: &line)
+        case .optionalText(let value): if let value { appendCSVField(value, to: &line) }
+        case .integer(let value): if let value { line += String(value).utf8 }
+        case .number(let value): line += Cell.threeDecimals(value).utf8
+        case .flag(let value): line += (value ? "true" : "false").utf8
+        case .list(let items): appendCSVField(items.joined(separator: ";"), to: &line)
+        case .span(let range): if let range { line += "\(range.lowerBound):\(range.upperBound)".utf8 }
         case .objects: preconditionFailure("a list of objects has no CSV form")
         }
     }
 
     /// Appends `{"key":value,…}` to `line`, keys in the order given.
-    package static func appendObject(_ members: [(key: String, value: Cell)], to line: inout String) {
-        line += "{"
+    package static func appendObject(_ members: [(key: String, value: Cell)], to line: inout [UInt8]) {
+        line.append(0x7B)
         for (k, member) in members.enumerated() {
-            if k > 0 { line += "," }
+            if k > 0 { line.append(0x2C) }
             appendQuotedJSON(member.key, to: &line)
-            line += ":"
+            line.append(0x3A)
             member.value.appendJSON(to: &line)
         }
-        line += "}"
+        line.append(0x7D)
     }
+
+    static let null = Array("null".utf8)
 
     /// `value` rounded to three decimals, as Swift prints a `Double` (`0.5`, `1.0`).
     static func threeDecimals(_ value: Double) -> String { String(Double((value * 1000).rounded()) / 1000) }
@@ -84,10 +94,13 @@ package struct Column<Row>: Sendable {
     package let meaning: String
     /// The row's value.
     package let value: @Sendable (Row) -> Cell
+    /// The name as a JSON string literal, as each line writes it.
+    package let quotedName: [UInt8]
 
     /// A column.
     package init(_ name: String, _ type: String, _ meaning: String, _ value: @escaping @Sendable (Row) -> Cell) {
         (self.name, self.type, self.meaning, self.value) = (name, type, meaning, value)
+        quotedName = Array(quoteJSON(name).utf8)
     }
 }
 
@@ -112,28 +125,54 @@ package struct Table<Row, Record>: Sendable {
         (self.name, self.summary, self.columns, self.csvColumns, self.records) = (name, summary, columns, csvColumns, records)
     }
 
+    /// Appends the row as one JSON line, without its line break, to `line`.
+    @inlinable
+    package func appendJSONLine(_ row: Row, to line: inout [UInt8]) {
+        line.append(0x7B)
+        for k in columns.indices {
+            if k > 0 { line.append(0x2C) }
+            line += columns[k].quotedName
+            line.append(0x3A)
+            columns[k].value(row).appendJSON(to: &line)
+        }
+        line.append(0x7D)
+    }
+
     /// The row as one JSON line.
     package func jsonLine(_ row: Row) -> String {
-        var line = ""
-        line.reserveCapacity(512)
-        line += "{"
-        for (k, column) in columns.enumerated() {
-            if k > 0 { line += "," }
-            appendQuotedJSON(column.name, to: &line)
-            line += ":"
-            column.value(row).appendJSON(to: &line)
+        var line: [UInt8] = []
+        appendJSONLine(row, to: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// Appends the row's CSV records, one per line, without the last line break, to `lines`.
+    @inlinable
+    package func appendCSVLines(_ row: Row, to lines: inout [UInt8]) {
+        for (r, record) in records(row).enumerated() {
+            if r > 0 { lines.append(0x0A) }
+            for k in csvColumns.indices {
+                if k > 0 { lines.append(0x2C) }
+                csvColumns[k].value(record).appendCSV(to: &lines)
+            }
         }
-        line += "}"
-        return line
     }
 
     /// The row's CSV records, one per line.
     package func csvLines(_ row: Row) -> String {
-        records(row).map { record in csvRecord(csvColumns.map { $0.value(record).csvText }) }.joined(separator: "\n")
+        var lines: [UInt8] = []
+        appendCSVLines(row, to: &lines)
+        return String(decoding: lines, as: UTF8.self)
     }
 
     /// The CSV header.
-    package var csvHeader: String { csvRecord(csvColumns.map(\.name)) }
+    package var csvHeader: String {
+        var line: [UInt8] = []
+        for (k, column) in csvColumns.enumerated() {
+            if k > 0 { line.append(0x2C) }
+            appendCSVField(column.name, to: &line)
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
 
     /// Every column once, as documented: the JSONL columns, then those only the CSV form has.
     package var documentedColumns: [DocumentedColumn] {
@@ -146,9 +185,10 @@ package struct Table<Row, Record>: Sendable {
     }
 
     /// Writes `NAME.jsonl` and `NAME.csv` into `folder`, each atomically, lines made on all cores.
+    @inlinable
     package func write(_ rows: [Row], into folder: String) throws where Row: Sendable {
-        try writeLinesAtomically(rows, to: folder + "/\(name).jsonl", line: jsonLine)
-        try writeLinesAtomically(rows, header: csvHeader, to: folder + "/\(name).csv", line: csvLines)
+        try writeLinesAtomically(rows, to: folder + "/\(name).jsonl", appendLine: appendJSONLine)
+        try writeLinesAtomically(rows, header: csvHeader, to: folder + "/\(name).csv", appendLine: appendCSVLines)
     }
 }
 

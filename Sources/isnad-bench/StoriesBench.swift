@@ -14,7 +14,7 @@ func benchStories(_ files: [String]) throws {
     let afterLoad = peakMemoryMiB()
     var result: StoryResult!
     let detect = seconds { result = StoryDetection.run(articles) }
-    let write = try seconds { try writeLinesAtomically(result.stories, to: out + "/stories.jsonl", line: Tables.stories.jsonLine) }
+    let write = try seconds { try writeLinesAtomically(result.stories, to: out + "/stories.jsonl", appendLine: Tables.stories.appendJSONLine) }
     let t = result.times
     let total = load + detect + write
     print(

@@ -53,7 +53,11 @@ func reportsWhatIsWrong(_ text: String, _ message: String) {
     let text = "قال \"بوتين\"\n\\ سطر\u{2028}\u{1}"
     #expect(quoteJSON(text) == #""قال \"بوتين\"\n\\ سطر\u2028\u0001""#)
     #expect(try parse(quoteJSON(text)) == .string(text))
-    var line = "["
+    var line = Array("[".utf8)
     appendQuotedJSON("الكرملين", to: &line)
-    #expect(line == #"["الكرملين""#)
+    #expect(String(decoding: line, as: UTF8.self) == #"["الكرملين""#)
+}
+
+@Test func quotingEscapesTabsReturnsAndBothJavaScriptLineBreaksButNotOtherPunctuation() {
+    #expect(quoteJSON("أ\tب\rج\u{2029}د — «هـ»…") == #""أ\tب\rج\u2029د — «هـ»…""#)
 }

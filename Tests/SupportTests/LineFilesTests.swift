@@ -9,8 +9,8 @@ struct LineFilesTests {
         // More rows than one batch of blocks on every core; a row may hold two lines, or none.
         let rows = Array(0..<5_000)
         let path = makeTemporaryFolder("line-files") + "/rows.csv"
-        try writeLinesAtomically(rows, header: "n", to: path) { n in
-            n % 1000 == 7 ? "" : n % 1000 == 8 ? "خبر \(n)\nخبر \(n)b" : "خبر \(n)"
+        try writeLinesAtomically(rows, header: "n", to: path) { n, line in
+            line += (n % 1000 == 7 ? "" : n % 1000 == 8 ? "خبر \(n)\nخبر \(n)b" : "خبر \(n)").utf8
         }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         var expected = ["n"]
@@ -34,7 +34,7 @@ struct LineFilesTests {
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         try "قائم".write(toFile: target + "/kept.txt", atomically: false, encoding: .utf8)
         #expect(throws: (any Error).self) {
-            try writeLinesAtomically(["خبر أول", "خبر ثان"], to: target) { $0 }
+            try writeLinesAtomically(["خبر أول", "خبر ثان"], to: target) { $1 += $0.utf8 }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["stories.jsonl"])
         #expect(try String(contentsOfFile: target + "/kept.txt", encoding: .utf8) == "قائم")

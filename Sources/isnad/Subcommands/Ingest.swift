@@ -57,7 +57,7 @@ extension IsnadCommand {
             }
             let summary = CorpusSummary(result)
             if let out {
-                try writeLinesAtomically(result.articles, to: out + "/articles.jsonl", line: Tables.ingested.jsonLine)
+                try writeLinesAtomically(result.articles, to: out + "/articles.jsonl", appendLine: Tables.ingested.appendJSONLine)
                 try writeAtomically(summary.markdown(title: "Corpus summary"), to: out + "/corpus-summary.md")
             }
             if !result.rejects.isEmpty {
