@@ -22,8 +22,9 @@ public enum LogOdds {
     ///   - rest: term counts of everyone else (the other outlets' articles of the story).
     ///   - prior: background counts (the whole report's articles) scaled so that they sum to
     ///     `priorSize`: α_w = priorSize · background_w / Σ background.
-    public static func distinctive(
-        group: [String: Int], rest: [String: Int], background: [String: Int], priorSize: Double = 500,
+    ///   - Key: the terms' type, written as its `description`.
+    public static func distinctive<Key: Hashable & CustomStringConvertible>(
+        group: [Key: Int], rest: [Key: Int], background: [Key: Int], priorSize: Double = 500,
         minimumZ: Double = 1.96, limit: Int = 5
     ) -> [Term] {
         let backgroundTotal = Double(background.values.reduce(0, +))
@@ -36,7 +37,7 @@ public enum LogOdds {
             let y1 = Double(count), y2 = Double(rest[term] ?? 0)
             let delta = log((y1 + alpha) / (n1 + priorSize - y1 - alpha)) - log((y2 + alpha) / (n2 + priorSize - y2 - alpha))
             let z = delta / (1 / (y1 + alpha) + 1 / (y2 + alpha)).squareRoot()
-            if z > minimumZ { terms.append(Term(term: term, delta: delta, z: z, count: count)) }
+            if z > minimumZ { terms.append(Term(term: term.description, delta: delta, z: z, count: count)) }
         }
         return Array(terms.sorted { ($0.z, $1.term) > ($1.z, $0.term) }.prefix(limit))
     }

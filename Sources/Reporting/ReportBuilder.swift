@@ -53,11 +53,15 @@ struct ReportBuilder: Sendable {
         let shared = stories.filter { $0.articles.count > 1 }
         let ranked = shared.isEmpty ? stories : shared
         let inFull = Array(ranked.prefix(options.storiesInFull))
-        // Each story's words per outlet (both cores), then the prior: all of them together.
-        let outletTerms = parallelMap(count: inFull.count) { k in
-            Dictionary(grouping: members(of: inFull[k]), by: { input.articles[$0].source }).mapValues(termCounts(of:))
-        }
-        var prior: [String: Int] = [:]
+        // Each story's words per outlet (both cores, one story's outlet at a time: the largest
+        // story alone would keep one core busy), then the prior: all of them together.
+        let outletArticles = inFull.map { Dictionary(grouping: members(of: $0), by: { input.articles[$0].source }).sorted { $0.key < $1.key } }
+        let pairs = outletArticles.indices.flatMap { k in outletArticles[k].map { (story: k, outlet: $0.key, articles: $0.value) } }
+        let pairTerms = parallelMap(count: pairs.count) { termCounts(of: pairs[$0].articles) }
+        var termsOfStory = Array(repeating: [String: TermCounts](), count: inFull.count)
+        for (pair, terms) in zip(pairs, pairTerms) { termsOfStory[pair.story][pair.outlet] = terms }
+        let outletTerms = termsOfStory
+        var prior: [ByteKey: Int] = [:]
         for story in outletTerms { for terms in story.values { prior.merge(terms.counts, uniquingKeysWith: +) } }
         let background = prior
         let sections = parallelMap(count: inFull.count) { k in
@@ -123,7 +127,7 @@ struct ReportBuilder: Sendable {
         }
     }
 
-    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: TermCounts], background: [String: Int]) -> StorySection {
+    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: TermCounts], background: [ByteKey: Int]) -> StorySection {
         let members = members(of: story)
         let entries = timeline(of: story)
         let covered = Set(story.outlets)
@@ -291,8 +295,8 @@ struct ReportBuilder: Sendable {
         }
     }
 
-    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [String: Int]) -> [OutletCoverage] {
-        var total: [String: Int] = [:]
+    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [ByteKey: Int]) -> [OutletCoverage] {
+        var total: [ByteKey: Int] = [:]
         for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
         let parts = parts(of: story, members: members)
         let shared = SharedParagraphs.counts(
@@ -318,7 +322,7 @@ struct ReportBuilder: Sendable {
                 sharedParagraphs: (shared[part.outlet] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value))" }
                     .joined(separator: "، "),
                 speakers: quoted.joined(separator: "، "),
-                distinctive: distinctive.map { "«\(group.written($0.term))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
+                distinctive: distinctive.map { "«\(group.written(ByteKey($0.term)))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
         }
     }
 
@@ -401,21 +405,21 @@ struct ReportBuilder: Sendable {
     }
 }
 
-/// Term counts with the spellings each term was written in.
+/// Term counts with the spellings each term was written in, keyed by bytes (``ByteKey``).
 struct TermCounts: Sendable {
     /// Occurrences by key-view term.
-    var counts: [String: Int] = [:]
+    var counts: [ByteKey: Int] = [:]
     /// Spellings by key-view term, with their occurrences.
-    var spellings: [String: [String: Int]] = [:]
+    var spellings: [ByteKey: [ByteKey: Int]] = [:]
 
     mutating func add(_ term: String, written: String) {
-        counts[term, default: 0] += 1
-        spellings[term, default: [:]][written, default: 0] += 1
+        counts[ByteKey(term), default: 0] += 1
+        spellings[ByteKey(term), default: [:]][ByteKey(written), default: 0] += 1
     }
 
     /// The commonest spelling of a term.
-    func written(_ term: String) -> String {
-        spellings[term]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? term
+    func written(_ term: ByteKey) -> String {
+        spellings[term]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key.text ?? term.text
     }
 }
 

@@ -45,6 +45,31 @@ extension String {
     }
 }
 
+/// Key-view text as a dictionary key, hashed and compared by its UTF-8 bytes (see
+/// ``Swift/String/hasSameBytes(as:)``): the report counts every word of its stories' articles,
+/// and `String` keys paid a normalization check on every hash.
+package struct ByteKey: Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The text.
+    package let text: String
+
+    /// The key of `text`.
+    package init(_ text: String) { self.text = text }
+
+    package init(stringLiteral text: String) { self.text = text }
+
+    package var description: String { text }
+
+    package static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.hasSameBytes(as: b.text) }
+
+    /// The order of the texts as strings.
+    package static func < (a: ByteKey, b: ByteKey) -> Bool { a.text < b.text }
+
+    package func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// Words looked up by their UTF-8 bytes in an open-addressing table (FNV-1a over the bytes, linear
 /// probing, at most half full), each word numbered in the order first given. The lexicons are read
 /// many times per token, and the timeline numbers every word of every statement; Swift's
