@@ -6,7 +6,7 @@
 #   make fuzz   libFuzzer with AddressSanitizer over each parser and text view (FUZZ_SECONDS each,
 #               READER_SECONDS for the JSON, CSV and HTML readers); findings in .build-fuzz/findings
 #   make asan   every test under AddressSanitizer (.build-asan; the harness's own leaks suppressed)
-#   make bench  release build of isnad-bench: ingest, text and stories on ../shared/datasets beside Python
+#   make bench  release builds of isnad-bench and isnad: ingest, text, statements, replay, stories and the whole run (pipeline) on ../shared/datasets beside Python
 #               (stories beside the scikit-learn baseline in .venv), stemming variants on gold-dev,
 #               statements per second, two weeks fed day by day to a story store against batch
 SHELL := /bin/bash
@@ -52,13 +52,16 @@ test: deps
 
 bench: deps
 	swift build -c release --product isnad-bench
+	swift build -c release --product isnad
 	.build/release/isnad-bench ingest
 	.build/release/isnad-bench text
 	.build/release/isnad-bench stemming
 	.build/release/isnad-bench statements
 	.build/release/isnad-bench replay
-	[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q scikit-learn numpy scipy)
+	@[ -x .venv/bin/python ] || python3 -m venv .venv
+	@.venv/bin/python -c "import sklearn, numpy, scipy" 2>/dev/null || .venv/bin/pip install -q scikit-learn numpy scipy
 	.build/release/isnad-bench stories
+	.build/release/isnad-bench pipeline
 
 # libFuzzer (-sanitize=fuzzer,address) over the Fuzzing module's targets: the JSON, CSV and HTML
 # readers, the date parser, the text views, the statement extractor and a whole ingest of a file.

@@ -58,11 +58,11 @@ struct ReportBuilder: Sendable {
         let outletArticles = inFull.map { Dictionary(grouping: members(of: $0), by: { input.articles[$0].source }).sorted { $0.key < $1.key } }
         let pairs = outletArticles.indices.flatMap { k in outletArticles[k].map { (story: k, outlet: $0.key, articles: $0.value) } }
         let pairTerms = parallelMap(count: pairs.count) { termCounts(of: pairs[$0].articles) }
-        var termsOfStory = Array(repeating: [String: TermCounts](), count: inFull.count)
+        var termsOfStory = Array(repeating: [String: [ByteKey: Int]](), count: inFull.count)
         for (pair, terms) in zip(pairs, pairTerms) { termsOfStory[pair.story][pair.outlet] = terms }
         let outletTerms = termsOfStory
         var prior: [ByteKey: Int] = [:]
-        for story in outletTerms { for terms in story.values { prior.merge(terms.counts, uniquingKeysWith: +) } }
+        for story in outletTerms { for terms in story.values { prior.merge(terms, uniquingKeysWith: +) } }
         let background = prior
         let sections = parallelMap(count: inFull.count) { k in
             section(inFull[k], rank: k + 1, activeOutlets: activeOutlets, outletTerms: outletTerms[k], background: background)
@@ -127,7 +127,7 @@ struct ReportBuilder: Sendable {
         }
     }
 
-    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: TermCounts], background: [ByteKey: Int]) -> StorySection {
+    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: [ByteKey: Int]], background: [ByteKey: Int]) -> StorySection {
         let members = members(of: story)
         let entries = timeline(of: story)
         let covered = Set(story.outlets)
@@ -295,9 +295,9 @@ struct ReportBuilder: Sendable {
         }
     }
 
-    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: [ByteKey: Int]) -> [OutletCoverage] {
+    func comparison(_ story: Story, members: [Int], counts: [String: [ByteKey: Int]], background: [ByteKey: Int]) -> [OutletCoverage] {
         var total: [ByteKey: Int] = [:]
-        for outletCounts in counts.values { total.merge(outletCounts.counts, uniquingKeysWith: +) }
+        for outletCounts in counts.values { total.merge(outletCounts, uniquingKeysWith: +) }
         let parts = parts(of: story, members: members)
         let shared = SharedParagraphs.counts(
             Dictionary(uniqueKeysWithValues: parts.map { part in (part.outlet, part.articles.map { input.articles[$0].text }) }))
@@ -306,15 +306,16 @@ struct ReportBuilder: Sendable {
             var speakers: [String: Int] = [:]
             for i in part.articles { for s in statementsOfArticle[input.articles[i].id] ?? [] { speakers[s.speaker, default: 0] += 1 } }
             let quoted = speakers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
-            let group = counts[outlet] ?? TermCounts()
+            let group = counts[outlet] ?? [:]
             var rest = total
-            for (term, count) in group.counts { rest[term]! -= count }
+            for (term, count) in group { rest[term]! -= count }
             // (Only with enough text: two articles of the outlet and three uses of a word.)
             let distinctive =
                 counts.count < 2 || part.articles.count < Self.minimumArticlesForWording
                 ? []
-                : LogOdds.distinctive(group: group.counts, rest: rest, background: background, limit: 20)
+                : LogOdds.distinctive(group: group, rest: rest, background: background, limit: 20)
                     .filter { $0.count >= Self.minimumUsesForWording }.prefix(3)
+            let spelled = distinctive.isEmpty ? [:] : spellings(of: Set(distinctive.map { ByteKey($0.term) }), in: part.articles)
             return OutletCoverage(
                 outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport, in: options.timeZone),
                 lag: part.lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: part.lagMinutes,
@@ -322,7 +323,7 @@ struct ReportBuilder: Sendable {
                 sharedParagraphs: (shared[part.outlet] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value))" }
                     .joined(separator: "، "),
                 speakers: quoted.joined(separator: "، "),
-                distinctive: distinctive.map { "«\(group.written(ByteKey($0.term)))» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
+                distinctive: distinctive.map { "«\(spelled[ByteKey($0.term)] ?? $0.term)» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
         }
     }
 
@@ -384,8 +385,29 @@ struct ReportBuilder: Sendable {
     /// outlet writes, no outlet's wording.
     static let reportingVerbs: Set<String> = Set(ReportingVerbs.entries.flatMap { [$0.form, "و" + $0.form, "ف" + $0.form] }.map { KeyNormalizer().key($0) })
 
-    func termCounts(of articles: [Int]) -> TermCounts {
-        var terms = TermCounts()
+    /// How often each term (a word, or two consecutive words, by key) occurs in the articles.
+    func termCounts(of articles: [Int]) -> [ByteKey: Int] {
+        var counts: [ByteKey: Int] = [:]
+        forEachTerm(of: articles) { key, _ in counts[ByteKey(key), default: 0] += 1 }
+        return counts
+    }
+
+    /// The commonest spelling of each of `terms` in the articles (the first in string order
+    /// among equally common ones). Asked only for the few terms a report shows: keeping every
+    /// term's spellings while counting took a fifth of the run's memory.
+    func spellings(of terms: Set<ByteKey>, in articles: [Int]) -> [ByteKey: String] {
+        var seen: [ByteKey: [String: Int]] = [:]
+        forEachTerm(of: articles) { key, written in
+            let term = ByteKey(key)
+            if terms.contains(term) { seen[term, default: [:]][written(), default: 0] += 1 }
+        }
+        return seen.mapValues { $0.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+    }
+
+    /// Calls `body` with each term of the articles' titles and texts, by key and with a function
+    /// that gives it as written: each Arabic word of two letters or more that is neither a stop
+    /// word nor a reporting verb, and each two such words in a row.
+    func forEachTerm(of articles: [Int], _ body: (_ key: String, _ written: () -> String) -> Void) {
         for i in articles {
             let tokens = Tokenizer.tokens(in: input.articles[i].title + "\n" + input.articles[i].text)
             var previous: Token?
@@ -396,30 +418,11 @@ struct ReportBuilder: Sendable {
                     previous = nil
                     continue
                 }
-                terms.add(token.key, written: token.text)
-                if let previous { terms.add(previous.key + " " + token.key, written: previous.text + " " + token.text) }
+                body(token.key) { token.text }
+                if let previous { body(previous.key + " " + token.key) { previous.text + " " + token.text } }
                 previous = token
             }
         }
-        return terms
-    }
-}
-
-/// Term counts with the spellings each term was written in, keyed by bytes (``ByteKey``).
-struct TermCounts: Sendable {
-    /// Occurrences by key-view term.
-    var counts: [ByteKey: Int] = [:]
-    /// Spellings by key-view term, with their occurrences.
-    var spellings: [ByteKey: [ByteKey: Int]] = [:]
-
-    mutating func add(_ term: String, written: String) {
-        counts[ByteKey(term), default: 0] += 1
-        spellings[ByteKey(term), default: [:]][ByteKey(written), default: 0] += 1
-    }
-
-    /// The commonest spelling of a term.
-    func written(_ term: ByteKey) -> String {
-        spellings[term]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key.text ?? term.text
     }
 }
 

@@ -3,6 +3,7 @@
 //   swift run -c release isnad-bench ingest [FILES...]   (default: the three corpora in ../shared/datasets)
 //   swift run -c release isnad-bench text [FILES...]
 //   swift run -c release isnad-bench stemming            (stemming variants on the gold-dev days)
+//   swift run -c release isnad-bench pipeline [FILES...] (the whole isnad run, its 3× replay and the scikit-learn baseline; needs the isnad product built)
 import Foundation
 import Isnad
 
@@ -148,12 +149,14 @@ case "tune":
     try benchTune(arguments)
 case "replay":
     try benchReplay(arguments)
+case "pipeline":
+    try benchPipeline(arguments.isEmpty ? sharedCorpora : arguments)
 case "stemming":
     try benchStemming(corpus: sharedCorpora[0], clusters: "../shared/datasets/gold-dev/clusters.jsonl")
 default:
     FileHandle.standardError.write(
         Data(
-            ("usage: isnad-bench ingest|text|stories|similarity|statements|extract [FILES...] | stemming | tune [KEY=VALUES...]"
+            ("usage: isnad-bench ingest|text|stories|similarity|statements|extract|pipeline [FILES...] | stemming | tune [KEY=VALUES...]"
                 + " | replay [from=DAY days=N] | usual-frequencies [OUT]\n").utf8))
     exit(64)
 }

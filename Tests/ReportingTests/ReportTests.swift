@@ -214,9 +214,10 @@ struct ReportTests {
                 ReportTests.article("v1", "nabaa", "هجوم", "وقالت الشرطة إن المسلحين فروا. وأضاف المتحدث أن المسلحين قتلوا.", "2020-02-20T09:00:00+00:00")
             ]),
             options: ReportOptions())
-        let counts = builder.termCounts(of: [0]).counts
+        let counts = builder.termCounts(of: [0])
         #expect(counts["المسلحين"] == 2)
         #expect(counts["وقالت"] == nil && counts["واضاف"] == nil)
+        #expect(builder.spellings(of: ["المسلحين", "الشرطه"], in: [0]) == ["المسلحين": "المسلحين", "الشرطه": "الشرطة"])
     }
 
     @Test func anOutletWithASimilarArticleInAnotherStoryIsNotSilent() throws {

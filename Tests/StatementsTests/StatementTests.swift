@@ -164,3 +164,19 @@ extension StatementTests {
         #expect(scores.recall >= 0.80)
     }
 }
+
+@Suite("Content words")
+struct ContentWordsTests {
+    @Test func wordsAreKeyViewLettersAndDigitsWithoutTheArticleOrALeadingWawOrFa() {
+        #expect(
+            StatementScores.words("وقال الرئيسُ: «سنرد» في 2018 على the attack، والمسؤولين لن")
+                == ["قال", "رءيس", "سنرد", "في", "2018", "علي", "the", "attack", "مسءولين", "لن"])
+    }
+
+    @Test func theBytesOfEachWordAreTheWordsThemselves() {
+        var words: [String] = []
+        StatementScores.forEachWord(in: "فأكد الوزير أن_الاتفاق") { words.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(words == StatementScores.words("فأكد الوزير أن_الاتفاق"))
+        #expect(words == ["اكد", "وزير", "ان_الاتفاق"])
+    }
+}
