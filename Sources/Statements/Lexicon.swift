@@ -82,12 +82,24 @@ enum Lexicon {
 
     /// Every finite form of a direct-object verb with each object pronoun, made once: a lookup per
     /// token, not a string per suffix.
-    static let verbsWithObjectPronoun: WordMap<ReportingVerbs.Entry> = {
+    static let verbsWithObjectPronoun = WordMap(verbWithObjectPronounEntries)
+
+    /// The entries of ``verbsWithObjectPronoun``.
+    static let verbWithObjectPronounEntries: [String: ReportingVerbs.Entry] = {
         var forms: [String: ReportingVerbs.Entry] = [:]
         for (form, entry) in verbEntries where entry.form == .finite && complements[entry.lemma] == "" {
             for suffix in ["ه", "ها", "هم", "هما"] { forms[form + suffix] = entry }
         }
-        return WordMap(forms)
+        return forms
+    }()
+
+    /// Every token key that can be a cue: each verb form, source word and verb with its object
+    /// pronoun, bare and behind the prefixes ``ArticleReader/strip(_:)`` takes off (و، ف, the
+    /// future س, both, the lam of sequence). The scan asks this of every token, and most are no
+    /// cue: it answers without making the token's bare form.
+    static let cueKeys: WordSet = {
+        let bases = Array(verbEntries.keys) + sourceEntries.keys + verbWithObjectPronounEntries.keys
+        return WordSet(bases.flatMap { base in ["", "س", "و", "ف", "وس", "فس", "ل"].map { $0 + base } })
     }()
 
     /// Whether a turn marker starts at `k` (ومن جانبه، من جهتها، بدوره): another speaker's words follow.
@@ -149,10 +161,13 @@ enum Lexicon {
 
     /// Attribution phrases whose speaker follows them (بحسب X، …), by key of their first word,
     /// with the word that may come between (وفقا لـ، نقلا عن).
-    static let sources: WordMap<String?> = WordMap([
+    static let sources = WordMap(sourceEntries)
+
+    /// The entries of ``sources``.
+    static let sourceEntries: [String: String?] = [
         key("بحسب"): nil, key("حسب"): nil, key("حسبما"): nil, key("وفق"): nil, key("وفقا"): "ل", key("طبقا"): "ل",
         key("نقلا"): "عن", key("استنادا"): "إلى",
-    ])
+    ]
 
     /// Words that end a speaker phrase: prepositions of channel, place and addressee, and the
     /// words that open a subordinate clause.

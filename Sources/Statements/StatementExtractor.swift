@@ -109,6 +109,7 @@ struct ArticleReader {
 
     /// A statement whose cue is token `i`; returns the token after its content.
     mutating func cue(at i: Int, sentence: Int, range: Range<Int>, scalars: Range<Int>) -> Int? {
+        guard Lexicon.cueKeys.contains(tokens[i].key) else { return nil }
         let (bare, hasProclitic) = strip(tokens[i].key)
         if let source = Lexicon.sources[bare] {
             if nested { return nil }

@@ -180,3 +180,16 @@ struct ContentWordsTests {
         #expect(words == ["اكد", "وزير", "ان_الاتفاق"])
     }
 }
+
+@Suite("Cue keys")
+struct CueKeysTests {
+    @Test func everyVerbFormIsACueKeyBareAndBehindEachPrefixTheReaderTakesOff() {
+        for form in ["قال", "يقول", "أكدت", "نفى", "بحسب", "وصفه"].map(Lexicon.key) {
+            for prefix in ["", "و", "ف", "س", "وس", "فس", "ل"] { #expect(Lexicon.cueKeys.contains(prefix + form), "\(prefix + form)") }
+        }
+    }
+
+    @Test func wordsThatAreNoVerbFormAreNoCueKeys() {
+        for word in ["الرئيس", "الحكومة", "في", "وزير", "قالب"].map(Lexicon.key) { #expect(!Lexicon.cueKeys.contains(word), "\(word)") }
+    }
+}
