@@ -1,3 +1,5 @@
+import Support
+
 /// Speakers made one across the articles of a story: «بوتين» in one outlet and «فلاديمير بوتين»
 /// in another, «ترامب» and «ترمب», or a role alone («الرئيس الروسي») that another article of the
 /// story ties to a name.
@@ -9,9 +11,11 @@ public enum StorySpeakers {
         for (i, s) in statements.enumerated() {
             if let story = storyOf(s.article) { byStory[story, default: []].append(i) }
         }
+        // Stories are independent: their names are made canonical on every core.
+        let stories = Array(byStory.values)
+        let mappings = parallelMap(count: stories.count) { k in canonicalNames(stories[k].map { (statements[$0].speaker, statements[$0].role) }) }
         var out = statements
-        for indices in byStory.values {
-            let mapping = canonicalNames(indices.map { statements[$0] })
+        for (indices, mapping) in zip(stories, mappings) {
             for i in indices {
                 guard let target = mapping[out[i].speaker] else { continue }
                 out[i].speaker = target.speaker
@@ -27,8 +31,8 @@ public enum StorySpeakers {
         SpeakerNames.nameStart(speaker.split(separator: " ").map { SpeakerNames.nameKey(Lexicon.key(String($0)), written: String($0)) }) == 0
     }
 
-    /// Speaker → its canonical form and role within one story's statements.
-    static func canonicalNames(_ statements: [Statement]) -> [String: (speaker: String, role: String?)] {
+    /// Speaker → its canonical form and role within one story's statements (their speakers and roles).
+    static func canonicalNames(_ statements: [(speaker: String, role: String?)]) -> [String: (speaker: String, role: String?)] {
         // Each distinct speaker: how often it speaks, its commonest role, its word skeletons.
         var counts: [String: Int] = [:]
         var roleCounts: [String: [String: Int]] = [:]
