@@ -94,7 +94,10 @@ extension IsnadCommand {
             for reject in input.rejects { printError(reject.message) }
             progress.end(input.articles.count, "articles", detail: input.rejects.isEmpty ? "" : "\(input.rejects.count) rejected")
             let analysis = Pipeline.analyze(input.articles, options: options, vocabulary: saved, progress: progress)
+            progress.begin("tables")
             try analysis.writeTables(into: out)
+            let rows = analysis.articles.count + analysis.stories.count + analysis.statements.count + analysis.timeline.count
+            progress.end(rows, "rows", detail: "articles, stories, statements and timeline as JSONL and CSV")
             progress.begin("reports")
             let written = try analysis.writeReport(options: reportOptions, renderer: renderer, into: out)
             progress.end(written.stories.count, "stories in full", detail: "report of \(written.period)")
