@@ -111,12 +111,13 @@ public enum Timeline {
         let normalizer = KeyNormalizer()
         var speakers = ByteTable()
         let speakerKeys = ordered.map { speakers.insert(normalizer.key($0.statement.speaker)) }
-        // Greedy, in publication order: a report joins the entry of the same speaker whose first
-        // report it overlaps most, else opens one.
-        var groups: [(speaker: String, words: [Int32], members: [Int])] = []
+        // Greedy, in publication order: a report joins the entry holding the report it overlaps
+        // most, of the same speaker or, with the same words, of another; else it opens one.
+        var groups: [(speaker: String, members: [Int])] = []
+        var groupOf: [Int] = []  // each report's entry
         var groupsOfSpeaker = Array(repeating: [Int](), count: speakers.count)
-        var groupsOfWord = Array(repeating: [Int](), count: words.count)
-        var shared: [Int32] = []  // words in common with each group, for the groups in `touched`
+        var reportsOfWord = Array(repeating: [Int](), count: words.count)
+        var shared = Array(repeating: Int32(0), count: ordered.count)  // words in common with each report in `touched`
         var touched: [Int] = []
         for (i, item) in ordered.enumerated() {
             let words = itemWords[i]
@@ -128,39 +129,47 @@ public enum Timeline {
                 guard let now, let opened = ordered[groups[g].members[0]].published?.epochSeconds else { return true }
                 return now - opened <= Self.reportingWindow
             }
+            func consider(_ g: Int, _ overlap: Double) {
+                if overlap > (best?.overlap ?? 0) || (overlap == best?.overlap && g > best!.index) { best = (g, overlap) }
+            }
             for g in groupsOfSpeaker[speakerKeys[i]].reversed() {
                 guard isRecent(g) else { break }
-                let overlap = Self.overlap(words, groups[g].words)
-                if overlap >= sameStatement, overlap > (best?.overlap ?? 0) { best = (g, overlap) }
+                let overlap = Self.overlap(words, itemWords[groups[g].members[0]])
+                if overlap >= sameStatement { consider(g, overlap) }
             }
-            // Another speaker's entry, when the words are the same. (Resolved days are not asked to
-            // agree: on the statement pairs that cost three true pairs of seven found this way.)
-            // The entries sharing words are found through the index of their words, recent first.
-            if best == nil, words.count >= sameWordsShared {
+            // Another speaker's report, when the words are the same. (Resolved days are not asked
+            // to agree: on the statement pairs that cost three true pairs of seven found this way.)
+            // The reports sharing words are found through the index of their words, recent first.
+            if words.count >= sameWordsShared {
                 for word in words {
-                    for g in groupsOfWord[Int(word)].reversed() {
-                        guard isRecent(g) else { break }
-                        if shared[g] == 0 { touched.append(g) }
-                        shared[g] += 1
+                    for j in reportsOfWord[Int(word)].reversed() {
+                        // (reports in publication order: one older than the window is in an entry
+                        // opened before it, and so is every report before it)
+                        if let now, let then = ordered[j].published?.epochSeconds, now - then > Self.reportingWindow { break }
+                        guard isRecent(groupOf[j]) else { continue }
+                        if shared[j] == 0 { touched.append(j) }
+                        shared[j] += 1
                     }
                 }
-                for g in touched {
-                    let count = Int(shared[g])
-                    shared[g] = 0
-                    guard count >= sameWordsShared else { continue }
-                    let overlap = Double(count) / Double(max(words.count, groups[g].words.count))
-                    if overlap >= sameWords, overlap > (best?.overlap ?? 0) || (overlap == best?.overlap && g > best!.index) { best = (g, overlap) }
+                for j in touched {
+                    let count = Int(shared[j])
+                    shared[j] = 0
+                    guard count >= sameWordsShared, Double(count) / Double(max(words.count, itemWords[j].count)) >= sameWords else { continue }
+                    consider(groupOf[j], Double(count) / Double(min(words.count, itemWords[j].count)))
                 }
                 touched.removeAll(keepingCapacity: true)
             }
+            let g = best?.index ?? groups.count
             if let best {
                 groups[best.index].members.append(i)
             } else {
-                groupsOfSpeaker[speakerKeys[i]].append(groups.count)
-                for word in words { groupsOfWord[Int(word)].append(groups.count) }
-                groups.append((item.statement.speaker, words, [i]))
-                shared.append(0)
+                groups.append((item.statement.speaker, [i]))
             }
+            groupOf.append(g)
+            // (each speaker's entries in the order they opened, so that the oldest come last)
+            let k = groupsOfSpeaker[speakerKeys[i]].lastIndex { $0 <= g }
+            if k.map({ groupsOfSpeaker[speakerKeys[i]][$0] != g }) ?? true { groupsOfSpeaker[speakerKeys[i]].insert(g, at: k.map { $0 + 1 } ?? 0) }
+            for word in words { reportsOfWord[Int(word)].append(i) }
         }
         let entries = groups.map { group -> TimelineEntry in
             let members = group.members.map { ordered[$0] }

@@ -63,6 +63,20 @@ struct TimelineTests {
         #expect(entry.outlets == ["nabaa", "sada"])
     }
 
+    @Test func aReportJoinsTheEntryWithItsWordsRatherThanItsSpeakersLooserOne() throws {
+        // The deputy minister's quotation, then the same speaker on the peninsula in other words
+        // (half of them shared), then the quotation again under his name: it is the first statement.
+        let quote = "لقد أعربنا بالفعل عن استعدادنا لجعل شبه الجزيرة الكورية خالية من الأسلحة النووية"
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "نائب وزير الخارجية الكوري الشمالي", content: quote, kind: .direct),
+            TimelineTests.statement("a2", outlet: "sada", speaker: "كيم كي غوان", content: "شبه الجزيرة الكورية ستبقى ساحة مناورات"),
+            TimelineTests.statement("a3", outlet: "rased", speaker: "كيم كي غوان", content: quote, kind: .direct),
+        ])
+        let quoted = try #require(entries.first { $0.first.article == "a1" })
+        #expect(quoted.reports.map(\.article) == ["a1", "a3"])
+        #expect(entries.count == 2)
+    }
+
     @Test func aSpeakerWrittenWithAndWithoutHamzaIsOneSpeaker() {
         let entries = TimelineTests.build([
             TimelineTests.statement("a1", outlet: "nabaa", speaker: "الاتحاد الإيطالي", content: "روبرتو مانشيني مدرب جديد للمنتخب"),
