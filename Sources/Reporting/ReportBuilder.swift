@@ -15,8 +15,10 @@ struct ReportBuilder: Sendable {
     /// Whether each article was published in the period.
     let inPeriod: [Bool]
     let indexOfArticle: [String: Int]
-    let entriesOfStory: [String: [TimelineEntry]]
-    let statementsOfArticle: [String: [Statement]]
+    /// The timeline entries of each story, as indices of the input's timeline.
+    let entriesOfStory: [String: [Int]]
+    /// The statements of each article, as indices of the input's statements.
+    let statementsOfArticle: [String: [Int]]
     /// The articles of the period by outlet, in input order.
     let periodArticlesOfOutlet: [String: [Int]]
 
@@ -35,8 +37,8 @@ struct ReportBuilder: Sendable {
         var index: [String: Int] = [:]
         for (i, article) in input.articles.enumerated() { index[article.id] = i }
         indexOfArticle = index
-        entriesOfStory = Dictionary(grouping: input.timeline, by: \.story)
-        statementsOfArticle = Dictionary(grouping: input.statements, by: \.article)
+        entriesOfStory = Dictionary(grouping: input.timeline.indices, by: { input.timeline[$0].story })
+        statementsOfArticle = Dictionary(grouping: input.statements.indices, by: { input.statements[$0].article })
         let inPeriod = inPeriod
         periodArticlesOfOutlet = Dictionary(grouping: input.articles.indices.filter { inPeriod[$0] }, by: { input.articles[$0].source })
     }
@@ -193,7 +195,7 @@ struct ReportBuilder: Sendable {
 
     /// A story's timeline entries first reported in the period, in timeline order.
     func timeline(of story: Story) -> [TimelineEntry] {
-        (entriesOfStory[story.story] ?? []).filter { entry in
+        (entriesOfStory[story.story] ?? []).map { input.timeline[$0] }.filter { entry in
             entry.reports.contains { report in indexOfArticle[report.article].map { inPeriod[$0] } ?? false }
         }
     }
@@ -304,7 +306,7 @@ struct ReportBuilder: Sendable {
         return parts.map { part in
             let outlet = part.outlet
             var speakers: [String: Int] = [:]
-            for i in part.articles { for s in statementsOfArticle[input.articles[i].id] ?? [] { speakers[s.speaker, default: 0] += 1 } }
+            for i in part.articles { for k in statementsOfArticle[input.articles[i].id] ?? [] { speakers[input.statements[k].speaker, default: 0] += 1 } }
             let quoted = speakers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
             let group = counts[outlet] ?? [:]
             var rest = total
