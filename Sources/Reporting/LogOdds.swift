@@ -16,28 +16,27 @@ public enum LogOdds {
         public let count: Int
     }
 
-    /// The terms of `group` against `rest`, z-score first, keeping those above `minimumZ`.
+    /// The terms of a group against the rest, z-score first, keeping those above `minimumZ`.
     /// - Parameters:
-    ///   - group: term counts of the group (one outlet's articles of a story).
-    ///   - rest: term counts of everyone else (the other outlets' articles of the story).
-    ///   - prior: background counts (the whole report's articles) scaled so that they sum to
-    ///     `priorSize`: α_w = priorSize · background_w / Σ background.
-    ///   - Key: the terms' type, written as its `description`.
-    public static func distinctive<Key: Hashable & CustomStringConvertible>(
-        group: [Key: Int], rest: [Key: Int], background: [Key: Int], priorSize: Double = 500,
-        minimumZ: Double = 1.96, limit: Int = 5
+    ///   - counts: each term the group used: its count in the group, in the rest and in the
+    ///     background, and how to name it (asked only of the terms kept).
+    ///   - groupTotal, restTotal: the sums of the group's and the rest's counts (n1, n2).
+    ///   - backgroundTotal: the sum of the background counts (the whole report's articles), which
+    ///     are scaled so that they sum to `priorSize`: α_w = priorSize · background_w / Σ background.
+    public static func distinctive(
+        _ counts: [(group: Int, rest: Int, background: Int)], named name: (Int) -> String, groupTotal: Int, restTotal: Int,
+        backgroundTotal: Int, priorSize: Double = 500, minimumZ: Double = 1.96, limit: Int = 5
     ) -> [Term] {
-        let backgroundTotal = Double(background.values.reduce(0, +))
         guard backgroundTotal > 0 else { return [] }
-        let n1 = Double(group.values.reduce(0, +)), n2 = Double(rest.values.reduce(0, +))
+        let n1 = Double(groupTotal), n2 = Double(restTotal), total = Double(backgroundTotal)
         var terms: [Term] = []
-        for (term, count) in group {
-            let alpha = priorSize * Double(background[term] ?? 0) / backgroundTotal
+        for (k, count) in counts.enumerated() {
+            let alpha = priorSize * Double(count.background) / total
             guard alpha > 0 else { continue }
-            let y1 = Double(count), y2 = Double(rest[term] ?? 0)
+            let y1 = Double(count.group), y2 = Double(count.rest)
             let delta = log((y1 + alpha) / (n1 + priorSize - y1 - alpha)) - log((y2 + alpha) / (n2 + priorSize - y2 - alpha))
             let z = delta / (1 / (y1 + alpha) + 1 / (y2 + alpha)).squareRoot()
-            if z > minimumZ { terms.append(Term(term: term.description, delta: delta, z: z, count: count)) }
+            if z > minimumZ { terms.append(Term(term: name(k), delta: delta, z: z, count: count.group)) }
         }
         return Array(terms.sorted { ($0.z, $1.term) > ($1.z, $0.term) }.prefix(limit))
     }

@@ -60,11 +60,11 @@ struct ReportBuilder: Sendable {
         let outletArticles = inFull.map { Dictionary(grouping: members(of: $0), by: { input.articles[$0].source }).sorted { $0.key < $1.key } }
         let pairs = outletArticles.indices.flatMap { k in outletArticles[k].map { (story: k, outlet: $0.key, articles: $0.value) } }
         let pairTerms = parallelMap(count: pairs.count) { termCounts(of: pairs[$0].articles) }
-        var termsOfStory = Array(repeating: [String: [ByteKey: Int]](), count: inFull.count)
+        var termsOfStory = Array(repeating: [String: TermCounts](), count: inFull.count)
         for (pair, terms) in zip(pairs, pairTerms) { termsOfStory[pair.story][pair.outlet] = terms }
         let outletTerms = termsOfStory
-        var prior: [ByteKey: Int] = [:]
-        for story in outletTerms { for terms in story.values { prior.merge(terms, uniquingKeysWith: +) } }
+        var prior = TermCounts()
+        for terms in pairTerms { prior.add(terms) }
         let background = prior
         let sections = parallelMap(count: inFull.count) { k in
             section(inFull[k], rank: k + 1, activeOutlets: activeOutlets, outletTerms: outletTerms[k], background: background)
@@ -129,7 +129,7 @@ struct ReportBuilder: Sendable {
         }
     }
 
-    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: [ByteKey: Int]], background: [ByteKey: Int]) -> StorySection {
+    func section(_ story: Story, rank: Int, activeOutlets: [String], outletTerms: [String: TermCounts], background: TermCounts) -> StorySection {
         let members = members(of: story)
         let entries = timeline(of: story)
         let covered = Set(story.outlets)
@@ -297,9 +297,10 @@ struct ReportBuilder: Sendable {
         }
     }
 
-    func comparison(_ story: Story, members: [Int], counts: [String: [ByteKey: Int]], background: [ByteKey: Int]) -> [OutletCoverage] {
-        var total: [ByteKey: Int] = [:]
-        for outletCounts in counts.values { total.merge(outletCounts, uniquingKeysWith: +) }
+    func comparison(_ story: Story, members: [Int], counts: [String: TermCounts], background: TermCounts) -> [OutletCoverage] {
+        var total = TermCounts()
+        for outletCounts in counts.values { total.add(outletCounts) }
+        let totalCount = total.counts.reduce(0, +), backgroundTotal = background.counts.reduce(0, +)
         let parts = parts(of: story, members: members)
         let shared = SharedParagraphs.counts(
             Dictionary(uniqueKeysWithValues: parts.map { part in (part.outlet, part.articles.map { input.articles[$0].text }) }))
@@ -308,16 +309,20 @@ struct ReportBuilder: Sendable {
             var speakers: [String: Int] = [:]
             for i in part.articles { for k in statementsOfArticle[input.articles[i].id] ?? [] { speakers[input.statements[k].speaker, default: 0] += 1 } }
             let quoted = speakers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
-            let group = counts[outlet] ?? [:]
-            var rest = total
-            for (term, count) in group { rest[term]! -= count }
+            let group = counts[outlet] ?? TermCounts()
             // (Only with enough text: two articles of the outlet and three uses of a word.)
             let distinctive =
                 counts.count < 2 || part.articles.count < Self.minimumArticlesForWording
                 ? []
-                : LogOdds.distinctive(group: group, rest: rest, background: background, limit: 20)
-                    .filter { $0.count >= Self.minimumUsesForWording }.prefix(3)
-            let spelled = distinctive.isEmpty ? [:] : spellings(of: Set(distinctive.map { ByteKey($0.term) }), in: part.articles)
+                : LogOdds.distinctive(
+                    group.counts.indices.map { k in
+                        let (inTotal, inBackground) = group.terms.withBytes(of: k) { (total.count(of: $0), background.count(of: $0)) }
+                        return (group.counts[k], inTotal - group.counts[k], inBackground)
+                    }, named: group.terms.word, groupTotal: group.counts.reduce(0, +), restTotal: totalCount - group.counts.reduce(0, +),
+                    backgroundTotal: backgroundTotal, limit: 20
+                )
+                .filter { $0.count >= Self.minimumUsesForWording }.prefix(3)
+            let spelled = distinctive.isEmpty ? [:] : spellings(of: distinctive.map(\.term), in: part.articles)
             return OutletCoverage(
                 outlet: outlet, articles: part.articles.count, firstReport: display(part.firstReport, in: options.timeZone),
                 lag: part.lagMinutes.map { $0 <= 0 ? "الأول" : "+" + duration(minutes: $0) } ?? "—", lagMinutes: part.lagMinutes,
@@ -325,7 +330,7 @@ struct ReportBuilder: Sendable {
                 sharedParagraphs: (shared[part.outlet] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value))" }
                     .joined(separator: "، "),
                 speakers: quoted.joined(separator: "، "),
-                distinctive: distinctive.map { "«\(spelled[ByteKey($0.term)] ?? $0.term)» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
+                distinctive: distinctive.map { "«\(spelled[$0.term] ?? $0.term)» (\(String(format: "%.1f", $0.z)))" }.joined(separator: "، "))
         }
     }
 
@@ -388,28 +393,32 @@ struct ReportBuilder: Sendable {
     static let reportingVerbs: Set<String> = Set(ReportingVerbs.entries.flatMap { [$0.form, "و" + $0.form, "ف" + $0.form] }.map { KeyNormalizer().key($0) })
 
     /// How often each term (a word, or two consecutive words, by key) occurs in the articles.
-    func termCounts(of articles: [Int]) -> [ByteKey: Int] {
-        var counts: [ByteKey: Int] = [:]
-        forEachTerm(of: articles) { key, _ in counts[ByteKey(key), default: 0] += 1 }
+    func termCounts(of articles: [Int]) -> TermCounts {
+        var counts = TermCounts()
+        forEachTerm(of: articles) { key, _ in counts.add(key, count: 1) }
         return counts
     }
 
     /// The commonest spelling of each of `terms` in the articles (the first in string order
     /// among equally common ones). Asked only for the few terms a report shows: keeping every
     /// term's spellings while counting took a fifth of the run's memory.
-    func spellings(of terms: Set<ByteKey>, in articles: [Int]) -> [ByteKey: String] {
-        var seen: [ByteKey: [String: Int]] = [:]
+    func spellings(of terms: [String], in articles: [Int]) -> [String: String] {
+        let wanted = ByteTable(terms)
+        var seen = Array(repeating: [String: Int](), count: wanted.count)
         forEachTerm(of: articles) { key, written in
-            let term = ByteKey(key)
-            if terms.contains(term) { seen[term, default: [:]][written(), default: 0] += 1 }
+            if let k = wanted.index(of: key) { seen[k][written(), default: 0] += 1 }
         }
-        return seen.mapValues { $0.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+        var spelled: [String: String] = [:]
+        for k in seen.indices where !seen[k].isEmpty { spelled[wanted.word(k)] = seen[k].max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+        return spelled
     }
 
-    /// Calls `body` with each term of the articles' titles and texts, by key and with a function
-    /// that gives it as written: each Arabic word of two letters or more that is neither a stop
-    /// word nor a reporting verb, and each two such words in a row.
-    func forEachTerm(of articles: [Int], _ body: (_ key: String, _ written: () -> String) -> Void) {
+    /// Calls `body` with each term of the articles' titles and texts, by the UTF-8 bytes of its key
+    /// (valid during the call) and with a function that gives it as written: each Arabic word of
+    /// two letters or more that is neither a stop word nor a reporting verb, and each two such
+    /// words in a row (their keys joined by a space).
+    func forEachTerm(of articles: [Int], _ body: (_ key: UnsafeRawBufferPointer, _ written: () -> String) -> Void) {
+        var pair: [UInt8] = []
         for i in articles {
             let tokens = Tokenizer.tokens(in: input.articles[i].title + "\n" + input.articles[i].text)
             var previous: Token?
@@ -420,8 +429,15 @@ struct ReportBuilder: Sendable {
                     previous = nil
                     continue
                 }
-                body(token.key) { token.text }
-                if let previous { body(previous.key + " " + token.key) { previous.text + " " + token.text } }
+                var key = token.key
+                key.withUTF8 { body(UnsafeRawBufferPointer($0)) { token.text } }
+                if let previous {
+                    pair.removeAll(keepingCapacity: true)
+                    pair += previous.key.utf8
+                    pair.append(0x20)
+                    pair += token.key.utf8
+                    pair.withUnsafeBytes { body($0) { previous.text + " " + token.text } }
+                }
                 previous = token
             }
         }
@@ -505,3 +521,27 @@ func zoneName(_ zone: TimeZone) -> String {
 
 /// `n` (0–99) with two digits.
 func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+/// How often each term of some articles occurs: the terms (key view, a word or two) numbered in a
+/// byte table, their counts by number. Far smaller than a dictionary of strings: the report
+/// counts every term of its largest stories, and those dictionaries were its peak memory.
+struct TermCounts: Sendable {
+    /// The terms.
+    var terms = ByteTable()
+    /// The count of each term, by its number in ``terms``.
+    var counts: [Int] = []
+
+    /// Counts `count` more uses of the term whose key has the bytes `key`.
+    mutating func add(_ key: UnsafeRawBufferPointer, count: Int) {
+        let k = terms.insert(key)
+        if k == counts.count { counts.append(count) } else { counts[k] += count }
+    }
+
+    /// Adds every count of `other`.
+    mutating func add(_ other: TermCounts) {
+        for k in other.counts.indices { other.terms.withBytes(of: k) { add($0, count: other.counts[k]) } }
+    }
+
+    /// The count of the term whose key has the bytes `key` (0 when it is not counted).
+    func count(of key: UnsafeRawBufferPointer) -> Int { terms.index(of: key).map { counts[$0] } ?? 0 }
+}

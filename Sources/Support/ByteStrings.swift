@@ -45,31 +45,6 @@ extension String {
     }
 }
 
-/// Key-view text as a dictionary key, hashed and compared by its UTF-8 bytes (see
-/// ``Swift/String/hasSameBytes(as:)``): the report counts every word of its stories' articles,
-/// and `String` keys paid a normalization check on every hash.
-package struct ByteKey: Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    /// The text.
-    package let text: String
-
-    /// The key of `text`.
-    package init(_ text: String) { self.text = text }
-
-    package init(stringLiteral text: String) { self.text = text }
-
-    package var description: String { text }
-
-    package static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.hasSameBytes(as: b.text) }
-
-    /// The order of the texts as strings.
-    package static func < (a: ByteKey, b: ByteKey) -> Bool { a.text < b.text }
-
-    package func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// Words looked up by their UTF-8 bytes in an open-addressing table (FNV-1a over the bytes, linear
 /// probing, at most half full), each word numbered in the order first given. The lexicons are read
 /// many times per token, and the timeline numbers every word of every statement; Swift's
@@ -93,6 +68,14 @@ package struct ByteTable: Sendable {
 
     /// The number of words.
     package var count: Int { starts.count - 1 }
+
+    /// The word numbered `i`.
+    package func word(_ i: Int) -> String { String(decoding: bytes[Int(starts[i])..<Int(starts[i + 1])], as: UTF8.self) }
+
+    /// Calls `body` with the bytes of the word numbered `i` (valid during the call only).
+    package func withBytes<R>(of i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(starts[i])..<Int(starts[i + 1])])) }
+    }
 
     /// The number of `word`, if the table holds it.
     @inlinable

@@ -215,8 +215,8 @@ struct ReportTests {
             ]),
             options: ReportOptions())
         let counts = builder.termCounts(of: [0])
-        #expect(counts["المسلحين"] == 2)
-        #expect(counts["وقالت"] == nil && counts["واضاف"] == nil)
+        #expect(counts.terms.index(of: "المسلحين").map { counts.counts[$0] } == 2)
+        #expect(counts.terms.index(of: "وقالت") == nil && counts.terms.index(of: "واضاف") == nil)
         #expect(builder.spellings(of: ["المسلحين", "الشرطه"], in: [0]) == ["المسلحين": "المسلحين", "الشرطه": "الشرطة"])
     }
 
@@ -282,9 +282,11 @@ struct ReportTests {
 
     @Test func logOddsFavoursTheWordAnOutletUsesMore() throws {
         // Outlet A writes «مسلحين» 8 times in 100 words, the others 1 in 100; «إدلب» is even.
-        let group = ["مسلحين": 8, "ادلب": 10, "قال": 82], rest = ["مسلحين": 1, "ارهابيين": 9, "ادلب": 10, "قال": 80]
-        let background = ["مسلحين": 9, "ارهابيين": 9, "ادلب": 20, "قال": 162]
-        let terms = LogOdds.distinctive(group: group, rest: rest, background: background, priorSize: 200, minimumZ: 0)
+        // (The group's terms: counts in the group, in the rest, in the background of 200 words.)
+        let words = ["مسلحين", "ادلب", "قال"]
+        let terms = LogOdds.distinctive(
+            [(8, 1, 9), (10, 10, 20), (82, 80, 162)], named: { words[$0] }, groupTotal: 100, restTotal: 100, backgroundTotal: 200,
+            priorSize: 200, minimumZ: 0)
         let top = try #require(terms.first)
         #expect(top.term == "مسلحين")
         // α = 200·9/200 = 9: δ = ln(17/(300−17)) − ln(10/(300−10)) = ln(17/283) − ln(10/290) ≈ 0.5548.
