@@ -169,13 +169,13 @@ enum Lexicon {
         key("نقلا"): "عن", key("استنادا"): "إلى",
     ]
 
-    /// Words that end a speaker phrase: prepositions of channel, place and addressee, and the
-    /// words that open a subordinate clause.
+    /// Words that end a speaker phrase: prepositions of channel, place, addressee and topic
+    /// (بشأن، حول), and the words that open a subordinate clause.
     static let phraseStops: WordSet = WordSet(
         [
             "في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره",
             "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم", "عندما", "حينما",
-            "بينما", "قبيل", "إثر", "فور",
+            "بينما", "قبيل", "إثر", "فور", "بشأن", "حول",
         ].map(key))
 
     /// «His counterpart» and its forms: a title that names someone other than the speaker before it.

@@ -69,8 +69,13 @@ enum SpeakerNames {
     /// Whether a token's key is a title head (وزير، المتحدثة، نظيره), with or without و/ل/ب.
     static func isTitle(_ key: String) -> Bool { titlesWithProclitics.contains(key) }
 
-    /// Title heads as written bare or after و، ل، ب، ف.
-    static let titlesWithProclitics = WordSet(Lexicon.titleKeys + ["و", "ل", "ب", "ف"].flatMap { p in Lexicon.titleKeys.map { p + $0 } })
+    /// Title heads as written bare or after و، ل، ب، ف (ل before the article is written لل:
+    /// للمتحدثة).
+    static let titlesWithProclitics: WordSet = {
+        let withProclitic: [String] = ["و", "ل", "ب", "ف"].flatMap { p in Lexicon.titleKeys.map { p + $0 } }
+        let withLamOfArticle: [String] = Lexicon.titleKeys.filter { $0.hasBytePrefix("ال") }.map { "ل" + String($0.unicodeScalars.dropFirst()) }
+        return WordSet(Lexicon.titleKeys + withProclitic + withLamOfArticle)
+    }()
 
     /// Whether a token belongs to a role rather than a name: a title, an organisation word
     /// (وزارة، باسم), a definite word (الخارجية، الروسي، للأمم) or a place (فلسطين).

@@ -1294,8 +1294,13 @@ struct ArticleReader {
         }
         func text(_ indices: ArraySlice<Int>) -> String {
             guard let first = indices.first, let last = indices.last else { return "" }
-            let start = tokens[first].range.lowerBound + (skipsLam && first == mention.lowerBound ? 1 : 0)
-            return String(scalars: display.scalars[start..<tokens[last].range.upperBound])
+            let (start, end) = (tokens[first].range.lowerBound, tokens[last].range.upperBound)
+            guard skipsLam, first == mention.lowerBound else { return String(scalars: display.scalars[start..<end]) }
+            // (ل before the article is written لل: بيان للمتحدثة is a statement of المتحدثة; a
+            // word that begins with ل keeps it, للبنان → لبنان)
+            let rest = String(scalars: display.scalars[(start + 1)..<end])
+            return tokens[first].key.hasBytePrefix("لل") && SpeakerNames.isTitle("ا" + String(tokens[first].key.unicodeScalars.dropFirst()))
+                ? "ا" + rest : rest
         }
         let whole = text(ArraySlice(segments.flatMap { $0 }))
         if let country = Places.countryOfCapital[Places.joinedKey(whole)] { return (country, nil) }

@@ -28,6 +28,14 @@ struct SpeakerTests {
         #expect(s.map(\.kind) == [.direct])
     }
 
+    @Test func theLamOfAStatementsAuthorBeforeTheArticleLeavesATitleAndTheTopicEndsThePhrase() {
+        // ل + المتحدثة is written للمتحدثة; «بشأن …» is what the statement is about, not its author.
+        let s = SpeakerTests.statements(
+            "وقال بيان للمتحدثة باسم الخارجية الأميركية هيذر نويرت، بشأن اضطهاد البهائيين في اليمن، إن الولايات المتحدة \"تشعر بقلق عميق\".")
+        #expect(s.map(\.speaker) == ["هيذر نويرت"])
+        #expect(s.map(\.role) == ["المتحدثة باسم الخارجية الأميركية"])
+    }
+
     @Test func aNameGivenBeforeItsTitleMakesALaterSurnameFull() {
         let s = SpeakerTests.statements(
             "واشنطن (CNN)— تناولت هيذر نويرت، المتحدثة باسم الخارجية الأمريكية، الثلاثاء، ملف الانتخابات العراقية. وقالت نويرت: \"لدينا علاقة جيدة\".")
