@@ -48,6 +48,9 @@ struct ArticleReader {
     var lastSpeaker: (speaker: String, role: String?)?
     /// The article's speakers so far, each once, with the role the text gave it.
     var speakers: [(speaker: String, role: String?)] = []
+    /// The words of each of ``speakers``, then of each apposition's name: a new name is compared
+    /// with every earlier one, whose words are made once.
+    var knownNames: [NameWords] = []
     /// The roles tied to names anywhere in the article.
     let appositions: [Apposition]
 
@@ -57,6 +60,7 @@ struct ArticleReader {
         original = Array(article.text.unicodeScalars)
         tokens = Tokenizer.tokens(in: display)
         appositions = Apposition.scan(tokens, display: display)
+        knownNames = appositions.map { NameWords($0.name, role: $0.role) }
         published = article.published?.calendarDay
     }
 
@@ -322,7 +326,9 @@ struct ArticleReader {
 
     /// Adds a speaker to ``speakers`` unless the article has it already.
     mutating func remember(_ speaker: (speaker: String, role: String?)) {
-        if !speakers.contains(where: { $0.speaker == speaker.speaker }) { speakers.append(speaker) }
+        guard !speakers.contains(where: { $0.speaker == speaker.speaker }) else { return }
+        speakers.append(speaker)
+        knownNames.insert(NameWords(speaker.speaker, role: speaker.role), at: speakers.count - 1)
     }
 
     /// بحسب X، … / …، بحسب X / وفقا لـX / نقلا عن X.
@@ -1352,14 +1358,12 @@ struct ArticleReader {
             // name is compared by its words.)
             let short = SpeakerNames.words(name).contains { $0.unicodeScalars.count <= 2 }
             let words = short ? Set(SpeakerNames.words(name)) : SpeakerNames.skeletons(name)
-            let fuller = (speakers.map { ($0.speaker, $0.role) } + appositions.map { ($0.name, Optional($0.role)) })
-                .filter {
-                    $0.0 == name
-                        || (words.isSubset(of: short ? Set(SpeakerNames.words($0.0)) : SpeakerNames.skeletons($0.0))
-                            && SpeakerNames.words($0.0).count > words.count && StorySpeakers.isPersonalName($0.0))
-                }
-                .max { SpeakerNames.words($0.0).count < SpeakerNames.words($1.0).count }
-            return (fuller?.0 ?? name, role ?? fuller?.1)
+            let fuller = knownNames.filter {
+                $0.name == name
+                    || (words.isSubset(of: short ? Set($0.words) : $0.skeletons) && $0.words.count > words.count && StorySpeakers.isPersonalName($0.name))
+            }
+            .max { $0.words.count < $1.words.count }
+            return (fuller?.name ?? name, role ?? fuller?.role)
         }
         if let name { return (name, role) }
         let roleWords = SpeakerNames.skeletons(role!)
@@ -1442,5 +1446,26 @@ func isQuoteMark(_ u: Unicode.Scalar) -> Bool {
     switch u.value {
     case 0x00AB, 0x00BB, 0x201C, 0x201D, 0x201E, 0x0022, 0x2033, 0x201F: true
     default: false
+    }
+}
+
+/// A name with its words and their skeletons (``SpeakerNames/words(_:)``,
+/// ``SpeakerNames/skeletons(_:)``), and the role given with it.
+struct NameWords {
+    /// The name.
+    let name: String
+    /// Its role, if any.
+    let role: String?
+    /// Its words.
+    let words: [String]
+    /// Their skeletons.
+    let skeletons: Set<String>
+
+    /// The words of `name`.
+    init(_ name: String, role: String?) {
+        self.name = name
+        self.role = role
+        words = SpeakerNames.words(name)
+        skeletons = Set(words.map(SpeakerNames.skeleton))
     }
 }
