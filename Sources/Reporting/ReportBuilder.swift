@@ -310,6 +310,7 @@ struct ReportBuilder: Sendable {
             for i in part.articles { for k in statementsOfArticle[input.articles[i].id] ?? [] { speakers[input.statements[k].speaker, default: 0] += 1 } }
             let quoted = speakers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
             let group = counts[outlet] ?? TermCounts()
+            let groupTotal = group.counts.reduce(0, +)
             // (Only with enough text: two articles of the outlet and three uses of a word.)
             let distinctive =
                 counts.count < 2 || part.articles.count < Self.minimumArticlesForWording
@@ -318,7 +319,7 @@ struct ReportBuilder: Sendable {
                     group.counts.indices.map { k in
                         let (inTotal, inBackground) = group.terms.withBytes(of: k) { (total.count(of: $0), background.count(of: $0)) }
                         return (group.counts[k], inTotal - group.counts[k], inBackground)
-                    }, named: group.terms.word, groupTotal: group.counts.reduce(0, +), restTotal: totalCount - group.counts.reduce(0, +),
+                    }, named: group.terms.word, groupTotal: groupTotal, restTotal: totalCount - groupTotal,
                     backgroundTotal: backgroundTotal, limit: 20
                 )
                 .filter { $0.count >= Self.minimumUsesForWording }.prefix(3)
