@@ -15,12 +15,14 @@ public final class StoryStore: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens the store at `path`, creating it (and its tables) if it does not exist.
-    public init(path: String) throws {
+    /// Opens the store at `path`, creating it (and its tables) if it does not exist. While another
+    /// run holds the store's lock, a read or write waits up to `lockWait` seconds, then fails.
+    public init(path: String, lockWait: Double = 60) throws {
         self.path = path
         do {
-            if !FileManager.default.fileExists(atPath: path) { try Self.create(at: path) }
-            pool = try DatabasePool(path: path, configuration: Self.configuration)
+            let configuration = Self.configuration(lockWait: lockWait)
+            if !FileManager.default.fileExists(atPath: path) { try Self.create(at: path, configuration: configuration) }
+            pool = try DatabasePool(path: path, configuration: configuration)
             try Self.refuseNewer(pool, path: path)
             try Self.migrator.migrate(pool)
         } catch {
@@ -29,9 +31,9 @@ public final class StoryStore: Sendable {
     }
 
     /// How every connection to a store is set up.
-    static var configuration: Configuration {
+    static func configuration(lockWait: Double) -> Configuration {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
+        configuration.busyMode = .timeout(lockWait)
         // Every commit reaches the disk before the run goes on: the store survives a power cut
         // too, not only a killed process.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -43,7 +45,7 @@ public final class StoryStore: Sendable {
     /// opened by a reader (a notebook polling for it) before it had tables; such a reader,
     /// closing the last connection in write-ahead-log mode, deleted the log the creator had just
     /// set up, and the creator failed.
-    static func create(at path: String) throws {
+    static func create(at path: String, configuration: Configuration) throws {
         let draft = path + ".new-" + UUID().uuidString
         defer { for suffix in ["", "-wal", "-shm"] { unlink(draft + suffix) } }
         let pool = try DatabasePool(path: draft, configuration: configuration)
@@ -235,14 +237,40 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// `path: what went wrong`.
+    /// `path: what went wrong`, in the user's terms.
     public var description: String {
         switch self {
         case .cannotCreate(let path, let reason): "\(path): cannot create the store: \(reason)"
-        case .database(let path, _, let message): "\(path): \(message)"
+        case .database(let path, let code, let message): "\(path): \(Self.explain(code: code, message: message, path: path))"
         case .badRow(let path, let detail): "\(path): \(detail)"
         case .failed(let path, let reason): "\(path): \(reason)"
         case .newer(let path, let detail): "\(path): written by a newer isnad (\(detail)); update isnad to use it"
         }
+    }
+
+    /// What an SQLite result code means for the user of a store. Every batch is one
+    /// transaction, so a failure leaves the store as the last whole batch left it.
+    static func explain(code: Int32, message: String, path: String) -> String {
+        switch code {
+        case 5, 6: "the store is locked by another run and stayed locked for the seconds this run waits (--lock-wait); run again when that run has finished"
+        case 8: "the store cannot be written (\(writeProblem(path) ?? message))"
+        case 14:
+            "the store cannot be opened (\(writeProblem(path) ?? message)); a store in write-ahead-log mode needs its file and folder writable even to be read: copy it to a place that is"
+        case 10: "reading or writing the store failed (\(message)): the disk may be full or failing; the store keeps its last whole batch"
+        case 11: "the store is damaged (\(message)); restore it from a copy, or start a new store"
+        case 13: "the disk is full; the batch being written was not kept, and the next run continues from there"
+        case 26: "not an isnad store (not an SQLite database)"
+        default: message
+        }
+    }
+
+    /// Which of the store's file and its folder (which holds the write-ahead log) cannot be
+    /// written, and why, as the system says it; nil when both can be.
+    static func writeProblem(_ path: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        for (place, what) in [(path, "the file"), (folder.isEmpty ? "." : folder, "its folder")] where access(place, F_OK) == 0 {
+            if access(place, W_OK) != 0 { return "\(what): \(String(cString: strerror(errno)))" }
+        }
+        return nil
     }
 }

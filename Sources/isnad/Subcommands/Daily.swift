@@ -23,8 +23,7 @@ extension IsnadCommand {
                 """
         )
 
-        @Option(help: "The store, a SQLite file (created if missing).")
-        var store: String
+        @OptionGroup var store: StoreChoice
 
         @Argument(help: "Files or folders to read.")
         var paths: [String]
@@ -46,7 +45,7 @@ extension IsnadCommand {
         func run() throws {
             let renderer = try report.renderer()
             let progress = Progress(quiet: report.quiet)
-            let storyStore = try openStore(store)
+            let storyStore = try store.open()
             progress.begin("ingest")
             let input = Isnad.Ingest.read(paths, defaults: RecordDefaults(maxRecordBytes: limit.maxRecordBytes))
             for reject in input.rejects { printError(reject.message) }
@@ -96,8 +95,7 @@ extension IsnadCommand {
                 """
         )
 
-        @Option(help: "The store, a SQLite file written by `isnad daily`.")
-        var store: String
+        @OptionGroup var store: StoreChoice
 
         @Option(help: "Folder to write the report into.")
         var out: String
@@ -109,7 +107,7 @@ extension IsnadCommand {
         func run() throws {
             let renderer = try report.renderer()
             let progress = Progress(quiet: report.quiet)
-            let storyStore = try openStore(store, mustExist: true)
+            let storyStore = try store.open(mustExist: true)
             progress.begin("report")
             let written = try failing {
                 // Without days, the store's latest; with one bound only, the other is open.
@@ -129,8 +127,7 @@ extension IsnadCommand {
             discussion: "The same files, with the same schema, as `isnad run` writes into --out, for every story in the store."
         )
 
-        @Option(help: "The store, a SQLite file written by `isnad daily`.")
-        var store: String
+        @OptionGroup var store: StoreChoice
 
         @Option(help: "Folder to write the tables into.")
         var out: String
@@ -140,7 +137,7 @@ extension IsnadCommand {
         func run() throws {
             let renderer = try report.renderer()
             let progress = Progress(quiet: report.quiet)
-            let storyStore = try openStore(store, mustExist: true)
+            let storyStore = try store.open(mustExist: true)
             progress.begin("export")
             let analysis = try failing {
                 let analysis = Analysis(try storyStore.snapshot(), vocabulary: try storyStore.vocabulary())
@@ -229,13 +226,26 @@ func writeStoreReport(_ store: StoryStore, from: CalendarDay?, to: CalendarDay?,
     try Analysis(try store.snapshot(from: from, to: to)).writeReport(options: settings.options(from: from, to: to), renderer: renderer, into: out)
 }
 
-/// Opens a store; with `mustExist`, a missing file is an error rather than a new store.
-func openStore(_ path: String, mustExist: Bool = false) throws -> StoryStore {
-    if mustExist, !FileManager.default.fileExists(atPath: path) {
-        printError("\(path): no such store (`isnad daily --store \(path) …` creates it)")
-        throw ExitCode.failure
+/// The store a command works on, and how long it waits for another run's lock.
+struct StoreChoice: ParsableArguments {
+    @Option(help: "The story store, a SQLite file (`isnad daily` creates it).")
+    var store: String
+
+    @Option(help: "Seconds to wait while another run holds the store's lock before giving up.")
+    var lockWait: Double = 60
+
+    func validate() throws {
+        guard lockWait >= 0 else { throw ValidationError("--lock-wait cannot be negative") }
     }
-    return try failing { try StoryStore(path: path) }
+
+    /// Opens the store; with `mustExist`, a missing file is an error rather than a new store.
+    func open(mustExist: Bool = false) throws -> StoryStore {
+        if mustExist, !FileManager.default.fileExists(atPath: store) {
+            printError("\(store): no such store (`isnad daily --store \(store) …` creates it)")
+            throw ExitCode.failure
+        }
+        return try failing { try StoryStore(path: store, lockWait: lockWait) }
+    }
 }
 
 /// Runs `body`; an error is printed to standard error and ends the command with status 1.
