@@ -132,7 +132,7 @@ enum Lexicon {
     static let homographs: WordSet = WordSet(
         [
             "عبر", "بين", "طالب", "كتب", "تابع", "ذكر", "وصف", "نقل", "رفض", "كشف", "حذر", "زعم", "علق", "رأى", "بينا", "نقلا", "كتبا", "حث", "روى", "تقدم",
-            "رفع", "حمل",
+            "رفع", "حمل", "طلب",
         ].map(key))
 
     /// Words before أن that make it a time or manner clause (بعد أن أخفته، قبل أن يغادر، دون أن
@@ -210,6 +210,10 @@ enum Lexicon {
 
     /// A preposition with a pronoun after «ما أفاد» that points back to the words (به، عنه).
     static let resumptives: WordSet = WordSet(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
+
+    /// من with a pronoun right after a verb (طلب منها الموظف أن…): whom it was asked of, before
+    /// the speaker.
+    static let fromPronouns: WordSet = WordSet(["مني", "منه", "منها", "منهم", "منهما", "منا"].map(key))
 
     /// Definite nouns of outlets and sources that speak after بحسب/وفق (بحسب المرصد، وفق الصحيفة).
     static let speakingNouns: WordSet = WordSet(
@@ -306,6 +310,20 @@ enum Lexicon {
 
     /// Particles that negate a verb: «لم تعلن» reports that nothing was said.
     static let negations: WordSet = WordSet(["لم", "لن", "ولم", "ولن"].map(key))
+
+    /// Particles after which a present verb is a speech act not (yet) made: «من المقرر أن يعلن»،
+    /// «حتى يعلن المتمردون انسحابهم»، «كي يقول».
+    static let subjunctives: WordSet = WordSet(["أن", "وأن", "حتى", "كي", "لكي"].map(key))
+
+    /// Words before أن after which a present verb tells a speech act made (قبل أن يضيف).
+    static let madeBeforeThat: WordSet = WordSet(["قبل", "بعد", "وقبل", "وبعد"].map(key))
+
+    /// Whether `form` (a key without proclitics) is a present-tense form of the verb `lemma`: its
+    /// prefix ي، ت or ن is not how the past begins (تقول، يتحدث، تتحدث; not تحدثت، نفت).
+    static func isPresent(_ form: String, lemma: String) -> Bool {
+        guard let first = form.unicodeScalars.first, first == "ي" || first == "ت" || first == "ن" else { return false }
+        return !form.unicodeScalars.starts(with: key(lemma).unicodeScalars.prefix(2))
+    }
 
     /// Verbs that report someone else's speech inside a statement (nested statements).
     static let nestedSpeech: WordSet = ["قال", "أعلن", "صرح", "تحدث", "ذكر"]

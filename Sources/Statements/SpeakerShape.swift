@@ -92,12 +92,15 @@ package enum SpeakerShape: Equatable {
 extension SpeakerShape {
     /// Whether a speaker as written is not a noun phrase: it opens with a pronoun, particle,
     /// preposition, adverbial or reporting verb, or holds one of them, a finite reporting verb or a
-    /// time word. The check `isnad-bench statements` runs over every extracted speaker.
+    /// time word. (A word after a name particle is a name: جديع بن نهار، موفق أبو طالب.) The check
+    /// `isnad-bench statements` runs over every extracted speaker.
     package static func isMalformed(_ speaker: String) -> Bool {
         let words = Tokenizer.tokens(in: speaker).map { (key: $0.key, text: $0.text) }
         let keys = words.map(\.key)
         guard case .nounPhrase(let phrase) = of(words), phrase == keys.indices else { return true }
-        return keys.contains { key in
+        return keys.indices.contains { k in
+            let key = keys[k]
+            if k > 0, SpeakerNames.namePrefixes.contains(keys[k - 1]) { return false }
             let bare = key.hasBytePrefix("و") || key.hasBytePrefix("ف") ? String(key.dropFirst()) : key
             return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || TimeWords.relativeDays[key] != nil
                 || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)

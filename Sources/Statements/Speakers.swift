@@ -104,14 +104,15 @@ enum SpeakerNames {
     private static let prepositionAla = Lexicon.key("على")
 
     /// Where the name of a phrase starts: the trailing run of name words after a role
-    /// (… الكوري الشمالي كيم كي غوان → كيم), with the particles that open Arabic names
-    /// (أبو الغيط، عبد الله) and a definite family name after a given name (محمد الجدعان);
+    /// (… الكوري الشمالي كيم كي غوان → كيم), with the particles that open Arabic names and the
+    /// word they open (أبو الغيط، عبد الله، محمد آل ناجي) and a definite family name after a given
+    /// name (محمد الجدعان);
     /// nil when the phrase ends in a role word.
     static func nameStart(_ keys: [String]) -> Int? {
         var k = keys.count
         while k > 0 {
             let key = keys[k - 1]
-            if k >= 2, namePrefixes.contains(keys[k - 2]), key.hasBytePrefix("ال") {
+            if k >= 2, namePrefixes.contains(keys[k - 2]) {
                 k -= 2
                 continue
             }

@@ -162,6 +162,7 @@ struct ArticleReader {
             return nil
         }
         if i > range.lowerBound, Lexicon.negations.contains(tokens[i - 1].key) { return nil }
+        if isUnmade(at: i, bare: bare, lemma: entry.lemma, range: range) { return nil }
         // ويذكر أن…، يشار إلى أن…: the journalist's narration, not a speaker's.
         if Lexicon.impersonal.contains(bare), i + 1 < range.upperBound,
             Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى")
@@ -293,7 +294,10 @@ struct ArticleReader {
             let afterAdverbial =
                 subjectCandidate(before: i, range: range, scalars: scalars).map { SpeakerShape.of(tokens[$0].map { ($0.key, $0.text) }) == .adverbial } ?? false
                 || (i > range.lowerBound && SpeakerShape.of(tokens[range.lowerBound..<i].map { ($0.key, $0.text) }) == .adverbial)
-            guard !nested, let speaker = lastSpeaker, followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial else {
+            let madeBeforeThat = i >= range.lowerBound + 2 && isMadeBeforeThat(at: i - 2, range: range)
+            guard !nested, let speaker = lastSpeaker,
+                followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial || madeBeforeThat
+            else {
                 return nil
             }
             return emit(sentence: sentence, cue: i, entry: entry, mention: nil, speaker: speaker, content: content, range: range, scalars: scalars)
@@ -601,6 +605,10 @@ struct ArticleReader {
             {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
+            // (…، قبل أن يضيف أن…: the speaker's next statement.)
+            if free, comma, isMadeBeforeThat(at: k, range: range) {
+                return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
             // (…الإجراءات الإجبارية مشيرة إلى أن…: a participle that goes on to أن needs no comma.)
             if !inQuote, let entry = Lexicon.verbs[bare], entry.form == .participle, introducesThat(after: k, range: range) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
@@ -709,8 +717,11 @@ struct ArticleReader {
     /// The speaker phrase after a verb: up to إن/أن, a colon or quotation, the second comma, or a
     /// channel, time or addressee word; at most 12 tokens, else none.
     func speakerPhrase(from first: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
-        // وأفاد به المدير…: the pronoun after the verb refers to the words.
-        let start = first < range.upperBound && Lexicon.resumptives.contains(tokens[first].key) ? first + 1 : first
+        // وأفاد به المدير…: the pronoun after the verb refers to the words; طلب منها الموظف أن…: to
+        // whom they were said.
+        let start =
+            first < range.upperBound && (Lexicon.resumptives.contains(tokens[first].key) || Lexicon.fromPronouns.contains(tokens[first].key))
+            ? first + 1 : first
         let takesBa = Lexicon.complements[lemma] == "ب"
         let directObject = Lexicon.complements[lemma] == ""
         var inQuotedName = false
@@ -1416,6 +1427,23 @@ struct ArticleReader {
     /// The key without a leading و or ف, if what remains is a reporting verb or attribution word,
     /// without the lam of sequence before a present verb (ليضيف), and without a future سـ
     /// (``withoutFuture(_:)``).
+    /// Whether the present verb at `i` is a speech act not (yet) made, governed by a particle of
+    /// the subjunctive: «من المقرر أن يعلن الرئيس…»، «حتى يعلن المتمردون انسحابهم», but not «قبل أن
+    /// يضيف أن…».
+    func isUnmade(at i: Int, bare: String, lemma: String, range: Range<Int>) -> Bool {
+        guard i > range.lowerBound, Lexicon.subjunctives.contains(tokens[i - 1].key), Lexicon.isPresent(bare, lemma: lemma) else { return false }
+        return !(i - 2 >= range.lowerBound && Lexicon.madeBeforeThat.contains(tokens[i - 2].key))
+    }
+
+    /// Whether token `k` opens «قبل أن» and a present reporting verb: a statement made after the
+    /// one before (…، قبل أن يضيف أن…).
+    func isMadeBeforeThat(at k: Int, range: Range<Int>) -> Bool {
+        guard k + 2 < range.upperBound, Lexicon.madeBeforeThat.contains(tokens[k].key), Lexicon.subjunctives.contains(tokens[k + 1].key) else { return false }
+        let bare = strip(tokens[k + 2].key).bare
+        guard let entry = Lexicon.verbs[bare] else { return false }
+        return entry.form == .finite && Lexicon.isPresent(bare, lemma: entry.lemma)
+    }
+
     func strip(_ key: String) -> (bare: String, hasProclitic: Bool) {
         if let first = key.unicodeScalars.first, first == "و" || first == "ف", key.unicodeScalars.count > 2 {
             let rest = String(key.unicodeScalars.dropFirst())

@@ -11,6 +11,12 @@ struct SpeakerShapeTests {
 
     static func keys(_ phrase: String) -> [SpeakerShape.Word] { phrase.split(separator: " ").map { (Lexicon.key(String($0)), String($0)) } }
 
+    @Test func theShapeCheckFindsATimeWordInASpeakerButNotANameAfterANameParticle() {
+        #expect(SpeakerShape.isMalformed("المرصد السوري لحقوق الإنسان الأحد"))
+        #expect(!SpeakerShape.isMalformed("جديع بن نهار القحطاني"))
+        #expect(!SpeakerShape.isMalformed("موفق محمد أبو طالب"))
+    }
+
     @Test func aPronounSubjectContinuesTheLastSpeaker() throws {
         let found = Self.statements("قال المدير العام محمد آل عمرو إن الوضع صعب. لكنه أكد أن الأمور ستتحسن قريبا.")
         #expect(found.count == 2)

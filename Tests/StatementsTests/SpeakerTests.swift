@@ -119,6 +119,29 @@ struct SpeakerTests {
         #expect(!s.contains { $0.cue == "رفضه" || $0.cue == "أدانته" })
     }
 
+    @Test func aPresentVerbAfterAParticleOfTheSubjunctiveIsASpeechActNotMade() {
+        let s = SpeakerTests.statements(
+            "ومن المقرر أن يعلن الرئيس الأمريكي أن بلاده ستنسحب من الاتفاق. ولن تتوقف العمليات حتى يعلن المتمردون انسحابهم من المناطق.")
+        #expect(s.isEmpty)
+    }
+
+    @Test func aPresentVerbAfterBeforeThatIsASpeechActMade() {
+        let s = SpeakerTests.statements("وقال الوزير إن المفاوضات صعبة، قبل أن يضيف أن الحكومة لن تتراجع.")
+        #expect(s.map(\.content) == ["المفاوضات صعبة", "الحكومة لن تتراجع"])
+        #expect(s.map(\.speaker) == ["الوزير", "الوزير"])
+    }
+
+    @Test func aFamilyNameOpenedByAalIsPartOfTheName() {
+        let s = SpeakerTests.statements("ورأى عضو الشورى د. محمد آل ناجي أن التلاحم هو رد المواطنين على الجريمة.")
+        #expect(s.map(\.speaker) == ["محمد آل ناجي"])
+    }
+
+    @Test func whomSomethingIsAskedOfBeforeTheSpeakerIsNotTheSpeaker() {
+        let s = SpeakerTests.statements("ويطلب منها الموظف أن تتصل بخدمة إسعاف أخرى.")
+        #expect(s.map(\.speakerMention) == ["الموظف"])
+        #expect(s.map(\.content) == ["تتصل بخدمة إسعاف أخرى"])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
