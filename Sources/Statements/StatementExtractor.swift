@@ -577,6 +577,7 @@ struct ArticleReader {
     /// content's: a quoted name's closing mark.)
     func contentEnd(from first: Int, quoteOpens: Bool? = nil, range: Range<Int>, scalars: Range<Int>) -> (scalar: Int, token: Int) {
         var inQuote = quoteOpens ?? (gap(before: first, in: scalars).filter(isQuoteMark).count % 2 == 1)
+        let quotedFromStart = inQuote
         var k = first + 1
         while k < range.upperBound {
             let before = gap(before: k, in: scalars)
@@ -612,6 +613,14 @@ struct ArticleReader {
             // (…الإجراءات الإجبارية مشيرة إلى أن…: a participle that goes on to أن needs no comma.)
             if !inQuote, let entry = Lexicon.verbs[bare], entry.form == .participle, introducesThat(after: k, range: range) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
+            // «"سنطرد طالبان من ولاية فارياب!"، جالسا على كنبة…»: words quoted from their start end
+            // where the quotation closes before a comma; the narration goes on. (Not a quoted name
+            // of a word or two: «"العربية نت"، ردا على…».)
+            if closes, !inQuote, quotedFromStart, comma, k - first >= 3, let mark = before.lastIndex(where: isQuoteMark),
+                mark < before.lastIndex(where: { $0 == "،" || $0 == "," })!
+            {
+                return (mark + 1, k)
             }
             // «…الصعوبات" ومن جانبه قال…: after a closed quotation, a turn marker gives the word to another.
             if closes, !inQuote, Lexicon.opensTurn(tokens, at: k) {
@@ -1210,6 +1219,14 @@ struct ArticleReader {
             let nested = marks.count >= 4 && s[marks[1]..<marks[2]].split(whereSeparator: { $0 == " " }).count <= 2
             if marks.count == 2 || nested, marks.last == end - 1 { return ((start + 1)..<(end - 1), .direct) }
             if marks.count == 1 { return ((start + 1)..<end, .direct) }
+        }
+        // (…ووفق الصحيفة "أرسلت تونس… المحاكم": a quotation opened right before the words and closed
+        // at their end is direct; a lone mark at their end whose quotation opened earlier or never,
+        // «…، مؤكدة التزامها… القطريين".», is no quotation of theirs.)
+        if marks == [end - 1] {
+            var p = start - 1
+            while p >= 0, s[p] == " " { p -= 1 }
+            return (start..<(end - 1), p >= 0 && isQuoteMark(s[p]) ? .direct : .indirect)
         }
         // في نفس السياق ان "…": a lead that ends with إن/أن before one quotation that ends the words.
         if marks.count == 2, marks[1] == end - 1, marks[0] > start,

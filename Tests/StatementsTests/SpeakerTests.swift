@@ -142,6 +142,25 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["تتصل بخدمة إسعاف أخرى"])
     }
 
+    @Test func wordsQuotedFromTheirStartEndWhereTheQuotationClosesBeforeAComma() {
+        let s = SpeakerTests.statements("وقال الزعيم دوستم: \"سنطرد طالبان من ولاية فارياب!\"، جالسا على كنبة مريحة في مكتبه.")
+        #expect(s.map(\.content) == ["سنطرد طالبان من ولاية فارياب!"])
+        #expect(s.map(\.kind) == [.direct])
+    }
+
+    @Test func aLoneMarkAtTheEndOfTheWordsIsNoQuotationOfTheirs() {
+        let s = SpeakerTests.statements("وقالت الوزارة إنها ستمنع دخول المواطنين، مؤكدة التزامها بتوفير كل الخدمات للحجاج\".")
+        #expect(s.map(\.content) == ["ستمنع دخول المواطنين", "التزامها بتوفير كل الخدمات للحجاج"])
+        #expect(s.map(\.kind) == [.indirect, .indirect])
+    }
+
+    @Test func aQuotationOpenedRightBeforeTheWordsAndClosedAtTheirEndIsDirect() {
+        let s = SpeakerTests.statements(
+            "ووفق الصحيفة \"أرسلت تونس الشهادة حينما كان العامري لاجئا. ومنذ أكتوبر كانت الوثيقة لدى السلطات الإيطالية\".")
+        #expect(s.map(\.content) == ["أرسلت تونس الشهادة حينما كان العامري لاجئا. ومنذ أكتوبر كانت الوثيقة لدى السلطات الإيطالية"])
+        #expect(s.map(\.kind) == [.direct])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
