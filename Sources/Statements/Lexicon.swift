@@ -215,6 +215,9 @@ enum Lexicon {
     /// the speaker.
     static let fromPronouns: WordSet = WordSet(["مني", "منه", "منها", "منهم", "منهما", "منا"].map(key))
 
+    /// Words of an age or a described state after a title (الجنرال البالغ 61 عاما، المتقدم في السن).
+    static let ageWords: WordSet = WordSet(["في", "عاما", "عاماً", "سنة", "عام", "من", "العمر"].map(key))
+
     /// Definite nouns of outlets and sources that speak after بحسب/وفق (بحسب المرصد، وفق الصحيفة).
     static let speakingNouns: WordSet = WordSet(
         [

@@ -1403,7 +1403,34 @@ struct ArticleReader {
         if let earlier = speakers.last(where: { $0.role.map { roleWords.isSubset(of: SpeakerNames.skeletons($0)) } ?? false }) {
             return (earlier.speaker, role)
         }
+        // وقال الزعيم المتقدم في السن…، وينوي الجنرال البالغ 61 عاما…: a definite title described,
+        // not qualified by an office, place or people, is the speaker the article last gave it.
+        if isDescribedTitle(segments[0]) {
+            let head = SpeakerNames.skeletons(tokens[segments[0][0]].text)
+            if let earlier = speakers.last(where: { $0.role.map { head.isSubset(of: SpeakerNames.skeletons($0)) } ?? false }),
+                StorySpeakers.isPersonalName(earlier.speaker),
+                !earlier.speaker.split(separator: " ").contains(where: { Self.isGentilic(Lexicon.key(String($0))) })
+            {
+                return (earlier.speaker, role)
+            }
+        }
         return (role!, role)
+    }
+
+    /// Whether a phrase is a definite title and words that describe its holder (الزعيم المتقدم في
+    /// السن، الجنرال البالغ 61 عاما): definite singular adjectives that are no title, office,
+    /// organisation, place or people (not الرئيس التنفيذي، الزعيم الكوري، المتحدث للصحافيين،
+    /// المتحدث المعتقلين), an age, في.
+    func isDescribedTitle(_ phrase: [Int]) -> Bool {
+        guard phrase.count > 1, SpeakerNames.isTitle(tokens[phrase[0]].key), tokens[phrase[0]].key.hasBytePrefix("ال") else { return false }
+        return phrase.dropFirst().allSatisfy { k in
+            let key = tokens[k].key
+            if tokens[k].kind == .number || Lexicon.ageWords.contains(key) { return true }
+            guard key.hasBytePrefix("ال"), !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasByteSuffix($0) }) else { return false }
+            let bare = String(key.dropFirst(2))
+            return !SpeakerNames.isTitle(key) && !SpeakerNames.roleWords.contains(bare) && !Places.words.contains(key) && !Self.isGentilic(key)
+                && !Lexicon.institutions.contains(bare) && !Lexicon.institutions.contains(key)
+        }
     }
 
     // MARK: - Text helpers

@@ -161,6 +161,24 @@ struct SpeakerTests {
         #expect(s.map(\.kind) == [.direct])
     }
 
+    @Test func aDescribedTitleIsTheSpeakerTheArticleLastGaveThatTitle() {
+        let s = SpeakerTests.statements(
+            """
+            دعا نائب الرئيس الافغاني زعيم الحرب السابق الجنرال عبدالرشيد دوستم الى مواجهة حركة طالبان.
+            وقال الزعيم المتقدم في السن "سنطرد طالبان من ولاية فارياب".
+            """)
+        #expect(s.map(\.speaker) == ["عبدالرشيد دوستم", "عبدالرشيد دوستم"])
+    }
+
+    @Test func aTitleQualifiedByAPeopleIsNotTheLastSpeakerWithThatTitle() {
+        let s = SpeakerTests.statements(
+            """
+            دعا نائب الرئيس الافغاني زعيم الحرب السابق الجنرال عبدالرشيد دوستم الى مواجهة حركة طالبان.
+            وقال الزعيم الباكستاني إن "الحوار هو الحل".
+            """)
+        #expect(s.map(\.speaker) == ["عبدالرشيد دوستم", "الزعيم الباكستاني"])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
