@@ -180,9 +180,16 @@ struct ArticleReader {
             phrase = (phrase.tokens.lowerBound..<phrase.tokens.lowerBound, phrase.end)
         }
         // A conduit: ونقل التلفزيون عن X، وذكرت الوكالة نقلا عن X → the words are X's.
+        // (A time between them too: ونقلت صحيفة "دي فيلت"، اليوم الأحد، نقلا عن مصادر إيطالية…)
         var k = phrase.end
-        if k < range.upperBound, tokens[k].key == Lexicon.key("نقلا") { k += 1 }
-        if !phrase.tokens.isEmpty, k < range.upperBound, tokens[k].key == Lexicon.key("عن"), k > phrase.end || entry.lemma == "نقل" {
+        if k < range.upperBound, let time = TimeExpressions.first(in: tokens, k..<min(range.upperBound, k + 4), published: nil),
+            time.tokens.lowerBound == k
+        {
+            k = time.tokens.upperBound
+        }
+        var relayed = entry.lemma == "نقل"
+        if k < range.upperBound, tokens[k].key == Lexicon.key("نقلا") { (k, relayed) = (k + 1, true) }
+        if !phrase.tokens.isEmpty, k < range.upperBound, tokens[k].key == Lexicon.key("عن"), relayed {
             let source = speakerPhrase(from: k + 1, lemma: entry.lemma, range: range, scalars: scalars)
             if !source.tokens.isEmpty { phrase = source }
         }

@@ -179,6 +179,18 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["عبدالرشيد دوستم", "الزعيم الباكستاني"])
     }
 
+    @Test func aConduitAfterATimeGivesTheWordsToItsSource() {
+        let s = SpeakerTests.statements(
+            "ونقلت صحيفة \"دي فيلت\" الألمانية، اليوم الأحد، نقلًا عن مصادر إيطالية رفيعة قولها، إن \"السلطات التونسية أرسلت شهادة ميلاد العامري\".")
+        #expect(s.map(\.speaker) == ["مصادر إيطالية رفيعة"])
+        #expect(s.map(\.cue) == ["ونقلت"])
+    }
+
+    @Test func aTopicAfterATimeIsNoSource() {
+        let s = SpeakerTests.statements("وقال الوزير اليوم عن الأزمة إن الحل قريب.")
+        #expect(s.map(\.speaker) == ["الوزير"])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
