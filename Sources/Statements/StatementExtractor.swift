@@ -417,6 +417,13 @@ struct ArticleReader {
         if atClauseStart {
             var first = end
             if first < range.upperBound, [Lexicon.key("فإن"), Lexicon.key("فقد")].contains(tokens[first].key) { first += 1 }
+            // ونقلا عن المصادر نفسها التي لم تكشف الصحيفة عن هويتها "الإفراج عن…": the relative
+            // clause tells who the source is; the words are the quotation after it.
+            if first < range.upperBound, Lexicon.relatives.contains(tokens[first].key),
+                let quoted = ((first + 1)..<min(range.upperBound, first + 12)).first(where: { gap(before: $0, in: scalars).contains(where: isQuoteMark) })
+            {
+                first = quoted
+            }
             guard first < range.upperBound else { return nil }
             content = Content(scalars: tokens[first].range.lowerBound..<contentEnd(from: first, range: range, scalars: scalars).scalar, end: range.upperBound)
         } else if end < range.upperBound, !gap(before: end, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == "." }),
@@ -1312,11 +1319,14 @@ struct ArticleReader {
         }
         if let named = institution(named: mention) { return (named, nil) }
         if mention.count == 1, Lexicon.references.contains(tokens[mention.lowerBound].key), let last = lastSpeaker { return last }
-        // ذات المسؤول، المصدر ذاته، نفس المصدر: the one who spoke last.
+        // ذات المسؤول، المصدر ذاته، نفس المصدر: the last speaker of that name (المصادر نفسها → مصادر
+        // إيطالية رفيعة, not the outlet that quoted them), else the one who spoke last.
         if mention.count == 2, let last = lastSpeaker,
             Lexicon.sameWords.contains(tokens[mention.lowerBound].key) || Lexicon.sameWords.contains(tokens[mention.upperBound - 1].key)
         {
-            return last
+            let noun = Lexicon.sameWords.contains(tokens[mention.lowerBound].key) ? tokens[mention.upperBound - 1] : tokens[mention.lowerBound]
+            let word = SpeakerNames.skeletons(noun.text)
+            return speakers.last { word.isSubset(of: SpeakerNames.skeletons($0.speaker)) } ?? last
         }
         var segments: [[Int]] = [[]]
         // (…) is an aside, not the name: «نيكول (35 عاما)»، «الممثل القانوني للحركة (شق حافظ قايد السبسي)».

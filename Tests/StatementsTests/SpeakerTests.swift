@@ -191,6 +191,17 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["الوزير"])
     }
 
+    @Test func theSameSourceIsTheLastSpeakerOfThatNameAndItsRelativeClauseIsNoContent() {
+        let s = SpeakerTests.statements(
+            """
+            ونقلت صحيفة "دي فيلت" عن مصادر إيطالية رفيعة قولها إن "السلطات التونسية أرسلت الشهادة".
+            وقال وزير الداخلية الإيطالي ماركو مينيتي إن التحقيق مستمر.
+            ونقلا عن المصادر نفسها التي لم تكشف الصحيفة عن هويتها "الإفراج عن العامري كان جزءا من عملية سرية".
+            """)
+        #expect(s.map(\.speaker) == ["مصادر إيطالية رفيعة", "ماركو مينيتي", "مصادر إيطالية رفيعة"])
+        #expect(s.last?.content == "الإفراج عن العامري كان جزءا من عملية سرية")
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
