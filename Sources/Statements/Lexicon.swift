@@ -312,7 +312,7 @@ enum Lexicon {
     static let impersonal: WordSet = WordSet(["يذكر", "يشار", "يجدر"].map(key))
 
     /// Particles that negate a verb: «لم تعلن» reports that nothing was said.
-    static let negations: WordSet = WordSet(["لم", "لن", "ولم", "ولن"].map(key))
+    static let negations: WordSet = WordSet(["لم", "لن", "ولم", "ولن", "لا", "ولا"].map(key))
 
     /// Particles after which a present verb is a speech act not (yet) made: «من المقرر أن يعلن»،
     /// «حتى يعلن المتمردون انسحابهم»، «كي يقول».

@@ -302,8 +302,17 @@ struct ArticleReader {
                 subjectCandidate(before: i, range: range, scalars: scalars).map { SpeakerShape.of(tokens[$0].map { ($0.key, $0.text) }) == .adverbial } ?? false
                 || (i > range.lowerBound && SpeakerShape.of(tokens[range.lowerBound..<i].map { ($0.key, $0.text) }) == .adverbial)
             let madeBeforeThat = i >= range.lowerBound + 2 && isMadeBeforeThat(at: i - 2, range: range)
+            // (وعن ما حدث معها، قالت إنها…، وفي ما يتعلق بالبريكست، قال إن…: a topic fronted with و
+            // and a preposition, then a comma, leaves the speaker of a past verb that goes straight
+            // on to إن/أن or a colon implicit; not «وفي ظل ذلك، تبين أن…», «وفي مايو، أعلنت "تويتر"…».)
+            let afterTopic =
+                i > range.lowerBound + 1 && i + 1 < range.upperBound && gap(before: i, in: scalars).contains(where: { $0 == "،" || $0 == "," })
+                && !Lexicon.isPresent(bare, lemma: entry.lemma)
+                && (Lexicon.introducers.contains(tokens[i + 1].key) || gap(before: i + 1, in: scalars).contains(":"))
+                && isFrontedTopic(range.lowerBound..<i)
             guard !nested, let speaker = lastSpeaker,
                 followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial || madeBeforeThat
+                    || afterTopic
             else {
                 return nil
             }
@@ -1494,6 +1503,20 @@ struct ArticleReader {
     func isUnmade(at i: Int, bare: String, lemma: String, range: Range<Int>) -> Bool {
         guard i > range.lowerBound, Lexicon.subjunctives.contains(tokens[i - 1].key), Lexicon.isPresent(bare, lemma: lemma) else { return false }
         return !(i - 2 >= range.lowerBound && Lexicon.madeBeforeThat.contains(tokens[i - 2].key))
+    }
+
+    /// Whether `lead` opens with و and a preposition (وعن، وفي، وحول) and holds no comma, relative
+    /// or verb of its own: a topic put before the verb, not its subject.
+    func isFrontedTopic(_ lead: Range<Int>) -> Bool {
+        let first = tokens[lead.lowerBound].key
+        guard first.hasBytePrefix("و"), first.unicodeScalars.count > 2,
+            SpeakerShape.wordClass((String(first.unicodeScalars.dropFirst()), String(tokens[lead.lowerBound].text.unicodeScalars.dropFirst())))
+                == "preposition"
+        else { return false }
+        return lead.dropFirst().allSatisfy { k in
+            !gap(before: k, in: display.scalars.indices).contains(where: { $0 == "،" || $0 == "," }) && !Lexicon.relatives.contains(tokens[k].key)
+                && Lexicon.verbs[strip(tokens[k].key).bare] == nil
+        }
     }
 
     /// Whether token `k` opens «قبل أن» and a present reporting verb: a statement made after the

@@ -202,6 +202,27 @@ struct SpeakerTests {
         #expect(s.last?.content == "الإفراج عن العامري كان جزءا من عملية سرية")
     }
 
+    @Test func aTopicFrontedWithAPrepositionLeavesTheSpeakerImplicit() {
+        let s = SpeakerTests.statements("وكشفت نيكول مون أنها مريضة. وعن ما حدث معها، قالت إنها ذهبت إلى صيدلية في مدينة بيوريا.")
+        #expect(s.map(\.speaker) == ["نيكول مون", "نيكول مون"])
+        #expect(s.last?.content == "ذهبت إلى صيدلية في مدينة بيوريا")
+    }
+
+    @Test func aPresentVerbAfterAFrontedPhraseHasNoImplicitSpeaker() {
+        let s = SpeakerTests.statements("وقال الوزير إن الأمر خطير. وفي ظل ذلك، تبين أن الخطة فشلت.")
+        #expect(s.map(\.content) == ["الأمر خطير"])
+    }
+
+    @Test func aPresentVerbNegatedWithLaIsNoStatement() {
+        let s = SpeakerTests.statements("ولا يعترف المجتمع الدولي بالسيادة الإسرائيلية على القدس.")
+        #expect(s.isEmpty)
+    }
+
+    @Test func anAgreementIsNoSourceOfWords() {
+        let s = SpeakerTests.statements("ووفقا لاتفاقية السلام عام 1993، يتم بحث الوضع النهائي للقدس في المراحل الأخيرة.")
+        #expect(s.isEmpty)
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
