@@ -301,11 +301,12 @@ enum Lexicon {
             "حزب", "جماعة", "تنظيم", "شركة", "جامعة", "محكمة", "نقابة", "اتحاد", "صحيفة", "مجلة", "قناة",
         ].map(key))
 
-    /// Subjects of a reporting verb that are nobody's words: unattributed reports and indicators.
+    /// Subjects of a reporting verb that are nobody's words: unattributed reports, indicators and
+    /// generic opinions (يقول الناس، يرى البعض).
     static let nonSpeakers: WordSet = WordSet(
         [
             "تقارير", "التقارير", "المؤشرات", "مؤشرات", "الدلائل", "دلائل", "الأرقام", "أرقام", "الإحصاءات",
-            "إحصاءات", "المعطيات", "معطيات",
+            "إحصاءات", "المعطيات", "معطيات", "الناس", "البعض",
         ].map(key))
 
     /// Impersonal verbs of narration (ويذكر أن…، يشار إلى أن…): the journalist speaking.
@@ -335,7 +336,7 @@ enum Lexicon {
     static let calls: WordSet = ["دعا", "حث", "طالب", "ناشد"]
 
     /// Naming words of outlets, whose names need not be definite (صحيفة نيويورك تايمز، مجلة جون أفريك).
-    static let outlets: WordSet = WordSet(["صحيفة", "مجلة", "قناة", "وكالة"].map(key))
+    static let outlets: WordSet = WordSet(["صحيفة", "مجلة", "قناة", "وكالة", "شبكة", "إذاعة"].map(key))
 
     /// Names of outlets that are not definite, as the shared articles write them after وكالة، شبكة،
     /// قناة، صحيفة (the 40 commonest, places left out): after لـ they are whom the words were said to

@@ -232,6 +232,8 @@ struct Apposition: Equatable {
                     break
                 }
                 if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || SpeakerShape.endsNounPhrase(key) || tokens[end].kind == .number { break }
+                // (المدرب الإسباني الشاب لشبكة سكاي سبورتس: لـ before a naming word is whom it was said to)
+                if key.hasBytePrefix("ل"), Lexicon.namingWords.contains(String(key.unicodeScalars.dropFirst())) { break }
                 // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
                 // (two words: an adverb may stand before it, ديفيد فريدمان رسميا افتتاح…, and ends no name)
                 if end == nameStart + 2, Lexicon.isVerbalNounObject(key) { break }

@@ -819,6 +819,9 @@ struct ArticleReader {
                 break
             }
             if j > start, Lexicon.counterparts.contains(key) { break }
+            // وأبلغ غوارديولا شبكة سكاي سبورتس…: an outlet after a name or a definite word is whom the
+            // words were told (not رئيس وكالة الطاقة, a title's genitive).
+            if j > start, Lexicon.outlets.contains(key), tokens[j - 1].key.hasBytePrefix("ال") || !SpeakerNames.isRoleWord(tokens[j - 1].key) { break }
             // أعلن رئيس السلطة الفلسطينية محمود عباس تنكيس الأعلام…: a verbal noun after the speaker's
             // name opens the object of a verb whose object is the words.
             if j > start, directObject, isVerbalNounObject(j), !SpeakerNames.isTitle(tokens[j - 1].key),

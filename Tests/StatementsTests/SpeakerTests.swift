@@ -223,6 +223,27 @@ struct SpeakerTests {
         #expect(s.isEmpty)
     }
 
+    @Test func aVagueTimeAfterTheSpeakerEndsTheSpeaker() {
+        let s = SpeakerTests.statements("وذكر المرصد السوري لحقوق الإنسان آنذاك أن 11 شخصا خضعوا للعلاج.")
+        #expect(s.map(\.speaker) == ["المرصد السوري لحقوق الإنسان"])
+    }
+
+    @Test func anOutletAfterTheSpeakersNameIsWhomTheWordsWereTold() {
+        let s = SpeakerTests.statements(
+            "وأبلغ غوارديولا شبكة سكاي سبورتس: \"سنضم لاعبا واحدا\". وقال رئيس وكالة الطاقة الذرية يوكيا أمانو إن إيران ملتزمة.")
+        #expect(s.map(\.speakerMention) == ["غوارديولا", "رئيس وكالة الطاقة الذرية يوكيا أمانو"])
+    }
+
+    @Test func anOutletAfterATitleIsNoNameOfItsHolder() {
+        let s = SpeakerTests.statements("وقال المدرب الإسباني الشاب لشبكة سكاي سبورتس: \"سنضم لاعبا واحدا\".")
+        #expect(s.map(\.speaker) == ["المدرب الإسباني الشاب"])
+    }
+
+    @Test func peopleInGeneralAreNoSpeaker() {
+        let s = SpeakerTests.statements("يقول الناس إننا فزنا لأننا استثمرنا كثيرا.")
+        #expect(s.isEmpty)
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
