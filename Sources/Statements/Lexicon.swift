@@ -211,9 +211,10 @@ enum Lexicon {
     /// A preposition with a pronoun after «ما أفاد» that points back to the words (به، عنه).
     static let resumptives: WordSet = WordSet(["به", "بها", "عنه", "عنها", "فيه", "فيها"].map(key))
 
-    /// من with a pronoun right after a verb (طلب منها الموظف أن…): whom it was asked of, before
-    /// the speaker.
-    static let fromPronouns: WordSet = WordSet(["مني", "منه", "منها", "منهم", "منهما", "منا"].map(key))
+    /// من or لـ with a pronoun right after a verb (طلب منها الموظف أن…، وقال لي الطبيب إن…): whom it
+    /// was said to or asked of, before the speaker.
+    static let addresseePronouns: WordSet = WordSet(
+        ["مني", "منه", "منها", "منهم", "منهما", "منا", "لي", "له", "لها", "لهم", "لهما", "لنا", "لك"].map(key))
 
     /// Words of an age or a described state after a title (الجنرال البالغ 61 عاما، المتقدم في السن).
     static let ageWords: WordSet = WordSet(["في", "عاما", "عاماً", "سنة", "عام", "من", "العمر"].map(key))

@@ -205,7 +205,9 @@ struct ArticleReader {
             phrase = (head..<head, head)
         }
         // ورفضوا منحها الأدوية: a plural or dual verb holds its subject; what follows is its object.
-        if entry.carriesSubject, phrase.tokens.lowerBound == i + 1 { phrase = (i + 1..<i + 1, i + 1) }
+        // (طلبوا مني الكف عن البكاء: after whom it was asked of, too.)
+        let objectStart = i + 1 < range.upperBound && isResumptiveOrAddressee(at: i + 1, range: range) ? i + 2 : i + 1
+        if entry.carriesSubject, phrase.tokens.lowerBound == objectStart { phrase = (objectStart..<objectStart, objectStart) }
         if let named = nameAfterField(of: phrase, range: range, scalars: scalars) { phrase = named }
         // ورفع خالص التعازي…، وتقدم القميشي بالشكر…: the speaker ends at the courtesy offered.
         if entry.lemma == "رفع" || entry.lemma == "تقدم" {
@@ -751,9 +753,7 @@ struct ArticleReader {
     func speakerPhrase(from first: Int, lemma: String, range: Range<Int>, scalars: Range<Int>) -> (tokens: Range<Int>, end: Int) {
         // وأفاد به المدير…: the pronoun after the verb refers to the words; طلب منها الموظف أن…: to
         // whom they were said.
-        let start =
-            first < range.upperBound && (Lexicon.resumptives.contains(tokens[first].key) || Lexicon.fromPronouns.contains(tokens[first].key))
-            ? first + 1 : first
+        let start = first < range.upperBound && isResumptiveOrAddressee(at: first, range: range) ? first + 1 : first
         let takesBa = Lexicon.complements[lemma] == "ب"
         let directObject = Lexicon.complements[lemma] == ""
         var inQuotedName = false
@@ -819,6 +819,18 @@ struct ArticleReader {
                 break
             }
             if j > start, Lexicon.counterparts.contains(key) { break }
+            // ودعت النقابة الاتحاد الدولي…، طلبت النيابة العامة السجن…: a definite feminine noun heads
+            // no genitive, so the definite words after it are its adjectives, which agree with it; a
+            // definite word that cannot (no ـة، ـى، ـا، ـاء) begins the object.
+            // (A noun in ـة may be masculine, القادة العسكريون، الداعية الإسلامي: a gentilic or a
+            // masculine plural after it agrees. Definite as written: إليزابيث is a name.)
+            func isDefinite(_ k: Int) -> Bool { tokens[k].text.unicodeScalars.starts(with: "ال".unicodeScalars) }
+            if j > start, isDefinite(j), !canBeFeminine(tokens[j].text), !Self.isGentilic(key), !key.hasByteSuffix("ون"), !key.hasByteSuffix("ين"),
+                isDefinite(start), (start..<j).allSatisfy({ isDefinite($0) && canBeFeminine(tokens[$0].text) }),
+                tokens[start].text.unicodeScalars.last == "ة"
+            {
+                break
+            }
             // وأبلغ غوارديولا شبكة سكاي سبورتس…: an outlet after a name or a definite word is whom the
             // words were told (not رئيس وكالة الطاقة, a title's genitive).
             if j > start, Lexicon.outlets.contains(key), tokens[j - 1].key.hasBytePrefix("ال") || !SpeakerNames.isRoleWord(tokens[j - 1].key) { break }
@@ -1520,6 +1532,24 @@ struct ArticleReader {
             !gap(before: k, in: display.scalars.indices).contains(where: { $0 == "،" || $0 == "," }) && !Lexicon.relatives.contains(tokens[k].key)
                 && Lexicon.verbs[strip(tokens[k].key).bare] == nil
         }
+    }
+
+    /// Whether token `k`, right after a verb, is a pronoun of the words (أفاد به) or of whom they
+    /// were said to (قال لي، طلب منها), not the speaker. (لي before a name is the name: قال لي كه
+    /// تشيانغ.)
+    func isResumptiveOrAddressee(at k: Int, range: Range<Int>) -> Bool {
+        let key = tokens[k].key
+        if Lexicon.resumptives.contains(key) { return true }
+        guard Lexicon.addresseePronouns.contains(key) else { return false }
+        guard key == Lexicon.key("لي") else { return true }
+        return k + 1 < range.upperBound && (tokens[k + 1].text.unicodeScalars.starts(with: "ال".unicodeScalars) || SpeakerNames.isTitle(tokens[k + 1].key))
+    }
+
+    /// Whether a word's ending lets it agree with a feminine noun (ـة، ـى، ـا، ـاء: العامة، العليا،
+    /// الكبرى، الحمراء).
+    func canBeFeminine(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return last == "ة" || last == "ى" || last == "ا" || last == "ء"
     }
 
     /// Whether token `k` opens «قبل أن» and a present reporting verb: a statement made after the

@@ -244,6 +244,22 @@ struct SpeakerTests {
         #expect(s.isEmpty)
     }
 
+    @Test func aDefiniteWordThatCannotAgreeWithADefiniteFeminineSpeakerBeginsTheObject() {
+        let s = SpeakerTests.statements("وأدانت المعارضة الرئيس السابق بسوء إدارة أمور البلاد. وأكد القادة العسكريون أن الردع ضروري.")
+        #expect(s.map(\.speakerMention) == ["المعارضة", "القادة العسكريون"])
+        #expect(s.first?.content == "الرئيس السابق بسوء إدارة أمور البلاد")
+    }
+
+    @Test func aPronounOfWhomTheWordsWereSaidToIsNoSpeakerButTheNameLiIs() {
+        let s = SpeakerTests.statements("وقال لي الطبيب إن ابني توفي. وقال لي كه تشيانغ إن الصين منفتحة.")
+        #expect(s.map(\.speakerMention) == ["الطبيب", "لي كه تشيانغ"])
+    }
+
+    @Test func askingForAnonymityIsNoStatement() {
+        let s = SpeakerTests.statements("وقال مسؤول عراقي، طلب عدم الكشف عن اسمه، إن المفاوضات مستمرة.")
+        #expect(s.map(\.speaker) == ["مسؤول عراقي"])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
