@@ -42,7 +42,7 @@ public struct Statement: Sendable, Equatable {
     /// The temporal expression of the speech act as written, if any.
     public let timeExpression: String?
     /// The day of the speech act (`YYYY-MM-DD`), if the text lets it be resolved.
-    public let time: String?
+    public var time: String?
 
     /// A statement with every field given (as the extractor or a store makes it).
     public init(

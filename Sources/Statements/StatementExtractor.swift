@@ -78,7 +78,27 @@ struct ArticleReader {
             }
             next = end
         }
+        dateLeadsByTheirRepeats()
         return found
+    }
+
+    /// A statement the article gives undated and repeats later with its day («اتهم الرئيس
+    /// الفنزويلي… نظيره الكولومبي…» in the lead, «اتهم… مادورو الجمعة نظيره الكولومبي…» below):
+    /// the same speaker's later statement with its own time expression, by the same verb or with
+    /// half the words of the shorter, dates it.
+    mutating func dateLeadsByTheirRepeats() {
+        func words(_ text: String) -> Set<String> { Set(Tokenizer.tokens(in: text).filter { $0.kind == .arabic }.map(\.key)) }
+        func verb(_ cue: String) -> String { strip(Lexicon.key(cue)).bare }
+        for i in found.indices where found[i].time == nil && found[i].timeExpression == nil {
+            let these = words(found[i].content)
+            let repeated = found[(i + 1)...].first { later in
+                guard later.speaker == found[i].speaker, later.timeExpression != nil, let day = later.time, isPlausiblyRecent(day) else { return false }
+                if verb(later.cue) == verb(found[i].cue) { return true }
+                let those = words(later.content)
+                return these.count >= 3 && Double(these.intersection(those).count) >= 0.5 * Double(min(these.count, those.count))
+            }
+            found[i].time = repeated?.time
+        }
     }
 
     // MARK: - One sentence

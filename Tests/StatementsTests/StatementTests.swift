@@ -16,6 +16,18 @@ struct StatementTests {
             origin: SourceLocation(file: "test", line: 1))
     }
 
+    @Test func anUndatedLeadTakesTheDayOfItsDatedRepeat() {
+        let found = StatementExtractor.statements(
+            in: Self.article(
+                """
+                اتهم الرئيس الفنزويلي نيكولاس مادورو نظيره الكولومبي بإثارة استفزازات عسكرية.
+                وقال وزير الدفاع الفنزويلي إن الجيش في حالة تأهب.
+                اتهم الرئيس الفنزويلي نيكولاس مادورو الجمعة نظيره الكولومبي بإثارة "استفزازات" تستهدف جر البلدين إلى صراع.
+                """, published: "2018-06-16"))
+        #expect(found.map(\.speaker) == ["نيكولاس مادورو", "وزير الدفاع الفنزويلي", "نيكولاس مادورو"])
+        #expect(found.map(\.time) == ["2018-06-15", nil, "2018-06-15"])
+    }
+
     @Test func aDateOfBackgroundIsNotLentToTheNextSpeaker() {
         // 20 February 2020: the minister speaks today; the president's words of 12 January are
         // background; the finance minister's, with no time of their own, take the lead's day, not
