@@ -183,6 +183,9 @@ struct ArticleReader {
         }
         if i > range.lowerBound, Lexicon.negations.contains(tokens[i - 1].key) { return nil }
         if isUnmade(at: i, bare: bare, lemma: entry.lemma, range: range) { return nil }
+        // «…بين المشير خليفة حفتر وميليشيات تابعة…»: بين with a second party joined by و before
+        // any إن/أن is the preposition "between".
+        if !hasProclitic, bare == Lexicon.key("بين"), joinsTwoParties(after: i, range: range) { return nil }
         // ويذكر أن…، يشار إلى أن…: the journalist's narration, not a speaker's.
         if Lexicon.impersonal.contains(bare), i + 1 < range.upperBound,
             Lexicon.introducers.contains(tokens[i + 1].key) || tokens[i + 1].key == Lexicon.key("إلى")
@@ -1563,6 +1566,18 @@ struct ArticleReader {
         guard Lexicon.addresseePronouns.contains(key) else { return false }
         guard key == Lexicon.key("لي") else { return true }
         return k + 1 < range.upperBound && (tokens[k + 1].text.unicodeScalars.starts(with: "ال".unicodeScalars) || SpeakerNames.isTitle(tokens[k + 1].key))
+    }
+
+    /// Whether a word with و follows token `i` within seven words, before any إن/أن or colon: the
+    /// second of two parties (بين X وY).
+    func joinsTwoParties(after i: Int, range: Range<Int>) -> Bool {
+        for k in (i + 2)..<min(range.upperBound, i + 8) where k < range.upperBound {
+            if Lexicon.introducers.contains(tokens[k].key) || display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(":") {
+                return false
+            }
+            if tokens[k].key.hasBytePrefix("و"), tokens[k].key.unicodeScalars.count > 3 { return true }
+        }
+        return false
     }
 
     /// Whether a word's ending lets it agree with a feminine noun (ـة، ـى، ـا، ـاء: العامة، العليا،

@@ -260,6 +260,13 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["مسؤول عراقي"])
     }
 
+    @Test func betweenTwoPartiesIsThePrepositionAndBetweenBeforeThatTheVerb() {
+        let s = SpeakerTests.statements(
+            "وتأتي القمة بين الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون في سنغافورة. بين الرئيس ترامب أن المفاوضات مستمرة.")
+        #expect(s.map(\.speaker) == ["ترامب"])
+        #expect(s.map(\.content) == ["المفاوضات مستمرة"])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
