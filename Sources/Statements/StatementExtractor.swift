@@ -903,6 +903,14 @@ struct ArticleReader {
             // (a place's name may end in its adjective: كوريا الشمالية)
             let afterPlace =
                 Places.words.contains(tokens[j - 1].key) || (j > start + 1 && tokens[j - 1].key.hasBytePrefix("ال") && Places.words.contains(tokens[j - 2].key))
+            // ولطالما نفت دمشق الأمر…: after a place's name (feminine), a definite word that cannot agree
+            // with it opens the object (not كوريا الشمالية، الولايات المتحدة، روسيا الاتحادية).
+            if j == start + 1, directObject, Places.words.contains(tokens[start].key), !SpeakerNames.isTitle(tokens[start].key),
+                tokens[j].text.unicodeScalars.starts(with: "ال".unicodeScalars), !canBeFeminine(tokens[j].text), !Self.isGentilic(key),
+                !Places.words.contains(key), !runsOnToThat(from: j, range: range, scalars: scalars)
+            {
+                break
+            }
             // أدان الاتحاد الأوروبي الهجوم…: after a definite gentilic adjective, a definite noun opens the
             // object, unless the words run on to أن (اعتبر مستشار الإدارة الصحية الأسبق البروفيسور
             // رضا خليل أن…: the title goes on to its name).

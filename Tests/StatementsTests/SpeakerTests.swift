@@ -267,6 +267,12 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["المفاوضات مستمرة"])
     }
 
+    @Test func aPlacesSpeakerEndsBeforeADefiniteWordThatCannotAgreeWithIt() {
+        let s = SpeakerTests.statements("ولطالما نفت دمشق الأمر. وأعلنت روسيا الاتحادية أنها سترد.")
+        #expect(s.map(\.speakerMention) == ["دمشق", "روسيا الاتحادية"])
+        #expect(s.first?.content == "الأمر")
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
