@@ -1579,7 +1579,7 @@ struct ArticleReader {
     /// Whether a word with و follows token `i` within seven words, before any إن/أن or colon: the
     /// second of two parties (بين X وY).
     func joinsTwoParties(after i: Int, range: Range<Int>) -> Bool {
-        for k in (i + 2)..<min(range.upperBound, i + 8) where k < range.upperBound {
+        for k in (i + 2)..<max(i + 2, min(range.upperBound, i + 8)) {
             if Lexicon.introducers.contains(tokens[k].key) || display.scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(":") {
                 return false
             }

@@ -273,6 +273,12 @@ struct SpeakerTests {
         #expect(s.first?.content == "الأمر")
     }
 
+    @Test func betweenAtTheEndOfASentenceIsRead() {
+        // Found by the fuzzer: the search for a second party ran past the sentence's end.
+        let s = SpeakerTests.statements("وقال الوزير إن الخلاف قائم، بين. وتصاعد الخلاف، بين")
+        #expect(s.map(\.content) == ["الخلاف قائم، بين"])
+    }
+
     @Test func thatAfterATimeWordOpensNoReportedClause() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر.")
         #expect(s.map(\.content) == ["الحوثيين المسؤولية عن مقتل الصحفي بعد أن أخفته قسرا منذ أشهر"])
