@@ -29,6 +29,9 @@ struct ArticleReader {
     let original: [Unicode.Scalar]
     let tokens: [Token]
     let published: CalendarDay?
+    /// Whether the article was published at 20:00 or later on a day written in UTC: its newsroom,
+    /// east of Greenwich, may already be in the next day.
+    let lateInUTC: Bool
     var found: [Statement] = []
     /// The first token not yet read: a quotation may run past its sentence.
     var resume = 0
@@ -62,6 +65,9 @@ struct ArticleReader {
         appositions = Apposition.scan(tokens, display: display)
         knownNames = appositions.map { NameWords($0.name, role: $0.role) }
         published = article.published?.calendarDay
+        lateInUTC =
+            article.published.map { $0.hasTime && $0.offsetSeconds == 0 && $0.localSeconds.quotientAndRemainder(dividingBy: 86_400).remainder >= 20 * 3600 }
+            ?? false
     }
 
     mutating func extract() -> [Statement] {
@@ -72,7 +78,7 @@ struct ArticleReader {
             var end = next
             while end < tokens.count, tokens[end].range.lowerBound < sentence.range.upperBound { end += 1 }
             read(sentence: index, tokens: next..<end, scalars: sentence.range)
-            if let day = TimeExpressions.first(in: tokens, next..<end, published: published)?.day {
+            if let day = TimeExpressions.first(in: tokens, next..<end, published: published, lateInUTC: lateInUTC)?.day {
                 datedSentences.append((day, next..<end, nil))
                 if index == 0 { leadDay = day.description }
             }
@@ -1201,7 +1207,7 @@ struct ArticleReader {
         let clause = clauseStart..<max(clauseStart, tokenIndex(atOrAfter: contentRange.lowerBound, in: range))
         var timeExpression: String?
         var time: String?
-        if let mention = TimeExpressions.first(in: tokens, clause, published: published) {
+        if let mention = TimeExpressions.first(in: tokens, clause, published: published, lateInUTC: lateInUTC) {
             let r = tokens[mention.tokens.lowerBound].range.lowerBound..<tokens[mention.tokens.upperBound - 1].range.upperBound
             timeExpression = String(scalars: original[display.originalRange(of: r)])
             time = mention.day?.description
@@ -1236,12 +1242,13 @@ struct ArticleReader {
     }
 
     /// Whether a day borrowed from elsewhere in the article can be the day of a statement that
-    /// names none: not after the publication, and not more than 30 days before it (a passage of
+    /// names none: not after the publication (or its newsroom's next day, ``lateInUTC``), and not
+    /// more than 30 days before it (a passage of
     /// background, a list of past events, dates a statement that reacts to today's news).
     func isPlausiblyRecent(_ day: String) -> Bool {
         guard let published, let date = Published(parsing: day)?.calendarDay else { return true }
         let age = published.daysSinceEpoch - date.daysSinceEpoch
-        return age >= 0 && age <= 30
+        return age >= (lateInUTC ? -1 : 0) && age <= 30
     }
 
     /// The day of the nearest earlier sentence that names the speaker and dates something

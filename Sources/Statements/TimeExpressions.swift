@@ -81,10 +81,12 @@ enum TimeWords {
 
 enum TimeExpressions {
     /// The first temporal expression among `tokens[range]`, resolved against `published`.
-    static func first(in tokens: [Token], _ range: Range<Int>, published: CalendarDay?) -> TimeMention? {
+    /// With `lateInUTC` (published late in the evening of a day written in UTC), a weekday alone
+    /// that names the next day is that day: the newsroom's day, east of Greenwich, has turned.
+    static func first(in tokens: [Token], _ range: Range<Int>, published: CalendarDay?, lateInUTC: Bool = false) -> TimeMention? {
         var i = range.lowerBound
         while i < range.upperBound {
-            if let mention = match(tokens, at: i, end: range.upperBound, published: published) { return mention }
+            if let mention = match(tokens, at: i, end: range.upperBound, published: published, lateInUTC: lateInUTC) { return mention }
             i += 1
         }
         return nil
@@ -100,7 +102,7 @@ enum TimeExpressions {
         return key
     }
 
-    private static func match(_ tokens: [Token], at start: Int, end: Int, published: CalendarDay?) -> TimeMention? {
+    private static func match(_ tokens: [Token], at start: Int, end: Int, published: CalendarDay?, lateInUTC: Bool) -> TimeMention? {
         if tokens[start].kind == .number { return date(tokens, at: start, end: end, published: published) }
         let first = bare(tokens[start])
         guard TimeWords.openers.contains(first) else { return nil }
@@ -123,16 +125,19 @@ enum TimeExpressions {
             i += 1
         }
         guard offset != nil || weekday != nil else { return nil }
-        return TimeMention(tokens: start..<i, day: published.flatMap { resolve(offset: offset, weekday: weekday, published: $0) })
+        return TimeMention(tokens: start..<i, day: published.flatMap { resolve(offset: offset, weekday: weekday, published: $0, lateInUTC: lateInUTC) })
     }
 
     /// اليوم/أمس/غدا move from the publication day; a weekday must agree, else the nearest day on
-    /// or before publication with that weekday is taken (a weekday alone means the last one).
-    static func resolve(offset: Int?, weekday: Int?, published: CalendarDay) -> CalendarDay {
+    /// or before publication with that weekday is taken (a weekday alone means the last one), but
+    /// the next day when the article was published late on a day written in UTC (الثلاثاء in an
+    /// article of Monday 22:38 UTC is the Tuesday it already was in the Gulf).
+    static func resolve(offset: Int?, weekday: Int?, published: CalendarDay, lateInUTC: Bool = false) -> CalendarDay {
         if let offset {
             let day = published.adding(days: offset)
             if weekday == nil || day.weekday == weekday { return day }
         }
+        if offset == nil, lateInUTC, published.adding(days: 1).weekday == weekday { return published.adding(days: 1) }
         let back = (published.weekday - weekday! + 7) % 7
         return published.adding(days: -back)
     }

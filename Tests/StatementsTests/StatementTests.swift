@@ -16,6 +16,18 @@ struct StatementTests {
             origin: SourceLocation(file: "test", line: 1))
     }
 
+    @Test func aWeekdayThatNamesTheNextDayOfALateUTCArticleIsThatDay() {
+        func times(_ published: String) -> [String?] {
+            StatementExtractor.statements(
+                in: Self.article(
+                    "قال الرئيس الأميركي دونالد ترامب، الثلاثاء، إنه سيتخذ قرارا قويا. وأضاف أن الخيارات العسكرية قيد الإعداد.", published: published)
+            ).map(\.time)
+        }
+        #expect(times("2018-04-09T22:38:31+00:00") == ["2018-04-10", "2018-04-10"])
+        #expect(times("2018-04-09T10:00:00+00:00") == ["2018-04-03", "2018-04-03"])
+        #expect(times("2018-04-09T22:38:31+03:00") == ["2018-04-03", "2018-04-03"])
+    }
+
     @Test func anUndatedLeadTakesTheDayOfItsDatedRepeat() {
         let found = StatementExtractor.statements(
             in: Self.article(
