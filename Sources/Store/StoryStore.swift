@@ -255,13 +255,27 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case 5, 6: "the store is locked by another run and stayed locked for the seconds this run waits (--lock-wait); run again when that run has finished"
         case 8: "the store cannot be written (\(writeProblem(path) ?? message))"
         case 14:
-            "the store cannot be opened (\(writeProblem(path) ?? message)); a store in write-ahead-log mode needs its file and folder writable even to be read: copy it to a place that is"
+            if let missing = placeProblem(path) {
+                "the store cannot be opened: \(missing)"
+            } else {
+                "the store cannot be opened (\(writeProblem(path) ?? message)); a store in write-ahead-log mode needs its file and folder writable even to be read: copy it to a place that is"
+            }
         case 10: "reading or writing the store failed (\(message)): the disk may be full or failing; the store keeps its last whole batch"
         case 11: "the store is damaged (\(message)); restore it from a copy, or start a new store"
         case 13: "the disk is full; the batch being written was not kept, and the next run continues from there"
         case 26: "not an isnad store (not an SQLite database)"
         default: message
         }
+    }
+
+    /// What is wrong with the place of the store, if anything: a folder where its file should be,
+    /// or a folder that does not exist.
+    static func placeProblem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder, not a store file" }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) { return "its folder \(folder) does not exist" }
+        return nil
     }
 
     /// Which of the store's file and its folder (which holds the write-ahead log) cannot be

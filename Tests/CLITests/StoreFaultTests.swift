@@ -88,4 +88,20 @@ struct StoreFaultTests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try DatabaseQueue(path: store).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articles WHERE story IS NOT NULL") } == 26)
     }
+
+    @Test func aFolderGivenAsTheStoreIsNamedAsAFolder() throws {
+        let folder = temporaryFolder()
+        let report = try isnad(["report", "--store", folder, "--out", temporaryFolder(), "--quiet"])
+        #expect(report.status == 1)
+        #expect(report.stderr == "\(folder): the store cannot be opened: it is a folder, not a store file\n")
+    }
+
+    @Test func aStoreInAFolderThatDoesNotExistIsNamedAndNothingIsMade() throws {
+        let folder = temporaryFolder() + "/no/such"
+        let store = folder + "/store.sqlite"
+        let daily = try isnad(["daily", "--store", store, repositoryPath("Datasets/demo/articles"), "--out", temporaryFolder(), "--quiet"])
+        #expect(daily.status == 1)
+        #expect(daily.stderr == "\(store): the store cannot be opened: its folder \(folder) does not exist\n")
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
 }
