@@ -93,17 +93,19 @@ struct ArticleReader {
     /// the same speaker's later statement with its own time expression, by the same verb or with
     /// half the words of the shorter, dates it.
     mutating func dateLeadsByTheirRepeats() {
-        func words(_ text: String) -> Set<String> { Set(Tokenizer.tokens(in: text).filter { $0.kind == .arabic }.map(\.key)) }
-        func verb(_ cue: String) -> String { strip(Lexicon.key(cue)).bare }
-        for i in found.indices where found[i].time == nil && found[i].timeExpression == nil {
-            let these = words(found[i].content)
-            let repeated = found[(i + 1)...].first { later in
-                guard later.speaker == found[i].speaker, later.timeExpression != nil, let day = later.time, isPlausiblyRecent(day) else { return false }
-                if verb(later.cue) == verb(found[i].cue) { return true }
-                let those = words(later.content)
-                return these.count >= 3 && Double(these.intersection(those).count) >= 0.5 * Double(min(these.count, those.count))
+        let undated = found.indices.filter { found[$0].time == nil && found[$0].timeExpression == nil }
+        guard !undated.isEmpty else { return }
+        let words = found.map { Set(Tokenizer.tokens(in: $0.content).filter { $0.kind == .arabic }.map(\.key)) }
+        let verbs = found.map { strip(Lexicon.key($0.cue)).bare }
+        for i in undated {
+            let repeated = ((i + 1)..<found.count).first { j in
+                guard found[j].speaker == found[i].speaker, found[j].timeExpression != nil, let day = found[j].time, isPlausiblyRecent(day) else {
+                    return false
+                }
+                if verbs[j] == verbs[i] { return true }
+                return words[i].count >= 3 && Double(words[i].intersection(words[j]).count) >= 0.5 * Double(min(words[i].count, words[j].count))
             }
-            found[i].time = repeated?.time
+            found[i].time = repeated.flatMap { found[$0].time }
         }
     }
 
@@ -340,7 +342,7 @@ struct ArticleReader {
                 i > range.lowerBound + 1 && i + 1 < range.upperBound && gap(before: i, in: scalars).contains(where: { $0 == "،" || $0 == "," })
                 && !Lexicon.isPresent(bare, lemma: entry.lemma)
                 && (Lexicon.introducers.contains(tokens[i + 1].key) || gap(before: i + 1, in: scalars).contains(":"))
-                && isFrontedTopic(range.lowerBound..<i)
+                && isFrontedTopic(range.lowerBound..<i, scalars: scalars)
             guard !nested, let speaker = lastSpeaker,
                 followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial || madeBeforeThat
                     || afterTopic
@@ -840,7 +842,7 @@ struct ArticleReader {
             // opens the object; so does
             // a title with a pronoun (اتهم مادورو نظيره الكولومبي…: someone else's counterpart).
             if j > start + 1, SpeakerNames.isTitle(tokens[start].key), tokens[j].kind == .arabic, !key.hasBytePrefix("ال"),
-                SpeakerNames.isFamilyName(tokens[j - 1].key), tokens[j - 1].text.unicodeScalars.starts(with: "ال".unicodeScalars),
+                SpeakerNames.isFamilyName(tokens[j - 1].key), isWrittenDefinite(j - 1),
                 !SpeakerNames.isTitle(tokens[j - 1].key),
                 SpeakerNames.isGivenName(tokens[j - 2].key), !SpeakerNames.namePrefixes.contains(key), !SpeakerNames.isRoleWord(key),
                 !SpeakerNames.isTitle(key), gap(before: j, in: scalars).allSatisfy({ $0 == " " })
@@ -853,9 +855,8 @@ struct ArticleReader {
             // definite word that cannot (no ـة، ـى، ـا، ـاء) begins the object.
             // (A noun in ـة may be masculine, القادة العسكريون، الداعية الإسلامي: a gentilic or a
             // masculine plural after it agrees. Definite as written: إليزابيث is a name.)
-            func isDefinite(_ k: Int) -> Bool { tokens[k].text.unicodeScalars.starts(with: "ال".unicodeScalars) }
-            if j > start, isDefinite(j), !canBeFeminine(tokens[j].text), !Self.isGentilic(key), !key.hasByteSuffix("ون"), !key.hasByteSuffix("ين"),
-                isDefinite(start), (start..<j).allSatisfy({ isDefinite($0) && canBeFeminine(tokens[$0].text) }),
+            if j > start, isWrittenDefinite(j), !canBeFeminine(tokens[j].text), !Self.isGentilic(key), !key.hasByteSuffix("ون"), !key.hasByteSuffix("ين"),
+                (start..<j).allSatisfy({ isWrittenDefinite($0) && canBeFeminine(tokens[$0].text) }),
                 tokens[start].text.unicodeScalars.last == "ة"
             {
                 break
@@ -912,7 +913,7 @@ struct ArticleReader {
             // ولطالما نفت دمشق الأمر…: after a place's name (feminine), a definite word that cannot agree
             // with it opens the object (not كوريا الشمالية، الولايات المتحدة، روسيا الاتحادية).
             if j == start + 1, directObject, Places.words.contains(tokens[start].key), !SpeakerNames.isTitle(tokens[start].key),
-                tokens[j].text.unicodeScalars.starts(with: "ال".unicodeScalars), !canBeFeminine(tokens[j].text), !Self.isGentilic(key),
+                isWrittenDefinite(j), !canBeFeminine(tokens[j].text), !Self.isGentilic(key),
                 !Places.words.contains(key), !runsOnToThat(from: j, range: range, scalars: scalars)
             {
                 break
@@ -1560,14 +1561,14 @@ struct ArticleReader {
 
     /// Whether `lead` opens with و and a preposition (وعن، وفي، وحول) and holds no comma, relative
     /// or verb of its own: a topic put before the verb, not its subject.
-    func isFrontedTopic(_ lead: Range<Int>) -> Bool {
+    func isFrontedTopic(_ lead: Range<Int>, scalars: Range<Int>) -> Bool {
         let first = tokens[lead.lowerBound].key
         guard first.hasBytePrefix("و"), first.unicodeScalars.count > 2,
             SpeakerShape.wordClass((String(first.unicodeScalars.dropFirst()), String(tokens[lead.lowerBound].text.unicodeScalars.dropFirst())))
                 == "preposition"
         else { return false }
         return lead.dropFirst().allSatisfy { k in
-            !gap(before: k, in: display.scalars.indices).contains(where: { $0 == "،" || $0 == "," }) && !Lexicon.relatives.contains(tokens[k].key)
+            !gap(before: k, in: scalars).contains(where: { $0 == "،" || $0 == "," }) && !Lexicon.relatives.contains(tokens[k].key)
                 && Lexicon.verbs[strip(tokens[k].key).bare] == nil
         }
     }
@@ -1580,7 +1581,7 @@ struct ArticleReader {
         if Lexicon.resumptives.contains(key) { return true }
         guard Lexicon.addresseePronouns.contains(key) else { return false }
         guard key == Lexicon.key("لي") else { return true }
-        return k + 1 < range.upperBound && (tokens[k + 1].text.unicodeScalars.starts(with: "ال".unicodeScalars) || SpeakerNames.isTitle(tokens[k + 1].key))
+        return k + 1 < range.upperBound && (isWrittenDefinite(k + 1) || SpeakerNames.isTitle(tokens[k + 1].key))
     }
 
     /// Whether a word with و follows token `i` within seven words, before any إن/أن or colon: the
@@ -1594,6 +1595,9 @@ struct ArticleReader {
         }
         return false
     }
+
+    /// Whether token `k` is written with the article (الجفري; not إليزابيث, whose key also begins ال).
+    func isWrittenDefinite(_ k: Int) -> Bool { tokens[k].text.unicodeScalars.starts(with: "ال".unicodeScalars) }
 
     /// Whether a word's ending lets it agree with a feminine noun (ـة، ـى، ـا، ـاء: العامة، العليا،
     /// الكبرى، الحمراء).

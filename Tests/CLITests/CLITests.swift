@@ -30,6 +30,14 @@ func isnad(_ arguments: [String], in folder: String? = nil) throws -> (status: I
     try runProgram(try isnadBinary(), arguments, in: folder)
 }
 
+/// Runs the built `isnad` binary as a user without rights over other users' files: as `nobody`
+/// when the tests run as root (root writes any file), else as the user running the tests.
+func isnadAsOtherUser(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    guard geteuid() == 0 else { return try isnad(arguments) }
+    return try runProgram(
+        URL(fileURLWithPath: "/usr/bin/setpriv"), ["--reuid=65534", "--regid=65534", "--clear-groups", try isnadBinary().path] + arguments)
+}
+
 /// A folder for one command's output.
 func temporaryFolder() -> String { makeTemporaryFolder("cli") }
 

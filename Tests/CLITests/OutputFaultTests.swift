@@ -47,9 +47,7 @@ struct OutputFaultTests {
         // Root writes any folder; the run is then made as `nobody`, who cannot write this one.
         let out = temporaryFolder()
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: out)
-        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let command = asNobody + [try isnadBinary().path, "run", repositoryPath("Datasets/demo/articles"), "--out", out, "--quiet"]
-        let run = try runProgram(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
+        let run = try isnadAsOtherUser(["run", repositoryPath("Datasets/demo/articles"), "--out", out, "--quiet"])
         #expect(run.status == 1)
         #expect(run.stderr == "Error: cannot write \(out)/articles.jsonl: cannot create a file in its folder (Permission denied)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)

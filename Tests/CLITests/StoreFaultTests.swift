@@ -62,9 +62,7 @@ struct StoreFaultTests {
         // write the report's folder, but not write the store.
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: out)
-        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let command = asNobody + [try isnadBinary().path, "daily", "--store", store, repositoryPath("Datasets/demo/articles"), "--out", out, "--quiet"]
-        let daily = try runProgram(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
+        let daily = try isnadAsOtherUser(["daily", "--store", store, repositoryPath("Datasets/demo/articles"), "--out", out, "--quiet"])
         #expect(daily.status == 1)
         #expect(daily.stderr == "\(store): the store cannot be written (the file: Permission denied)\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: store)
