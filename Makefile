@@ -1,8 +1,10 @@
 # Isnad: the two commands of the README, plus the benchmark.
 #   make demo   installs what is missing, builds, and writes the report of Datasets/ into Reports/
-#   make test   installs what is missing (chromium and the Python helpers of the tests too),
-#               checks the style (swift format lint --strict, .swift-format), builds in debug,
-#               runs every test, then executes Reports/notebook.ipynb headless
+#   make test   installs what is missing (chromium, PostgreSQL and the Python helpers of the tests
+#               too), checks the style (swift format lint --strict, .swift-format), starts a
+#               throwaway PostgreSQL cluster on a free loopback port (Tests/postgres.sh), builds
+#               in debug, runs every test, executes Reports/notebook.ipynb headless, then stops
+#               the cluster
 #   make fuzz   libFuzzer with AddressSanitizer over each parser and text view (FUZZ_SECONDS each,
 #               READER_SECONDS for the JSON, CSV and HTML readers); findings in .build-fuzz/findings
 #   make asan   every test under AddressSanitizer (.build-asan; the harness's own leaks suppressed)
@@ -11,7 +13,7 @@
 #               statements per second, two weeks fed day by day to a story store against batch
 SHELL := /bin/bash
 APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev libsqlite3-dev
-TEST_APT_PACKAGES := chromium
+TEST_APT_PACKAGES := chromium postgresql
 DEMO_INPUT := Datasets/demo/articles
 DEMO_OUTPUT := Reports/demo
 
@@ -31,11 +33,12 @@ apt:
 	fi
 
 # The Python helpers of the tests, in .venv: the browser check (DevTools client, PNG reader) and
-# the notebook run (nbclient with a kernel, pandas, matplotlib).
+# the notebook run (nbclient with a kernel, pandas, matplotlib, and SQLAlchemy with psycopg2 for
+# the PostgreSQL store).
 venv:
 	@[ -x .venv/bin/python ] || python3 -m venv .venv
-	@.venv/bin/python -c "import websocket, PIL, nbclient, ipykernel, pandas, matplotlib" 2>/dev/null \
-		|| .venv/bin/pip install -q websocket-client pillow nbclient nbformat ipykernel pandas matplotlib
+	@.venv/bin/python -c "import websocket, PIL, nbclient, ipykernel, pandas, matplotlib, sqlalchemy, psycopg2" 2>/dev/null \
+		|| .venv/bin/pip install -q websocket-client pillow nbclient nbformat ipykernel pandas matplotlib sqlalchemy psycopg2-binary
 
 demo: deps
 	swift build --product isnad
@@ -47,8 +50,13 @@ test: deps
 	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_APT_PACKAGES)"
 	@$(MAKE) --no-print-directory venv
 	swift format lint --strict --recursive Sources Tests Package.swift
-	swift test
-	.venv/bin/python Tests/notebook_check.py Reports/notebook.ipynb
+	@cluster=$$(mktemp -d /tmp/isnad-postgres.XXXXXX); \
+	trap 'Tests/postgres.sh stop "$$cluster"; rm -rf "$$cluster"' EXIT; \
+	url=$$(Tests/postgres.sh start "$$cluster") || exit 1; \
+	echo "PostgreSQL for the tests: $$url (stopped after the notebook check)"; \
+	ISNAD_TEST_POSTGRES=$$url swift test || exit 1; \
+	psql -X -q "$$url" -c "CREATE DATABASE notebook" || exit 1; \
+	ISNAD_NOTEBOOK_POSTGRES=$${url%/postgres}/notebook .venv/bin/python Tests/notebook_check.py Reports/notebook.ipynb
 
 bench: deps
 	swift build -c release --product isnad-bench

@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - C shims (system libraries)
@@ -39,7 +40,10 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["ArabicText", "Ingest", "Statements", "Stories", "Support", "Vectors", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ArabicText", "Ingest", "Statements", "Stories", "Support", "Vectors", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(name: "Pipeline", dependencies: ["Ingest", "Reporting", "Statements", "Store", "Stories", "Support", "Timeline", "Vectors"]),
 

@@ -66,8 +66,23 @@ public enum Pipeline {
     /// in `merges`; every other stored article keeps its story (see ``StoryContinuation``). The
     /// vocabulary is the store's document frequencies plus the new articles'. The records of every
     /// story that grew are rebuilt from all its articles, with speakers made canonical across it.
+    /// When another run stores its update first (several collectors on one PostgreSQL store),
+    /// nothing of this one is stored and it starts again on the new state.
     public static func update(_ store: StoryStore, options: StoryOptions = StoryOptions(), run: Int) throws -> UpdateSummary {
         let start = DispatchTime.now().uptimeNanoseconds
+        while true {
+            do {
+                var summary = try updateOnce(store, options: options, run: run)
+                summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                return summary
+            } catch StoreError.changedMeanwhile {
+                continue  // another run stored its update first: cluster again on the new state
+            }
+        }
+    }
+
+    /// One attempt of ``update(_:options:run:)``, on the state of the store it reads.
+    static func updateOnce(_ store: StoryStore, options: StoryOptions, run: Int) throws -> UpdateSummary {
         var summary = UpdateSummary()
         let work = try store.pendingWork(window: max(options.neighbors.window, options.threads.windowDays * 86_400))
         guard !work.pending.isEmpty else { return summary }
@@ -103,7 +118,6 @@ public enum Pipeline {
             for (article, story) in zip(grown.articles, grown.storyIDs) { storyOfArticle[article.id] = story }
             return (records, StorySpeakers.canonicalize(grown.statements) { storyOfArticle[$0] })
         }
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return summary
     }
 

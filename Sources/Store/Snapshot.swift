@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Ingest
 import Statements
 import Stories
@@ -27,17 +26,16 @@ extension StoryStore {
     /// are left out.
     public func snapshot(from: CalendarDay? = nil, to: CalendarDay? = nil) throws -> StoreSnapshot {
         try read { db in
-            let bounds: StatementArguments = [from?.description ?? "", to?.description ?? "9999-12-31"]
+            let bounds: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
             let storiesInPeriod = "SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?"
             let whole = from == nil && to == nil
             let condition = whole ? "a.story IS NOT NULL" : "a.story IN (\(storiesInPeriod))"
-            let arguments: StatementArguments = whole ? [] : bounds
+            let arguments = whole ? [] : bounds
             let stored = try Self.fetchArticles(db, where: condition, arguments: arguments)
             var index: [String: Int] = [:]
             for (i, s) in stored.enumerated() { index[s.article.id] = i }
-            let storyCondition = whole ? "1" : "story IN (\(storiesInPeriod))"
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM stories WHERE \(storyCondition)", arguments: arguments)
-            let stories = try rows.map(Self.story)
+            let storyCondition = whole ? "" : " WHERE story IN (\(storiesInPeriod))"
+            let stories = try db.rows("SELECT * FROM stories\(storyCondition)", arguments).map(Self.story)
             let statements = try Self.fetchStatements(db, where: condition, arguments: arguments).map(\.statement)
             return StoreSnapshot(
                 articles: stored.map(\.article), storyOfArticle: stored.map { $0.story! }, duplicateOf: stored.map { $0.duplicateOf.flatMap { index[$0] } },
@@ -49,8 +47,7 @@ extension StoryStore {
     public func storyOfArticles() throws -> [String: String] {
         try read { db in
             var out: [String: String] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT id, story FROM articles WHERE story IS NOT NULL")
-            while let row = try cursor.next() { out[row[0]] = row[1] }
+            for row in try db.rows("SELECT id, story FROM articles WHERE story IS NOT NULL") { out[try row.text(0)] = try row.text(1) }
             return out
         }
     }
@@ -58,30 +55,29 @@ extension StoryStore {
     /// The vocabulary of everything the store has assigned, pruned as a batch run prunes it.
     public func vocabulary(options: VectorOptions = VectorOptions()) throws -> Vocabulary {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT term, df FROM terms")
-            let documents = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'") ?? 0
-            return TFIDF.vocabulary(rows.map { ($0[0], $0[1]) }, documentCount: documents, options: options)
+            let frequencies = try db.rows("SELECT term, df FROM terms").map { (try $0.text(0), Int32(try $0.integer(1))) }
+            return TFIDF.vocabulary(frequencies, documentCount: try Self.documents(db), options: options)
         }
     }
 
     /// The latest publication day of the stored articles, if any is dated.
     public func latestDay() throws -> CalendarDay? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT max(day) FROM articles").flatMap { Published(parsing: $0)?.calendarDay }
+            try db.rows("SELECT max(day) FROM articles").first?.optionalText(0).flatMap { Published(parsing: $0)?.calendarDay }
         }
     }
 
-    static func story(_ row: Row) throws -> Story {
+    static func story(_ row: StoreRow) throws -> Story {
         func list(_ column: String) throws -> [String] {
-            let text: String = row[column]
+            let text = try row.text(.name(column))
             guard let items = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
-                throw BadRow(description: "story \(row["story"] as String? ?? "?"): \(column) is not a JSON list of strings")
+                throw BadRow(description: "story \(try row.optionalText("story") ?? "?"): \(column) is not a JSON list of strings")
             }
             return items
         }
         return Story(
-            story: row["story"], title: row["title"], articles: try list("articles"), outlets: try list("outlets"),
-            independentSources: try list("independent_sources"), firstPublished: row["first_published"], lastPublished: row["last_published"],
-            keywords: try list("keywords"))
+            story: try row.text("story"), title: try row.text("title"), articles: try list("articles"), outlets: try list("outlets"),
+            independentSources: try list("independent_sources"), firstPublished: try row.optionalText("first_published"),
+            lastPublished: try row.optionalText("last_published"), keywords: try list("keywords"))
     }
 }

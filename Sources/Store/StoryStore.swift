@@ -1,43 +1,52 @@
 import Foundation
 import GRDB
 import Ingest
+import PostgresNIO
 import Statements
 import Stories
 
 /// A story store: one SQLite file (write-ahead log, so readers such as a notebook work while a
-/// daily run writes) holding every article with its story, the stories, the statements and the
-/// document frequencies of the vocabulary. Articles are added in batches, each its own
-/// transaction; they wait without a story until ``update(options:run:)`` clusters them in one
-/// transaction. A run killed at any point leaves the store consistent: the articles it committed
-/// wait, and the next run gives them their stories.
+/// daily run writes) or one PostgreSQL database (several collectors writing at once), holding
+/// every article with its story, the stories, the statements and the document frequencies of the
+/// vocabulary. The logic is written once over both. Articles are added in batches, each its own
+/// transaction; they wait without a story until ``Pipeline/update`` clusters them and
+/// ``apply(_:to:run:rebuild:)`` stores the result in one transaction. A run killed at any point
+/// leaves the store consistent: the articles it committed wait, and the next run gives them
+/// their stories.
 public final class StoryStore: Sendable {
-    /// The path of the SQLite file.
-    public let path: String
-    let pool: DatabasePool
+    /// Where the store is.
+    public let location: StoreLocation
+    let database: any StoreDatabase
 
-    /// Opens the store at `path`, creating it (and its tables) if it does not exist. While another
-    /// run holds the store's lock, a read or write waits up to `lockWait` seconds, then fails.
-    public init(path: String, lockWait: Double = 60) throws {
-        self.path = path
-        do {
-            let configuration = Self.configuration(lockWait: lockWait)
-            if !FileManager.default.fileExists(atPath: path) { try Self.create(at: path, configuration: configuration) }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.refuseNewer(pool, path: path)
-            try Self.migrator.migrate(pool)
-        } catch {
-            throw StoreError(error, path: path)
-        }
+    /// How messages name the store: its path, or its URL without the password.
+    public var path: String { location.description }
+
+    /// Opens the SQLite store at `path`, creating it (and its tables) if it does not exist.
+    public convenience init(path: String, lockWait: Double = 60) throws {
+        try self.init(location: .sqlite(path: path), lockWait: lockWait)
     }
 
-    /// How every connection to a store is set up.
-    static func configuration(lockWait: Double) -> Configuration {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(lockWait)
-        // Every commit reaches the disk before the run goes on: the store survives a power cut
-        // too, not only a killed process.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        return configuration
+    /// Opens the store at `location`; with `create`, a missing store is made (a SQLite file, or
+    /// the tables in an existing PostgreSQL database), without it a missing store is an error.
+    /// While another run holds a lock the store needs, a read or write waits up to `lockWait`
+    /// seconds, then fails.
+    public init(location: StoreLocation, lockWait: Double = 60, create: Bool = true) throws {
+        self.location = location
+        do {
+            switch location {
+            case .sqlite(let path):
+                if !FileManager.default.fileExists(atPath: path) {
+                    guard create else { throw StoreError.missing(store: path) }
+                    try Self.create(at: path, lockWait: lockWait)
+                }
+                database = try SQLiteDatabase(path: path, lockWait: lockWait)
+            case .postgres(let place):
+                database = try PostgresDatabase(location: place, lockWait: lockWait)
+            }
+            try Self.migrate(database, store: location.description, create: create)
+        } catch {
+            throw StoreError(error, path: location.description)
+        }
     }
 
     /// Creates the store whole under a name of its own beside `path`, then links it to `path`,
@@ -45,12 +54,14 @@ public final class StoryStore: Sendable {
     /// opened by a reader (a notebook polling for it) before it had tables; such a reader,
     /// closing the last connection in write-ahead-log mode, deleted the log the creator had just
     /// set up, and the creator failed.
-    static func create(at path: String, configuration: Configuration) throws {
+    static func create(at path: String, lockWait: Double) throws {
         let draft = path + ".new-" + UUID().uuidString
         defer { for suffix in ["", "-wal", "-shm"] { unlink(draft + suffix) } }
-        let pool = try DatabasePool(path: draft, configuration: configuration)
-        try migrator.migrate(pool)
-        try pool.close()
+        let database = try SQLiteDatabase(path: draft, lockWait: lockWait)
+        // Written only: a read would open a read-only connection which, closing last, would
+        // leave the tables in the draft's log instead of its file.
+        try database.write { db in try applyMigrations(db, dialect: .sqlite, store: path) }
+        try database.close()
         guard link(draft, path) == 0 || errno == EEXIST else {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
@@ -59,58 +70,96 @@ public final class StoryStore: Sendable {
     /// The schema version this program writes and reads (`meta.schema_version`).
     static let schemaVersion = 1
 
-    /// Throws when the store was written by a newer program: its schema version is above this
-    /// one's, or it holds a migration this program does not know. Used as if it were current, it
-    /// could be damaged.
-    static func refuseNewer(_ pool: DatabasePool, path: String) throws {
-        try pool.read { db in
-            if try migrator.hasBeenSuperseded(db) {
-                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-                throw StoreError.newer(path: path, detail: "it holds migration \(unknown.joined(separator: ", ")), which this isnad does not know")
-            }
-            guard try db.tableExists("meta") else { return }
-            let found = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
-            if let found, (Int(found) ?? .max) > schemaVersion {
-                throw StoreError.newer(path: path, detail: "its schema version is \(found), this isnad reads \(schemaVersion)")
-            }
+    /// Brings the tables of `database` up to this program's migrations, each applied once in a
+    /// transaction and recorded by id (table `grdb_migrations`, as GRDB's migrator kept it).
+    /// Throws when the store was written by a newer program (a migration this one does not
+    /// know, or a higher schema version: used as if it were current, it could be damaged), and,
+    /// without `create`, when the database holds no store.
+    static func migrate(_ database: any StoreDatabase, store: String, create: Bool) throws {
+        let found = try database.read { db in try appliedMigrations(db, dialect: database.dialect, store: store) }
+        if found == nil, !create { throw StoreError.missing(store: store) }
+        guard migrations.contains(where: { !(found ?? []).contains($0.id) }) else { return }
+        try database.write { db in try applyMigrations(db, dialect: database.dialect, store: store) }
+    }
+
+    /// Applies, in the transaction `db`, the migrations the store does not have yet.
+    static func applyMigrations(_ db: any StoreTransaction, dialect: SQLDialect, store: String) throws {
+        // Two collectors starting on a new PostgreSQL database make its tables once.
+        if dialect == .postgres { try db.execute("SELECT pg_advisory_xact_lock(?)", [migrationLock]) }
+        let done = try appliedMigrations(db, dialect: dialect, store: store) ?? []
+        try db.execute("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        for migration in migrations where !done.contains(migration.id) {
+            for statement in migration.statements(dialect) { try db.execute(statement) }
+            try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [migration.id])
         }
     }
 
-    /// The tables, version by version.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-                    INSERT INTO meta VALUES ('schema_version', '1'), ('documents', '0');
-                    CREATE TABLE runs (
-                        run INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, inputs TEXT NOT NULL,
-                        read INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0, assigned INTEGER NOT NULL DEFAULT 0);
-                    CREATE TABLE articles (
-                        position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, title TEXT NOT NULL,
-                        published TEXT, published_epoch INTEGER, day TEXT, text TEXT NOT NULL,
-                        origin_file TEXT NOT NULL, origin_line INTEGER NOT NULL,
-                        story TEXT, duplicate_of TEXT, added_run INTEGER NOT NULL REFERENCES runs(run), assigned_run INTEGER REFERENCES runs(run));
-                    CREATE INDEX articles_story ON articles(story);
-                    CREATE INDEX articles_epoch ON articles(published_epoch);
-                    CREATE INDEX articles_day ON articles(day);
-                    CREATE TABLE stories (
-                        story TEXT PRIMARY KEY, title TEXT NOT NULL, article_count INTEGER NOT NULL, articles TEXT NOT NULL, outlets TEXT NOT NULL,
-                        independent_sources TEXT NOT NULL, first_published TEXT, last_published TEXT, keywords TEXT NOT NULL,
-                        updated_run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
-                    CREATE TABLE statements (
-                        article TEXT NOT NULL REFERENCES articles(id), seq INTEGER NOT NULL, outlet TEXT NOT NULL, sentence INTEGER NOT NULL,
-                        speaker_mention TEXT NOT NULL, speaker_start INTEGER, speaker_end INTEGER,
-                        speaker TEXT NOT NULL, role TEXT, speaker_in_article TEXT NOT NULL, role_in_article TEXT,
-                        cue TEXT NOT NULL, cue_class TEXT NOT NULL, content TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
-                        kind TEXT NOT NULL, time_expr TEXT, time TEXT,
-                        PRIMARY KEY (article, seq)) WITHOUT ROWID;
-                    CREATE TABLE merges (story TEXT PRIMARY KEY, merged_into TEXT NOT NULL, run INTEGER NOT NULL REFERENCES runs(run)) WITHOUT ROWID;
-                    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-                    """)
+    /// The migrations the store has (nil: it has no migration table, so no store is there);
+    /// throws when the store was written by a newer program.
+    static func appliedMigrations(_ db: any StoreTransaction, dialect: SQLDialect, store: String) throws -> Set<String>? {
+        guard try db.integer(dialect.tableCount, ["grdb_migrations"]) == 1 else { return nil }
+        let ids = Set(try db.rows("SELECT identifier FROM grdb_migrations").map { try $0.text(0) })
+        let unknown = ids.subtracting(migrations.map(\.id)).sorted()
+        if !unknown.isEmpty {
+            throw StoreError.newer(path: store, detail: "it holds migration \(unknown.joined(separator: ", ")), which this isnad does not know")
         }
-        return migrator
+        if ids.contains("v1"), let found = try db.rows("SELECT value FROM meta WHERE key = 'schema_version'").first?.text(0),
+            (Int(found) ?? .max) > schemaVersion
+        {
+            throw StoreError.newer(path: store, detail: "its schema version is \(found), this isnad reads \(schemaVersion)")
+        }
+        return ids
+    }
+
+    /// The key of the PostgreSQL advisory lock held while tables are made.
+    static let migrationLock: Int64 = 0x6973_6E61_6401
+
+    /// The tables, version by version, in each dialect.
+    static let migrations: [(id: String, statements: @Sendable (SQLDialect) -> [String])] = [("v1", schemaV1)]
+
+    /// The tables of schema version 1.
+    static func schemaV1(_ dialect: SQLDialect) -> [String] {
+        let sqlite = dialect == .sqlite
+        // SQLite numbers an INTEGER PRIMARY KEY itself; PostgreSQL's integers are 32-bit unless BIGINT.
+        let number = sqlite ? "INTEGER" : "BIGINT"
+        let serial = sqlite ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+        let withoutRowID = sqlite ? " WITHOUT ROWID" : ""
+        return [
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)\(withoutRowID)",
+            "INSERT INTO meta VALUES ('schema_version', '1'), ('documents', '0')",
+            """
+            CREATE TABLE runs (
+                run \(serial), started TEXT NOT NULL, finished TEXT, inputs TEXT NOT NULL,
+                read \(number) NOT NULL DEFAULT 0, added \(number) NOT NULL DEFAULT 0, assigned \(number) NOT NULL DEFAULT 0)
+            """,
+            """
+            CREATE TABLE articles (
+                position \(serial), id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, title TEXT NOT NULL,
+                published TEXT, published_epoch \(number), day TEXT, text TEXT NOT NULL,
+                origin_file TEXT NOT NULL, origin_line \(number) NOT NULL,
+                story TEXT, duplicate_of TEXT, added_run \(number) NOT NULL REFERENCES runs(run), assigned_run \(number) REFERENCES runs(run))
+            """,
+            "CREATE INDEX articles_story ON articles(story)",
+            "CREATE INDEX articles_epoch ON articles(published_epoch)",
+            "CREATE INDEX articles_day ON articles(day)",
+            """
+            CREATE TABLE stories (
+                story TEXT PRIMARY KEY, title TEXT NOT NULL, article_count \(number) NOT NULL, articles TEXT NOT NULL, outlets TEXT NOT NULL,
+                independent_sources TEXT NOT NULL, first_published TEXT, last_published TEXT, keywords TEXT NOT NULL,
+                updated_run \(number) NOT NULL REFERENCES runs(run))\(withoutRowID)
+            """,
+            """
+            CREATE TABLE statements (
+                article TEXT NOT NULL REFERENCES articles(id), seq \(number) NOT NULL, outlet TEXT NOT NULL, sentence \(number) NOT NULL,
+                speaker_mention TEXT NOT NULL, speaker_start \(number), speaker_end \(number),
+                speaker TEXT NOT NULL, role TEXT, speaker_in_article TEXT NOT NULL, role_in_article TEXT,
+                cue TEXT NOT NULL, cue_class TEXT NOT NULL, content TEXT NOT NULL, content_start \(number) NOT NULL, content_end \(number) NOT NULL,
+                kind TEXT NOT NULL, time_expr TEXT, time TEXT,
+                PRIMARY KEY (article, seq))\(withoutRowID)
+            """,
+            "CREATE TABLE merges (story TEXT PRIMARY KEY, merged_into TEXT NOT NULL, run \(number) NOT NULL REFERENCES runs(run))\(withoutRowID)",
+            "CREATE TABLE terms (term TEXT PRIMARY KEY, df \(number) NOT NULL)\(withoutRowID)",
+        ]
     }
 
     // MARK: - Runs
@@ -118,15 +167,15 @@ public final class StoryStore: Sendable {
     /// Records the start of a run over `inputs` and returns its number.
     public func beginRun(inputs: [String]) throws -> Int {
         try write { db in
-            try db.execute(sql: "INSERT INTO runs (started, inputs) VALUES (?, ?)", arguments: [Self.now(), inputs.joined(separator: "\n")])
-            return Int(db.lastInsertedRowID)
+            let row = try db.rows("INSERT INTO runs (started, inputs) VALUES (?, ?) RETURNING run", [Self.now(), inputs.joined(separator: "\n")])
+            return try row.first?.integer(0) ?? 0
         }
     }
 
     /// Records that run `run` finished, having read `read` articles.
     public func finishRun(_ run: Int, read: Int) throws {
         try write { db in
-            try db.execute(sql: "UPDATE runs SET finished = ?, read = ? WHERE run = ?", arguments: [Self.now(), read, run])
+            try db.execute("UPDATE runs SET finished = ?, read = ? WHERE run = ?", [Self.now(), read, run])
         }
     }
 
@@ -135,27 +184,25 @@ public final class StoryStore: Sendable {
     // MARK: - Articles
 
     /// Adds the articles the store does not have yet (an id already stored is skipped, so the same
-    /// input twice is stored once), `batchSize` per transaction; `progress` hears the size of each
-    /// batch committed. Returns how many were added.
+    /// input twice is stored once, and two runs adding it at once store it once), `batchSize`
+    /// per transaction; `progress` hears the size of each batch committed. Returns how many were
+    /// added.
     public func add(_ articles: [Article], run: Int, batchSize: Int = 500, progress: (Int) -> Void = { _ in }) throws -> Int {
         var added = 0
         for start in stride(from: 0, to: articles.count, by: batchSize) {
             let batch = articles[start..<min(articles.count, start + batchSize)]
             added += try write { db in
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT OR IGNORE INTO articles (id, source, url, title, published, published_epoch, day, text, origin_file, origin_line, added_run)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                var inserted = 0
-                for a in batch {
-                    try insert.execute(arguments: [
+                let rows = batch.map { a -> [StoreValue] in
+                    let values: [any StoreArgument] = [
                         a.id, a.source, a.url, a.title, a.published?.description, a.published?.epochSeconds, a.published?.day, a.text,
                         a.origin.file, a.origin.line, run,
-                    ])
-                    inserted += db.changesCount
+                    ]
+                    return values.map(\.storeValue)
                 }
-                try db.execute(sql: "UPDATE runs SET added = added + ? WHERE run = ?", arguments: [inserted, run])
+                let inserted = try db.insert(
+                    "INSERT INTO articles (id, source, url, title, published, published_epoch, day, text, origin_file, origin_line, added_run)",
+                    rows: rows, tail: "ON CONFLICT (id) DO NOTHING")
+                try db.execute("UPDATE runs SET added = added + ? WHERE run = ?", [inserted, run])
                 return inserted
             }
             progress(batch.count)
@@ -165,11 +212,11 @@ public final class StoryStore: Sendable {
 
     /// How many articles the store holds, and how many of them wait for a story.
     public func counts() throws -> (articles: Int, pending: Int, stories: Int) {
-        try pool.read { db in
+        try read { db in
             (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE story IS NULL") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") ?? 0
+                try db.integer("SELECT count(*) FROM articles") ?? 0,
+                try db.integer("SELECT count(*) FROM articles WHERE story IS NULL") ?? 0,
+                try db.integer("SELECT count(*) FROM stories") ?? 0
             )
         }
     }
@@ -183,32 +230,28 @@ public final class StoryStore: Sendable {
         var duplicateOf: String?
     }
 
-    static func stored(_ row: Row) throws -> Stored {
-        let published: String? = row["published"]
+    static func stored(_ row: StoreRow) throws -> Stored {
         let article = Article(
-            id: row["id"], source: row["source"], url: row["url"], title: row["title"],
-            published: published.flatMap(Published.init(parsing:)), text: row["text"],
-            origin: SourceLocation(file: row["origin_file"], line: row["origin_line"]))
-        return Stored(article: article, story: row["story"], duplicateOf: row["duplicate_of"])
+            id: try row.text(0), source: try row.text(1), url: try row.optionalText(2), title: try row.text(3),
+            published: try row.optionalText(4).flatMap(Published.init(parsing:)), text: try row.text(5),
+            origin: SourceLocation(file: try row.text(6), line: try row.integer(7)))
+        return Stored(article: article, story: try row.optionalText(8), duplicateOf: try row.optionalText(9))
     }
 
-    static func fetchArticles(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [Stored] {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(articleColumns) FROM articles a WHERE \(condition) ORDER BY a.position", arguments: arguments)
-        var out: [Stored] = []
-        while let row = try cursor.next() { out.append(try stored(row)) }
-        return out
+    static func fetchArticles(_ db: any StoreTransaction, where condition: String, arguments: [any StoreArgument] = []) throws -> [Stored] {
+        try db.rows("SELECT \(articleColumns) FROM articles a WHERE \(condition) ORDER BY a.position", arguments).map(stored)
     }
 
     // MARK: - Transactions
 
     /// A write transaction; errors name the store.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw StoreError(error, path: path) }
+    func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        do { return try database.write(body) } catch { throw StoreError(error, path: path) }
     }
 
     /// A read of one consistent state of the store; errors name the store.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw StoreError(error, path: path) }
+    func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        do { return try database.read(body) } catch { throw StoreError(error, path: path) }
     }
 }
 
@@ -225,6 +268,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case failed(path: String, reason: String)
     /// The store was written by a newer isnad; it is left as it is.
     case newer(path: String, detail: String)
+    /// No store is there, and the command does not make one.
+    case missing(store: String)
+    /// The PostgreSQL server cannot be reached (`reason` is the system's or the client's).
+    case unreachable(store: String, reason: String)
+    /// PostgreSQL failed: its SQLSTATE code (28P01 bad password, 3D000 no such database, 55P03
+    /// lock not available, …) and message.
+    case postgres(store: String, state: String, message: String)
+    /// Another run gave stories to articles between this run's reading of the waiting articles
+    /// and its storing of their stories; nothing was stored, and the update starts again.
+    case changedMeanwhile(store: String)
+    /// A copy's target already holds articles or runs.
+    case notEmpty(store: String, articles: Int, runs: Int)
 
     /// `error` as a store error of `path` (a store error stays as it is).
     init(_ error: any Error, path: String) {
@@ -233,6 +288,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let error as DatabaseError:
             self = .database(path: path, resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)")
         case let error as BadRow: self = .badRow(path: path, detail: error.description)
+        case let error as PSQLError:
+            if let state = error.serverInfo?[.sqlState] {
+                self = .postgres(store: path, state: state, message: error.serverInfo?[.message] ?? "\(error)")
+            } else {
+                self = .unreachable(store: path, reason: Self.reason(error))
+            }
         default: self = .failed(path: path, reason: "\(error)")
         }
     }
@@ -245,7 +306,40 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .badRow(let path, let detail): "\(path): \(detail)"
         case .failed(let path, let reason): "\(path): \(reason)"
         case .newer(let path, let detail): "\(path): written by a newer isnad (\(detail)); update isnad to use it"
+        case .missing(let store): "\(store): no such store (`isnad daily --store \(store) …` creates it)"
+        case .unreachable(let store, let reason):
+            "\(store): cannot reach the PostgreSQL server (\(reason)); is it running, and does it accept connections there?"
+        case .postgres(let store, let state, let message): "\(store): \(Self.explain(state: state, message: message))"
+        case .changedMeanwhile(let store): "\(store): another run gave stories meanwhile; this update was not stored"
+        case .notEmpty(let store, let articles, let runs):
+            "\(store): already holds \(articles) articles and \(runs) runs; copy into a new store or an empty database"
         }
+    }
+
+    /// What a PostgreSQL error means for the user of a store. Every batch is one transaction,
+    /// so a failure leaves the store as the last whole batch left it.
+    static func explain(state: String, message: String) -> String {
+        switch state {
+        case "28P01", "28000": "the server refused the login (\(message)); give the user and password in the URL or in PGUSER and PGPASSWORD"
+        case "3D000": "\(message); create the database first (`createdb`), isnad makes its tables"
+        case "55P03", "57014":
+            "the store is locked by another run and stayed locked for the seconds this run waits (--lock-wait); run again when that run has finished"
+        case "25006", "42501": "the store cannot be written (\(message))"
+        case "53100": "the database's disk is full; the batch being written was not kept, and the next run continues from there"
+        case "53300": "the server has no connection left for this run (\(message))"
+        default: "PostgreSQL error \(state): \(message)"
+        }
+    }
+
+    /// Why a connection failed, in a line: the system's words for the socket's failure when
+    /// there is one.
+    static func reason(_ error: PSQLError) -> String {
+        guard let underlying = error.underlying else { return "\(error.code)" }
+        let text = "\(underlying)"
+        if let mark = text.range(of: "errno: "), let number = Int32(text[mark.upperBound...].prefix(while: \.isNumber)) {
+            return String(cString: strerror(number)).lowercased()
+        }
+        return text
     }
 
     /// What an SQLite result code means for the user of a store. Every batch is one

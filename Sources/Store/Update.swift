@@ -1,6 +1,5 @@
 import ArabicText
 import Foundation
-import GRDB
 import Ingest
 import Statements
 import Stories
@@ -71,129 +70,152 @@ extension StoryStore {
                 context = try Self.fetchArticles(
                     db, where: "a.story IS NOT NULL AND a.published_epoch BETWEEN ? AND ?", arguments: [first - window, last + window])
             }
-            var frequencies: [(term: String, df: Int32)] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT term, df FROM terms")
-            while let row = try cursor.next() { frequencies.append((row[0], row[1])) }
-            let documents = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'") ?? 0
+            let frequencies = try db.rows("SELECT term, df FROM terms").map { (term: try $0.text(0), df: Int32(try $0.integer(1))) }
             return PendingWork(
                 pending: pending.map(\.article), context: context.map(\.article), contextStories: context.map { $0.story! },
-                frequencies: frequencies, documents: documents)
+                frequencies: frequencies, documents: try Self.documents(db))
         }
+    }
+
+    /// How many articles the vocabulary's document frequencies were counted over.
+    static func documents(_ db: any StoreTransaction) throws -> Int {
+        try db.integer("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'documents'") ?? 0
     }
 
     /// Applies `change` to the articles of `work` in one transaction: assigns the pending articles
     /// their stories, records the merges, stores the statements, adds the document frequencies,
     /// and replaces the records of every story that grew with those `rebuild` makes from all its
     /// stored articles (story records, and the statements with speakers made canonical).
+    ///
+    /// Throws ``StoreError/changedMeanwhile(store:)``, storing nothing, when another run applied
+    /// its update after `work` was read (the count of articles with a story, which every update
+    /// raises, is not the one read): run the update again on the new state.
     public func apply(
         _ change: StoreChange, to work: PendingWork, run: Int,
         rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement])
     ) throws {
         let grown = Set(change.storyOfPending).union(change.merged.values)
+        let list = database.dialect.jsonListValues
         try write { db in
-            let assign = try db.cachedStatement(sql: "UPDATE articles SET story = ?, duplicate_of = ?, assigned_run = ? WHERE id = ?")
+            // First, so that a concurrent update waits here for this one's commit, then finds
+            // the count raised.
+            let claimed = try db.execute(
+                "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT) WHERE key = 'documents' AND value = ?",
+                [work.pending.count, String(work.documents)])
+            guard claimed == 1 else { throw StoreError.changedMeanwhile(store: path) }
             for (i, article) in work.pending.enumerated() {
-                try assign.execute(arguments: [change.storyOfPending[i], change.duplicateOfPending[i], run, article.id])
+                try db.execute(
+                    "UPDATE articles SET story = ?, duplicate_of = ?, assigned_run = ? WHERE id = ?",
+                    [change.storyOfPending[i], change.duplicateOfPending[i], run, article.id])
             }
             for (retired, into) in change.merged.sorted(by: { $0.key < $1.key }) {
-                try db.execute(sql: "UPDATE articles SET story = ? WHERE story = ?", arguments: [into, retired])
-                try db.execute(sql: "DELETE FROM stories WHERE story = ?", arguments: [retired])
-                try db.execute(sql: "INSERT INTO merges (story, merged_into, run) VALUES (?, ?, ?)", arguments: [retired, into, run])
-                try db.execute(sql: "UPDATE merges SET merged_into = ? WHERE merged_into = ?", arguments: [into, retired])
+                try db.execute("UPDATE articles SET story = ? WHERE story = ?", [into, retired])
+                try db.execute("DELETE FROM stories WHERE story = ?", [retired])
+                try db.execute("INSERT INTO merges (story, merged_into, run) VALUES (?, ?, ?)", [retired, into, run])
+                try db.execute("UPDATE merges SET merged_into = ? WHERE merged_into = ?", [into, retired])
             }
             try Self.insert(change.statements, db)
-            try Self.rebuild(stories: grown, run: run, rebuild: rebuild, db)
-            let upsert = try db.cachedStatement(sql: "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
-            for (term, df) in change.frequencies { try upsert.execute(arguments: [term, df]) }
-            try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'documents'", arguments: [work.pending.count])
-            try db.execute(sql: "UPDATE runs SET assigned = assigned + ? WHERE run = ?", arguments: [work.pending.count, run])
+            try Self.rebuild(stories: grown, run: run, list: list, rebuild: rebuild, db)
+            try db.insert(
+                "INSERT INTO terms (term, df)", rows: change.frequencies.map { [.text($0.term), .integer(Int64($0.df))] },
+                tail: "ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df")
+            try db.execute("UPDATE runs SET assigned = assigned + ? WHERE run = ?", [work.pending.count, run])
         }
+    }
+
+    /// The columns of `statements`, in the order ``insert(_:_:)`` gives them.
+    static let statementColumns = [
+        "article", "seq", "outlet", "sentence", "speaker_mention", "speaker_start", "speaker_end", "speaker", "role", "speaker_in_article",
+        "role_in_article", "cue", "cue_class", "content", "content_start", "content_end", "kind", "time_expr", "time",
+    ]
+
+    /// An `ON CONFLICT` clause that replaces the stored row of the same `key` with the new one.
+    static func replacing(key: [String], columns: [String]) -> String {
+        let assignments = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
+        return "ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(assignments.joined(separator: ", "))"
     }
 
     /// Stores statements as extracted (their speakers are made canonical by ``rebuild``).
-    static func insert(_ statements: [Statements.Statement], _ db: Database) throws {
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO statements (article, seq, outlet, sentence, speaker_mention, speaker_start, speaker_end, speaker, role,
-                    speaker_in_article, role_in_article, cue, cue_class, content, content_start, content_end, kind, time_expr, time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+    static func insert(_ statements: [Statements.Statement], _ db: any StoreTransaction) throws {
         var seq: [String: Int] = [:]
-        for s in statements {
+        let rows = statements.map { s -> [StoreValue] in
             let n = seq[s.article, default: 0]
             seq[s.article] = n + 1
-            try insert.execute(arguments: [
+            let values: [any StoreArgument] = [
                 s.article, n, s.outlet, s.sentence, s.speakerMention, s.speakerSpan?.lowerBound, s.speakerSpan?.upperBound, s.speaker, s.role,
                 s.speaker, s.role, s.cue, s.cueClass.rawValue, s.content, s.contentSpan.lowerBound, s.contentSpan.upperBound, s.kind.rawValue,
                 s.timeExpression, s.time,
-            ])
+            ]
+            return values.map(\.storeValue)
         }
+        try db.insert(
+            "INSERT INTO statements (\(statementColumns.joined(separator: ", ")))", rows: rows,
+            tail: replacing(key: ["article", "seq"], columns: statementColumns))
     }
 
+    /// The columns of `stories`.
+    static let storyColumns = [
+        "story", "title", "article_count", "articles", "outlets", "independent_sources", "first_published", "last_published", "keywords", "updated_run",
+    ]
+
     /// Replaces the records of `stories` with those `rebuild` makes from all their stored
-    /// articles, and their statements' speakers with the canonical ones it gives.
+    /// articles, and their statements' speakers with the canonical ones it gives. `list` is the
+    /// dialect's subquery of a JSON array's strings.
     static func rebuild(
-        stories: Set<String>, run: Int, rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement]),
-        _ db: Database
+        stories: Set<String>, run: Int, list: String, rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement]),
+        _ db: any StoreTransaction
     ) throws {
-        let ids = Array(stories).sorted()
-        let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
-        let members = try fetchArticles(db, where: "a.story IN (SELECT value FROM json_each(?))", arguments: [list])
-        let ownReporting = try Bool.fetchAll(
-            db,
-            sql: """
-                SELECT a.duplicate_of IS NULL OR o.source IS NULL OR o.source = a.source
-                FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
-                WHERE a.story IN (SELECT value FROM json_each(?)) ORDER BY a.position
-                """, arguments: [list])
-        let extracted = try fetchStatements(
-            db, where: "st.article IN (SELECT id FROM articles WHERE story IN (SELECT value FROM json_each(?)))", arguments: [list])
+        let ids = jsonArray(Array(stories).sorted())
+        let members = try fetchArticles(db, where: "a.story IN (\(list))", arguments: [ids])
+        let ownReporting = try db.rows(
+            """
+            SELECT CASE WHEN a.duplicate_of IS NULL OR o.source IS NULL OR o.source = a.source THEN 1 ELSE 0 END
+            FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
+            WHERE a.story IN (\(list)) ORDER BY a.position
+            """, [ids]
+        ).map { try $0.integer(0) == 1 }
+        let extracted = try fetchStatements(db, where: "st.article IN (SELECT id FROM articles WHERE story IN (\(list)))", arguments: [ids])
         let rebuilt = rebuild(
             GrownStories(
                 articles: members.map(\.article), storyIDs: members.map { $0.story! }, ownReporting: ownReporting,
                 statements: extracted.map(\.statement)))
-        let upsert = try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO stories (story, title, article_count, articles, outlets, independent_sources, first_published, last_published, keywords, updated_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for story in rebuilt.stories {
-            try upsert.execute(arguments: [
+        let rows = rebuilt.stories.map { story -> [StoreValue] in
+            let values: [any StoreArgument] = [
                 story.story, story.title, story.articles.count, jsonArray(story.articles), jsonArray(story.outlets),
                 jsonArray(story.independentSources), story.firstPublished, story.lastPublished, jsonArray(story.keywords), run,
-            ])
+            ]
+            return values.map(\.storeValue)
         }
-        let update = try db.cachedStatement(sql: "UPDATE statements SET speaker = ?, role = ? WHERE article = ? AND seq = ?")
+        try db.insert("INSERT INTO stories (\(storyColumns.joined(separator: ", ")))", rows: rows, tail: replacing(key: ["story"], columns: storyColumns))
         for (s, row) in zip(rebuilt.statements, extracted) where s.speaker != row.statement.speaker || s.role != row.statement.role {
-            try update.execute(arguments: [s.speaker, s.role, s.article, row.seq])
+            try db.execute("UPDATE statements SET speaker = ?, role = ? WHERE article = ? AND seq = ?", [s.speaker, s.role, s.article, row.seq])
         }
     }
 
     /// Statements as extracted (speakers as their articles name them), in article and text order.
-    static func fetchStatements(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [(
+    static func fetchStatements(_ db: any StoreTransaction, where condition: String, arguments: [any StoreArgument] = []) throws -> [(
         statement: Statements.Statement, seq: Int
     )] {
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT st.* FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition) ORDER BY a.position, st.seq
-                """, arguments: arguments)
-        var out: [(Statements.Statement, Int)] = []
-        while let row = try cursor.next() {
-            let speakerStart: Int? = row["speaker_start"], speakerEnd: Int? = row["speaker_end"]
-            let cueClass: String = row["cue_class"], kind: String = row["kind"]
+        let rows = try db.rows(
+            "SELECT st.* FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition) ORDER BY a.position, st.seq", arguments)
+        return try rows.map { row in
+            let speakerStart = try row.optionalInteger("speaker_start"), speakerEnd = try row.optionalInteger("speaker_end")
+            let cueClass = try row.text("cue_class"), kind = try row.text("kind")
             guard let cueClassValue = ReportingVerbs.CueClass(rawValue: cueClass), let kindValue = Statements.Statement.Kind(rawValue: kind) else {
                 throw BadRow(
-                    description: "statement \(row["article"] as String? ?? "?") #\(row["seq"] as Int? ?? -1): unknown cue class \(cueClass) or kind \(kind)")
+                    description:
+                        "statement \(try row.optionalText("article") ?? "?") #\(try row.optionalInteger("seq") ?? -1): unknown cue class \(cueClass) or kind \(kind)"
+                )
             }
             let statement = Statements.Statement(
-                article: row["article"], outlet: row["outlet"], sentence: row["sentence"], speakerMention: row["speaker_mention"],
-                speakerSpan: speakerStart.flatMap { s in speakerEnd.map { s..<$0 } }, speaker: row["speaker_in_article"], role: row["role_in_article"],
-                cue: row["cue"], cueClass: cueClassValue, content: row["content"], contentSpan: (row["content_start"] as Int)..<(row["content_end"] as Int),
-                kind: kindValue, timeExpression: row["time_expr"], time: row["time"])
-            out.append((statement, row["seq"]))
+                article: try row.text("article"), outlet: try row.text("outlet"), sentence: try row.integer("sentence"),
+                speakerMention: try row.text("speaker_mention"), speakerSpan: speakerStart.flatMap { s in speakerEnd.map { s..<$0 } },
+                speaker: try row.text("speaker_in_article"), role: try row.optionalText("role_in_article"), cue: try row.text("cue"),
+                cueClass: cueClassValue, content: try row.text("content"),
+                contentSpan: (try row.integer("content_start"))..<(try row.integer("content_end")), kind: kindValue,
+                timeExpression: try row.optionalText("time_expr"), time: try row.optionalText("time"))
+            return (statement, try row.integer("seq"))
         }
-        return out
     }
 }
 

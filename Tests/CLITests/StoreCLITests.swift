@@ -148,3 +148,28 @@ struct StoreCLITests {
         #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.articles <= $1.articles })
     }
 }
+
+@Suite("isnad daily without a report")
+struct DailyWithoutReportTests {
+    @Test func withoutOutTheStoreIsUpdatedAndNoReportIsWritten() throws {
+        let folder = temporaryFolder()
+        let daily = try isnad(["daily", "--store", folder + "/store.sqlite", demo], in: folder)
+        #expect(daily.status == 0, "\(daily.stderr)")
+        #expect(daily.stderr.contains("the store holds 26 articles in 12 stories\n"), "\(daily.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["store.sqlite"])
+    }
+
+    @Test func withoutOutRejectsGoToStandardErrorAndToTheRejectsFile() throws {
+        let folder = temporaryFolder()
+        let input = folder + "/day.jsonl"
+        let good = #"{"id": "a1", "source": "outlet", "title": "عنوان الخبر", "published": "2020-02-20", "text": "قال الوزير إن الاجتماع انتهى."}"#
+        try (good + "\n{\"id\": \"broken\"\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let daily = try isnad(["daily", "--store", folder + "/store.sqlite", input, "--rejects", folder + "/rejects.jsonl", "--quiet"])
+        #expect(daily.status == 3)
+        #expect(daily.stderr.contains("\(input):2"), "\(daily.stderr)")
+        #expect(daily.stderr.contains("1 record(s) rejected; written to \(folder)/rejects.jsonl"))
+        let rejects = try String(contentsOfFile: folder + "/rejects.jsonl", encoding: .utf8)
+        #expect(rejects.split(separator: "\n").count == 1)
+        #expect(rejects.contains(#""line":2"#), "\(rejects)")
+    }
+}

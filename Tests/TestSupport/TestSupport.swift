@@ -90,3 +90,57 @@ public enum Gold {
         public let path: String
     }
 }
+
+/// The PostgreSQL server of the tests: `make test` starts a throwaway cluster
+/// (`Tests/postgres.sh`) and gives its URL in `ISNAD_TEST_POSTGRES`.
+public enum TestPostgres {
+    /// The URL of the cluster's `postgres` database, if a server is there.
+    public static let serverURL = ProcessInfo.processInfo.environment["ISNAD_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// A new, empty database on the test server; returns its URL. Throws (failing the test) when
+    /// no server is given.
+    public static func newDatabase() throws -> String {
+        guard let serverURL else { throw Missing() }
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        _ = try psql(serverURL, "CREATE DATABASE \(name)")
+        return String(serverURL.dropLast("postgres".count)) + name
+    }
+
+    /// The rows of one SQL command run by `psql` (a client as a shell or a notebook uses), each
+    /// row's columns joined by `|`; throws with psql's message when it fails.
+    public static func psql(_ url: String, _ sql: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = [url, "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        let output = Pipe(), errors = Pipe()
+        (process.standardOutput, process.standardError) = (output, errors)
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failed(message: message) }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// No server was given while CI is set.
+    public struct Missing: Error, CustomStringConvertible {
+        /// What to do.
+        public var description: String { "ISNAD_TEST_POSTGRES is not set: run the tests with `make test`, which starts a PostgreSQL server" }
+    }
+
+    /// A psql command that failed.
+    public struct Failed: Error, CustomStringConvertible {
+        /// What psql said.
+        public let message: String
+        /// psql's message.
+        public var description: String { message }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs a test only when a PostgreSQL server is given (`make test` starts one), or when `CI`
+    /// is set (then a missing server fails it); otherwise the test is skipped and says why.
+    public static var needsPostgres: Self {
+        .enabled(if: TestPostgres.serverURL != nil || SharedData.isRequired, "needs a PostgreSQL server: `make test` starts one (ISNAD_TEST_POSTGRES)")
+    }
+}

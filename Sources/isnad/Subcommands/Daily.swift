@@ -15,11 +15,14 @@ extension IsnadCommand {
                 story's id, or opens a new story. Stored articles keep their story, unless most of \
                 a stored story falls in a cluster another story leads: then it merges into that one \
                 (the merges table keeps its id). The vocabulary's \
-                document frequencies are the store's, updated with each run. Writes report.md, \
-                report.html and coverage.jsonl/.csv of --date (default: the latest publication day in \
-                the input) into --out. The store is a SQLite file in write-ahead-log mode: readers may \
-                query it while a run writes. A run killed at any point leaves it consistent; running \
-                again completes the work. Exit status 3 when input records were rejected.
+                document frequencies are the store's, updated with each run. With --out, writes \
+                report.md, report.html and coverage.jsonl/.csv of --date (default: the latest \
+                publication day in the input) into it; without, only the store is updated. The store \
+                is a SQLite file in write-ahead-log mode or a PostgreSQL database: readers may query \
+                it while a run writes, and several runs may write one PostgreSQL store at once (each \
+                article is stored once; the stories are updated one run at a time). A run killed at \
+                any point leaves it consistent; running again completes the work. Exit status 3 when \
+                input records were rejected.
                 """
         )
 
@@ -28,8 +31,11 @@ extension IsnadCommand {
         @Argument(help: "Files or folders to read.")
         var paths: [String]
 
-        @Option(help: "Folder to write the day's report into.")
-        var out: String
+        @Option(help: "Folder to write the day's report (and the rejected records) into; without it, only the store is updated.")
+        var out: String?
+
+        @Option(help: "File to write the rejected records into (JSON Lines); default: rejects.jsonl in --out.")
+        var rejects: String?
 
         @Option(help: "The day to report (YYYY-MM-DD); default: the latest publication day in the input.")
         var date: String?
@@ -64,20 +70,22 @@ extension IsnadCommand {
                 return (added, update, run)
             }
 
-            let day = date.flatMap(parseDay) ?? input.articles.compactMap { $0.published?.calendarDay }.max()
-            progress.begin("report")
-            let written = try failing {
-                try writeStoreReport(storyStore, from: day, to: day, settings: report, renderer: renderer, into: out)
+            if let out {
+                let day = date.flatMap(parseDay) ?? input.articles.compactMap { $0.published?.calendarDay }.max()
+                progress.begin("report")
+                let written = try failing {
+                    try writeStoreReport(storyStore, from: day, to: day, settings: report, renderer: renderer, into: out)
+                }
+                progress.end(written.stories.count, "stories in full", detail: "report of \(written.period)")
             }
-            progress.end(written.stories.count, "stories in full", detail: "report of \(written.period)")
             try failing { try storyStore.finishRun(run, read: input.articles.count) }
-            if !input.rejects.isEmpty { try writeRejects(input.rejects, to: out + "/rejects.jsonl") }
+            if !input.rejects.isEmpty, let path = rejects ?? out.map({ $0 + "/rejects.jsonl" }) { try writeRejects(input.rejects, to: path) }
             let counts = try failing { try storyStore.counts() }
             progress.say(
                 """
                 \(input.articles.count) articles read, \(added) new; \(update.assigned) given a story: \(update.continuing) continue \
                 \(update.storiesContinued) stories, the others open \(update.storiesOpened); the store holds \(counts.articles) articles in \
-                \(counts.stories) stories; report written to \(out)
+                \(counts.stories) stories\(out.map { "; report written to \($0)" } ?? "")
                 """)
             if !input.rejects.isEmpty { throw ExitCode.rejectedRecords }
         }
@@ -228,7 +236,12 @@ func writeStoreReport(_ store: StoryStore, from: CalendarDay?, to: CalendarDay?,
 
 /// The store a command works on, and how long it waits for another run's lock.
 struct StoreChoice: ParsableArguments {
-    @Option(help: "The story store, a SQLite file (`isnad daily` creates it).")
+    @Option(
+        help: """
+            The story store: a SQLite file, or a PostgreSQL database as postgres://user[:password]@host[:port]/database[?sslmode=MODE], \
+            its missing parts taken from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE (`isnad daily` creates the store; \
+            a PostgreSQL database must exist).
+            """)
     var store: String
 
     @Option(help: "Seconds to wait while another run holds the store's lock before giving up.")
@@ -238,14 +251,16 @@ struct StoreChoice: ParsableArguments {
         guard lockWait >= 0 else { throw ValidationError("--lock-wait cannot be negative") }
     }
 
-    /// Opens the store; with `mustExist`, a missing file is an error rather than a new store.
+    /// Opens the store; with `mustExist`, a missing store is an error rather than a new store.
     func open(mustExist: Bool = false) throws -> StoryStore {
-        if mustExist, !FileManager.default.fileExists(atPath: store) {
-            printError("\(store): no such store (`isnad daily --store \(store) …` creates it)")
-            throw ExitCode.failure
-        }
-        return try failing { try StoryStore(path: store, lockWait: lockWait) }
+        try openStore(store, lockWait: lockWait, mustExist: mustExist)
     }
+}
+
+/// Opens the store `text` names (a path or a PostgreSQL URL); with `mustExist`, a missing store
+/// is an error rather than a new store. A failure is printed and ends the command with status 1.
+func openStore(_ text: String, lockWait: Double, mustExist: Bool) throws -> StoryStore {
+    try failing { try StoryStore(location: try StoreLocation(parsing: text), lockWait: lockWait, create: !mustExist) }
 }
 
 /// Runs `body`; an error is printed to standard error and ends the command with status 1.
