@@ -45,7 +45,8 @@ final class PostgresDatabase: StoreDatabase {
         connection = try PostgresConnection.connect(
             on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
         ).wait()
-        let milliseconds = Int((lockWait * 1000).rounded())
+        // 0 is no limit to PostgreSQL; --lock-wait 0 means not waiting.
+        let milliseconds = max(1, Int((lockWait * 1000).rounded()))
         _ = try query("SET lock_timeout = \(milliseconds)", [])
         _ = try query("SET client_min_messages = warning", [])
         _ = try query("SET application_name = 'isnad'", [])

@@ -67,7 +67,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             }
             query[item.name] = item.value ?? ""
         }
-        host = decoded(parts.percentEncodedHost) ?? query["host"] ?? variable("PGHOST") ?? "localhost"
+        let named = decoded(parts.percentEncodedHost).map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
+        host = named ?? query["host"] ?? variable("PGHOST") ?? "localhost"
         let portText = parts.port.map(String.init) ?? variable("PGPORT") ?? "5432"
         guard let port = Int(portText), (1...65535).contains(port) else {
             throw StoreLocationError(url: url, problem: "port «\(portText)» is not a port number")

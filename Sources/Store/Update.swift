@@ -102,7 +102,13 @@ extension StoryStore {
             let claimed = try db.execute(
                 "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT) WHERE key = 'documents' AND value = ?",
                 [work.pending.count, String(work.documents)])
-            guard claimed == 1 else { throw StoreError.changedMeanwhile(store: path) }
+            guard claimed == 1 else {
+                let found = try db.rows("SELECT value FROM meta WHERE key = 'documents'").first?.optionalText(0)
+                guard found.flatMap({ Int($0) }) != work.documents else {
+                    throw BadRow(description: "meta.documents holds «\(found ?? "")», not the count \(work.documents) as isnad writes it")
+                }
+                throw StoreError.changedMeanwhile(store: path)
+            }
             for (i, article) in work.pending.enumerated() {
                 try db.execute(
                     "UPDATE articles SET story = ?, duplicate_of = ?, assigned_run = ? WHERE id = ?",

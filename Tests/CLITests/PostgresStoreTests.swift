@@ -110,6 +110,29 @@ struct PostgresStoreTests {
         #expect(try number(database, "SELECT count(*) FROM articles") == held)
     }
 
+    @Test func aRunKeptWaitingLongerThanLockWaitStopsWithALineThatSaysSo() throws {
+        let database = try TestPostgres.newDatabase()
+        #expect(try isnad(["daily", "--store", database, demo + "/articles.jsonl", "--quiet"]).status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        holder.arguments = [database, "-X", "-q", "-c", "BEGIN; LOCK TABLE meta IN EXCLUSIVE MODE; SELECT pg_sleep(20); COMMIT;"]
+        try holder.run()
+        defer { holder.terminate() }
+        while try TestPostgres.psql(
+            database, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'meta' AND l.mode = 'ExclusiveLock'")
+            != ["1"]
+        {
+            usleep(10_000)
+        }
+        let daily = try isnad(["daily", "--store", database, demo + "/wasla-tv.csv", "--lock-wait", "1", "--quiet"])
+        #expect(daily.status == 1)
+        #expect(
+            daily.stderr.contains(
+                "\(database): the store is locked by another run and stayed locked for the seconds this run waits (--lock-wait); run again when that run has finished"
+            ), "\(daily.stderr)")
+        #expect(try number(database, "SELECT count(*) FROM articles WHERE story IS NULL") > 0, "its articles wait for the next run")
+    }
+
     @Test func aDatabaseThatDoesNotExistIsNamedWithWhatToDo() throws {
         let url = try #require(TestPostgres.serverURL).replacingOccurrences(of: "/postgres", with: "/no_such_database")
         let report = try isnad(["report", "--store", url, "--out", temporaryFolder()])

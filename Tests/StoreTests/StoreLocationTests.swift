@@ -45,6 +45,12 @@ struct StoreLocationTests {
         #expect(place.description == "postgres://isnad@/news?host=/var/run/postgresql")
     }
 
+    @Test func anIPv6AddressIsGivenInBrackets() throws {
+        let place = try PostgresLocation(url: "postgres://isnad@[::1]:5433/news", environment: [:])
+        #expect(place.host == "::1")
+        #expect(place.description == "postgres://isnad@[::1]:5433/news")
+    }
+
     @Test func theStoreIsNamedWithoutItsPassword() throws {
         let location = try StoreLocation(parsing: "postgres://writer:secret@db.example/news", environment: [:])
         #expect(location.description == "postgres://writer@db.example:5432/news")
