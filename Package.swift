@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - C shims (system libraries)
@@ -47,11 +50,24 @@ let package = Package(
         ),
         .target(name: "Pipeline", dependencies: ["Ingest", "Reporting", "Statements", "Store", "Stories", "Support", "Timeline", "Vectors"]),
 
+        // MARK: - The workbench (`isnad serve`)
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "ArabicText", "Ingest", "Pipeline", "Reporting", "Statements", "Store", "Stories", "Support", "Timeline",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+
         // MARK: - Umbrella
         .target(
             name: "Isnad",
             dependencies: [
                 "ArabicText", "CMalloc", "Ingest", "LinearAlgebra", "Pipeline", "Reporting", "Statements", "Store", "Stories", "Timeline", "Vectors",
+                "Workbench",
             ]
         ),
 
@@ -82,6 +98,9 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Ingest", "Pipeline", "Reporting", "Statements", "Stories", "Support", "TestSupport", "Timeline"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Ingest", "Pipeline", "Store", "TestSupport", "Workbench", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "isnad", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -10,3 +10,4 @@
 @_exported import Stories
 @_exported import Timeline
 @_exported import Vectors
+@_exported import Workbench

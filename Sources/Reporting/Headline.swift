@@ -5,9 +5,9 @@ import Foundation
 /// («شاهد.. »، «بالفيديو: »، «مباشر: ») and with hashtags written as words (``hashtagsAsWords(_:)``) («#الرسوم_الجمركية» →
 /// «الرسوم الجمركية»). The labels are the package's `Lexicons/web-labels.tsv`, each with its count
 /// in the shared corpora.
-enum Headline {
+package enum Headline {
     /// `title` on one line, without a leading web label, hashtags in words.
-    static func shown(_ title: String) -> String {
+    package static func shown(_ title: String) -> String {
         var text = hashtagsAsWords(oneLine(title))
         for label in labels where text.hasPrefix(label) {
             let rest = text.dropFirst(label.count).drop(while: { $0 == " " })

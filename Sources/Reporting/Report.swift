@@ -48,6 +48,9 @@ public struct ReportOptions: Sendable, Equatable {
     public var entriesPerStory = 12
     /// The time zone every time of the report is shown in (its header names it).
     public var timeZone = TimeZone(identifier: "UTC")!
+    /// When set, each story's headline links to this prefix followed by the story's id (the
+    /// workbench's `/story/`); nil: no links, as in a report written to files.
+    public var storyLinkPrefix: String?
 
     /// The defaults: every day of the input, 20 stories in full, times in UTC.
     public init() {}
@@ -97,6 +100,10 @@ public struct StorySection: Sendable {
     public let id: String
     /// The most central headline.
     public let title: String
+    /// Where its headline links to, "" when it does not (``ReportOptions/storyLinkPrefix``).
+    public let link: String
+    /// Whether its headline links to its page.
+    public let hasLink: Bool
     /// Lead sentences of its most central articles, without repetition.
     public let summary: [String]
     /// Key terms, joined with «، ».
@@ -222,6 +229,10 @@ public struct StoryLine: Sendable {
     public let id: String
     /// The most central headline.
     public let title: String
+    /// Where its headline links to, "" when it does not (``ReportOptions/storyLinkPrefix``).
+    public let link: String
+    /// Whether its headline links to its page.
+    public let hasLink: Bool
     /// Its articles.
     public let articles: Int
     /// Its outlets, joined.

@@ -140,7 +140,8 @@ struct ReportBuilder: Sendable {
         let shown = Self.rowsThatMatter(entries, limit: options.entriesPerStory).map { entryLine(entries[$0]) }
         let days = members.compactMap { input.articles[$0].published?.calendarDay.daysSinceEpoch }
         return StorySection(
-            rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), summary: summary(story, members: members),
+            rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), link: link(story), hasLink: !link(story).isEmpty,
+            summary: summary(story, members: members),
             keywords: story.keywords.joined(separator: "، "),
             firstReport: display(members.compactMap { input.articles[$0].published }.min(), in: options.timeZone),
             lastReport: display(members.compactMap { input.articles[$0].published }.max(), in: options.timeZone),
@@ -338,7 +339,14 @@ struct ReportBuilder: Sendable {
     // MARK: - The period
 
     func line(_ story: Story) -> StoryLine {
-        StoryLine(id: story.story, title: Headline.shown(story.title), articles: story.articles.count, outlets: story.outlets.joined(separator: "، "))
+        StoryLine(
+            id: story.story, title: Headline.shown(story.title), link: link(story), hasLink: !link(story).isEmpty, articles: story.articles.count,
+            outlets: story.outlets.joined(separator: "، "))
+    }
+
+    /// Where a story's headline links to, "" without ``ReportOptions/storyLinkPrefix``.
+    func link(_ story: Story) -> String {
+        options.storyLinkPrefix.map { $0 + (story.story.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? story.story) } ?? ""
     }
 
     func outletLine(_ outlet: String, periodArticles: [Int], shared: [Story], exclusives: [Story]) -> OutletLine {

@@ -181,6 +181,14 @@ enum SQLDialect: Sendable {
         }
     }
 
+    /// `column` ordered by its bytes, whatever the database's collation.
+    func byteOrder(_ column: String) -> String {
+        switch self {
+        case .sqlite: column
+        case .postgres: "\(column) COLLATE \"C\""
+        }
+    }
+
     /// After rows were inserted with their own numbers, a statement that makes the next number
     /// of `table`'s `column` follow them (SQLite needs none: it takes the largest plus one).
     func continueNumbering(_ table: String, _ column: String) -> String? {

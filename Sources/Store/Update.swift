@@ -204,24 +204,26 @@ extension StoryStore {
     )] {
         let rows = try db.rows(
             "SELECT st.* FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition) ORDER BY a.position, st.seq", arguments)
-        return try rows.map { row in
-            let speakerStart = try row.optionalInteger("speaker_start"), speakerEnd = try row.optionalInteger("speaker_end")
-            let cueClass = try row.text("cue_class"), kind = try row.text("kind")
-            guard let cueClassValue = ReportingVerbs.CueClass(rawValue: cueClass), let kindValue = Statements.Statement.Kind(rawValue: kind) else {
-                throw BadRow(
-                    description:
-                        "statement \(try row.optionalText("article") ?? "?") #\(try row.optionalInteger("seq") ?? -1): unknown cue class \(cueClass) or kind \(kind)"
-                )
-            }
-            let statement = Statements.Statement(
-                article: try row.text("article"), outlet: try row.text("outlet"), sentence: try row.integer("sentence"),
-                speakerMention: try row.text("speaker_mention"), speakerSpan: speakerStart.flatMap { s in speakerEnd.map { s..<$0 } },
-                speaker: try row.text("speaker_in_article"), role: try row.optionalText("role_in_article"), cue: try row.text("cue"),
-                cueClass: cueClassValue, content: try row.text("content"),
-                contentSpan: (try row.integer("content_start"))..<(try row.integer("content_end")), kind: kindValue,
-                timeExpression: try row.optionalText("time_expr"), time: try row.optionalText("time"))
-            return (statement, try row.integer("seq"))
+        return try rows.map { row in (try statement(row), try row.integer("seq")) }
+    }
+
+    /// A row of `statements` as extracted (speaker as its article names it).
+    static func statement(_ row: StoreRow) throws -> Statements.Statement {
+        let speakerStart = try row.optionalInteger("speaker_start"), speakerEnd = try row.optionalInteger("speaker_end")
+        let cueClass = try row.text("cue_class"), kind = try row.text("kind")
+        guard let cueClassValue = ReportingVerbs.CueClass(rawValue: cueClass), let kindValue = Statements.Statement.Kind(rawValue: kind) else {
+            throw BadRow(
+                description:
+                    "statement \(try row.optionalText("article") ?? "?") #\(try row.optionalInteger("seq") ?? -1): unknown cue class \(cueClass) or kind \(kind)"
+            )
         }
+        return Statements.Statement(
+            article: try row.text("article"), outlet: try row.text("outlet"), sentence: try row.integer("sentence"),
+            speakerMention: try row.text("speaker_mention"), speakerSpan: speakerStart.flatMap { s in speakerEnd.map { s..<$0 } },
+            speaker: try row.text("speaker_in_article"), role: try row.optionalText("role_in_article"), cue: try row.text("cue"),
+            cueClass: cueClassValue, content: try row.text("content"),
+            contentSpan: (try row.integer("content_start"))..<(try row.integer("content_end")), kind: kindValue,
+            timeExpression: try row.optionalText("time_expr"), time: try row.optionalText("time"))
     }
 }
 

@@ -12,7 +12,7 @@ struct IsnadCommand: ParsableCommand {
             3 finished, but some input records were rejected (see the rejects file); 64 usage error.
             """,
         version: versionText(),
-        subcommands: [Ingest.self, Text.self, Run.self, Daily.self, StoreReport.self, Export.self, StoreCommand.self, Eval.self, Schema.self]
+        subcommands: [Ingest.self, Text.self, Run.self, Daily.self, StoreReport.self, Export.self, StoreCommand.self, Serve.self, Eval.self, Schema.self]
     )
 
     /// Sets up the allocator, then parses the arguments and runs the subcommand.

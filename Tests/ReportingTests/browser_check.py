@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Open an HTML report in headless Chromium as a reader would, through the DevTools protocol.
 
-Usage: browser_check.py REPORT.html SCREENSHOT.png
+Usage: browser_check.py REPORT.html|URL SCREENSHOT.png
 Prints one JSON object: console errors and page exceptions, the computed direction and language,
 the story sections present (their data-story ids), the page title, and how varied the screenshot
 is (distinct colours and the share of the commonest one). Needs Debian's chromium and the PyPI
@@ -59,7 +59,8 @@ def main(report, screenshot):
         for domain in ("Page", "Runtime", "Log"):
             call(f"{domain}.enable", session=session)
         call("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1800, "deviceScaleFactor": 1, "mobile": False}, session=session)
-        call("Page.navigate", {"url": "file://" + os.path.abspath(report)}, session=session)
+        url = report if re.match(r"https?://", report) else "file://" + os.path.abspath(report)
+        call("Page.navigate", {"url": url}, session=session)
         deadline = time.time() + 60
         while time.time() < deadline and not any(e.get("method") == "Page.loadEventFired" for e in events):
             events.append(json.loads(ws.recv()))
@@ -74,7 +75,7 @@ def main(report, screenshot):
             linkedSections: [...document.querySelectorAll('section.story')].filter(s => s.querySelector('ul.sources a[href^="http"]')).length,
             rows: document.querySelectorAll('td.outlets').length,
             linkedRows: [...document.querySelectorAll('td.outlets')].filter(td => td.querySelector('a[href^="http"]')).length,
-            unsafeLinks: [...document.querySelectorAll('a[href]')].filter(a => !/^(https?:|#)/.test(a.getAttribute('href'))).length})"""}, session=session)
+            unsafeLinks: [...document.querySelectorAll('a[href]')].filter(a => !/^(https?:|#|\/(?!\/))/.test(a.getAttribute('href'))).length})"""}, session=session)
         page = json.loads(probe["result"]["value"])
         shot = call("Page.captureScreenshot", {"format": "png"}, session=session)
         data = __import__("base64").b64decode(shot["data"])

@@ -144,3 +144,63 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: TestPostgres.serverURL != nil || SharedData.isRequired, "needs a PostgreSQL server: `make test` starts one (ISNAD_TEST_POSTGRES)")
     }
 }
+
+/// A page opened in headless Chromium as a reader would open it (`Tests/ReportingTests/browser_check.py`;
+/// `make test` installs Debian's chromium and the Python helpers in `.venv`).
+public struct BrowserCheck: Decodable {
+    /// Whether the page fired its load event.
+    public let loaded: Bool
+    /// Console errors and exceptions.
+    public let errors: [String]
+    /// The computed direction of the document.
+    public let direction: String
+    /// The document's language.
+    public let lang: String
+    /// The story sections present (their `data-story` ids).
+    public let sections: [String]
+    /// Scripts in the page.
+    public let scripts: Int
+    /// Images that did not load.
+    public let brokenImages: Int
+    /// Story sections that list their articles with links.
+    public let linkedSections: Int
+    /// Timeline rows.
+    public let rows: Int
+    /// Timeline rows whose outlets link to an article.
+    public let linkedRows: Int
+    /// Links that are neither http(s), an anchor nor a path of the same site.
+    public let unsafeLinks: Int
+    /// Distinct colours of the screenshot.
+    public let colours: Int
+    /// The share of the screenshot's commonest colour.
+    public let commonestShare: Double
+
+    /// Opens `page` (a file or an http URL) and saves its screenshot as `.build/browser-checks/NAME.png`.
+    public static func open(_ page: String, name: String) throws -> BrowserCheck {
+        let folder = repositoryPath(".build/browser-checks")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let python = repositoryPath(".venv/bin/python")
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw Failed(message: "\(python) is missing: run the tests with `make test`, which installs chromium and the Python helpers")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [repositoryPath("Tests/ReportingTests/browser_check.py"), page, "\(folder)/\(name).png"]
+        let output = Pipe(), errors = Pipe()
+        (process.standardOutput, process.standardError) = (output, errors)
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failed(message: "browser_check.py failed: \(message)") }
+        return try JSONDecoder().decode(BrowserCheck.self, from: data)
+    }
+
+    /// The browser check could not run.
+    public struct Failed: Error, CustomStringConvertible {
+        /// Why.
+        public let message: String
+        /// Why.
+        public var description: String { message }
+    }
+}

@@ -1,0 +1,102 @@
+import Ingest
+import Statements
+import Stories
+
+/// A stored statement with where it stands: its story and its article's publication.
+public struct StoredStatement: Sendable {
+    /// The statement, its speaker canonical across its story.
+    public var statement: Statements.Statement
+    /// Its story.
+    public var story: String
+    /// Its article's publication time, as written.
+    public var published: String?
+}
+
+extension StoryStore {
+    /// The publication days that have articles with a story, earliest first.
+    public func days() throws -> [CalendarDay] {
+        try read { db in
+            try db.rows("SELECT DISTINCT day FROM articles WHERE story IS NOT NULL AND day IS NOT NULL ORDER BY day")
+                .compactMap { try $0.optionalText(0).flatMap { Published(parsing: $0)?.calendarDay } }
+        }
+    }
+
+    /// One story with all its articles and their statements, as ``snapshot(from:to:)`` gives a
+    /// period's; nil when the store has no such story.
+    public func snapshot(story: String) throws -> StoreSnapshot? {
+        try read { db in
+            let stored = try Self.fetchArticles(db, where: "a.story = ?", arguments: [story])
+            guard !stored.isEmpty, let record = try db.rows("SELECT * FROM stories WHERE story = ?", [story]).first else { return nil }
+            var index: [String: Int] = [:]
+            for (i, s) in stored.enumerated() { index[s.article.id] = i }
+            let statements = try Self.fetchStatements(db, where: "a.story = ?", arguments: [story]).map(\.statement)
+            return StoreSnapshot(
+                articles: stored.map(\.article), storyOfArticle: stored.map { _ in story }, duplicateOf: stored.map { $0.duplicateOf.flatMap { index[$0] } },
+                stories: [try Self.story(record)], statements: statements)
+        }
+    }
+
+    /// The story a retired story id was merged into (following later merges), if it was.
+    public func survivor(of story: String) throws -> String? {
+        try read { db in try db.rows("SELECT merged_into FROM merges WHERE story = ?", [story]).first?.text(0) }
+    }
+
+    /// The ids of the stories merged into `story`, in id order.
+    public func merged(into story: String) throws -> [String] {
+        try read { db in try db.rows("SELECT story FROM merges WHERE merged_into = ?", [story]).map { try $0.text(0) }.sorted() }
+    }
+
+    /// The stories with an article published from `from` to `to` (nil: no bound), the most
+    /// recently reported first (then by id), `limit` of them from `offset`, and how many there are.
+    public func stories(from: CalendarDay?, to: CalendarDay?, limit: Int, offset: Int) throws -> (stories: [Story], total: Int) {
+        try read { db in
+            let bounds: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
+            let period = "story IN (SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?)"
+            let total = try db.integer("SELECT count(*) FROM stories WHERE \(period)", bounds) ?? 0
+            let order = "ORDER BY last_published DESC, \(database.dialect.byteOrder("story"))"
+            let rows = try db.rows("SELECT * FROM stories WHERE \(period) \(order) LIMIT ? OFFSET ?", bounds + [limit, offset])
+            return (try rows.map(Self.story), total)
+        }
+    }
+
+    /// Every story's id and headline, the most recently reported first.
+    public func headlines() throws -> [(story: String, title: String, lastPublished: String?)] {
+        try read { db in
+            try db.rows("SELECT story, title, last_published FROM stories ORDER BY last_published DESC, \(database.dialect.byteOrder("story"))").map {
+                (try $0.text(0), try $0.text(1), try $0.optionalText(2))
+            }
+        }
+    }
+
+    /// Every speaker name (canonical within its story) with how many statements it has.
+    public func speakers() throws -> [(speaker: String, statements: Int)] {
+        try read { db in
+            try db.rows("SELECT speaker, count(*) FROM statements GROUP BY speaker").map { (try $0.text(0), try $0.integer(1)) }
+        }
+    }
+
+    /// The statements of the speakers named (nil: every speaker) in articles published from
+    /// `from` to `to`, newest first, with their stories; speakers canonical across each story.
+    public func statements(speakers: [String]?, from: CalendarDay?, to: CalendarDay?) throws -> [StoredStatement] {
+        try read { db in
+            var condition = "a.story IS NOT NULL AND a.day BETWEEN ? AND ?"
+            var arguments: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
+            if let speakers {
+                condition += " AND st.speaker IN (\(database.dialect.jsonListValues))"
+                arguments.append(jsonArray(speakers))
+            }
+            let rows = try db.rows(
+                """
+                SELECT st.*, a.story AS story_of_article, a.published AS published_of_article
+                FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition)
+                ORDER BY a.published_epoch DESC, a.position DESC, st.seq
+                """, arguments)
+            return try rows.map { row in
+                var statement = try Self.statement(row)
+                statement.speaker = try row.text("speaker")
+                statement.role = try row.optionalText("role")
+                return StoredStatement(statement: statement, story: try row.text("story_of_article"), published: try row.optionalText("published_of_article"))
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import Ingest
+import Pipeline
+import Store
+import TestSupport
+import Testing
+import Workbench
+
+/// The demo corpus fed to a store in one daily run, with one hostile article beside it.
+private let demoStore: (store: StoryStore, path: String) = {
+    let path = makeTemporaryFolder("workbench") + "/store.sqlite"
+    let store = try! StoryStore(path: path)
+    let run = try! store.beginRun(inputs: ["demo"])
+    let hostile = Article(
+        id: "hostile-1", source: "evil.example", url: "javascript:alert(1)", title: "<script>alert('title')</script> هجوم على المقهى",
+        published: Published(parsing: "2020-02-21T09:00:00+00:00"),
+        text: "وقال المتحدث <img src=x onerror=alert(1)> إن الهجوم <b>مدان</b> بكل المقاييس.", origin: SourceLocation(file: "test", line: 1))
+    _ = try! store.add(Ingest.read([repositoryPath("Datasets/demo/articles")]).articles + [hostile], run: run)
+    _ = try! Pipeline.update(store, run: run)
+    return (store, path)
+}()
+
+private let workbench = try! Workbench(store: demoStore.store)
+
+/// The answer to `path` (query as given).
+private func get(_ path: String, _ query: [String: String] = [:]) -> WorkbenchResponse {
+    workbench.respond(to: WorkbenchRequest(path: path, query: query))
+}
+
+/// The JSON object of an API answer.
+private func object(_ response: WorkbenchResponse) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any], "\(response.body)")
+}
+
+/// `text` as one percent-encoded path segment.
+private func segment(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+}
+
+@Suite("The workbench's pages")
+struct WorkbenchPageTests {
+    @Test func theHomePageIsTheLatestDaysReportWithTheDayBefore() {
+        let home = get("/")
+        #expect(home.status == 200)
+        #expect(home.contentType == "text/html; charset=utf-8")
+        #expect(home.body.contains("<h1>تقرير الأخبار: <bdi dir=\"ltr\">2020-02-21</bdi></h1>"))
+        #expect(home.body.contains("<a rel=\"prev\" href=\"/day/2020-02-20\">"))
+        #expect(!home.body.contains("rel=\"next\""))
+    }
+
+    @Test func aDayPageLinksEachStoryToItsPage() {
+        let day = get("/day/2020-02-20")
+        #expect(day.status == 200)
+        #expect(day.body.contains("<a href=\"/story/s-3c7b020382\">بوتين يبحث مع ماكرون وميركل التصعيد في إدلب</a>"))
+        #expect(day.body.contains("<a rel=\"next\" href=\"/day/2020-02-21\">"))
+        #expect(day.body.contains("<a rel=\"prev\" href=\"/day/2020-02-19\">"))
+    }
+
+    @Test func aDayWithoutArticlesIsNotFoundAndABadDayIsABadRequest() {
+        #expect(get("/day/2020-03-01").status == 404)
+        #expect(get("/day/2020-03-01").body.contains("no article was published on 2020-03-01"))
+        #expect(get("/day/2020-3-1").status == 400)
+        #expect(get("/day/2020-3-1").body.contains("day 2020-3-1: expected a day as YYYY-MM-DD"))
+    }
+
+    @Test func aStoryPageShowsEveryArticleAndStatementOfTheStory() throws {
+        let story = get("/story/s-3c7b020382")
+        #expect(story.status == 200)
+        for title in ["بوتين يبحث مع ماكرون وميركل التصعيد في إدلب", "اتصال ثلاثي بين بوتين وماكرون وميركل حول سوريا"] {
+            #expect(story.body.contains(title))
+        }
+        #expect(story.body.contains("<tr><td>شتيفن زايبرت"))
+        #expect(!story.body.contains("وفي timeline.jsonl غيرها"), "every statement is shown")
+    }
+
+    @Test func anUnknownStoryIsNotFoundAndARetiredOneRedirectsToItsSurvivor() throws {
+        #expect(get("/story/s-0000000000").status == 404)
+        let queue = try DatabaseQueue(path: demoStore.path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO merges (story, merged_into, run) VALUES ('s-retired', 's-3c7b020382', 1)")
+        }
+        let moved = get("/story/s-retired")
+        #expect(moved.status == 301)
+        #expect(moved.location == "/story/s-3c7b020382")
+        #expect(get("/story/s-3c7b020382").body.contains("<a href=\"/story/s-retired\">"), "the survivor lists what merged into it")
+    }
+
+    @Test func aSpeakerIsFoundWhateverLetterFormsTheNameIsWrittenWith() {
+        for name in ["خلوصي أكار", "خلوصى اكار", "أكار"] {
+            let page = get("/speaker/" + segment(name))
+            #expect(page.status == 200, "\(name)")
+            #expect(page.body.contains("<h1>خلوصي أكار</h1>"), "\(name)")
+            #expect(page.body.contains("4 قولًا"), "\(name)")
+        }
+        #expect(get("/speaker/" + segment("لا أحد بهذا الاسم")).status == 404)
+    }
+
+    @Test func searchMatchesHeadlinesSpeakersAndWordsOnTheKeyView() {
+        let page = get("/search", ["q": "هاناو"])
+        #expect(page.status == 200)
+        #expect(page.body.contains("مقتل تسعة أشخاص في هجوم على مقهيين بمدينة هاناو الألمانية"))
+        #expect(get("/search", ["q": "إدلب"]).body == get("/search", ["q": "ادلب"]).body.replacingOccurrences(of: "ادلب", with: "إدلب"))
+        #expect(get("/search", ["q": " "]).status == 400)
+    }
+
+    @Test func hostileArticleTextStaysText() {
+        let page = get("/search", ["q": "المقهى"])
+        #expect(page.status == 200)
+        #expect(page.body.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;") || page.body.contains("&lt;script&gt;alert("))
+        #expect(!page.body.contains("<script>"))
+        #expect(!page.body.contains("<img src=x"))
+        #expect(!page.body.contains("javascript:"))
+    }
+
+    @Test func anUnknownPageIsNotFound() {
+        #expect(get("/no/such/page").status == 404)
+    }
+}
+
+@Suite("The workbench's JSON API")
+struct WorkbenchAPITests {
+    @Test func storiesArePagedWithTheirTotal() throws {
+        let all = try object(get("/api/stories"))
+        let first = try object(get("/api/stories", ["limit": "2"]))
+        let next = try object(get("/api/stories", ["limit": "2", "offset": "2"]))
+        let everything = try #require(all["stories"] as? [[String: Any]])
+        #expect(all["total"] as? Int == everything.count)
+        #expect(everything.count >= 12)
+        #expect((first["stories"] as? [[String: Any]])?.compactMap { $0["story"] as? String } == everything.prefix(2).compactMap { $0["story"] as? String })
+        #expect((next["stories"] as? [[String: Any]])?.compactMap { $0["story"] as? String } == everything[2..<4].compactMap { $0["story"] as? String })
+        #expect(
+            Set(everything[0].keys) == ["story", "title", "articles", "outlets", "independent_sources", "first_published", "last_published", "keywords"])
+    }
+
+    @Test func storiesOfAPeriodHaveAnArticleInIt() throws {
+        let day = try object(get("/api/stories", ["from": "2020-02-21", "to": "2020-02-21"]))
+        let stories = try #require(day["stories"] as? [[String: Any]])
+        #expect(stories.contains { $0["story"] as? String == "s-60941c8c2e" })
+        #expect(!stories.contains { $0["story"] as? String == "s-60a7601ca1" }, "its articles are of the 19th and 20th")
+    }
+
+    @Test func aStoryComesWithItsTimelineArticlesAndMerges() throws {
+        let story = try object(get("/api/stories/s-c89959490a"))
+        #expect(story["story"] as? String == "s-c89959490a")
+        #expect((story["article_rows"] as? [[String: Any]])?.count == 3)
+        #expect(((story["timeline"] as? [[String: Any]]) ?? []).allSatisfy { $0["story"] as? String == "s-c89959490a" })
+        #expect((story["timeline"] as? [[String: Any]])?.isEmpty == false)
+        #expect(story["merged"] as? [String] != nil)
+    }
+
+    @Test func statementsOfASpeakerCarryTheirStory() throws {
+        let found = try object(get("/api/statements", ["speaker": "اكار"]))
+        let statements = try #require(found["statements"] as? [[String: Any]])
+        #expect(statements.count == 4)
+        #expect(statements.allSatisfy { $0["speaker"] as? String == "خلوصي أكار" && $0["story"] is String })
+        let worded = try object(get("/api/statements", ["speaker": "اكار", "q": "الروس"]))
+        #expect((worded["statements"] as? [[String: Any]])?.count ?? 0 < 4)
+    }
+
+    @Test func searchGivesEachResultsKind() throws {
+        let found = try object(get("/api/search", ["q": "ميركل"]))
+        let kinds = Set(try #require(found["results"] as? [[String: Any]]).compactMap { $0["kind"] as? String })
+        #expect(kinds == ["story", "speaker", "statement"])
+    }
+
+    @Test func outletsCarryTheirCoverage() throws {
+        let found = try object(get("/api/outlets"))
+        let outlets = try #require(found["outlets"] as? [[String: Any]])
+        let mirsad = try #require(outlets.first { $0["outlet"] as? String == "al-mirsad" })
+        #expect(Set(mirsad.keys) == ["outlet", "articles", "stories", "exclusives", "median_lag_minutes"])
+        #expect(mirsad["articles"] as? Int ?? 0 > 0)
+    }
+
+    @Test func badParametersAreABadRequestWithAMessage() throws {
+        for (query, message) in [
+            (["limit": "0"], "limit 0: expected a whole number from 1 to 1000"), (["from": "21-02-2020"], "from 21-02-2020: expected a day as YYYY-MM-DD"),
+            (["from": "2020-02-21", "to": "2020-02-19"], "from 2020-02-21 is after to 2020-02-19"),
+        ] {
+            let answer = get("/api/stories", query)
+            #expect(answer.status == 400)
+            #expect(answer.contentType == "application/json")
+            #expect(try object(answer)["error"] as? String == message)
+        }
+    }
+
+    @Test func anUnknownStoryIsNotFoundAsJSON() throws {
+        let answer = get("/api/stories/s-0000000000")
+        #expect(answer.status == 404)
+        #expect(try object(answer)["error"] as? String == "no story s-0000000000")
+    }
+}
