@@ -13,6 +13,12 @@ public struct StoredStatement: Sendable {
 }
 
 extension StoryStore {
+    /// A number that changes whenever the stories or statements change: how many articles have
+    /// been given a story (every update raises it).
+    public func state() throws -> Int {
+        try read { db in try Self.documents(db) }
+    }
+
     /// The publication days that have articles with a story, earliest first.
     public func days() throws -> [CalendarDay] {
         try read { db in
@@ -53,7 +59,7 @@ extension StoryStore {
             let bounds: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
             let period = "story IN (SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?)"
             let total = try db.integer("SELECT count(*) FROM stories WHERE \(period)", bounds) ?? 0
-            let order = "ORDER BY last_published DESC, \(database.dialect.byteOrder("story"))"
+            let order = "ORDER BY last_published DESC NULLS LAST, \(database.dialect.byteOrder("story"))"
             let rows = try db.rows("SELECT * FROM stories WHERE \(period) \(order) LIMIT ? OFFSET ?", bounds + [limit, offset])
             return (try rows.map(Self.story), total)
         }
@@ -62,7 +68,8 @@ extension StoryStore {
     /// Every story's id and headline, the most recently reported first.
     public func headlines() throws -> [(story: String, title: String, lastPublished: String?)] {
         try read { db in
-            try db.rows("SELECT story, title, last_published FROM stories ORDER BY last_published DESC, \(database.dialect.byteOrder("story"))").map {
+            try db.rows("SELECT story, title, last_published FROM stories ORDER BY last_published DESC NULLS LAST, \(database.dialect.byteOrder("story"))").map
+            {
                 (try $0.text(0), try $0.text(1), try $0.optionalText(2))
             }
         }
@@ -75,22 +82,16 @@ extension StoryStore {
         }
     }
 
-    /// The statements of the speakers named (nil: every speaker) in articles published from
-    /// `from` to `to`, newest first, with their stories; speakers canonical across each story.
-    public func statements(speakers: [String]?, from: CalendarDay?, to: CalendarDay?) throws -> [StoredStatement] {
+    /// Every statement of an article with a story, newest first, with its story; speakers
+    /// canonical across each story.
+    public func statements() throws -> [StoredStatement] {
         try read { db in
-            var condition = "a.story IS NOT NULL AND a.day BETWEEN ? AND ?"
-            var arguments: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
-            if let speakers {
-                condition += " AND st.speaker IN (\(database.dialect.jsonListValues))"
-                arguments.append(jsonArray(speakers))
-            }
             let rows = try db.rows(
                 """
                 SELECT st.*, a.story AS story_of_article, a.published AS published_of_article
-                FROM statements st JOIN articles a ON a.id = st.article WHERE \(condition)
-                ORDER BY a.published_epoch DESC, a.position DESC, st.seq
-                """, arguments)
+                FROM statements st JOIN articles a ON a.id = st.article WHERE a.story IS NOT NULL
+                ORDER BY a.published_epoch DESC NULLS LAST, a.position DESC, st.seq
+                """)
             return try rows.map { row in
                 var statement = try Self.statement(row)
                 statement.speaker = try row.text("speaker")

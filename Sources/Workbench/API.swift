@@ -49,13 +49,18 @@ extension Workbench {
     /// `statements.jsonl` rows with their `story`, newest first.
     func statementsAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
         let (from, to) = try period(parameters, defaultDays: nil)
-        let speakers = try parameters.query["speaker"].map { try speakerNames(matching: $0) }
-        var statements = speakers == [] ? [] : try store.statements(speakers: speakers, from: from, to: to)
-        if let words = parameters.query["q"] {
-            let key = keys.key(words)
-            statements = statements.filter { keys.key($0.statement.content).contains(key) }
+        let contents = try index.contents()
+        let speakers = parameters.query["speaker"].map { Set(speakerNames(matching: $0, in: contents)) }
+        let key = parameters.query["q"].map { keys.key($0) }
+        func inPeriod(_ day: CalendarDay?) -> Bool {
+            guard from != nil || to != nil else { return true }
+            guard let day else { return false }
+            return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
         }
-        let rows = statements.dropFirst(try parameters.offset).prefix(try parameters.limit).map(Self.statementRow)
+        let statements = contents.statements.lazy.filter { entry in
+            (speakers?.contains(entry.stored.statement.speaker) ?? true) && (key.map { entry.key.contains($0) } ?? true) && inPeriod(entry.day)
+        }
+        let rows = statements.dropFirst(try parameters.offset).prefix(try parameters.limit).map { Self.statementRow($0.stored) }
         return json(200, object: [("statements", .raw(Array(rows)))])
     }
 

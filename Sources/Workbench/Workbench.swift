@@ -43,6 +43,7 @@ public struct Workbench: Sendable {
     let pages: PageRenderer
     let timeZone: TimeZone
     let keys = KeyNormalizer()
+    let index: SearchIndex
 
     /// The workbench of `store`; times shown in `timeZone`.
     public init(store: StoryStore, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws {
@@ -50,6 +51,7 @@ public struct Workbench: Sendable {
         self.reports = try ReportRenderer()
         self.pages = try PageRenderer()
         self.timeZone = timeZone
+        self.index = SearchIndex(store: store)
     }
 
     /// The answer to `request`; a store that fails is a 500 with its message.
@@ -107,10 +109,12 @@ public struct Workbench: Sendable {
     /// `/speaker/{name}`: every statement of the speaker across stories and days, newest first,
     /// each outlet's wording side by side.
     func speakerPage(_ name: String, limit: Int) throws -> WorkbenchResponse {
-        let names = try speakerNames(matching: name)
+        let contents = try index.contents()
+        let names = speakerNames(matching: name, in: contents)
         guard !names.isEmpty else { throw Problem.notFound("no statement of a speaker named \(name)") }
-        let statements = try store.statements(speakers: names, from: nil, to: nil)
-        let titles = Dictionary(try store.headlines().map { ($0.story, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let asked = Set(names)
+        let statements = contents.statements.lazy.map(\.stored).filter { asked.contains($0.statement.speaker) }
+        let titles = Dictionary(contents.headlines.map { ($0.story, $0.title) }, uniquingKeysWith: { a, _ in a })
         var place: [String: (story: String, published: Published?)] = [:]
         for s in statements { place[s.statement.article] = (s.story, s.published.flatMap(Published.init(parsing:))) }
         let entries = Timeline.build(statements.map(\.statement)) { place[$0] }.sorted {
@@ -179,11 +183,11 @@ public struct Workbench: Sendable {
     /// The speaker names (each canonical within its stories) that hold every word of `name` on
     /// the key view, the most quoted first: «ترامب» reaches «دونالد ترامب» and «الرئيس الأمريكي
     /// دونالد ترامب» too.
-    func speakerNames(matching name: String) throws -> [String] {
+    func speakerNames(matching name: String, in contents: SearchIndex.Contents) -> [String] {
         let words = Set(keys.key(name).split(separator: " "))
         guard !words.isEmpty else { return [] }
-        return try store.speakers().filter { words.isSubset(of: keys.key($0.speaker).split(separator: " ")) }
-            .sorted { ($0.statements, $1.speaker) > ($1.statements, $0.speaker) }.map(\.speaker)
+        return contents.speakers.filter { words.isSubset(of: $0.words) }.sorted { ($0.statements, $1.speaker) > ($1.statements, $0.speaker) }
+            .map(\.speaker)
     }
 
     /// What matches `query` on the key view: stories by headline, speakers by name, statements
@@ -193,11 +197,12 @@ public struct Workbench: Sendable {
     ) {
         let key = keys.key(query)
         guard !key.isEmpty else { throw Problem.badRequest("q: give words to search for") }
-        let stories = try store.headlines().filter { keys.key($0.title).contains(key) }.prefix(limit)
-        let speakers = try store.speakers().filter { keys.key($0.speaker).contains(key) }.sorted {
+        let contents = try index.contents()
+        let stories = contents.headlines.lazy.filter { $0.key.contains(key) }.prefix(limit).map { ($0.story, $0.title, $0.lastPublished) }
+        let speakers = contents.speakers.filter { $0.words.joined(separator: " ").contains(key) }.sorted {
             ($0.statements, $1.speaker) > ($1.statements, $0.speaker)
-        }.prefix(limit)
-        let statements = try store.statements(speakers: nil, from: nil, to: nil).lazy.filter { keys.key($0.statement.content).contains(key) }.prefix(limit)
+        }.prefix(limit).map { ($0.speaker, $0.statements) }
+        let statements = contents.statements.lazy.filter { $0.key.contains(key) }.prefix(limit).map(\.stored)
         return (Array(stories), Array(speakers), Array(statements))
     }
 

@@ -190,3 +190,27 @@ struct WorkbenchAPITests {
         #expect(try object(answer)["error"] as? String == "no story s-0000000000")
     }
 }
+
+@Suite("The workbench over PostgreSQL", .needsPostgres)
+struct WorkbenchPostgresTests {
+    @Test func aPostgreSQLStoreAnswersAsTheSQLiteStoreOfTheSameInput() throws {
+        let location = try StoreLocation(parsing: try TestPostgres.newDatabase())
+        let store = try StoryStore(location: location)
+        let run = try store.beginRun(inputs: ["demo"])
+        let sqlite = try StoryStore(path: makeTemporaryFolder("workbench") + "/store.sqlite")
+        let sqliteRun = try sqlite.beginRun(inputs: ["demo"])
+        let articles = Ingest.read([repositoryPath("Datasets/demo/articles")]).articles
+        for (store, run) in [(store, run), (sqlite, sqliteRun)] {
+            _ = try store.add(articles, run: run)
+            _ = try Pipeline.update(store, run: run)
+        }
+        let postgres = try Workbench(store: store), local = try Workbench(store: sqlite)
+        for (path, query) in [
+            ("/", [:]), ("/day/2020-02-20", [:]), ("/story/s-3c7b020382", [:]), ("/speaker/" + segment("أكار"), [:]), ("/search", ["q": "إدلب"]),
+            ("/api/stories", [:]), ("/api/stories/s-c89959490a", [:]), ("/api/statements", ["from": "2020-02-20"]), ("/api/outlets", [:]),
+        ] {
+            let request = WorkbenchRequest(path: path, query: query)
+            #expect(postgres.respond(to: request) == local.respond(to: request), "\(path)")
+        }
+    }
+}
