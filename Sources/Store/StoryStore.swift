@@ -289,7 +289,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             self = .database(path: path, resultCode: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)")
         case let error as BadRow: self = .badRow(path: path, detail: error.description)
         case let error as PSQLError:
-            if let state = error.serverInfo?[.sqlState] {
+            if error.code == .sslUnsupported {
+                self = .failed(
+                    path: path,
+                    reason: "the server does not offer encryption, which the URL's sslmode asks for (require, verify-ca or verify-full); "
+                        + "use sslmode=prefer or disable, or turn on ssl in the server")
+            } else if let state = error.serverInfo?[.sqlState] {
                 self = .postgres(store: path, state: state, message: error.serverInfo?[.message] ?? "\(error)")
             } else {
                 self = .unreachable(store: path, reason: Self.reason(error))

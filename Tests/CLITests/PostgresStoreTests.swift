@@ -140,6 +140,15 @@ struct PostgresStoreTests {
         #expect(report.stderr.contains("\(url): database \"no_such_database\" does not exist; create the database first"), "\(report.stderr)")
     }
 
+    @Test func sslmodeIsPassedOnToTheServer() throws {
+        let database = try TestPostgres.newDatabase()
+        #expect(try isnad(["daily", "--store", database + "?sslmode=disable", demo, "--quiet"]).status == 0)
+        // The test server offers no encryption: what require asks for cannot be had.
+        let required = try isnad(["report", "--store", database + "?sslmode=require", "--out", temporaryFolder()])
+        #expect(required.status == 1)
+        #expect(required.stderr.contains("the server does not offer encryption, which the URL's sslmode asks for"), "\(required.stderr)")
+    }
+
     @Test func aServerThatIsNotThereIsNamedWithoutThePassword() throws {
         let report = try isnad(["report", "--store", "postgres://analyst:secret@127.0.0.1:1/news", "--out", temporaryFolder()])
         #expect(report.status == 1)
