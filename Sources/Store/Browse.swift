@@ -65,6 +65,15 @@ extension StoryStore {
         }
     }
 
+    /// The records of the stories `ids` names, in that order (an id without a story is left out).
+    public func stories(ids: [String]) throws -> [Story] {
+        try read { db in
+            let found = try db.rows("SELECT * FROM stories WHERE story IN (\(database.dialect.jsonListValues))", [jsonArray(ids)]).map(Self.story)
+            let byID = Dictionary(found.map { ($0.story, $0) }, uniquingKeysWith: { a, _ in a })
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
     /// Every story's id and headline, the most recently reported first.
     public func headlines() throws -> [(story: String, title: String, lastPublished: String?)] {
         try read { db in

@@ -51,7 +51,7 @@ extension Workbench {
         let (from, to) = try period(parameters, defaultDays: nil)
         let contents = try index.contents()
         let speakers = parameters.query["speaker"].map { Set(speakerNames(matching: $0, in: contents)) }
-        let key = parameters.query["q"].map { keys.key($0) }
+        let key = parameters.query["q"].map { KeyText(keys.key($0)) }
         func inPeriod(_ day: CalendarDay?) -> Bool {
             guard from != nil || to != nil else { return true }
             guard let day else { return false }
@@ -68,7 +68,7 @@ extension Workbench {
     /// statement) and the object matched.
     func searchAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
         let found = try search(try parameters.text("q"), limit: try parameters.limit)
-        let stories = try found.stories.compactMap { try store.snapshot(story: $0.story)?.stories.first }
+        let stories = try store.stories(ids: found.stories.map(\.story))
         var results = stories.map { "{\"kind\":\"story\",\"story\":" + Tables.stories.jsonLine($0) + "}" }
         results += found.speakers.map { speaker in
             Cell.object([("kind", .text("speaker")), ("speaker", .text(speaker.speaker)), ("statements", .integer(speaker.statements))])

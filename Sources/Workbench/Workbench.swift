@@ -195,11 +195,11 @@ public struct Workbench: Sendable {
     func search(_ query: String, limit: Int) throws -> (
         stories: [(story: String, title: String, lastPublished: String?)], speakers: [(speaker: String, statements: Int)], statements: [StoredStatement]
     ) {
-        let key = keys.key(query)
-        guard !key.isEmpty else { throw Problem.badRequest("q: give words to search for") }
+        let key = KeyText(keys.key(query))
+        guard !key.bytes.isEmpty else { throw Problem.badRequest("q: give words to search for") }
         let contents = try index.contents()
         let stories = contents.headlines.lazy.filter { $0.key.contains(key) }.prefix(limit).map { ($0.story, $0.title, $0.lastPublished) }
-        let speakers = contents.speakers.filter { $0.words.joined(separator: " ").contains(key) }.sorted {
+        let speakers = contents.speakers.filter { $0.key.contains(key) }.sorted {
             ($0.statements, $1.speaker) > ($1.statements, $0.speaker)
         }.prefix(limit).map { ($0.speaker, $0.statements) }
         let statements = contents.statements.lazy.filter { $0.key.contains(key) }.prefix(limit).map(\.stored)

@@ -164,6 +164,11 @@ struct WorkbenchAPITests {
         #expect(kinds == ["story", "speaker", "statement"])
     }
 
+    @Test func wordsThatNoTextHoldsFindNothing() throws {
+        let found = try object(get("/api/search", ["q": "زمردستان"]))
+        #expect((found["results"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func outletsCarryTheirCoverage() throws {
         let found = try object(get("/api/outlets"))
         let outlets = try #require(found["outlets"] as? [[String: Any]])
