@@ -50,15 +50,15 @@ extension Workbench {
     func statementsAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
         let (from, to) = try period(parameters, defaultDays: nil)
         let contents = try index.contents()
-        let speakers = parameters.query["speaker"].map { Set(speakerNames(matching: $0, in: contents)) }
+        let speakers = parameters.query["speaker"].map { speakerNames(matching: $0, in: contents) }
         let key = parameters.query["q"].map { KeyText(keys.key($0)) }
         func inPeriod(_ day: CalendarDay?) -> Bool {
             guard from != nil || to != nil else { return true }
             guard let day else { return false }
             return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
         }
-        let statements = contents.statements.lazy.filter { entry in
-            (speakers?.contains(entry.stored.statement.speaker) ?? true) && (key.map { entry.key.contains($0) } ?? true) && inPeriod(entry.day)
+        let statements = SearchIndex.places(of: speakers, in: contents).lazy.map { contents.statements[$0] }.filter { entry in
+            (key.map { entry.key.contains($0) } ?? true) && inPeriod(entry.day)
         }
         let rows = statements.dropFirst(try parameters.offset).prefix(try parameters.limit).map { Self.statementRow($0.stored) }
         return json(200, object: [("statements", .raw(Array(rows)))])

@@ -14,6 +14,8 @@ final class SearchIndex: Sendable {
         let state: Int
         /// Every statement, newest first, with the key view of its words and its article's day.
         let statements: [(stored: StoredStatement, key: KeyText, day: CalendarDay?)]
+        /// The places in `statements` of each speaker's statements, in order.
+        let statementsOfSpeaker: [String: [Int]]
         /// Every speaker name with its statements, its key view and the words of it.
         let speakers: [(speaker: String, statements: Int, key: KeyText, words: Set<Substring>)]
         /// Every story's headline with its key view, the most recently reported first.
@@ -25,6 +27,12 @@ final class SearchIndex: Sendable {
     let cached = Mutex<Contents?>(nil)
 
     init(store: StoryStore) { self.store = store }
+
+    /// The places in `statements` of the statements of `speakers` (nil: every statement), newest first.
+    static func places(of speakers: [String]?, in contents: Contents) -> [Int] {
+        guard let speakers else { return Array(contents.statements.indices) }
+        return speakers.flatMap { contents.statementsOfSpeaker[$0] ?? [] }.sorted()
+    }
 
     /// The index of the store as it is now, read again if the store changed since.
     func contents() throws -> Contents {
@@ -38,7 +46,10 @@ final class SearchIndex: Sendable {
             return (speaker: speaker.speaker, statements: speaker.statements, key: KeyText(key), words: Set(key.split(separator: " ")))
         }
         let headlines = try store.headlines().map { (story: $0.story, title: $0.title, lastPublished: $0.lastPublished, key: KeyText(keys.key($0.title))) }
-        let contents = Contents(state: state, statements: statements, speakers: speakers, headlines: headlines)
+        var statementsOfSpeaker: [String: [Int]] = [:]
+        for (i, entry) in statements.enumerated() { statementsOfSpeaker[entry.stored.statement.speaker, default: []].append(i) }
+        let contents = Contents(
+            state: state, statements: statements, statementsOfSpeaker: statementsOfSpeaker, speakers: speakers, headlines: headlines)
         cached.withLock { $0 = contents }
         return contents
     }

@@ -112,8 +112,7 @@ public struct Workbench: Sendable {
         let contents = try index.contents()
         let names = speakerNames(matching: name, in: contents)
         guard !names.isEmpty else { throw Problem.notFound("no statement of a speaker named \(name)") }
-        let asked = Set(names)
-        let statements = contents.statements.lazy.map(\.stored).filter { asked.contains($0.statement.speaker) }
+        let statements = SearchIndex.places(of: names, in: contents).map { contents.statements[$0].stored }
         let titles = Dictionary(contents.headlines.map { ($0.story, $0.title) }, uniquingKeysWith: { a, _ in a })
         var place: [String: (story: String, published: Published?)] = [:]
         for s in statements { place[s.statement.article] = (s.story, s.published.flatMap(Published.init(parsing:))) }
