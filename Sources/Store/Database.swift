@@ -1,5 +1,5 @@
 /// One value of a stored row: the store's columns hold integers, text or nothing.
-public enum StoreValue: Sendable, Hashable {
+enum StoreValue: Sendable, Hashable {
     /// No value (SQL NULL).
     case null
     /// A 64-bit integer.

@@ -204,14 +204,7 @@ struct ReportSettings: ParsableArguments {
     }
 
     /// The zone `--timezone` names.
-    var zone: TimeZone? {
-        if let named = TimeZone(identifier: timezone) { return named }
-        let parts = timezone.split(separator: ":")
-        guard let sign = timezone.first, sign == "+" || sign == "-", parts.count == 2, let hours = Int(parts[0].dropFirst()), let minutes = Int(parts[1]),
-            (0...14).contains(hours), (0..<60).contains(minutes)
-        else { return nil }
-        return TimeZone(secondsFromGMT: (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60))
-    }
+    var zone: TimeZone? { parseTimeZone(timezone) }
 
     /// The renderer, or a failure naming the broken template.
     func renderer() throws -> ReportRenderer {
@@ -225,6 +218,16 @@ struct ReportSettings: ParsableArguments {
         options.timeZone = zone ?? options.timeZone
         return options
     }
+}
+
+/// The zone `text` names: a zone name (Asia/Riyadh, UTC) or an offset (+03:00); nil if neither.
+func parseTimeZone(_ text: String) -> TimeZone? {
+    if let named = TimeZone(identifier: text) { return named }
+    let parts = text.split(separator: ":")
+    guard let sign = text.first, sign == "+" || sign == "-", parts.count == 2, let hours = Int(parts[0].dropFirst()), let minutes = Int(parts[1]),
+        (0...14).contains(hours), (0..<60).contains(minutes)
+    else { return nil }
+    return TimeZone(secondsFromGMT: (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60))
 }
 
 /// Writes the report of a period of a store into `out`.

@@ -31,18 +31,14 @@ extension IsnadCommand {
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port \(port): expected 0 to 65535") }
-            guard zone != nil else { throw ValidationError("--timezone \(timezone): expected a zone name (Asia/Riyadh, UTC) or an offset (+03:00)") }
-        }
-
-        var zone: TimeZone? {
-            var settings = ReportSettings()
-            settings.timezone = timezone
-            return settings.zone
+            guard parseTimeZone(timezone) != nil else {
+                throw ValidationError("--timezone \(timezone): expected a zone name (Asia/Riyadh, UTC) or an offset (+03:00)")
+            }
         }
 
         func run() throws {
             let storyStore = try openStore(store, lockWait: 5, mustExist: true)
-            let workbench = try failing { try Workbench(store: storyStore, timeZone: zone ?? TimeZone(identifier: "UTC")!) }
+            let workbench = try failing { try Workbench(store: storyStore, timeZone: parseTimeZone(timezone) ?? TimeZone(identifier: "UTC")!) }
             let failure = Mutex<String?>(nil)
             let stopped = DispatchSemaphore(value: 0)
             let (host, port, store) = (host, port, store)
