@@ -84,9 +84,7 @@ public struct Workbench: Sendable {
         let days = try store.days()
         guard let day = day ?? days.last else { throw Problem.notFound("the store has no article with a story yet") }
         guard let i = days.firstIndex(of: day) else { throw Problem.notFound("no article was published on \(day)") }
-        var options = reportOptions(from: day, to: day)
-        options.storiesInFull = ReportOptions().storiesInFull
-        let html = reports.html(Report.build(Analysis(try store.snapshot(from: day, to: day)), options: options))
+        let html = reports.html(Report.build(Analysis(try store.snapshot(from: day, to: day)), options: reportOptions(from: day, to: day)))
         let navigation = Navigation(previous: i > 0 ? days[i - 1].description : nil, next: i + 1 < days.count ? days[i + 1].description : nil)
         return htmlResponse(pages.withNavigation(html, navigation))
     }
@@ -126,9 +124,9 @@ public struct Workbench: Sendable {
                 wordings: entry.reports.map { SpeakerPage.Wording(outlet: $0.outlet, published: display($0.published), content: $0.content) })
         }
         let view = SpeakerPage(
-            title: names[0], name: names[0], summary: "\(statements.count) قولًا في \(Set(statements.map(\.story)).count) قصة",
+            title: names[0], name: names[0], summary: "التصريحات: \(statements.count) · القصص: \(Set(statements.map(\.story)).count)",
             others: names.dropFirst().joined(separator: "، "), hasOthers: names.count > 1, entries: Array(shown),
-            more: "و\(entries.count - shown.count) قولًا أقدم (limit=\(limit))", hasMore: entries.count > shown.count, navigation: Navigation())
+            more: "تصريحات أقدم لم تُعرض: \(entries.count - shown.count) (limit=\(limit))", hasMore: entries.count > shown.count, navigation: Navigation())
         return htmlResponse(pages.render(view, "speaker"))
     }
 
@@ -166,7 +164,7 @@ public struct Workbench: Sendable {
         let found = try search(query, limit: 50)
         let view = SearchPage(
             title: query, query: query,
-            summary: "\(found.stories.count) قصة، \(found.speakers.count) متحدثًا، \(found.statements.count) قولًا",
+            summary: "القصص: \(found.stories.count) · المتحدثون: \(found.speakers.count) · التصريحات: \(found.statements.count)",
             stories: found.stories.map { SearchPage.Story(story: $0.story, title: Headline.shown($0.title), lastPublished: $0.lastPublished ?? "") },
             speakers: found.speakers.map { SearchPage.Speaker(name: $0.speaker, path: Parameters.pathSegment($0.speaker), statements: $0.statements) },
             statements: found.statements.map {

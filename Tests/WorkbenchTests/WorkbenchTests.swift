@@ -91,7 +91,7 @@ struct WorkbenchPageTests {
             let page = get("/speaker/" + segment(name))
             #expect(page.status == 200, "\(name)")
             #expect(page.body.contains("<h1>خلوصي أكار</h1>"), "\(name)")
-            #expect(page.body.contains("4 قولًا"), "\(name)")
+            #expect(page.body.contains("التصريحات: 4 · القصص: 2"), "\(name)")
         }
         #expect(get("/speaker/" + segment("لا أحد بهذا الاسم")).status == 404)
     }
