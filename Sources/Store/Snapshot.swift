@@ -60,10 +60,13 @@ extension StoryStore {
         }
     }
 
-    /// The latest publication day of the stored articles, if any is dated.
-    public func latestDay() throws -> CalendarDay? {
+    /// The latest publication day of the stored articles (of `outlet` only, when given), if any
+    /// is dated.
+    public func latestDay(of outlet: String? = nil) throws -> CalendarDay? {
         try read { db in
-            try db.rows("SELECT max(day) FROM articles").first?.optionalText(0).flatMap { Published(parsing: $0)?.calendarDay }
+            let rows =
+                try outlet.map { try db.rows("SELECT max(day) FROM articles WHERE source = ?", [$0]) } ?? db.rows("SELECT max(day) FROM articles")
+            return try rows.first?.optionalText(0).flatMap { Published(parsing: $0)?.calendarDay }
         }
     }
 

@@ -24,7 +24,7 @@ extension Workbench {
     /// `/api/stories?from&to&limit&offset` → `{"stories": [...], "total": N}`: `stories.jsonl`
     /// objects, the most recently reported first.
     func storiesAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
-        let (from, to) = try period(parameters, defaultDays: nil)
+        let (from, to) = try period(parameters)
         let found = try store.stories(from: from, to: to, limit: try parameters.limit, offset: try parameters.offset)
         return json(200, object: [("stories", .raw(found.stories.map(Tables.stories.jsonLine))), ("total", .integer(found.total))])
     }
@@ -48,7 +48,7 @@ extension Workbench {
     /// `/api/statements?speaker&q&from&to&limit&offset` → `{"statements": [...]}`:
     /// `statements.jsonl` rows with their `story`, newest first.
     func statementsAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
-        let (from, to) = try period(parameters, defaultDays: nil)
+        let (from, to) = try period(parameters)
         let contents = try index.contents()
         let speakers = parameters.query["speaker"].map { speakerNames(matching: $0, in: contents) }
         let key = parameters.query["q"].map { KeyText(keys.key($0)) }
@@ -80,7 +80,7 @@ extension Workbench {
     /// `/api/outlets?from&to` → `{"outlets": [...]}`: each outlet's articles, stories, stories
     /// it alone covered and median lag in minutes over the period (default: every day).
     func outletsAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
-        let (from, to) = try period(parameters, defaultDays: nil)
+        let (from, to) = try period(parameters)
         let analysis = Analysis(try store.snapshot(from: from, to: to))
         let options = reportOptions(from: from, to: to)
         let report = Report.build(analysis, options: options)

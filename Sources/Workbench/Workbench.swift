@@ -130,10 +130,11 @@ public struct Workbench: Sendable {
         return htmlResponse(pages.render(view, "speaker"))
     }
 
-    /// `/outlet/{name}?from&to`: its coverage of the period (default: the store's last 30 days),
-    /// lags, exclusives, silences and distinctive wording.
+    /// `/outlet/{name}?from&to`: its coverage of the period (default: the 30 days up to its
+    /// latest article), lags, exclusives, silences and distinctive wording.
     func outletPage(_ outlet: String, _ parameters: Parameters) throws -> WorkbenchResponse {
-        let (from, to) = try period(parameters, defaultDays: 30)
+        var (from, to) = try period(parameters)
+        if from == nil, to == nil, let last = try store.latestDay(of: outlet) { (from, to) = (CalendarDay(daysSinceEpoch: last.daysSinceEpoch - 29), last) }
         let analysis = Analysis(try store.snapshot(from: from, to: to))
         let options = reportOptions(from: from, to: to)
         let report = Report.build(analysis, options: options)
@@ -203,13 +204,11 @@ public struct Workbench: Sendable {
         return (Array(stories), Array(speakers), Array(statements))
     }
 
-    /// The period of `from` and `to`; with neither, the last `defaultDays` days of the store
-    /// (nil: every day).
-    func period(_ parameters: Parameters, defaultDays: Int?) throws -> (CalendarDay?, CalendarDay?) {
+    /// The period `from` and `to` give (nil: no bound).
+    func period(_ parameters: Parameters) throws -> (CalendarDay?, CalendarDay?) {
         let from = try parameters.day("from"), to = try parameters.day("to")
         if let from, let to, from > to { throw Problem.badRequest("from \(from) is after to \(to)") }
-        guard from == nil, to == nil, let defaultDays, let last = try store.days().last else { return (from, to) }
-        return (CalendarDay(daysSinceEpoch: last.daysSinceEpoch - defaultDays + 1), last)
+        return (from, to)
     }
 
     /// The report options of a page: the period, the zone, headlines linked to story pages.

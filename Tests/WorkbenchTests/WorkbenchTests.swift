@@ -113,6 +113,14 @@ struct WorkbenchPageTests {
         #expect(!page.body.contains("javascript:"))
     }
 
+    @Test func anOutletPageCoversTheThirtyDaysUpToItsLatestArticle() {
+        let page = get("/outlet/al-ufuq")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<bdi dir=\"ltr\">2020-01-23 – 2020-02-21</bdi>"))
+        #expect(page.body.contains("آلاف الألمان يتظاهرون تضامنا مع ضحايا هاناو"))
+        #expect(get("/outlet/no-such-outlet").status == 404)
+    }
+
     @Test func anUnknownPageIsNotFound() {
         #expect(get("/no/such/page").status == 404)
     }
