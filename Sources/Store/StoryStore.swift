@@ -336,15 +336,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Why a connection failed, in a line: the system's words for the socket's failure when
-    /// there is one.
+    /// Why a connection failed, in a line: the system's words for the socket's failure (a
+    /// refused or unreachable address, a name that does not resolve) when there is one.
     static func reason(_ error: PSQLError) -> String {
         guard let underlying = error.underlying else { return "\(error.code)" }
-        let text = "\(underlying)"
-        if let mark = text.range(of: "errno: "), let number = Int32(text[mark.upperBound...].prefix(while: \.isNumber)) {
-            return String(cString: strerror(number)).lowercased()
+        if let failed = underlying as? NIOConnectionError {
+            if let socket = failed.connectionErrors.lazy.compactMap({ $0.error as? IOError }).first {
+                return String(cString: strerror(socket.errnoCode)).lowercased()
+            }
+            if failed.connectionErrors.isEmpty, failed.dnsAError != nil || failed.dnsAAAAError != nil { return "the host name \(failed.host) is not known" }
         }
-        return text
+        if let socket = underlying as? IOError { return String(cString: strerror(socket.errnoCode)).lowercased() }
+        return "\(underlying)"
     }
 
     /// What an SQLite result code means for the user of a store. Every batch is one

@@ -32,10 +32,7 @@ extension Workbench {
     /// `/api/stories/{id}` → its `stories.jsonl` object with `timeline` (its `timeline.jsonl`
     /// rows), `article_rows` (its `articles.jsonl` rows) and `merged` (ids merged into it).
     func storyAPI(_ id: String) throws -> WorkbenchResponse {
-        guard let snapshot = try store.snapshot(story: id) else {
-            if let survivor = try store.survivor(of: id) { return redirect("/api/stories/" + Parameters.pathSegment(survivor)) }
-            throw Problem.notFound("no story \(id)")
-        }
+        let snapshot = try story(id)
         let analysis = Analysis(snapshot)
         var object = Tables.stories.jsonLine(snapshot.stories[0])
         object.removeLast()

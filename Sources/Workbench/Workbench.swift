@@ -70,6 +70,8 @@ public struct Workbench: Sendable {
             case ("search", 1): return try searchPage(try Parameters(request.query).text("q"))
             default: throw Problem.notFound("no page at \(request.path)")
             }
+        } catch Problem.merged(let survivor) {
+            return redirect((api ? "/api/stories/" : "/story/") + Parameters.pathSegment(survivor))
         } catch let problem as Problem {
             return api ? json(problem.status, object: [("error", .text(problem.message))]) : page(problem.status, problem: problem.message)
         } catch {
@@ -92,10 +94,7 @@ public struct Workbench: Sendable {
     /// `/story/{id}`: the story over its whole life (its report over its own period, every
     /// statement shown), and the stories merged into it; a retired id redirects to its survivor.
     func storyPage(_ id: String) throws -> WorkbenchResponse {
-        guard let snapshot = try store.snapshot(story: id) else {
-            if let survivor = try store.survivor(of: id) { return redirect("/story/" + Parameters.pathSegment(survivor)) }
-            throw Problem.notFound("no story \(id)")
-        }
+        let snapshot = try story(id)
         let days = snapshot.articles.compactMap { $0.published?.calendarDay }
         var options = reportOptions(from: days.min(), to: days.max())
         options.storiesInFull = 1
@@ -178,6 +177,14 @@ public struct Workbench: Sendable {
 
     // MARK: - What pages and API share
 
+    /// Story `id` with all its articles and statements; a retired id is ``Problem/merged(_:)``
+    /// (the pages redirect to its survivor), an unknown one not found.
+    func story(_ id: String) throws -> StoreSnapshot {
+        if let snapshot = try store.snapshot(story: id) { return snapshot }
+        if let survivor = try store.survivor(of: id) { throw Problem.merged(survivor) }
+        throw Problem.notFound("no story \(id)")
+    }
+
     /// The speaker names (each canonical within its stories) that hold every word of `name` on
     /// the key view, the most quoted first: «ترامب» reaches «دونالد ترامب» and «الرئيس الأمريكي
     /// دونالد ترامب» too.
@@ -237,21 +244,25 @@ public struct Workbench: Sendable {
     }
 }
 
-/// A request that cannot be answered: its status and why.
+/// A request that cannot be answered as asked: its status and why, or the story a retired
+/// story id was merged into.
 enum Problem: Error {
     case badRequest(String)
     case notFound(String)
+    case merged(String)
 
     var status: Int {
         switch self {
         case .badRequest: 400
         case .notFound: 404
+        case .merged: 301
         }
     }
 
     var message: String {
         switch self {
         case .badRequest(let message), .notFound(let message): message
+        case .merged(let survivor): "merged into \(survivor)"
         }
     }
 }
