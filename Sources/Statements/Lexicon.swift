@@ -386,6 +386,14 @@ enum Lexicon {
         }
     }
 
+    /// Heads of what أكد and شدد assert as a noun, with no إن/أن or على (أكد الوزير ضرورة تغيير
+    /// القانون، شدد أهمية…): the package's `Lexicons/asserted-objects.tsv`, mined from the shared
+    /// corpora with counts and examples.
+    static let assertedObjects = WordSet(reviewedWords("asserted-objects"))
+
+    /// The verbs whose object may be what they assert, written as a noun (``assertedObjects``).
+    static let assertsNoun: Set<String> = ["أكد", "شدد"]
+
     /// Heads of speaker phrases that are roles, not names (a role alone is resolved to the last
     /// speaker who held it).
     static let titles = WordSet(titleKeys)

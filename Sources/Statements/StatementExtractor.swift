@@ -356,6 +356,19 @@ struct ArticleReader {
             let content = Content(scalars: quote, end: phrase.end)
             return emit(sentence: sentence, cue: i, entry: entry, mention: phrase.tokens, speaker: nil, content: content, range: range, scalars: scalars)
         }
+        // وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات… سعي حكومته…، وكشف أن…: a speaker whose words
+        // are not read here is still the one the next clause goes on with (a titled phrase or a
+        // speaker the article gave before: not any words after a verb).
+        if !nested, let named = phrase.tokens.isEmpty ? subject : phrase.tokens,
+            case .nounPhrase(let words) = SpeakerShape.of(tokens[named].map { ($0.key, $0.text) })
+        {
+            let mention = (named.lowerBound + words.lowerBound)..<(named.lowerBound + words.upperBound)
+            let speaker = canonical(mention, skipsLam: false, scalars: scalars)
+            if !speaker.speaker.isEmpty, SpeakerNames.isTitle(tokens[mention.lowerBound].key) || speakers.contains(where: { $0.speaker == speaker.speaker }) {
+                lastSpeaker = speaker
+                remember(speaker)
+            }
+        }
         return nil
     }
 
@@ -563,6 +576,8 @@ struct ArticleReader {
                     first = time.tokens.upperBound
                 }
             } else {
+                // أكد الوزير، في تصريحات صحفية، ضرورة…: what أكد or شدد assert as a noun.
+                if Lexicon.assertsNoun.contains(lemma) { first = assertedObject(from: j, range: range) }
                 var k = j
                 while k < min(range.upperBound, j + 14), first == nil {
                     let key = tokens[k].key
@@ -589,6 +604,32 @@ struct ArticleReader {
         let end = contentEnd(from: first, quoteOpens: quoteOpens, range: range, scalars: scalars)
         guard end.scalar > start else { return nil }
         return Content(scalars: start..<end.scalar, end: end.token)
+    }
+
+    /// Whether token `k` opens what أكد or شدد assert as a noun (أكد الوزير ضرورة…، أكد رفضه…): a head
+    /// of ``Lexicon/assertedObjects``, with its possessive pronoun or without, or a verbal noun of a
+    /// derived verb (تعزيز، استمرار).
+    func opensAssertedObject(_ k: Int) -> Bool {
+        let key = tokens[k].key
+        guard tokens[k].kind == .arabic, !key.hasBytePrefix("ال") else { return false }
+        let bare = String(key.unicodeScalars.dropLast(Self.pronounSuffixLength(tokens[k].text) ?? 0))
+        return Lexicon.assertedObjects.contains(key) || Lexicon.assertedObjects.contains(bare) || isVerbalNounObject(k)
+    }
+
+    /// The token that opens what أكد or شدد assert as a noun, at `j` or after a channel or a time
+    /// that opens with a word ending a speaker phrase (في تصريحات صحفية، خلال لقائه، اليوم): nil when
+    /// على, إن/أن or a verb comes first.
+    func assertedObject(from j: Int, range: Range<Int>) -> Int? {
+        guard j < range.upperBound else { return nil }
+        if opensAssertedObject(j) { return j }
+        guard Lexicon.phraseStops.contains(tokens[j].key) || Lexicon.isPreposition(tokens[j]) || startsTime(at: j, range: range) else { return nil }
+        // (the channel's own noun is no object: في اتصال هاتفي مع نظيره، على ضرورة…)
+        for k in (j + 1)..<min(range.upperBound, j + 10) {
+            let key = tokens[k].key
+            if key == Lexicon.key("على") || Lexicon.introducers.contains(key) || Lexicon.verbs[strip(key).bare] != nil { return nil }
+            if k > j + 1, opensAssertedObject(k) { return k }
+        }
+        return nil
     }
 
     /// Whether a definite word is a gentilic adjective (الأوروبي، الروسية، الأمريكيين): an adjective of
@@ -876,6 +917,15 @@ struct ArticleReader {
             // انتقد نائب الوزير كيم كي-غوان قرار ترامب…: a rule, plan or decision (the document class of
             // not-speaker-words.tsv) after the speaker's words opens the object.
             if j > start, directObject, SpeakerShape.wordClass((key, tokens[j].text)) == "document", !SpeakerNames.isTitle(tokens[j - 1].key) { break }
+            // أكد رئيس الحكومة يوسف الشاهد سعي…، وأكد الوزير ضرورة…: what أكد or شدد assert as a noun
+            // ends the speaker (not an indefinite title's or office's genitive: رئيس تحرير، هيئة تطوير…).
+            if j > start, Lexicon.assertsNoun.contains(lemma), opensAssertedObject(j),
+                isWrittenDefinite(j - 1)
+                    || !SpeakerNames.isTitle(tokens[j - 1].key) && !SpeakerNames.isRoleWord(tokens[j - 1].key)
+                        && !Lexicon.institutions.contains(tokens[j - 1].key)
+            {
+                break
+            }
             // أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود…: a speech act with its possessive
             // pronoun (رفضه، دعمها، التزامهم) is what the speaker said.
             if j > start, Lexicon.isSpeechAct(key), Self.pronounSuffixLength(tokens[j].text) != nil { break }
@@ -1168,7 +1218,11 @@ struct ArticleReader {
             if mentionSkipsLam, words[0].key.hasBytePrefix("ل") { words[0] = (String(words[0].key.dropFirst()), String(words[0].text.dropFirst())) }
             switch SpeakerShape.of(words) {
             case .nounPhrase(let words): mention = (phrase.lowerBound + words.lowerBound)..<(phrase.lowerBound + words.upperBound)
-            case .pronoun, .adverbial: (mention, given) = (nil, entry.cueClass == .source || nested ? nil : given ?? lastSpeaker)
+            case .pronoun:
+                (mention, given) = (
+                    nil, entry.cueClass == .source || nested ? nil : given ?? person(in: range.lowerBound..<phrase.lowerBound, scalars: scalars) ?? lastSpeaker
+                )
+            case .adverbial: (mention, given) = (nil, entry.cueClass == .source || nested ? nil : given ?? lastSpeaker)
             case .notASpeaker: (mention, given) = (nil, nil)
             }
         }
@@ -1495,6 +1549,41 @@ struct ArticleReader {
             }
         }
         return (role!, role)
+    }
+
+    /// The first person of the article's known names (its speakers so far and the names its
+    /// appositions give) written among `words`: whom a pronoun later in the sentence refers to
+    /// («وقد أوقف الرئيس ترامب الآن فصل الأسر، لكنه يقول إنه…» → دونالد ترامب, not the last speaker).
+    func person(in words: Range<Int>, scalars: Range<Int>) -> (speaker: String, role: String?)? {
+        for k in words where tokens[k].kind == .arabic {
+            if SpeakerNames.isTitle(tokens[k].key), let name = titledName(after: k, before: words.upperBound, scalars: scalars) {
+                return canonical(k..<name.upperBound, skipsLam: false, scalars: scalars)
+            }
+            let skeleton = SpeakerNames.keySkeleton(tokens[k].key)
+            let named = knownNames.filter { $0.skeletons.contains(skeleton) && StorySpeakers.isPersonalName($0.name) }.max { $0.words.count < $1.words.count }
+            if let named { return (named.name, named.role) }
+        }
+        return nil
+    }
+
+    /// The name after the title at `k` (الرئيس الأمريكي دونالد ترامب → دونالد ترامب), before `end`:
+    /// after the title's definite descriptions, up to three words that are not definite (a
+    /// definite family name after a given name too), a time, a verb, a preposition or after a
+    /// comma; two words, or one that is a given or family name.
+    func titledName(after k: Int, before end: Int, scalars: Range<Int>) -> Range<Int>? {
+        var first = k + 1
+        while first < end, isWrittenDefinite(first), Self.isGentilic(tokens[first].key) || SpeakerNames.isRoleWord(tokens[first].key) { first += 1 }
+        var last = first
+        while last < end, last - first < 3, tokens[last].kind == .arabic, !gap(before: last, in: scalars).contains(where: { $0 != " " }),
+            !isWrittenDefinite(last) || (last > first && SpeakerNames.isGivenName(tokens[last - 1].key) && SpeakerNames.isFamilyName(tokens[last].key)),
+            !startsTime(at: last, range: last..<end), !Lexicon.isPreposition(tokens[last]), Lexicon.verbs[strip(tokens[last].key).bare] == nil,
+            !SpeakerNames.isTitle(tokens[last].key), !SpeakerNames.isRoleWord(tokens[last].key)
+        {
+            last += 1
+        }
+        guard last - first >= 2 || (last - first == 1 && (SpeakerNames.isGivenName(tokens[first].key) || SpeakerNames.isFamilyName(tokens[first].key)))
+        else { return nil }
+        return first..<last
     }
 
     /// Whether a phrase is a definite title and words that describe its holder (الزعيم المتقدم في

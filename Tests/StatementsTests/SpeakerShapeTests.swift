@@ -26,6 +26,42 @@ struct SpeakerShapeTests {
         #expect(second.content == "الأمور ستتحسن قريبا")
     }
 
+    @Test func aPronounAfterANamedSubjectInItsSentenceTakesThatName() throws {
+        let found = Self.statements(
+            "وقالت ستيفاني ويلكينسون، مالكة المطعم، إنها طلبت من ساندرز المغادرة. وقد أوقف الرئيس دونالد ترامب الآن فصل الأسر، لكنه يقول إنه لا يزال ملتزما بسياسة عدم التسامح."
+        )
+        let second = try #require(found.last)
+        #expect(found.count == 2)
+        #expect(second.speakerMention == "")
+        #expect(second.speaker == "دونالد ترامب")
+        #expect(second.content == "لا يزال ملتزما بسياسة عدم التسامح")
+    }
+
+    @Test func aSpeakerWhoseWordsAreNotReadIsStillTheOneTheNextClauseContinues() throws {
+        let found = Self.statements(
+            "أفاد المحامي غازي مرابط بأنه سيتم إلغاء القانون. وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات صحفية سعي حكومته إلى التسريع بإلغاء القانون، وكشف أن مشروع القانون معروض على مجلس نواب الشعب."
+        )
+        let second = try #require(found.last)
+        #expect(found.count == 2)
+        #expect(second.cue == "وكشف")
+        #expect(second.speaker == "يوسف الشاهد")
+        #expect(second.content == "مشروع القانون معروض على مجلس نواب الشعب")
+    }
+
+    @Test func whatAssertedIsWrittenAsANounEndsTheSpeakerOfAkkada() throws {
+        let s = try #require(Self.statements("وأكد وزير الخارجية دعم بلاده للحكومة الشرعية في اليمن.").first)
+        #expect(s.speakerMention == "وزير الخارجية")
+        #expect(s.content == "دعم بلاده للحكومة الشرعية في اليمن")
+        let t = try #require(Self.statements("وشدد الوزير في تصريحات صحفية ضرورة تغيير القانون.").first)
+        #expect(t.speakerMention == "الوزير")
+        #expect(t.content == "ضرورة تغيير القانون")
+    }
+
+    @Test func anIndefiniteTitlesVerbalNounIsNoAssertedObject() {
+        // رئيس تحرير: the title's genitive, not what أكد asserts; no content follows.
+        #expect(Self.statements("وأكد رئيس تحرير الصحيفة.").isEmpty)
+    }
+
     @Test func anAdverbBeforeTheVerbLeavesTheSpeakerImplicit() throws {
         let found = Self.statements("وقالت وزارة الداخلية البريطانية إنها تتوقع بقاء التهديد. كذلك أشارت إلى أن الإرهاب اليميني يمثل تهديدا متزايدا.")
         let second = try #require(found.last)
