@@ -563,6 +563,12 @@ struct ArticleReader {
             if k > j, Lexicon.verbs[bare] != nil, proclitic || !Lexicon.homographs.contains(bare) {
                 // (إلى "الوطن" بقوله: …: the verb after the name reports the words itself.)
                 if quotedName != nil { return nil }
+                // وكتبت ساندرز على تويتر تقول إن…: a present verb of saying, unprefixed, after the
+                // channel reports the same words.
+                if !proclitic, Lexicon.verbs[bare]?.lemma == "قال", Lexicon.isPresent(bare, lemma: "قال") {
+                    k += 1
+                    continue
+                }
                 break
             }
             k += 1

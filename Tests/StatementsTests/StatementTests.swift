@@ -51,6 +51,16 @@ struct StatementTests {
         #expect(found.map(\.time) == ["2020-02-20", "2020-01-12", "2020-02-20"])
     }
 
+    @Test func aPresentVerbOfSayingAfterTheChannelReportsTheWordsOfTheVerbBeforeIt() throws {
+        let found = StatementExtractor.statements(
+            in: StatementTests.article("وكتبت ساندرز على تويتر تقول إن تصرف مالكة المطعم يكشف عن شخصيتها أكثر مما يكشف عني."))
+        let s = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(s.speakerMention == "ساندرز")
+        #expect(s.cue == "وكتبت")
+        #expect(s.content == "تصرف مالكة المطعم يكشف عن شخصيتها أكثر مما يكشف عني")
+    }
+
     @Test func dayArithmeticMatchesTheCalendar() {
         let day = CalendarDay(year: 2020, month: 2, day: 20)
         #expect(day.description == "2020-02-20")
