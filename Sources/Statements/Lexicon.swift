@@ -391,6 +391,11 @@ enum Lexicon {
     /// corpora with counts and examples.
     static let assertedObjects = WordSet(reviewedWords("asserted-objects"))
 
+    /// Adjectives of stance after a speech act's noun with its possessive (رفضه القاطع، دعمها
+    /// الكامل): the package's `Lexicons/stance-adjectives.tsv`, mined from the shared corpora with
+    /// counts and examples.
+    static let stanceAdjectives = WordSet(reviewedWords("stance-adjectives"))
+
     /// The verbs whose object may be what they assert, written as a noun (``assertedObjects``).
     static let assertsNoun: Set<String> = ["أكد", "شدد"]
 

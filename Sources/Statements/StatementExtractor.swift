@@ -151,6 +151,9 @@ struct ArticleReader {
         guard let entry = Lexicon.verbs[bare] ?? (tokens[i].text.unicodeScalars.last == "ة" ? nil : Lexicon.verbWithObjectPronoun(bare)) else {
             return nil
         }
+        // رفضه القاطع، دعمها الكامل: a stance adjective after it makes a verb with its object pronoun
+        // the noun of a speech act with its possessive.
+        if Lexicon.verbs[bare] == nil, i + 1 < range.upperBound, Lexicon.stanceAdjectives.contains(tokens[i + 1].key) { return nil }
         // (اثني عشر is twelve, not أثنى.)
         if entry.lemma == "أثنى", i + 1 < range.upperBound, [Lexicon.key("عشر"), Lexicon.key("عشرة")].contains(tokens[i + 1].key) { return nil }
         // (تساؤل, a noun, has the key of the verb تساءل: a form written with ء is no word written ؤ;

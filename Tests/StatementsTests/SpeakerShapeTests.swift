@@ -57,6 +57,15 @@ struct SpeakerShapeTests {
         #expect(t.content == "ضرورة تغيير القانون")
     }
 
+    @Test func aStanceAdjectiveMakesAVerbWithItsPronounTheNounOfASpeechAct() throws {
+        // رفضه القاطع: his firm rejection, not «he rejected it» with a speaker «القاطع…».
+        let found = Self.statements("أكد الرئيس اليمني عبدربه منصور هادي، رفضه القاطع لبقاء أي وجود مسلح في الحديدة.")
+        let s = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(s.speaker == "عبدربه منصور هادي")
+        #expect(s.content == "رفضه القاطع لبقاء أي وجود مسلح في الحديدة")
+    }
+
     @Test func anIndefiniteTitlesVerbalNounIsNoAssertedObject() {
         // رئيس تحرير: the title's genitive, not what أكد asserts; no content follows.
         #expect(Self.statements("وأكد رئيس تحرير الصحيفة.").isEmpty)
