@@ -861,6 +861,13 @@ struct ArticleReader {
                 commas += 1
                 if commas == 2 { break }
             }
+            // (A word inside a quoted name is the name's, whatever it is: وأفادت المنظمة "المرصد
+            // السوري لحقوق الإنسان"…)
+            if inQuotedName, j > start {
+                j += 1
+                if j - start > 12 { return (start..<start, start) }
+                continue
+            }
             let key = tokens[j].key
             // كل من X وY: both speak.
             let jointly = j == start + 1 && tokens[start].key == Lexicon.key("كل") && key == Lexicon.key("من")
@@ -1042,13 +1049,20 @@ struct ArticleReader {
     }
 
     /// Whether a quotation that opens at token `j`, right after the verb, is its subject's name: it
-    /// closes within three words and إن/أن follows, alone or after a preposition (وأشارت "دي فيلت"
-    /// إلى أن…).
+    /// closes within six words and إن/أن follows, alone, after a preposition (وأشارت "دي فيلت" إلى
+    /// أن…) or after a time or an adverb (وذكر "المرصد السوري لحقوق الإنسان" آنذاك أن…).
     func quotedSubject(at j: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
-        guard let close = ((j + 1)..<min(j + 4, range.upperBound)).first(where: { gap(before: $0, in: scalars).contains(where: isQuoteMark) }) else {
+        guard let close = ((j + 1)..<min(j + 7, range.upperBound)).first(where: { gap(before: $0, in: scalars).contains(where: isQuoteMark) }) else {
             return false
         }
-        let next = Lexicon.isPreposition(tokens[close]) && close + 1 < range.upperBound ? close + 1 : close
+        var next = close
+        if let time = TimeExpressions.first(in: tokens, close..<min(range.upperBound, close + 4), published: nil), time.tokens.lowerBound == close {
+            next = time.tokens.upperBound
+        } else if SpeakerShape.of([(tokens[close].key, tokens[close].text)]) == .adverbial {
+            next = close + 1
+        }
+        guard next < range.upperBound else { return false }
+        if Lexicon.isPreposition(tokens[next]), next + 1 < range.upperBound { next += 1 }
         return Lexicon.introducers.contains(tokens[next].key)
     }
 
@@ -1258,6 +1272,10 @@ struct ArticleReader {
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
             // الممثل اللبناني #باسم_مغنية: a hashtag names the speaker in words.
             speaker = hashtagsAsWords(speaker)
+            // (منظمة "المرصد السوري…": the name's quotation marks are not the speaker's.)
+            if speaker.unicodeScalars.contains(where: isQuoteMark) {
+                speaker = String(String.UnicodeScalarView(speaker.unicodeScalars.filter { !isQuoteMark($0) })).split(separator: " ").joined(separator: " ")
+            }
             if nested, speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number { return content.end }
             lastSpeaker = (speaker, role)
             remember((speaker, role))

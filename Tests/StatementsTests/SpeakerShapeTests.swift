@@ -66,6 +66,21 @@ struct SpeakerShapeTests {
         #expect(s.content == "رفضه القاطع لبقاء أي وجود مسلح في الحديدة")
     }
 
+    @Test func aQuotedNameAfterTheVerbIsItsSpeakerThroughAnAdverbOfTime() throws {
+        let s = try #require(Self.statements("وذكر \"المرصد السوري لحقوق الإنسان\" آنذاك أن 11 شخصا خضعوا للعلاج.").first)
+        #expect(s.speakerMention == "المرصد السوري لحقوق الإنسان")
+        #expect(s.speaker == "المرصد السوري لحقوق الإنسان")
+        #expect(s.content == "11 شخصا خضعوا للعلاج")
+    }
+
+    @Test func aQuotedNameAfterADefiniteNamingWordIsThePhrasesAndItsMarksAreNotTheSpeakers() throws {
+        let s = try #require(Self.statements("وأفادت المنظمة \"المرصد السوري لحقوق الإنسان\" أن 11 شخصا خضعوا للعلاج.").first)
+        #expect(s.speakerMention == "المنظمة \"المرصد السوري لحقوق الإنسان\"")
+        #expect(s.speaker == "المنظمة المرصد السوري لحقوق الإنسان")
+        #expect(s.content == "11 شخصا خضعوا للعلاج")
+        #expect(s.kind == .indirect)
+    }
+
     @Test func anIndefiniteTitlesVerbalNounIsNoAssertedObject() {
         // رئيس تحرير: the title's genitive, not what أكد asserts; no content follows.
         #expect(Self.statements("وأكد رئيس تحرير الصحيفة.").isEmpty)
