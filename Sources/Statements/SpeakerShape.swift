@@ -91,8 +91,8 @@ package enum SpeakerShape: Equatable {
 
 extension SpeakerShape {
     /// Whether a speaker as written is not a noun phrase: it opens with a pronoun, particle,
-    /// preposition, adverbial or reporting verb, or holds one of them, a finite reporting verb or a
-    /// time word. (A word after a name particle is a name: جديع بن نهار، موفق أبو طالب.) The check
+    /// preposition, adverbial or reporting verb, or holds one of them, a finite reporting verb, إن/أن
+    /// or a time word. (A word after a name particle is a name: جديع بن نهار، موفق أبو طالب.) The check
     /// `isnad-bench statements` runs over every extracted speaker.
     package static func isMalformed(_ speaker: String) -> Bool {
         let words = Tokenizer.tokens(in: speaker).map { (key: $0.key, text: $0.text) }
@@ -102,7 +102,8 @@ extension SpeakerShape {
             let key = keys[k]
             if k > 0, SpeakerNames.namePrefixes.contains(keys[k - 1]) { return false }
             let bare = key.hasBytePrefix("و") || key.hasBytePrefix("ف") ? String(key.dropFirst()) : key
-            return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || TimeWords.relativeDays[key] != nil
+            return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || Lexicon.introducers.contains(key)
+                || TimeWords.relativeDays[key] != nil
                 || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)
         }
     }

@@ -1549,7 +1549,8 @@ struct ArticleReader {
             let words = short ? Set(SpeakerNames.words(name)) : SpeakerNames.skeletons(name)
             let fuller = knownNames.filter {
                 $0.name == name
-                    || (words.isSubset(of: short ? Set($0.words) : $0.skeletons) && $0.words.count > words.count && StorySpeakers.isPersonalName($0.name))
+                    || (words.isSubset(of: short ? Set($0.words) : $0.skeletons) && $0.words.count > words.count && StorySpeakers.isPersonalName($0.name)
+                        && !SpeakerShape.isMalformed($0.name))
             }
             .max { $0.words.count < $1.words.count }
             return (fuller?.name ?? name, role ?? fuller?.role)
@@ -1587,7 +1588,8 @@ struct ArticleReader {
                 return canonical(k..<name.upperBound, skipsLam: false, scalars: scalars)
             }
             let skeleton = SpeakerNames.keySkeleton(tokens[k].key)
-            let named = knownNames.filter { $0.skeletons.contains(skeleton) && StorySpeakers.isPersonalName($0.name) }.max { $0.words.count < $1.words.count }
+            let named = knownNames.filter { $0.skeletons.contains(skeleton) && StorySpeakers.isPersonalName($0.name) && !SpeakerShape.isMalformed($0.name) }
+                .max { $0.words.count < $1.words.count }
             if let named { return (named.name, named.role) }
         }
         return nil
@@ -1595,8 +1597,8 @@ struct ArticleReader {
 
     /// The name after the title at `k` (الرئيس الأمريكي دونالد ترامب → دونالد ترامب), before `end`:
     /// after the title's definite descriptions, up to three words that are not definite (a
-    /// definite family name after a given name too), a time, a verb, a preposition or after a
-    /// comma; two words, or one that is a given or family name.
+    /// definite family name after a given name too), a time, a verb, a preposition, إن/أن or after
+    /// a comma; two words, or one that is a given or family name.
     func titledName(after k: Int, before end: Int, scalars: Range<Int>) -> Range<Int>? {
         var first = k + 1
         while first < end, isWrittenDefinite(first), Self.isGentilic(tokens[first].key) || SpeakerNames.isRoleWord(tokens[first].key) { first += 1 }
@@ -1604,6 +1606,7 @@ struct ArticleReader {
         while last < end, last - first < 3, tokens[last].kind == .arabic, !gap(before: last, in: scalars).contains(where: { $0 != " " }),
             !isWrittenDefinite(last) || (last > first && SpeakerNames.isGivenName(tokens[last - 1].key) && SpeakerNames.isFamilyName(tokens[last].key)),
             !startsTime(at: last, range: last..<end), !Lexicon.isPreposition(tokens[last]), Lexicon.verbs[strip(tokens[last].key).bare] == nil,
+            !Lexicon.introducers.contains(tokens[last].key), !Lexicon.phraseStops.contains(tokens[last].key),
             !SpeakerNames.isTitle(tokens[last].key), !SpeakerNames.isRoleWord(tokens[last].key)
         {
             last += 1

@@ -49,7 +49,8 @@ public enum StorySpeakers {
         let roleWords = role.compactMapValues { $0.map(SpeakerNames.skeletons) }
         // A joint speaker (ماكرون وميركل) is nobody's fuller name.
         let joint = Set(speakers.filter { $0.contains(" و") })
-        let personal = Set(speakers.filter { !joint.contains($0) && isPersonalName($0) })
+        // (A name run on into a particle, «محمود عباس أن», is nobody's fuller name either.)
+        let personal = Set(speakers.filter { !joint.contains($0) && isPersonalName($0) && !SpeakerShape.isMalformed($0) })
         let named = speakers.filter { !joint.contains($0) && role[$0] != $0 }
         // Who holds each word, in names and in roles: candidates share every word.
         var nameHolders: [String: [String]] = [:], roleHolders: [String: [String]] = [:]

@@ -17,6 +17,13 @@ struct SpeakerShapeTests {
         #expect(!SpeakerShape.isMalformed("موفق محمد أبو طالب"))
     }
 
+    @Test func aNameRunOnIntoThatIsMalformedAndNobodysFullerName() {
+        #expect(SpeakerShape.isMalformed("محمود عباس أن"))
+        let names = StorySpeakers.canonicalNames([("محمود عباس أن", nil), ("محمود عباس", "الرئيس الفلسطيني"), ("عباس", nil)])
+        #expect(names["محمود عباس"] == nil)
+        #expect(names["عباس"]?.speaker == "محمود عباس")
+    }
+
     @Test func aPronounSubjectContinuesTheLastSpeaker() throws {
         let found = Self.statements("قال المدير العام محمد آل عمرو إن الوضع صعب. لكنه أكد أن الأمور ستتحسن قريبا.")
         #expect(found.count == 2)
