@@ -165,6 +165,16 @@ struct ArticleReader {
         // (… بقولها إن "كيم جونغ أون قال إنه…"); أكد، حث، كشف there are the outer speaker's words.
         if nested, hasProclitic || !Lexicon.nestedSpeech.contains(entry.lemma) { return nil }
         let afterComma = i == range.lowerBound || gap(before: i, in: scalars).contains { $0 == "،" || $0 == "," }
+        // (، مطالبة الحكومة بتوفير…: a participle that is also a noun needs its complement.)
+        if Lexicon.participlesBeforeComplement.contains(bare),
+            !((i + 1)..<min(range.upperBound, i + 7)).contains(where: { k in
+                let key = tokens[k].key
+                return Lexicon.introducers.contains(key) || [Lexicon.key("إلى"), Lexicon.key("على")].contains(key)
+                    || (key.hasBytePrefix("ب") && key.unicodeScalars.count > 3)
+            })
+        {
+            return nil
+        }
         if entry.form == .participle {
             // (after a comma, or right after a closing quotation: «…الخطورة" معتبرا أن…»)
             let afterQuote = i > range.lowerBound && gap(before: i, in: scalars).contains(where: isQuoteMark)

@@ -61,6 +61,15 @@ struct StatementTests {
         #expect(s.content == "تصرف مالكة المطعم يكشف عن شخصيتها أكثر مما يكشف عني")
     }
 
+    @Test func aFeminineParticipleThatIsAlsoANounReportsOnlyBeforeItsComplement() throws {
+        let found = StatementExtractor.statements(
+            in: StatementTests.article("ودعت الوزيرة إلى الحوار، مطالبة الحكومة بالتحرك. وقالت إن الوضع صعب، ورفعت لافتة كبيرة في الشارع."))
+        #expect(found.map(\.cue) == ["ودعت", "مطالبة", "وقالت"])
+        let participle = try #require(found.dropFirst().first)
+        #expect(participle.speaker == "الوزيرة")
+        #expect(participle.content == "الحكومة بالتحرك")
+    }
+
     @Test func dayArithmeticMatchesTheCalendar() {
         let day = CalendarDay(year: 2020, month: 2, day: 20)
         #expect(day.description == "2020-02-20")
