@@ -53,6 +53,23 @@ enum Lexicon {
                 verbs[key(form)] = ReportingVerbs.Entry(lemma: lemma, cueClass: .express, form: .finite, carriesSubject: carries)
             }
         }
+        // اشتكى and شكا (complained) report the words after من أن (واشتكت إيران من أن العقوبات…): 60 of
+        // their 283 and 74 of their 354 forms in the shared articles have إن/أن or a quotation
+        // within seven words. No stop words for clustering: شكا is also a complaint's subject.
+        for (form, lemma, carries) in [
+            ("اشتكى", "اشتكى", false), ("اشتكت", "اشتكى", false), ("اشتكوا", "اشتكى", true), ("يشتكي", "اشتكى", false), ("تشتكي", "اشتكى", false),
+            ("يشتكون", "اشتكى", true), ("شكا", "شكا", false), ("شكت", "شكا", false), ("شكوا", "شكا", true), ("يشكو", "شكا", false), ("تشكو", "شكا", false),
+            ("يشكون", "شكا", true),
+        ] {
+            verbs[key(form)] = ReportingVerbs.Entry(lemma: lemma, cueClass: .express, form: .finite, carriesSubject: carries)
+        }
+        // أبلغه، أخبرها (told him, her) with whom they told written as their pronoun: 56 of 89 and 111 of
+        // 138 such forms have إن/أن or a quotation within seven words (وأبلغها مركز الأمومة أن…).
+        for lemma in ["أبلغ", "أخبر"] {
+            for subject in ["", "ت"] {
+                for pronoun in ["ه", "ها", "هم"] { verbs[key(lemma + subject + pronoun)] = ReportingVerbs.Entry(lemma: lemma, cueClass: .say, form: .finite) }
+            }
+        }
         // مطالبة، داعية، لافتة، معلقة are also nouns (a demand, a preacher, a sign) and are no stop
         // words for clustering; after a comma and before their complement they are the feminine
         // participles (، مطالبة الحكومة بتوفير…، لافتة إلى أن…; ``participlesBeforeComplement``).
@@ -189,7 +206,7 @@ enum Lexicon {
         [
             "في", "خلال", "عبر", "أمام", "لدى", "عقب", "بعد", "قبل", "أثناء", "حيث", "الذي", "التي", "وذلك", "كما", "أيضا", "فيه", "فإن", "فقد", "قد", "بدوره",
             "بدورها", "مرارا", "مجددا", "يوم", "سابقا", "لاحقا", "بشدة", "صراحة", "اليوم", "منذ", "إذا", "حتى", "قوله", "قولها", "قولهم", "عندما", "حينما",
-            "بينما", "قبيل", "إثر", "فور", "بشأن", "حول",
+            "بينما", "قبيل", "إثر", "فور", "بشأن", "حول", "بعدما",
         ].map(key))
 
     /// «His counterpart» and its forms: a title that names someone other than the speaker before it.

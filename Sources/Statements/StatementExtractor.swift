@@ -1024,6 +1024,14 @@ struct ArticleReader {
         return ["هما", "ها", "هم", "ه"].lazy.map(\.unicodeScalars).first { letters.suffix($0.count).elementsEqual($0) }?.count
     }
 
+    /// Whether the verb at `k` is written with an object pronoun (أبلغها، وصفه، اتهمهم): without
+    /// the pronoun it is still a reporting verb.
+    func holdsObjectPronoun(_ k: Int) -> Bool {
+        guard let length = Self.pronounSuffixLength(tokens[k].text) else { return false }
+        let bare = strip(tokens[k].key).bare
+        return Lexicon.verbs[String(bare.unicodeScalars.dropLast(length))] != nil
+    }
+
     /// Whether token `k` is a verbal noun that is the verb's object (``Lexicon/isVerbalNounObject(_:)``),
     /// with its pronoun or without (أعلنت الحكومة الألمانية تأييدها إجراء تحقيق…).
     func isVerbalNounObject(_ k: Int) -> Bool {
@@ -1184,8 +1192,10 @@ struct ArticleReader {
 
     /// The words before a verb that may be its subject (``subjectBefore(_:range:scalars:)``).
     func subjectCandidate(before i: Int, range: Range<Int>, scalars: Range<Int>) -> Range<Int>? {
-        // … جون بولتون الذي تحدث عن…: the name the relative clause hangs on.
-        if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key) {
+        // … جون بولتون الذي تحدث عن…: the name the relative clause hangs on. (Not when the verb holds
+        // an object pronoun: كريستينا موراشا التي أبلغها مركز الأمومة أن…, she was told; the
+        // speaker follows the verb.)
+        if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key), !holdsObjectPronoun(i) {
             var start = i - 1
             while start > max(range.lowerBound, i - 5), start == i - 1 || !Apposition.breaks(before: start, tokens, display, allowComma: false),
                 !SpeakerNames.isRoleWord(tokens[start - 1].key), !Apposition.isClauseWord(tokens[start - 1].key)

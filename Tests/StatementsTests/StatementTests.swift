@@ -70,6 +70,24 @@ struct StatementTests {
         #expect(participle.content == "الحكومة بالتحرك")
     }
 
+    @Test func aVerbWithItsObjectPronounInARelativeClauseHasItsSpeakerAfterIt() throws {
+        // «التي أبلغها مركز الأمومة»: she was told; the centre speaks.
+        let s = try #require(
+            StatementExtractor.statements(
+                in: StatementTests.article("ومن هؤلاء الضحايا كريستينا موراشا التي أبلغها مركز الأمومة بعدما وضعت مولودا في مايو 1984، أن ابنها توفي.")
+            ).first)
+        #expect(s.cue == "أبلغها")
+        #expect(s.speaker == "مركز الأمومة")
+        #expect(s.content == "ابنها توفي")
+    }
+
+    @Test func complainedThatReportsTheWordsAfterMinAnna() throws {
+        let s = try #require(
+            StatementExtractor.statements(in: StatementTests.article("واشتكت إيران من أن العقوبات التي فرضتها الولايات المتحدة غير قانونية.")).first)
+        #expect(s.speaker == "إيران")
+        #expect(s.content == "العقوبات التي فرضتها الولايات المتحدة غير قانونية")
+    }
+
     @Test func dayArithmeticMatchesTheCalendar() {
         let day = CalendarDay(year: 2020, month: 2, day: 20)
         #expect(day.description == "2020-02-20")
