@@ -98,12 +98,13 @@ extension SpeakerShape {
         let words = Tokenizer.tokens(in: speaker).map { (key: $0.key, text: $0.text) }
         let keys = words.map(\.key)
         guard case .nounPhrase(let phrase) = of(words), phrase == keys.indices else { return true }
+        // (إن/أن as a word of its own, «محمود عباس أن»; not inside one, «مون جيه-إن»، «إن.بي.سي»)
+        if speaker.split(separator: " ").contains(where: { Lexicon.introducers.contains(Lexicon.key(String($0))) }) { return true }
         return keys.indices.contains { k in
             let key = keys[k]
             if k > 0, SpeakerNames.namePrefixes.contains(keys[k - 1]) { return false }
             let bare = key.hasBytePrefix("و") || key.hasBytePrefix("ف") ? String(key.dropFirst()) : key
-            return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || Lexicon.introducers.contains(key)
-                || TimeWords.relativeDays[key] != nil
+            return Lexicon.verbs[key]?.form == .finite || Lexicon.verbs[bare]?.form == .finite || TimeWords.relativeDays[key] != nil
                 || TimeWords.weekdays[key] != nil || TimeWords.partsOfDay.contains(key)
         }
     }

@@ -19,6 +19,7 @@ struct SpeakerShapeTests {
 
     @Test func aNameRunOnIntoThatIsMalformedAndNobodysFullerName() {
         #expect(SpeakerShape.isMalformed("محمود عباس أن"))
+        #expect(!SpeakerShape.isMalformed("مون جيه-إن"))
         let names = StorySpeakers.canonicalNames([("محمود عباس أن", nil), ("محمود عباس", "الرئيس الفلسطيني"), ("عباس", nil)])
         #expect(names["محمود عباس"] == nil)
         #expect(names["عباس"]?.speaker == "محمود عباس")
