@@ -88,6 +88,14 @@ struct StatementTests {
         #expect(s.content == "العقوبات التي فرضتها الولايات المتحدة غير قانونية")
     }
 
+    @Test func participlesTheVerbTableLacksContinueTheSpeaker() {
+        let found = StatementExtractor.statements(
+            in: StatementTests.article("وقال الوزير إن الوضع صعب، منوها بأن الحل قريب، متمنيا أن ينتهي الخلاف. وكان الطقس، مفيدا للزراعة."))
+        #expect(found.map(\.cue) == ["وقال", "منوها", "متمنيا"])
+        #expect(found.map(\.speaker) == ["الوزير", "الوزير", "الوزير"])
+        #expect(found.map(\.content) == ["الوضع صعب", "الحل قريب", "ينتهي الخلاف"])
+    }
+
     @Test func dayArithmeticMatchesTheCalendar() {
         let day = CalendarDay(year: 2020, month: 2, day: 20)
         #expect(day.description == "2020-02-20")
