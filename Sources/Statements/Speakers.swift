@@ -211,7 +211,10 @@ struct Apposition: Equatable {
                 }
             }
             var j = i + 1
-            while j < tokens.count, j - i <= 8, SpeakerNames.isRoleWord(tokens[j].key), !breaks(before: j, tokens, display, allowComma: false) { j += 1 }
+            // (التقى الوزير بالرئيس ترامب، الوزير والرئيس: a title with a preposition or و is another person's)
+            while j < tokens.count, j - i <= 8, SpeakerNames.isRoleWord(tokens[j].key), !breaks(before: j, tokens, display, allowComma: false),
+                !isAnotherTitle(tokens[j].key)
+            { j += 1 }
             let nameStart = j
             var end = j
             while end < tokens.count, end - nameStart < 4 {
@@ -232,6 +235,7 @@ struct Apposition: Equatable {
                     break
                 }
                 if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || SpeakerShape.endsNounPhrase(key) || tokens[end].kind == .number { break }
+                if isAnotherTitle(key) { break }
                 // (المدرب الإسباني الشاب لشبكة سكاي سبورتس: لـ before a naming word is whom it was said to)
                 if key.hasBytePrefix("ل"), Lexicon.namingWords.contains(String(key.unicodeScalars.dropFirst())) { break }
                 // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
@@ -259,6 +263,13 @@ struct Apposition: Equatable {
             i = max(i + 1, end)
         }
         return found
+    }
+
+    /// Whether a word is a title with a proclitic (بالرئيس، للوزير، والرئيس): another person's title,
+    /// not a word of the role or name before it.
+    static func isAnotherTitle(_ key: String) -> Bool {
+        guard !Lexicon.titles.contains(key), let bare = SpeakerNames.strippedProclitic(key) else { return false }
+        return Lexicon.titles.contains(bare)
     }
 
     /// Whether punctuation (other than a hyphen inside a name) separates token `k` from the one before.

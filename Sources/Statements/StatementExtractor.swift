@@ -1604,8 +1604,13 @@ struct ArticleReader {
     /// («وقد أوقف الرئيس ترامب الآن فصل الأسر، لكنه يقول إنه…» → دونالد ترامب, not the last speaker).
     func person(in words: Range<Int>, scalars: Range<Int>) -> (speaker: String, role: String?)? {
         for k in words where tokens[k].kind == .arabic {
-            if SpeakerNames.isTitle(tokens[k].key), let name = titledName(after: k, before: words.upperBound, scalars: scalars) {
-                return canonical(k..<name.upperBound, skipsLam: false, scalars: scalars)
+            // (a title with its preposition, بالرئيس، is an object's, not the subject's; a definite
+            // title without a name is its holder: والتقى الوزير بالرئيس ترامب، لكنه قال… → الوزير)
+            if Lexicon.titles.contains(tokens[k].key) {
+                if let name = titledName(after: k, before: words.upperBound, scalars: scalars) {
+                    return canonical(k..<name.upperBound, skipsLam: false, scalars: scalars)
+                }
+                if isWrittenDefinite(k) { return canonical(k..<(k + 1), skipsLam: false, scalars: scalars) }
             }
             let skeleton = SpeakerNames.keySkeleton(tokens[k].key)
             let named = knownNames.filter { $0.skeletons.contains(skeleton) && StorySpeakers.isPersonalName($0.name) && !SpeakerShape.isMalformed($0.name) }
@@ -1617,8 +1622,8 @@ struct ArticleReader {
 
     /// The name after the title at `k` (الرئيس الأمريكي دونالد ترامب → دونالد ترامب), before `end`:
     /// after the title's definite descriptions, up to three words that are not definite (a
-    /// definite family name after a given name too), a time, a verb, a preposition, إن/أن or after
-    /// a comma; two words, or one that is a given or family name.
+    /// definite family name after a given name too), a time, a verb, a preposition, إن/أن, another
+    /// title (بالرئيس) or after a comma; two words, or one that is a given or family name.
     func titledName(after k: Int, before end: Int, scalars: Range<Int>) -> Range<Int>? {
         var first = k + 1
         while first < end, isWrittenDefinite(first), Self.isGentilic(tokens[first].key) || SpeakerNames.isRoleWord(tokens[first].key) { first += 1 }
@@ -1627,7 +1632,8 @@ struct ArticleReader {
             !isWrittenDefinite(last) || (last > first && SpeakerNames.isGivenName(tokens[last - 1].key) && SpeakerNames.isFamilyName(tokens[last].key)),
             !startsTime(at: last, range: last..<end), !Lexicon.isPreposition(tokens[last]), Lexicon.verbs[strip(tokens[last].key).bare] == nil,
             !Lexicon.introducers.contains(tokens[last].key), !Lexicon.phraseStops.contains(tokens[last].key),
-            !SpeakerNames.isTitle(tokens[last].key), !SpeakerNames.isRoleWord(tokens[last].key)
+            !SpeakerNames.isTitle(tokens[last].key), !SpeakerNames.isRoleWord(tokens[last].key),
+            !(SpeakerNames.strippedProclitic(tokens[last].key).map { SpeakerNames.isTitle($0) || SpeakerNames.isRoleWord($0) } ?? false)
         {
             last += 1
         }

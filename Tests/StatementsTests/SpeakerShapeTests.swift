@@ -45,6 +45,13 @@ struct SpeakerShapeTests {
         #expect(second.content == "لا يزال ملتزما بسياسة عدم التسامح")
     }
 
+    @Test func aTitleWithAPrepositionIsAnotherPersonsNotTheSubjectsOrItsRole() {
+        // بالرئيس ترامب is whom the minister met: neither the pronoun's person nor the minister's name.
+        let found = Self.statements("وقال الوزير إن الوضع صعب. والتقى الوزير بالرئيس ترامب أمس، لكنه قال إن اللقاء كان مفيدا.")
+        #expect(found.map(\.speaker) == ["الوزير", "الوزير"])
+        #expect(found.map(\.content) == ["الوضع صعب", "اللقاء كان مفيدا"])
+    }
+
     @Test func aSpeakerWhoseWordsAreNotReadIsStillTheOneTheNextClauseContinues() throws {
         let found = Self.statements(
             "أفاد المحامي غازي مرابط بأنه سيتم إلغاء القانون. وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات صحفية سعي حكومته إلى التسريع بإلغاء القانون، وكشف أن مشروع القانون معروض على مجلس نواب الشعب."
