@@ -243,7 +243,10 @@ struct ArticleReader {
         func opensWithBa(_ k: Int) -> Bool { tokens[k].key.hasBytePrefix("ب") && tokens[k].key.unicodeScalars.count > 3 }
         if hasProclitic, lastSpeaker != nil, Lexicon.complements[entry.lemma] == "ب", let head = phrase.tokens.first, head == i + 1, opensWithBa(head),
             !appositions.contains(where: { $0.tokens.contains(head) }), !Lexicon.isSpeechNoun(tokens[head].key),
-            !((head + 1)..<min(range.upperBound, head + 11)).contains(where: opensWithBa),
+            !((head + 1)..<min(range.upperBound, head + 11)).contains(where: opensWithBa)
+                // (واعترف بحدوث "…" وتعهد بدفع…: a ب word that names nobody the article knows)
+                || !(Places.words.contains(tokens[head].key)
+                    || knownNames.contains { $0.skeletons.contains(SpeakerNames.keySkeleton(tokens[head].key)) }),
             head + 1 >= range.upperBound || !gap(before: head + 1, in: scalars).contains(where: { $0 == "،" || $0 == "," })
         {
             phrase = (head..<head, head)
@@ -356,7 +359,10 @@ struct ArticleReader {
                 && !Lexicon.isPresent(bare, lemma: entry.lemma)
                 && (Lexicon.introducers.contains(tokens[i + 1].key) || gap(before: i + 1, in: scalars).contains(":"))
                 && isFrontedTopic(range.lowerBound..<i, scalars: scalars)
-            guard !nested, let speaker = lastSpeaker,
+            // (واعتذر نتانياهو… واعترف بحدوث…: a verb joined by و to a clause of its sentence whose
+            // subject is a person, when no statement came before it there, is that person's.)
+            let joined = hasProclitic && i > range.lowerBound && found.last?.sentence != sentence ? person(in: range.lowerBound..<i, scalars: scalars) : nil
+            guard !nested, let speaker = joined ?? lastSpeaker,
                 followsOpener(i, range: range) || i == range.lowerBound || hasProclitic || afterAdverbial || madeBeforeThat
                     || afterTopic
             else {

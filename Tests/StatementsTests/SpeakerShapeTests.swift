@@ -52,6 +52,14 @@ struct SpeakerShapeTests {
         #expect(found.map(\.content) == ["الوضع صعب", "اللقاء كان مفيدا"])
     }
 
+    @Test func aVerbJoinedToAPersonsClauseIsThatPersonsAndItsBaWordIsNoSpeaker() {
+        // واعترف بحدوث…: «بحدوث» names nobody; the apology's subject admits.
+        let found = Self.statements(
+            "وقال أردوغان إن العلاقات متوترة. واعتذر الرئيس بنيامين نتنياهو خلال مكالمة مع أردوغان واعترف بحدوث \"بعض الأخطاء العملية\".")
+        #expect(found.map(\.speaker) == ["أردوغان", "بنيامين نتنياهو"])
+        #expect(found.last?.cue == "واعترف")
+    }
+
     @Test func aSpeakerWhoseWordsAreNotReadIsStillTheOneTheNextClauseContinues() throws {
         let found = Self.statements(
             "أفاد المحامي غازي مرابط بأنه سيتم إلغاء القانون. وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات صحفية سعي حكومته إلى التسريع بإلغاء القانون، وكشف أن مشروع القانون معروض على مجلس نواب الشعب."
