@@ -967,8 +967,10 @@ struct ArticleReader {
             // أعلن تنظيم داعش مسؤوليته عن…: a feminine noun with a possessive pronoun (its ة written ت
             // before ه، ها، هم) after the speaker's definite words is the verb's object. (After one
             // indefinite noun it is a relative clause's verb: بيان نقلته قناة…، تحقيق أجرته…)
+            // (After a person the article names, too: ووصف بومبيو محادثاتهما بأنها…)
             if j > start, Self.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
                 j - 1 > start || tokens[j - 1].key.hasBytePrefix("ال")
+                    || knownNames.contains { StorySpeakers.isPersonalName($0.name) && $0.skeletons.contains(SpeakerNames.keySkeleton(tokens[j - 1].key)) }
             {
                 break
             }

@@ -60,6 +60,12 @@ struct SpeakerShapeTests {
         #expect(found.last?.cue == "واعترف")
     }
 
+    @Test func aNounWithItsPossessiveAfterANamedPersonIsTheObject() {
+        let found = Self.statements("قال وزير الخارجية مايك بومبيو إن المحادثات جيدة. ووصف بومبيو محادثاتهما بأنها بناءة.")
+        #expect(found.map(\.speaker) == ["مايك بومبيو", "مايك بومبيو"])
+        #expect(found.last?.speakerMention == "بومبيو")
+    }
+
     @Test func aSpeakerWhoseWordsAreNotReadIsStillTheOneTheNextClauseContinues() throws {
         let found = Self.statements(
             "أفاد المحامي غازي مرابط بأنه سيتم إلغاء القانون. وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات صحفية سعي حكومته إلى التسريع بإلغاء القانون، وكشف أن مشروع القانون معروض على مجلس نواب الشعب."
