@@ -1161,8 +1161,9 @@ struct ArticleReader {
             let key = tokens[k].key
             if key == indefinite || SpeakerNames.strippedProclitic(key) == indefinite {
                 var end = k + 1
+                // (not a time after the name: «وزارة الخارجية الإسرائيلية الاثنين»)
                 while end < tokens.count, end - k <= 4, tokens[end].key.hasBytePrefix("ال") || namesAnOutlet(after: k, at: end),
-                    !Apposition.breaks(before: end, tokens, display, allowComma: false)
+                    !Apposition.breaks(before: end, tokens, display, allowComma: false), !startsTime(at: end, range: end..<tokens.count)
                 {
                     end += 1
                 }

@@ -66,6 +66,11 @@ struct SpeakerShapeTests {
         #expect(found.last?.speakerMention == "بومبيو")
     }
 
+    @Test func anInstitutionReferredBackToEndsBeforeATimeWord() {
+        let found = Self.statements("وأدانت وزارة الخارجية الإسرائيلية الاثنين الهجوم. وقالت الوزارة في بيانها إن الهجوم جريمة.")
+        #expect(found.map(\.speaker) == ["وزارة الخارجية الإسرائيلية", "وزارة الخارجية الإسرائيلية"])
+    }
+
     @Test func aSpeakerWhoseWordsAreNotReadIsStillTheOneTheNextClauseContinues() throws {
         let found = Self.statements(
             "أفاد المحامي غازي مرابط بأنه سيتم إلغاء القانون. وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات صحفية سعي حكومته إلى التسريع بإلغاء القانون، وكشف أن مشروع القانون معروض على مجلس نواب الشعب."
