@@ -236,6 +236,9 @@ struct Apposition: Equatable {
                 }
                 if !particle, SpeakerNames.isRoleWord(key) || isClauseWord(key) || SpeakerShape.endsNounPhrase(key) || tokens[end].kind == .number { break }
                 if isAnotherTitle(key) { break }
+                // (إيمانويل ماكرون مؤتمراً صحفياً، ديمتري بيسكوف لصحفيين: an accusative, or a plural
+                // with لـ, is the verb's object or addressee, never a name's word)
+                if end > nameStart, isObjectOrAddressee(tokens[end]) { break }
                 // (المدرب الإسباني الشاب لشبكة سكاي سبورتس: لـ before a naming word is whom it was said to)
                 if key.hasBytePrefix("ل"), Lexicon.namingWords.contains(String(key.unicodeScalars.dropFirst())) { break }
                 // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
@@ -251,7 +254,7 @@ struct Apposition: Equatable {
             }
             let closes =
                 end >= tokens.count || breaks(before: end, tokens, display, allowComma: false) || isClauseWord(tokens[end].key)
-                || SpeakerShape.endsNounPhrase(tokens[end].key)
+                || SpeakerShape.endsNounPhrase(tokens[end].key) || isObjectOrAddressee(tokens[end])
             if end > nameStart, closes {
                 // The role without a proclitic on its title (لنائب وزير → نائب وزير).
                 let proclitic = Lexicon.titles.contains(tokens[i].key) ? 0 : 1
@@ -263,6 +266,14 @@ struct Apposition: Equatable {
             i = max(i + 1, end)
         }
         return found
+    }
+
+    /// Whether a word is an accusative (مؤتمراً) or a plural with لـ (لصحفيين، للمواطنين): the verb's
+    /// object or whom it was said to, never a word of a name.
+    static func isObjectOrAddressee(_ token: Token) -> Bool {
+        let key = token.key
+        return token.text.unicodeScalars.contains("\u{064B}")
+            || (key.hasBytePrefix("ل") && key.unicodeScalars.count >= 6 && (key.hasByteSuffix("ين") || key.hasByteSuffix("ون")))
     }
 
     /// Whether a word is a title with a proclitic (بالرئيس، للوزير، والرئيس): another person's title,

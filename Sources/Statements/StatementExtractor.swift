@@ -980,7 +980,10 @@ struct ArticleReader {
             // غاسبريني للصحفيين: a لل word or لـ before a role word, after a name, is whom the words
             // were said to; so is لـ before a naming word after any name (البريكي لوكالة "رويترز").
             let toChannel = j > start && key.hasBytePrefix("ل") && Self.isNamingWord(String(key.dropFirst()), withProclitic: false)
-            if j > start, key.hasBytePrefix("لل") || (key.hasBytePrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel,
+            // (and a plural with لـ after a name: ديمتري بيسكوف لصحفيين)
+            if j > start,
+                key.hasBytePrefix("لل") || (key.hasBytePrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel
+                    || Apposition.isObjectOrAddressee(tokens[j]),
                 SpeakerNames.isGivenName(tokens[j - 1].key) || (toChannel && SpeakerNames.isFamilyName(tokens[j - 1].key)),
                 !Lexicon.statementNouns.contains(tokens[j - 1].key)
             {

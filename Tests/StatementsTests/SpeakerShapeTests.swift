@@ -71,6 +71,14 @@ struct SpeakerShapeTests {
         #expect(found.map(\.speaker) == ["وزارة الخارجية الإسرائيلية", "وزارة الخارجية الإسرائيلية"])
     }
 
+    @Test func anAccusativeOrAPluralWithLamIsNoWordOfAName() {
+        let macron = Self.statements("عقد الرئيس الفرنسي إيمانويل ماكرون مؤتمراً صحفياً مع ولي العهد. وقال ماكرون إن العلاقات جيدة.")
+        #expect(macron.map(\.speaker) == ["إيمانويل ماكرون"])
+        let peskov = Self.statements("وصرح الناطق باسم الكرملين ديمتري بيسكوف لصحفيين \"لم يجر أي تحقيق حتى الساعة\".")
+        #expect(peskov.map(\.speaker) == ["ديمتري بيسكوف"])
+        #expect(peskov.first?.speakerMention == "الناطق باسم الكرملين ديمتري بيسكوف")
+    }
+
     @Test func aSpeakerWhoseWordsAreNotReadIsStillTheOneTheNextClauseContinues() throws {
         let found = Self.statements(
             "أفاد المحامي غازي مرابط بأنه سيتم إلغاء القانون. وكان رئيس الحكومة يوسف الشاهد أكد في تصريحات صحفية سعي حكومته إلى التسريع بإلغاء القانون، وكشف أن مشروع القانون معروض على مجلس نواب الشعب."
