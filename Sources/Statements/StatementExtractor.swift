@@ -1317,7 +1317,11 @@ struct ArticleReader {
         let cueText = String(scalars: original[display.originalRange(of: cueRange)])
         // The time of the speech act: in the cue's clause, outside the content.
         // (A participle's own clause starts at the participle.)
-        let clauseStart = entry.form == .participle ? cue : range.lowerBound
+        // (So does a verb joined by و after a comma: «ويرتقب أن يعقد الاجتماع يوم الاثنين، وقال بيان
+        // مشترك إن…»: the Monday is the meeting's.)
+        let joinedAfterComma =
+            cue > range.lowerBound && strip(tokens[cue].key).hasProclitic && gap(before: cue, in: scalars).contains { $0 == "،" || $0 == "," }
+        let clauseStart = entry.form == .participle || joinedAfterComma ? cue : range.lowerBound
         let clause = clauseStart..<max(clauseStart, tokenIndex(atOrAfter: contentRange.lowerBound, in: range))
         var timeExpression: String?
         var time: String?

@@ -96,6 +96,15 @@ struct StatementTests {
         #expect(found.map(\.content) == ["الوضع صعب", "الحل قريب", "ينتهي الخلاف"])
     }
 
+    @Test func aTimeInTheClauseBeforeAVerbJoinedAfterACommaIsNotTheStatements() {
+        // Sunday 8 April 2018: Monday is the meeting's, not the statement's (it is not 2 April).
+        let found = StatementExtractor.statements(
+            in: StatementTests.article("ويرتقب أن يعقد الاجتماع يوم الاثنين، وقال بيان مشترك إن 49 شخصا لقوا حتفهم.", published: "2018-04-08T18:04:16+00:00"))
+        #expect(found.map(\.speaker) == ["بيان مشترك"])
+        #expect(found.first?.time == nil)
+        #expect(found.first?.timeExpression == nil)
+    }
+
     @Test func dayArithmeticMatchesTheCalendar() {
         let day = CalendarDay(year: 2020, month: 2, day: 20)
         #expect(day.description == "2020-02-20")
