@@ -63,13 +63,6 @@ enum Lexicon {
         ] {
             verbs[key(form)] = ReportingVerbs.Entry(lemma: lemma, cueClass: .express, form: .finite, carriesSubject: carries)
         }
-        // أبلغه، أخبرها (told him, her) with whom they told written as their pronoun: 56 of 89 and 111 of
-        // 138 such forms have إن/أن or a quotation within seven words (وأبلغها مركز الأمومة أن…).
-        for lemma in ["أبلغ", "أخبر"] {
-            for subject in ["", "ت"] {
-                for pronoun in ["ه", "ها", "هم"] { verbs[key(lemma + subject + pronoun)] = ReportingVerbs.Entry(lemma: lemma, cueClass: .say, form: .finite) }
-            }
-        }
         // مطالبة، داعية، لافتة، معلقة are also nouns (a demand, a preacher, a sign) and are no stop
         // words for clustering; after a comma and before their complement they are the feminine
         // participles (، مطالبة الحكومة بتوفير…، لافتة إلى أن…; ``participlesBeforeComplement``).
@@ -77,14 +70,7 @@ enum Lexicon {
         // without them), each followed by إن/أن (or إلى/على/بـ and أن) after a comma in the shared
         // articles 167, 136, 72, 45, 19 and 18 times (of 352, 146, 265, 71, 39 and 37 after a comma).
         // They too need their complement: مفيدا is also "useful".
-        for (form, lemma, cueClass) in [
-            ("مطالبة", "طالب", ReportingVerbs.CueClass.call), ("داعية", "دعا", .call), ("لافتة", "لفت", .say), ("معلقة", "علق", .say),
-            ("منوها", "نوه", .say), ("منوهة", "نوه", .say), ("مفيدا", "أفاد", .say), ("مفيدة", "أفاد", .say), ("متمنيا", "تمنى", .express),
-            ("متمنية", "تمنى", .express), ("مذكرا", "ذكر", .say), ("مبرزا", "أبرز", .say), ("مبرزة", "أبرز", .say), ("ملمحا", "لمح", .say),
-            ("ملمحة", "لمح", .say),
-        ] {
-            verbs[key(form)] = ReportingVerbs.Entry(lemma: lemma, cueClass: cueClass, form: .participle)
-        }
+        for (form, entry) in participlesBeforeComplementEntries { verbs[key(form)] = entry }
         // مطالبين، مشيرين، مؤكدين: the plural of each participle (مطالبا → مطالبين), after a plural speaker.
         for (form, entry) in ReportingVerbs.entries where entry.form == .participle && form.hasByteSuffix("ا") {
             let plural = key(String(form.dropLast()) + "ين")
@@ -98,10 +84,15 @@ enum Lexicon {
     /// مذكرا، مبرزا، ملمحا): after a comma in the shared articles they are mostly participles (127
     /// of مطالبة, 166 of داعية, 219 of لافتة read in a sample), but only a complement within six
     /// words (إلى، بـ، على، إن/أن) makes one a cue.
-    static let participlesBeforeComplement = WordSet(
-        [
-            "مطالبة", "داعية", "لافتة", "معلقة", "منوها", "منوهة", "مفيدا", "مفيدة", "متمنيا", "متمنية", "مذكرا", "مبرزا", "مبرزة", "ملمحا", "ملمحة",
-        ].map(key))
+    static let participlesBeforeComplement = WordSet(participlesBeforeComplementEntries.map { key($0.form) })
+
+    /// The forms of ``participlesBeforeComplement`` and their verbs.
+    static let participlesBeforeComplementEntries: [(form: String, entry: ReportingVerbs.Entry)] = [
+        ("مطالبة", "طالب", ReportingVerbs.CueClass.call), ("داعية", "دعا", .call), ("لافتة", "لفت", .say), ("معلقة", "علق", .say),
+        ("منوها", "نوه", .say), ("منوهة", "نوه", .say), ("مفيدا", "أفاد", .say), ("مفيدة", "أفاد", .say), ("متمنيا", "تمنى", .express),
+        ("متمنية", "تمنى", .express), ("مذكرا", "ذكر", .say), ("مبرزا", "أبرز", .say), ("مبرزة", "أبرز", .say), ("ملمحا", "لمح", .say),
+        ("ملمحة", "لمح", .say),
+    ].map { ($0.0, ReportingVerbs.Entry(lemma: $0.1, cueClass: $0.2, form: .participle)) }
 
     /// The reporting-verb forms written with a hamza on the line (تساءل، جاء), by key: the key folds
     /// ؤ to it, so a word written with it (تساؤل) has the same key and is not the verb.
@@ -118,9 +109,15 @@ enum Lexicon {
     /// المسؤولية، مسؤولية: what حمّل reports only with.
     static let responsibility: WordSet = WordSet(["المسؤولية", "مسؤولية", "المسئولية", "مسئولية"].map(key))
 
-    /// A verb whose object is the words (``complements`` ""), written with an object pronoun:
-    /// «ووصفته بأنه…», «واعتبرها…», «اتهمهم بـ…». The finite verb's entry, or nil.
+    /// A verb whose object is the words (``complements`` "") or whom it told (``tellsWhom``),
+    /// written with an object pronoun: «ووصفته بأنه…», «واعتبرها…», «اتهمهم بـ…»، «وأبلغها…». The
+    /// finite verb's entry, or nil.
     static func verbWithObjectPronoun(_ key: String) -> ReportingVerbs.Entry? { verbsWithObjectPronoun[key] }
+
+    /// أبلغ and أخبر (told), whose object is whom they told: with it written as their pronoun
+    /// (وأبلغها مركز الأمومة أن…), 56 of 89 and 111 of 138 such past forms in the shared articles
+    /// have إن/أن or a quotation within seven words.
+    static let tellsWhom: Set<String> = ["أبلغ", "أخبر"]
 
     /// Every finite form of a direct-object verb with each object pronoun, made once: a lookup per
     /// token, not a string per suffix.
@@ -129,7 +126,7 @@ enum Lexicon {
     /// The entries of ``verbsWithObjectPronoun``.
     static let verbWithObjectPronounEntries: [String: ReportingVerbs.Entry] = {
         var forms: [String: ReportingVerbs.Entry] = [:]
-        for (form, entry) in verbEntries where entry.form == .finite && complements[entry.lemma] == "" {
+        for (form, entry) in verbEntries where entry.form == .finite && (complements[entry.lemma] == "" || tellsWhom.contains(entry.lemma)) {
             for suffix in ["ه", "ها", "هم", "هما"] { forms[form + suffix] = entry }
         }
         return forms

@@ -195,9 +195,12 @@ struct ArticleReader {
         }
         // A bare homograph is a verb at a clause start or before a title (وصف رئيس السلطة…).
         // (لكنه رفض الانتقادات: a pronoun subject opens the clause too.)
-        // (So is a verb with its object pronoun: رفضه القاطع، دعمه is a noun and its possessive.)
+        // (So is a verb with its object pronoun: رفضه القاطع، دعمه is a noun and its possessive. After
+        // a relative, a verb of telling has its words after it, … التي أبلغها مركز الأمومة أن…; a
+        // direct-object verb's words are what the relative refers to, الهجوم الذي أدانته الحكومة.)
+        let tellsAfterRelative = i > range.lowerBound && Lexicon.relatives.contains(tokens[i - 1].key) && Lexicon.tellsWhom.contains(entry.lemma)
         if !hasProclitic, Lexicon.homographs.contains(bare) || Lexicon.verbs[bare] == nil, !afterComma, !followsOpener(i, range: range),
-            !(i > range.lowerBound && SpeakerShape.isPronoun(tokens[i - 1].key)),
+            !(i > range.lowerBound && SpeakerShape.isPronoun(tokens[i - 1].key)), !tellsAfterRelative,
             !(i + 1 < range.upperBound && SpeakerNames.isTitle(tokens[i + 1].key))
         {
             return nil
@@ -970,7 +973,7 @@ struct ArticleReader {
             // (After a person the article names, too: ووصف بومبيو محادثاتهما بأنها…)
             if j > start, Self.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
                 j - 1 > start || tokens[j - 1].key.hasBytePrefix("ال")
-                    || knownNames.contains { StorySpeakers.isPersonalName($0.name) && $0.skeletons.contains(SpeakerNames.keySkeleton(tokens[j - 1].key)) }
+                    || knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(tokens[j - 1].key)) }
             {
                 break
             }
@@ -1033,14 +1036,6 @@ struct ArticleReader {
         let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
         guard letters.count >= 4 else { return nil }
         return ["هما", "ها", "هم", "ه"].lazy.map(\.unicodeScalars).first { letters.suffix($0.count).elementsEqual($0) }?.count
-    }
-
-    /// Whether the verb at `k` is written with an object pronoun (أبلغها، وصفه، اتهمهم): without
-    /// the pronoun it is still a reporting verb.
-    func holdsObjectPronoun(_ k: Int) -> Bool {
-        guard let length = Self.pronounSuffixLength(tokens[k].text) else { return false }
-        let bare = strip(tokens[k].key).bare
-        return Lexicon.verbs[String(bare.unicodeScalars.dropLast(length))] != nil
     }
 
     /// Whether token `k` is a verbal noun that is the verb's object (``Lexicon/isVerbalNounObject(_:)``),
@@ -1207,7 +1202,9 @@ struct ArticleReader {
         // … جون بولتون الذي تحدث عن…: the name the relative clause hangs on. (Not when the verb holds
         // an object pronoun: كريستينا موراشا التي أبلغها مركز الأمومة أن…, she was told; the
         // speaker follows the verb.)
-        if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key), !holdsObjectPronoun(i) {
+        if i - 1 > range.lowerBound, Lexicon.relatives.contains(tokens[i - 1].key),
+            Lexicon.verbWithObjectPronoun(strip(tokens[i].key).bare) == nil
+        {
             var start = i - 1
             while start > max(range.lowerBound, i - 5), start == i - 1 || !Apposition.breaks(before: start, tokens, display, allowComma: false),
                 !SpeakerNames.isRoleWord(tokens[start - 1].key), !Apposition.isClauseWord(tokens[start - 1].key)
@@ -1585,8 +1582,7 @@ struct ArticleReader {
             let words = short ? Set(SpeakerNames.words(name)) : SpeakerNames.skeletons(name)
             let fuller = knownNames.filter {
                 $0.name == name
-                    || (words.isSubset(of: short ? Set($0.words) : $0.skeletons) && $0.words.count > words.count && StorySpeakers.isPersonalName($0.name)
-                        && !SpeakerShape.isMalformed($0.name))
+                    || (words.isSubset(of: short ? Set($0.words) : $0.skeletons) && $0.words.count > words.count && $0.isPersonName)
             }
             .max { $0.words.count < $1.words.count }
             return (fuller?.name ?? name, role ?? fuller?.role)
@@ -1629,7 +1625,7 @@ struct ArticleReader {
                 if isWrittenDefinite(k) { return canonical(k..<(k + 1), skipsLam: false, scalars: scalars) }
             }
             let skeleton = SpeakerNames.keySkeleton(tokens[k].key)
-            let named = knownNames.filter { $0.skeletons.contains(skeleton) && StorySpeakers.isPersonalName($0.name) && !SpeakerShape.isMalformed($0.name) }
+            let named = knownNames.filter { $0.skeletons.contains(skeleton) && $0.isPersonName }
                 .max { $0.words.count < $1.words.count }
             if let named { return (named.name, named.role) }
         }
@@ -1820,6 +1816,9 @@ struct NameWords {
     let words: [String]
     /// Their skeletons.
     let skeletons: Set<String>
+    /// Whether it is a person's name (``StorySpeakers/isPersonalName(_:)``) and a noun phrase: a
+    /// name run on into إن/أن (محمود عباس أن) is nobody's fuller name.
+    let isPersonName: Bool
 
     /// The words of `name`.
     init(_ name: String, role: String?) {
@@ -1827,5 +1826,6 @@ struct NameWords {
         self.role = role
         words = SpeakerNames.words(name)
         skeletons = Set(words.map(SpeakerNames.skeleton))
+        isPersonName = StorySpeakers.isPersonalName(name) && !SpeakerShape.isMalformed(name)
     }
 }
