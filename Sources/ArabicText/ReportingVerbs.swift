@@ -33,13 +33,16 @@ public enum ReportingVerbs {
         /// A plural or dual form (قالوا، قالا، يقولون): the verb carries its subject, because a verb
         /// before its subject is singular; the words after it are not the speaker.
         public let carriesSubject: Bool
+        /// A past form (قال، قالت، قالوا، قالا): the act is told, not described as it goes on.
+        public let isPast: Bool
 
         /// An entry.
-        public init(lemma: String, cueClass: CueClass, form: Form, carriesSubject: Bool = false) {
+        public init(lemma: String, cueClass: CueClass, form: Form, carriesSubject: Bool = false, isPast: Bool = false) {
             self.lemma = lemma
             self.cueClass = cueClass
             self.form = form
             self.carriesSubject = carriesSubject
+            self.isPast = isPast
         }
     }
 
@@ -67,7 +70,12 @@ public enum ReportingVerbs {
     public static let entries: [(form: String, entry: Entry)] = table.flatMap { fields -> [(form: String, entry: Entry)] in
         let cueClass = CueClass(rawValue: fields[9])!
         return fields[0..<9].enumerated().filter { $0.element != "-" }.map { index, form in
-            (form, Entry(lemma: fields[0], cueClass: cueClass, form: index >= 7 ? .participle : .finite, carriesSubject: [2, 3, 6].contains(index)))
+            (
+                form,
+                Entry(
+                    lemma: fields[0], cueClass: cueClass, form: index >= 7 ? .participle : .finite, carriesSubject: [2, 3, 6].contains(index),
+                    isPast: index < 4)
+            )
         }
     }
 }

@@ -139,6 +139,14 @@ struct ArticleReader {
         (nested, lastSpeaker, lastEnd, lastContent) = (false, speaker, end, nil)
     }
 
+    /// Whether the word after the verb at `i` opens a speaker by itself: a title (الطبيب، مدير)
+    /// or a word of a person the article names.
+    func namesSpeakerRightAfter(_ i: Int, range: Range<Int>) -> Bool {
+        guard i + 1 < range.upperBound, tokens[i + 1].kind == .arabic else { return false }
+        let key = tokens[i + 1].key
+        return Lexicon.titles.contains(key) || knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(key)) }
+    }
+
     /// A statement whose cue is token `i`; returns the token after its content.
     mutating func cue(at i: Int, sentence: Int, range: Range<Int>, scalars: Range<Int>) -> Int? {
         guard Lexicon.cueKeys.contains(tokens[i].key) else { return nil }
@@ -161,9 +169,13 @@ struct ArticleReader {
         if Lexicon.formsWithHamza.contains(bare), tokens[i].text.unicodeScalars.contains("ؤ") { return nil }
         // ما وصفه بالنموذج الليبي: "what he described as", whose speaker the relative clause hides.
         if Lexicon.verbs[bare] == nil, i > range.lowerBound, Lexicon.relativeMa.contains(tokens[i - 1].key) { return nil }
-        // Inside another statement only a plain verb of speaking with its own speaker reports
-        // (… بقولها إن "كيم جونغ أون قال إنه…"); أكد، حث، كشف there are the outer speaker's words.
-        if nested, hasProclitic || !Lexicon.nestedSpeech.contains(entry.lemma) { return nil }
+        // Inside another statement a plain verb of speaking with its own speaker reports (… بقولها
+        // إن "كيم جونغ أون قال إنه…"), and so does another past verb whose speaker, a title or a
+        // person the article names, follows it (… بعد أن أخبرها الطبيب أن…); a present one (تحث،
+        // تتوقع) or one before a place or a plural (كشفت واشنطن عن…) tells the outer speaker's words.
+        if nested, hasProclitic || !(Lexicon.nestedSpeech.contains(entry.lemma) || entry.isPast && namesSpeakerRightAfter(i, range: range)) {
+            return nil
+        }
         let afterComma = i == range.lowerBound || gap(before: i, in: scalars).contains { $0 == "،" || $0 == "," }
         // (، مطالبة الحكومة بتوفير…: a participle that is also a noun needs its complement.)
         if Lexicon.participlesBeforeComplement.contains(bare),
@@ -1305,7 +1317,14 @@ struct ArticleReader {
             if speaker.unicodeScalars.contains(where: isQuoteMark) {
                 speaker = String(String.UnicodeScalarView(speaker.unicodeScalars.filter { !isQuoteMark($0) })).split(separator: " ").joined(separator: " ")
             }
-            if nested, speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number { return content.end }
+            // (A verb other than a plain one of speaking reports inside a statement only with the
+            // speaker right after it, as ``namesSpeakerRightAfter(_:range:)`` found.)
+            if nested,
+                speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number
+                    || (!Lexicon.nestedSpeech.contains(entry.lemma) && mention.lowerBound != cue + 1)
+            {
+                return content.end
+            }
             lastSpeaker = (speaker, role)
             remember((speaker, role))
         }

@@ -529,3 +529,18 @@ extension SpeakerTests {
         #expect(s.last?.content == "الإدارة الأميركية لا تدرك أبعادها")
     }
 }
+
+extension SpeakerTests {
+    @Test func aPastVerbWithATitleRightAfterItReportsInsideAStatement() {
+        let s = SpeakerTests.statements(
+            "وكشفت نيكول مون أنها ذهبت إلى صيدلية للحصول على أدوية، بعد أن أخبرها الطبيب أن جنينها لا ينمو بشكل طبيعي.")
+        #expect(s.map(\.speaker) == ["نيكول مون", "الطبيب"])
+        #expect(s.last?.cue == "أخبرها")
+        #expect(s.last?.content == "جنينها لا ينمو بشكل طبيعي")
+    }
+
+    @Test func aPresentVerbInsideAStatementIsTheOuterSpeakersWords() {
+        let s = SpeakerTests.statements("وذكر بيسكوف أن روسيا تحث الأطراف على تفادي التصرفات التي قد تلهب الوضع.")
+        #expect(s.map(\.speaker) == ["بيسكوف"])
+    }
+}
