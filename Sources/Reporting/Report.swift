@@ -270,6 +270,13 @@ extension Report {
     public static func build(_ input: Analysis, options: ReportOptions = ReportOptions()) -> Report {
         ReportBuilder(input, options: options).report()
     }
+
+    /// The outlets' lines of that report (its ``outlets``), without the rest of it.
+    public static func outlets(_ input: Analysis, options: ReportOptions = ReportOptions()) -> [OutletLine] {
+        let builder = ReportBuilder(input, options: options)
+        let period = builder.period()
+        return builder.outletLines(period)
+    }
 }
 
 /// An article as a report cites it: outlet, time, headline, and its address when it is a web link.

@@ -43,16 +43,42 @@ struct ReportBuilder: Sendable {
         periodArticlesOfOutlet = Dictionary(grouping: input.articles.indices.filter { inPeriod[$0] }, by: { input.articles[$0].source })
     }
 
-    func report() -> Report {
+    /// The period's articles, outlets and stories, as the report counts them.
+    struct Period {
+        /// The articles published in the period, by index.
+        let articles: [Int]
+        /// Their outlets, in name order.
+        let activeOutlets: [String]
+        /// The stories with an article in the period, the most independent sources first.
+        let stories: [Story]
+        /// Those of more than one article.
+        let shared: [Story]
+        /// Those of one outlet, the largest first.
+        let exclusives: [Story]
+    }
+
+    func period() -> Period {
         let periodArticles = input.articles.indices.filter { inPeriod[$0] }
-        let activeOutlets = Set(periodArticles.map { input.articles[$0].source }).sorted()
         let storyIDs = Set(periodArticles.map { input.storyOfArticle[$0] })
         let stories = input.stories.filter { storyIDs.contains($0.story) }.sorted { a, b in
             (a.independentSources.count, a.articles.count, a.lastPublished ?? "", b.story) > (
                 b.independentSources.count, b.articles.count, b.lastPublished ?? "", a.story
             )
         }
-        let shared = stories.filter { $0.articles.count > 1 }
+        return Period(
+            articles: periodArticles, activeOutlets: Set(periodArticles.map { input.articles[$0].source }).sorted(), stories: stories,
+            shared: stories.filter { $0.articles.count > 1 },
+            exclusives: stories.filter { $0.outlets.count == 1 }.sorted { ($0.articles.count, $1.story) > ($1.articles.count, $0.story) })
+    }
+
+    /// Each active outlet's line.
+    func outletLines(_ period: Period) -> [OutletLine] {
+        period.activeOutlets.map { outletLine($0, periodArticles: period.articles, shared: period.shared, exclusives: period.exclusives) }
+    }
+
+    func report() -> Report {
+        let period = period()
+        let (periodArticles, activeOutlets, stories, shared) = (period.articles, period.activeOutlets, period.stories, period.shared)
         let ranked = shared.isEmpty ? stories : shared
         let inFull = Array(ranked.prefix(options.storiesInFull))
         // Each story's words per outlet (both cores, one story's outlet at a time: the largest
@@ -70,10 +96,8 @@ struct ReportBuilder: Sendable {
             section(inFull[k], rank: k + 1, activeOutlets: activeOutlets, outletTerms: outletTerms[k], background: background)
         }
         let others = ranked.dropFirst(options.storiesInFull).prefix(100).map(line)
-        let exclusives = stories.filter { $0.outlets.count == 1 }.sorted { ($0.articles.count, $1.story) > ($1.articles.count, $0.story) }
-        let outletLines = activeOutlets.map { outlet in
-            outletLine(outlet, periodArticles: periodArticles, shared: shared, exclusives: exclusives)
-        }
+        let exclusives = period.exclusives
+        let outletLines = outletLines(period)
         let framing = Framing.lines(framingUsage(periodArticles))
         let dated = input.articles.contains { $0.published != nil } || options.from != nil
         let periodText = !dated ? "—" : from == to ? from.description : "\(from) – \(to)"
@@ -255,7 +279,8 @@ struct ReportBuilder: Sendable {
     func sourceSentence(article: String, content: String) -> String {
         guard let i = indexOfArticle[article], !content.isEmpty else { return "" }
         let text = input.articles[i].text
-        guard let words = text.range(of: content) else { return "" }
+        // (Byte for byte: the content is the article's words as written.)
+        guard let words = text.utf8.firstRange(of: content.utf8) else { return "" }
         let ends: Set<Character> = [".", "؟", "!", "?", "\n"]
         let start = text[..<words.lowerBound].lastIndex(where: ends.contains).map { text.index(after: $0) } ?? text.startIndex
         let end = text[words.upperBound...].firstIndex(where: ends.contains).map { text.index(after: $0) } ?? text.endIndex

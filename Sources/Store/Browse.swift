@@ -13,10 +13,13 @@ public struct StoredStatement: Sendable {
 }
 
 extension StoryStore {
-    /// A number that changes whenever the stories or statements change: how many articles have
-    /// been given a story (every update raises it).
+    /// A number that changes whenever the stories, statements or merges change: how many articles
+    /// have been given a story, merges recorded and runs begun, added up (each only grows, so any
+    /// change of one raises the sum).
     public func state() throws -> Int {
-        try read { db in try Self.documents(db) }
+        try read { db in
+            try Self.documents(db) + (db.integer("SELECT count(*) FROM merges") ?? 0) + (db.integer("SELECT count(*) FROM runs") ?? 0)
+        }
     }
 
     /// The publication days that have articles with a story, earliest first.
@@ -56,8 +59,10 @@ extension StoryStore {
     /// recently reported first (then by id), `limit` of them from `offset`, and how many there are.
     public func stories(from: CalendarDay?, to: CalendarDay?, limit: Int, offset: Int) throws -> (stories: [Story], total: Int) {
         try read { db in
-            let bounds: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
-            let period = "story IN (SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?)"
+            // (Every story has an article: without a period, the stories are all of them.)
+            let whole = from == nil && to == nil
+            let bounds: [any StoreArgument] = whole ? [] : [from?.description ?? "", to?.description ?? "9999-12-31"]
+            let period = whole ? "TRUE" : "story IN (SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?)"
             let total = try db.integer("SELECT count(*) FROM stories WHERE \(period)", bounds) ?? 0
             let order = "ORDER BY last_published DESC NULLS LAST, \(database.dialect.byteOrder("story"))"
             let rows = try db.rows("SELECT * FROM stories WHERE \(period) \(order) LIMIT ? OFFSET ?", bounds + [limit, offset])

@@ -25,18 +25,28 @@ extension StoryStore {
     /// nil: no bound), with all their articles and statements. Articles still waiting for a story
     /// are left out.
     public func snapshot(from: CalendarDay? = nil, to: CalendarDay? = nil) throws -> StoreSnapshot {
+        try snapshot(from: from, to: to, withTexts: true)
+    }
+
+    /// ``snapshot(from:to:)`` without the articles' texts and statements: who published what
+    /// when in which story, for counts, lags and exclusives over long periods.
+    public func outline(from: CalendarDay? = nil, to: CalendarDay? = nil) throws -> StoreSnapshot {
+        try snapshot(from: from, to: to, withTexts: false)
+    }
+
+    func snapshot(from: CalendarDay?, to: CalendarDay?, withTexts: Bool) throws -> StoreSnapshot {
         try read { db in
             let bounds: [any StoreArgument] = [from?.description ?? "", to?.description ?? "9999-12-31"]
             let storiesInPeriod = "SELECT story FROM articles WHERE story IS NOT NULL AND day BETWEEN ? AND ?"
             let whole = from == nil && to == nil
             let condition = whole ? "a.story IS NOT NULL" : "a.story IN (\(storiesInPeriod))"
             let arguments = whole ? [] : bounds
-            let stored = try Self.fetchArticles(db, where: condition, arguments: arguments)
+            let stored = try Self.fetchArticles(db, where: condition, arguments: arguments, withTexts: withTexts)
             var index: [String: Int] = [:]
             for (i, s) in stored.enumerated() { index[s.article.id] = i }
             let storyCondition = whole ? "" : " WHERE story IN (\(storiesInPeriod))"
             let stories = try db.rows("SELECT * FROM stories\(storyCondition)", arguments).map(Self.story)
-            let statements = try Self.fetchStatements(db, where: condition, arguments: arguments).map(\.statement)
+            let statements = withTexts ? try Self.fetchStatements(db, where: condition, arguments: arguments).map(\.statement) : []
             return StoreSnapshot(
                 articles: stored.map(\.article), storyOfArticle: stored.map { $0.story! }, duplicateOf: stored.map { $0.duplicateOf.flatMap { index[$0] } },
                 stories: Story.ranked(stories), statements: statements)

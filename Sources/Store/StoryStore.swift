@@ -238,8 +238,13 @@ public final class StoryStore: Sendable {
         return Stored(article: article, story: try row.optionalText(8), duplicateOf: try row.optionalText(9))
     }
 
-    static func fetchArticles(_ db: any StoreTransaction, where condition: String, arguments: [any StoreArgument] = []) throws -> [Stored] {
-        try db.rows("SELECT \(articleColumns) FROM articles a WHERE \(condition) ORDER BY a.position", arguments).map(stored)
+    /// The stored articles `condition` selects, in the order they were added (`withTexts`
+    /// false: each with an empty text).
+    static func fetchArticles(_ db: any StoreTransaction, where condition: String, arguments: [any StoreArgument] = [], withTexts: Bool = true) throws
+        -> [Stored]
+    {
+        let columns = withTexts ? articleColumns : articleColumns.replacingOccurrences(of: "a.text", with: "'' AS text")
+        return try db.rows("SELECT \(columns) FROM articles a WHERE \(condition) ORDER BY a.position", arguments).map(stored)
     }
 
     // MARK: - Transactions

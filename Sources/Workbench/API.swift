@@ -78,12 +78,12 @@ extension Workbench {
     /// it alone covered and median lag in minutes over the period (default: every day).
     func outletsAPI(_ parameters: Parameters) throws -> WorkbenchResponse {
         let (from, to) = try period(parameters)
-        let analysis = Analysis(try store.snapshot(from: from, to: to))
+        // (What outlets published when in which story is all this needs: no text is read.)
+        let analysis = Analysis(try store.outline(from: from, to: to))
         let options = reportOptions(from: from, to: to)
-        let report = Report.build(analysis, options: options)
         var stories: [String: Set<String>] = [:]
         for row in Reporting.Report.coverage(analysis, options: options) { stories[row.outlet, default: []].insert(row.story) }
-        let outlets = report.outlets.map { line in
+        let outlets = Reporting.Report.outlets(analysis, options: options).map { line in
             Cell.object([
                 ("outlet", .text(line.outlet)), ("articles", .integer(line.articles)), ("stories", .integer(stories[line.outlet]?.count ?? 0)),
                 ("exclusives", .integer(line.exclusives)), ("median_lag_minutes", .integer(line.medianLagMinutes)),

@@ -165,6 +165,17 @@ struct ReportTests {
         #expect(try ReportRenderer().html(report).contains("<html lang=\"ar\" dir=\"rtl\">"))
     }
 
+    @Test func theOutletLinesAloneAreTheReportsOutletLines() {
+        var oneDay = ReportOptions()
+        (oneDay.from, oneDay.to) = (Published(parsing: "2020-02-20")?.calendarDay, Published(parsing: "2020-02-20")?.calendarDay)
+        for options in [ReportOptions(), oneDay] {
+            let alone = Report.outlets(ReportTests.demo, options: options).map { [$0.outlet, "\($0.articles)", "\($0.exclusives)", $0.medianLag] }
+            let built = Report.build(ReportTests.demo, options: options).outlets.map { [$0.outlet, "\($0.articles)", "\($0.exclusives)", $0.medianLag] }
+            #expect(!alone.isEmpty)
+            #expect(alone == built)
+        }
+    }
+
     @Test func coverageHasOneRowPerStoryAndOutlet() {
         let rows = Report.coverage(ReportTests.demo)
         #expect(rows.count == ReportTests.demo.stories.reduce(0) { $0 + $1.outlets.count })

@@ -109,6 +109,31 @@ struct StoryStoreTests {
         #expect(!snapshot.statements.isEmpty)
     }
 
+    @Test func anOutlineHoldsTheSnapshotsArticlesWithoutTheirTexts() throws {
+        let store = try newStore()
+        for day in ["2020-02-19", "2020-02-20", "2020-02-21"] { try daily(store, demoArticles(on: day)) }
+        let day = try #require(Published(parsing: "2020-02-20")?.calendarDay)
+        let (snapshot, outline) = (try store.snapshot(from: day, to: day), try store.outline(from: day, to: day))
+        #expect(outline.articles.map(\.id) == snapshot.articles.map(\.id))
+        #expect(outline.articles.map(\.published) == snapshot.articles.map(\.published))
+        #expect(outline.storyOfArticle == snapshot.storyOfArticle)
+        #expect(outline.duplicateOf == snapshot.duplicateOf)
+        #expect(outline.stories.map(\.story) == snapshot.stories.map(\.story))
+        #expect(outline.articles.allSatisfy { $0.text.isEmpty })
+        #expect(outline.statements.isEmpty)
+    }
+
+    @Test func theStateChangesWithADailyRunAndWithARecordedMerge() throws {
+        let store = try newStore()
+        let empty = try store.state()
+        try daily(store, demoArticles(on: "2020-02-19"))
+        let fed = try store.state()
+        #expect(fed > empty)
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO merges (story, merged_into, run) VALUES ('s-retired', 's-kept', 1)") }
+        #expect(try store.state() > fed)
+    }
+
     @Test func aFileThatIsNotAStoreIsAnErrorNamingIt() throws {
         let path = makeTemporaryFolder("not-a-store") + "/store.sqlite"
         try Data("id,title\n1,خبر\n".utf8).write(to: URL(fileURLWithPath: path))
