@@ -1,4 +1,5 @@
 import ArabicText
+import Dispatch
 import Foundation
 import Ingest
 import Store
@@ -7,6 +8,8 @@ import Synchronization
 /// What search, speakers and statements scan, read from the store once for each state of it
 /// (the store's count of articles with a story changes with every update) and kept with its
 /// key views, so a request scans memory instead of reading and normalizing the whole store.
+/// Once read, the index answers at once: when the store has changed since, the new state is read
+/// beside the requests, which the index of the state before answers until it is ready.
 final class SearchIndex: Sendable {
     /// The index of one state of the store.
     struct Contents: Sendable {
@@ -25,6 +28,8 @@ final class SearchIndex: Sendable {
     let store: StoryStore
     let keys = KeyNormalizer()
     let cached = Mutex<Contents?>(nil)
+    /// Whether a newer state is being read.
+    let reading = Mutex(false)
 
     init(store: StoryStore) { self.store = store }
 
@@ -34,10 +39,29 @@ final class SearchIndex: Sendable {
         return speakers.flatMap { contents.statementsOfSpeaker[$0] ?? [] }.sorted()
     }
 
-    /// The index of the store as it is now, read again if the store changed since.
+    /// The index read last; the first call reads it. When the store has changed since, the new
+    /// state is read in the background, once at a time.
     func contents() throws -> Contents {
         let state = try store.state()
-        if let contents = cached.withLock({ $0 }), contents.state == state { return contents }
+        guard let contents = cached.withLock({ $0 }) else { return try read(at: state) }
+        if contents.state != state,
+            reading.withLock({ reading in
+                defer { reading = true }; return !reading
+            })
+        {
+            DispatchQueue.global().async {
+                _ = try? self.read(at: state)
+                self.reading.withLock { $0 = false }
+            }
+        }
+        return contents
+    }
+
+    /// Whether the index read last is the one of `state`.
+    func isCurrent(at state: Int) -> Bool { cached.withLock { $0?.state == state } }
+
+    /// Reads the index of the store (at `state`, or a later one if it changed meanwhile) and keeps it.
+    func read(at state: Int) throws -> Contents {
         let statements = try store.statements().map {
             (stored: $0, key: KeyText(keys.key($0.statement.content)), day: $0.published.flatMap(Published.init(parsing:))?.calendarDay)
         }

@@ -44,6 +44,7 @@ public struct Workbench: Sendable {
     let timeZone: TimeZone
     let keys = KeyNormalizer()
     let index: SearchIndex
+    let answers = ResponseCache()
 
     /// The workbench of `store`; times shown in `timeZone`.
     public init(store: StoryStore, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws {
@@ -54,8 +55,25 @@ public struct Workbench: Sendable {
         self.index = SearchIndex(store: store)
     }
 
-    /// The answer to `request`; a store that fails is a 500 with its message.
+    /// Reads what search, speakers and statements scan, so that the first of them answers at
+    /// once (a server does before it listens).
+    public func prepare() throws {
+        _ = try index.contents()
+    }
+
+    /// The answer to `request`; a store that fails is a 500 with its message. An answer given
+    /// before at the store's present state is given again as it was (while the search index of
+    /// that state is being read, answers are not kept: they may come from the state before).
     public func respond(to request: WorkbenchRequest) -> WorkbenchResponse {
+        guard let state = try? store.state() else { return answer(to: request) }
+        if let kept = answers.answer(to: request, at: state) { return kept }
+        let answer = answer(to: request)
+        if answer.status != 500, index.isCurrent(at: state) { answers.keep(answer, to: request, at: state) }
+        return answer
+    }
+
+    /// The answer to `request`, built.
+    func answer(to request: WorkbenchRequest) -> WorkbenchResponse {
         let segments = request.path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
         let api = segments.first == "api"
         do {

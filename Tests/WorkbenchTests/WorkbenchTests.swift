@@ -5,7 +5,8 @@ import Pipeline
 import Store
 import TestSupport
 import Testing
-import Workbench
+
+@testable import Workbench
 
 /// The demo corpus fed to a store in one daily run, with one hostile article beside it.
 private let demoStore: (store: StoryStore, path: String) = {
@@ -76,6 +77,8 @@ struct WorkbenchPageTests {
 
     @Test func anUnknownStoryIsNotFoundAndARetiredOneRedirectsToItsSurvivor() throws {
         #expect(get("/story/s-0000000000").status == 404)
+        // (The survivor's page given before the merge is not given again after it.)
+        #expect(get("/story/s-3c7b020382").status == 200)
         let queue = try DatabaseQueue(path: demoStore.path)
         try queue.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO merges (story, merged_into, run) VALUES ('s-retired', 's-3c7b020382', 1)")
@@ -235,5 +238,29 @@ struct WorkbenchPostgresTests {
             let request = WorkbenchRequest(path: path, query: query)
             #expect(postgres.respond(to: request) == local.respond(to: request), "\(path)")
         }
+    }
+}
+
+@Suite("Answers given again")
+struct ResponseCacheTests {
+    let page = WorkbenchResponse(status: 200, contentType: "text/html; charset=utf-8", body: "<p>الصفحة</p>")
+
+    @Test func anAnswerIsGivenAgainAtItsStateOnly() {
+        let cache = ResponseCache()
+        let request = WorkbenchRequest(path: "/day/2020-02-20")
+        cache.keep(page, to: request, at: 7)
+        #expect(cache.answer(to: request, at: 7) == page)
+        #expect(cache.answer(to: request, at: 8) == nil)
+        #expect(cache.answer(to: WorkbenchRequest(path: "/day/2020-02-20", query: ["limit": "5"]), at: 7) == nil)
+    }
+
+    @Test func theOldestAnswersGoBeyondTheBudget() {
+        let size = page.body.utf8.count
+        let cache = ResponseCache(budget: 2 * size)
+        let requests = ["/a", "/b", "/c"].map { WorkbenchRequest(path: $0) }
+        for request in requests { cache.keep(page, to: request, at: 1) }
+        #expect(cache.answer(to: requests[0], at: 1) == nil)
+        #expect(cache.answer(to: requests[1], at: 1) == page)
+        #expect(cache.answer(to: requests[2], at: 1) == page)
     }
 }

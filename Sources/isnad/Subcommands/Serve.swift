@@ -39,6 +39,8 @@ extension IsnadCommand {
         func run() throws {
             let storyStore = try openStore(store, lockWait: 5, mustExist: true)
             let workbench = try failing { try Workbench(store: storyStore, timeZone: parseTimeZone(timezone) ?? TimeZone(identifier: "UTC")!) }
+            // (Search is ready before the line that says where it listens.)
+            try failing { try workbench.prepare() }
             let failure = Mutex<String?>(nil)
             let stopped = DispatchSemaphore(value: 0)
             let (host, port, store) = (host, port, store)
