@@ -25,6 +25,24 @@ public enum StorySpeakers {
         return out
     }
 
+    /// Names of people made one across stories: names spelled differently with the same words
+    /// (ترمب and ترامب, بوتن and بوتين, as within a story, by their skeletons), each with the
+    /// commonest of them. A part of a fuller name is not (within a story, «ترامب» is the fuller
+    /// name's; across a store, a word can be anyone's). `speakers` are canonical speakers with how
+    /// many statements each has.
+    public static func sameNames(_ speakers: [(speaker: String, statements: Int)]) -> [String: String] {
+        var spellings: [[String]: [(speaker: String, statements: Int)]] = [:]
+        for speaker in speakers where isPersonalName(speaker.speaker) && !SpeakerShape.isMalformed(speaker.speaker) {
+            spellings[SpeakerNames.skeletons(speaker.speaker).sorted(), default: []].append(speaker)
+        }
+        var same: [String: String] = [:]
+        for names in spellings.values where names.count > 1 {
+            let commonest = names.max { ($0.statements, $1.speaker) < ($1.statements, $0.speaker) }!.speaker
+            for name in names where name.speaker != commonest { same[name.speaker] = commonest }
+        }
+        return same
+    }
+
     /// Whether a speaker is a person's name alone: no title, organisation, place or definite word
     /// (ترامب، دونالد ترامب; not إدارة ترامب or الخارجية الروسية).
     static func isPersonalName(_ speaker: String) -> Bool {

@@ -2,6 +2,7 @@ import ArabicText
 import Dispatch
 import Foundation
 import Ingest
+import Statements
 import Store
 import Synchronization
 
@@ -21,6 +22,9 @@ final class SearchIndex: Sendable {
         let statementsOfSpeaker: [String: [Int]]
         /// Every speaker name with its statements, its key view and the words of it.
         let speakers: [(speaker: String, statements: Int, key: KeyText, words: Set<Substring>)]
+        /// Each speaker name that is one with others across stories (``StorySpeakers/sameNames(_:)``):
+        /// all of them, the name they are one under included.
+        let sameNames: [String: [String]]
         /// Every story's headline with its key view, the most recently reported first.
         let headlines: [(story: String, title: String, lastPublished: String?, key: KeyText)]
     }
@@ -70,10 +74,16 @@ final class SearchIndex: Sendable {
             return (speaker: speaker.speaker, statements: speaker.statements, key: KeyText(key), words: Set(key.split(separator: " ")))
         }
         let headlines = try store.headlines().map { (story: $0.story, title: $0.title, lastPublished: $0.lastPublished, key: KeyText(keys.key($0.title))) }
+        var sameNames: [String: [String]] = [:]
+        for (name, canonical) in StorySpeakers.sameNames(speakers.map { ($0.speaker, $0.statements) }) {
+            sameNames[canonical, default: [canonical]].append(name)
+        }
+        for names in sameNames.values { for name in names { sameNames[name] = names } }
         var statementsOfSpeaker: [String: [Int]] = [:]
         for (i, entry) in statements.enumerated() { statementsOfSpeaker[entry.stored.statement.speaker, default: []].append(i) }
         let contents = Contents(
-            state: state, statements: statements, statementsOfSpeaker: statementsOfSpeaker, speakers: speakers, headlines: headlines)
+            state: state, statements: statements, statementsOfSpeaker: statementsOfSpeaker, speakers: speakers, sameNames: sameNames,
+            headlines: headlines)
         cached.withLock { $0 = contents }
         return contents
     }

@@ -204,12 +204,15 @@ public struct Workbench: Sendable {
     }
 
     /// The speaker names (each canonical within its stories) that hold every word of `name` on
-    /// the key view, the most quoted first: «ترامب» reaches «دونالد ترامب» and «الرئيس الأمريكي
-    /// دونالد ترامب» too.
+    /// the key view, and the names one with them across stories, the most quoted first: «ترامب»
+    /// reaches «دونالد ترامب» and «الرئيس الأمريكي دونالد ترامب», and «دونالد ترامب» reaches
+    /// «دونالد ترمب» too.
     func speakerNames(matching name: String, in contents: SearchIndex.Contents) -> [String] {
         let words = Set(keys.key(name).split(separator: " "))
         guard !words.isEmpty else { return [] }
-        return contents.speakers.filter { words.isSubset(of: $0.words) }.sorted { ($0.statements, $1.speaker) > ($1.statements, $0.speaker) }
+        let matching = contents.speakers.filter { words.isSubset(of: $0.words) }.map(\.speaker)
+        let names = Set(matching.flatMap { contents.sameNames[$0] ?? [$0] })
+        return contents.speakers.filter { names.contains($0.speaker) }.sorted { ($0.statements, $1.speaker) > ($1.statements, $0.speaker) }
             .map(\.speaker)
     }
 

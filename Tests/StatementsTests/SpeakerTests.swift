@@ -544,3 +544,16 @@ extension SpeakerTests {
         #expect(s.map(\.speaker) == ["بيسكوف"])
     }
 }
+
+@Suite("Names one across stories")
+struct SameNamesTests {
+    @Test func spellingsOfOneNameAreOneUnderTheCommonest() {
+        let same = StorySpeakers.sameNames([("فلاديمير بوتين", 324), ("فلاديمير بوتن", 168), ("دونالد ترامب", 2958), ("دونالد ترمب", 263)])
+        #expect(same == ["فلاديمير بوتن": "فلاديمير بوتين", "دونالد ترمب": "دونالد ترامب"])
+    }
+
+    @Test func aPartOfAFullerNameOrARoleIsNotOneWithItAcrossStories() {
+        let same = StorySpeakers.sameNames([("ترامب", 315), ("دونالد ترامب", 2958), ("ميلانيا ترامب", 55), ("الرئيس الأمريكي", 40)])
+        #expect(same.isEmpty)
+    }
+}
