@@ -557,3 +557,15 @@ struct SameNamesTests {
         #expect(same.isEmpty)
     }
 }
+
+extension SpeakerTests {
+    @Test func aQuotedPolicyNameLeavesAParaphraseIndirect() {
+        let s = SpeakerTests.statements("وقال المتحدث إن الإدارة لا تزال ملتزمة بسياسة \"عدم التسامح\" مع المخالفين.")
+        #expect(s.map(\.kind) == [.indirect])
+    }
+
+    @Test func aQuotedRoleNameLeavesAParaphraseIndirect() {
+        let s = SpeakerTests.statements("وقال الممثل إن دور \"سامي\" ليس الدور الأهم في مسيرته.")
+        #expect(s.map(\.kind) == [.indirect])
+    }
+}
