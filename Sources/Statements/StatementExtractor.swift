@@ -91,22 +91,43 @@ struct ArticleReader {
     /// A statement the article gives undated and repeats later with its day («اتهم الرئيس
     /// الفنزويلي… نظيره الكولومبي…» in the lead, «اتهم… مادورو الجمعة نظيره الكولومبي…» below):
     /// the same speaker's later statement with its own time expression, by the same verb or with
-    /// half the words of the shorter, dates it.
+    /// half the words of the shorter, dates it; so does a later one with half the words whose day
+    /// comes from a sentence naming the speaker (a chronology at the article's end: «1 يونيو/حزيران:
+    /// … ترامب يقول إن القمة ستعقد في 12 يونيو»). The speaker's undated statements that follow it
+    /// without another speaker between (وأشار ترامب…، وأضاف…) are the same speech event and take
+    /// its day.
     mutating func dateLeadsByTheirRepeats() {
         let undated = found.indices.filter { found[$0].time == nil && found[$0].timeExpression == nil }
         guard !undated.isEmpty else { return }
         let words = found.map { Set(Tokenizer.tokens(in: $0.content).filter { $0.kind == .arabic }.map(\.key)) }
         let verbs = found.map { strip(Lexicon.key($0.cue)).bare }
+        func sharesHalf(_ i: Int, _ j: Int) -> Bool {
+            words[i].count >= 3 && Double(words[i].intersection(words[j]).count) >= 0.5 * Double(min(words[i].count, words[j].count))
+        }
+        var dated: Set<Int> = []
         for i in undated {
             let repeated = ((i + 1)..<found.count).first { j in
-                guard found[j].speaker == found[i].speaker, found[j].timeExpression != nil, let day = found[j].time, isPlausiblyRecent(day) else {
-                    return false
-                }
-                if verbs[j] == verbs[i] { return true }
-                return words[i].count >= 3 && Double(words[i].intersection(words[j]).count) >= 0.5 * Double(min(words[i].count, words[j].count))
+                guard found[j].speaker == found[i].speaker, let day = found[j].time, isPlausiblyRecent(day) else { return false }
+                guard found[j].timeExpression != nil else { return namedOnADatedSentence(j) && sharesHalf(i, j) }
+                return verbs[j] == verbs[i] || sharesHalf(i, j)
             }
             found[i].time = repeated.flatMap { found[$0].time }
+            if found[i].time != nil { dated.insert(i) }
         }
+        for i in dated.sorted() {
+            var k = i + 1
+            while k < found.count, found[k].speaker == found[i].speaker, found[k].time == nil, found[k].timeExpression == nil {
+                found[k].time = found[i].time
+                k += 1
+            }
+        }
+    }
+
+    /// Whether statement `j`'s day is that of a dated sentence naming its speaker.
+    func namedOnADatedSentence(_ j: Int) -> Bool {
+        let names = SpeakerNames.skeletons(found[j].speaker).subtracting(Self.genericNameWords)
+        guard let time = found[j].time, !names.isEmpty else { return false }
+        return datedSentences.contains { $0.day.description == time && !($0.names ?? nameSkeletons($0.tokens)).isDisjoint(with: names) }
     }
 
     // MARK: - One sentence

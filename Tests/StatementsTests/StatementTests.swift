@@ -283,3 +283,18 @@ struct CueKeysTests {
         for word in ["الرئيس", "الحكومة", "في", "وزير", "قالب"].map(Lexicon.key) { #expect(!Lexicon.cueKeys.contains(word), "\(word)") }
     }
 }
+
+extension StatementTests {
+    @Test func aLeadStatementTakesTheDayOfItsRepeatInAChronologyAndItsContinuationsToo() {
+        let text = """
+            قال الرئيس الأمريكي، دونالد ترامب، إن القمة مع كيم ستعقد في سنغافورة في 12 يونيو/حزيران.
+            وأضاف ترامب أن الأمور تسير بشكل جيد جدا.
+            26 مايو/أيار: كيم جونغ أون والرئيس الكوري الجنوبي يلتقيان في المنطقة منزوعة السلاح.
+            1 يونيو/حزيران: المبعوث الكوري الشمالي يسلم رسالة من الرئيس كيم إلى الرئيس ترامب في البيت الأبيض.
+            ترامب يقول إن القمة مع كيم ستعقد في 12 يونيو/حزيران.
+            """
+        let s = StatementExtractor.statements(in: StatementTests.article(text, published: "2018-06-01T22:59:59+00:00"))
+        #expect(s.map(\.speaker) == ["دونالد ترامب", "دونالد ترامب", "دونالد ترامب"])
+        #expect(s.map(\.time) == ["2018-06-01", "2018-06-01", "2018-06-01"])
+    }
+}
