@@ -99,7 +99,8 @@ struct ArticleReader {
     mutating func dateLeadsByTheirRepeats() {
         let undated = found.indices.filter { found[$0].time == nil && found[$0].timeExpression == nil }
         guard !undated.isEmpty else { return }
-        let words = found.map { Set(Tokenizer.tokens(in: $0.content).filter { $0.kind == .arabic }.map(\.key)) }
+        // (Words as light10 stems: قمته is القمة's.)
+        let words = found.map { Set(Tokenizer.tokens(in: $0.content).filter { $0.kind == .arabic }.map { Light10.stem($0.key) }) }
         let verbs = found.map { strip(Lexicon.key($0.cue)).bare }
         func sharesHalf(_ i: Int, _ j: Int) -> Bool {
             words[i].count >= 3 && Double(words[i].intersection(words[j]).count) >= 0.5 * Double(min(words[i].count, words[j].count))
