@@ -46,6 +46,9 @@ public struct ReportOptions: Sendable, Equatable {
     public var storiesInFull = 20
     /// How many timeline entries a story shows at most.
     public var entriesPerStory = 12
+    /// When set, a story in full shows these of its timeline's entries, in timeline order (a
+    /// page of a long story's life), instead of the entries that matter most.
+    public var timelinePage: Range<Int>?
     /// The time zone every time of the report is shown in (its header names it).
     public var timeZone = TimeZone(identifier: "UTC")!
     /// When set, each story's headline links to this prefix followed by the story's id (the

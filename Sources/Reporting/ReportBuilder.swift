@@ -161,7 +161,8 @@ struct ReportBuilder: Sendable {
         let nearbyOutlets = Set(absent.filter { hasSimilarArticle($0, to: story, members: members) })
         let silent = absent.filter { !nearbyOutlets.contains($0) }.joined(separator: "، ")
         let nearby = absent.filter { nearbyOutlets.contains($0) }.joined(separator: "، ")
-        let shown = Self.rowsThatMatter(entries, limit: options.entriesPerStory).map { entryLine(entries[$0]) }
+        let chosen = options.timelinePage.map { Array($0.clamped(to: entries.indices)) } ?? Self.rowsThatMatter(entries, limit: options.entriesPerStory)
+        let shown = chosen.map { entryLine(entries[$0]) }
         let days = members.compactMap { input.articles[$0].published?.calendarDay.daysSinceEpoch }
         return StorySection(
             rank: rank, anchor: "story-\(rank)", id: story.story, title: Headline.shown(story.title), link: link(story), hasLink: !link(story).isEmpty,

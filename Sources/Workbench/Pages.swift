@@ -34,21 +34,27 @@ struct PageRenderer: Sendable {
 }
 
 /// The navigation bar: home, the previous and next days with articles, stories merged into
-/// the one shown, and the search form.
+/// the one shown, the pages of a long story's timeline, and the search form.
 struct Navigation {
     let previous: String
     let hasPrevious: Bool
     let next: String
     let hasNext: Bool
     let merged: Merged?
+    /// The addresses of a long story's timeline pages before and after the one shown.
+    let earlier: String
+    let hasEarlier: Bool
+    let later: String
+    let hasLater: Bool
     let query: String
 
     struct Merged {
         let ids: [String]
     }
 
-    init(previous: String? = nil, next: String? = nil, merged: [String] = [], query: String = "") {
+    init(previous: String? = nil, next: String? = nil, merged: [String] = [], earlier: String? = nil, later: String? = nil, query: String = "") {
         (self.previous, self.hasPrevious, self.next, self.hasNext, self.query) = (previous ?? "", previous != nil, next ?? "", next != nil, query)
+        (self.earlier, self.hasEarlier, self.later, self.hasLater) = (earlier ?? "", earlier != nil, later ?? "", later != nil)
         self.merged = merged.isEmpty ? nil : Merged(ids: merged)
     }
 }

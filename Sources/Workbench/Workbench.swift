@@ -82,7 +82,7 @@ public struct Workbench: Sendable {
             case (nil, _): return try dayPage(nil)
             case ("favicon.ico", 1): return WorkbenchResponse(status: 204, contentType: "image/x-icon", body: "")
             case ("day", 2): return try dayPage(try Parameters.day(segments[1], name: "day"))
-            case ("story", 2): return try storyPage(segments[1])
+            case ("story", 2): return try storyPage(segments[1], try Parameters(request.query))
             case ("speaker", 2): return try speakerPage(segments[1], limit: try Parameters(request.query).limit)
             case ("outlet", 2): return try outletPage(segments[1], try Parameters(request.query))
             case ("search", 1): return try searchPage(try Parameters(request.query).text("q"))
@@ -109,16 +109,25 @@ public struct Workbench: Sendable {
         return htmlResponse(pages.withNavigation(html, navigation))
     }
 
-    /// `/story/{id}`: the story over its whole life (its report over its own period, every
-    /// statement shown), and the stories merged into it; a retired id redirects to its survivor.
-    func storyPage(_ id: String) throws -> WorkbenchResponse {
+    /// `/story/{id}?offset&limit`: the story over its whole life (its report over its own
+    /// period, its timeline a page of `limit` entries, 200 by default, from `offset`, with links
+    /// to the pages before and after), and the stories merged into it; a retired id redirects to
+    /// its survivor.
+    func storyPage(_ id: String, _ parameters: Parameters) throws -> WorkbenchResponse {
         let snapshot = try story(id)
+        let (offset, limit) = (try parameters.offset, try parameters.number("limit", default: 200, in: 1...1000))
         let days = snapshot.articles.compactMap { $0.published?.calendarDay }
         var options = reportOptions(from: days.min(), to: days.max())
         options.storiesInFull = 1
-        options.entriesPerStory = .max
-        let html = reports.html(Report.build(Analysis(snapshot), options: options))
-        return htmlResponse(pages.withNavigation(html, Navigation(merged: try store.merged(into: id))))
+        options.timelinePage = offset..<(offset + limit)
+        let analysis = Analysis(snapshot)
+        let html = reports.html(Report.build(analysis, options: options))
+        let entries = analysis.timeline.count { $0.story == id }
+        func page(_ start: Int) -> String { "/story/\(Parameters.pathSegment(id))?offset=\(start)&limit=\(limit)" }
+        let navigation = Navigation(
+            merged: try store.merged(into: id), earlier: offset > 0 ? page(max(0, offset - limit)) : nil,
+            later: offset + limit < entries ? page(offset + limit) : nil)
+        return htmlResponse(pages.withNavigation(html, navigation))
     }
 
     /// `/speaker/{name}`: every statement of the speaker across stories and days, newest first,

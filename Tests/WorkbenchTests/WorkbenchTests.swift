@@ -75,6 +75,16 @@ struct WorkbenchPageTests {
         #expect(!story.body.contains("وفي timeline.jsonl غيرها"), "every statement is shown")
     }
 
+    @Test func aLongStorysTimelineIsShownPageByPage() throws {
+        let first = get("/story/s-3c7b020382", ["limit": "1"])
+        #expect(first.status == 200)
+        #expect(first.body.contains("<a rel=\"next\" href=\"/story/s-3c7b020382?offset=1&amp;limit=1\">"))
+        #expect(!first.body.contains("التصريحات السابقة"))
+        let second = get("/story/s-3c7b020382", ["offset": "1", "limit": "1"])
+        #expect(second.body.contains("<a rel=\"prev\" href=\"/story/s-3c7b020382?offset=0&amp;limit=1\">"))
+        #expect(get("/story/s-3c7b020382", ["limit": "0"]).status == 400)
+    }
+
     @Test func anUnknownStoryIsNotFoundAndARetiredOneRedirectsToItsSurvivor() throws {
         #expect(get("/story/s-0000000000").status == 404)
         // (The survivor's page given before the merge is not given again after it.)
