@@ -7,8 +7,7 @@ import Store
 import Synchronization
 
 /// What search, speakers and statements scan, read from the store once for each state of it
-/// (the store's count of articles with a story changes with every update) and kept with its
-/// key views, so a request scans memory instead of reading and normalizing the whole store.
+/// (``StoryStore/state()`` changes with every update) and kept with its key views, so a request scans memory instead of reading and normalizing the whole store.
 /// Once read, the index answers at once: when the store has changed since, the new state is read
 /// beside the requests, which the index of the state before answers until it is ready.
 final class SearchIndex: Sendable {
@@ -48,17 +47,22 @@ final class SearchIndex: Sendable {
     func contents() throws -> Contents {
         let state = try store.state()
         guard let contents = cached.withLock({ $0 }) else { return try read(at: state) }
-        if contents.state != state,
-            reading.withLock({ reading in
-                defer { reading = true }; return !reading
-            })
-        {
+        if contents.state != state, startsReading() {
             DispatchQueue.global().async {
                 _ = try? self.read(at: state)
                 self.reading.withLock { $0 = false }
             }
         }
         return contents
+    }
+
+    /// Whether no newer state was being read; if so, one is from now on.
+    func startsReading() -> Bool {
+        reading.withLock { reading in
+            guard !reading else { return false }
+            reading = true
+            return true
+        }
     }
 
     /// Whether the index read last is the one of `state`.
