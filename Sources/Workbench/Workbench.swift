@@ -56,9 +56,11 @@ public struct Workbench: Sendable {
     }
 
     /// Reads what search, speakers and statements scan, so that the first of them answers at
-    /// once (a server does before it listens).
+    /// once, and builds the latest day's page, the one an analyst opens first (a server does
+    /// before it listens).
     public func prepare() throws {
         _ = try index.contents()
+        _ = respond(to: WorkbenchRequest(path: "/"))
     }
 
     /// The answer to `request`; a store that fails is a 500 with its message. An answer given

@@ -253,6 +253,19 @@ struct WorkbenchPostgresTests {
 
 @Suite("Answers given again")
 struct ResponseCacheTests {
+    @Test func aPreparedWorkbenchHasTheLatestDaysPageReady() throws {
+        // (A store of its own: another test writes to the demo store, which changes its state.)
+        let store = try StoryStore(path: makeTemporaryFolder("prepared") + "/store.sqlite")
+        let run = try store.beginRun(inputs: ["demo"])
+        _ = try store.add(Array(Ingest.read([repositoryPath("Datasets/demo/articles")]).articles.prefix(6)), run: run)
+        _ = try Pipeline.update(store, run: run)
+        let prepared = try Workbench(store: store)
+        let home = WorkbenchRequest(path: "/")
+        #expect(prepared.answers.answer(to: home, at: try store.state()) == nil)
+        try prepared.prepare()
+        #expect(prepared.answers.answer(to: home, at: try store.state())?.status == 200)
+    }
+
     let page = WorkbenchResponse(status: 200, contentType: "text/html; charset=utf-8", body: "<p>الصفحة</p>")
 
     @Test func anAnswerIsGivenAgainAtItsStateOnly() {
