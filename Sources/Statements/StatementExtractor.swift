@@ -105,11 +105,13 @@ struct ArticleReader {
         func sharesHalf(_ i: Int, _ j: Int) -> Bool {
             words[i].count >= 3 && Double(words[i].intersection(words[j]).count) >= 0.5 * Double(min(words[i].count, words[j].count))
         }
+        for k in datedSentences.indices where datedSentences[k].names == nil { datedSentences[k].names = nameSkeletons(datedSentences[k].tokens) }
+        let datedByNamingSentence = found.indices.map { found[$0].timeExpression == nil && namedOnADatedSentence($0) }
         var dated: Set<Int> = []
         for i in undated {
             let repeated = ((i + 1)..<found.count).first { j in
                 guard found[j].speaker == found[i].speaker, let day = found[j].time, isPlausiblyRecent(day) else { return false }
-                guard found[j].timeExpression != nil else { return namedOnADatedSentence(j) && sharesHalf(i, j) }
+                guard found[j].timeExpression != nil else { return datedByNamingSentence[j] && sharesHalf(i, j) }
                 return verbs[j] == verbs[i] || sharesHalf(i, j)
             }
             found[i].time = repeated.flatMap { found[$0].time }
@@ -124,11 +126,12 @@ struct ArticleReader {
         }
     }
 
-    /// Whether statement `j`'s day is that of a dated sentence naming its speaker.
+    /// Whether statement `j`'s day is that of a dated sentence naming its speaker (the sentences'
+    /// names made already).
     func namedOnADatedSentence(_ j: Int) -> Bool {
         let names = SpeakerNames.skeletons(found[j].speaker).subtracting(Self.genericNameWords)
         guard let time = found[j].time, !names.isEmpty else { return false }
-        return datedSentences.contains { $0.day.description == time && !($0.names ?? nameSkeletons($0.tokens)).isDisjoint(with: names) }
+        return datedSentences.contains { $0.day.description == time && $0.names?.isDisjoint(with: names) == false }
     }
 
     // MARK: - One sentence
@@ -166,7 +169,12 @@ struct ArticleReader {
     func namesSpeakerRightAfter(_ i: Int, range: Range<Int>) -> Bool {
         guard i + 1 < range.upperBound, tokens[i + 1].kind == .arabic else { return false }
         let key = tokens[i + 1].key
-        return Lexicon.titles.contains(key) || knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(key)) }
+        return Lexicon.titles.contains(key) || namesKnownPerson(key)
+    }
+
+    /// Whether a word (by key) is a word of a person the article names.
+    func namesKnownPerson(_ key: String) -> Bool {
+        knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(key)) }
     }
 
     /// A statement whose cue is token `i`; returns the token after its content.
@@ -1007,7 +1015,7 @@ struct ArticleReader {
             // (After a person the article names, too: ووصف بومبيو محادثاتهما بأنها…)
             if j > start, Self.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
                 j - 1 > start || tokens[j - 1].key.hasBytePrefix("ال")
-                    || knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(tokens[j - 1].key)) }
+                    || namesKnownPerson(tokens[j - 1].key)
             {
                 break
             }
@@ -1867,6 +1875,6 @@ struct NameWords {
         self.role = role
         words = SpeakerNames.words(name)
         skeletons = Set(words.map(SpeakerNames.skeleton))
-        isPersonName = StorySpeakers.isPersonalName(name) && !SpeakerShape.isMalformed(name)
+        isPersonName = StorySpeakers.isWholePersonalName(name)
     }
 }

@@ -32,7 +32,7 @@ public enum StorySpeakers {
     /// many statements each has.
     public static func sameNames(_ speakers: [(speaker: String, statements: Int)]) -> [String: String] {
         var spellings: [[String]: [(speaker: String, statements: Int)]] = [:]
-        for speaker in speakers where isPersonalName(speaker.speaker) && !SpeakerShape.isMalformed(speaker.speaker) {
+        for speaker in speakers where isWholePersonalName(speaker.speaker) {
             spellings[SpeakerNames.skeletons(speaker.speaker).sorted(), default: []].append(speaker)
         }
         var same: [String: String] = [:]
@@ -42,6 +42,10 @@ public enum StorySpeakers {
         }
         return same
     }
+
+    /// Whether a speaker is a person's name alone and a noun phrase: a name run on into a particle
+    /// (محمود عباس أن) is nobody's fuller name.
+    static func isWholePersonalName(_ speaker: String) -> Bool { isPersonalName(speaker) && !SpeakerShape.isMalformed(speaker) }
 
     /// Whether a speaker is a person's name alone: no title, organisation, place or definite word
     /// (ترامب، دونالد ترامب; not إدارة ترامب or الخارجية الروسية).
@@ -68,7 +72,7 @@ public enum StorySpeakers {
         // A joint speaker (ماكرون وميركل) is nobody's fuller name.
         let joint = Set(speakers.filter { $0.contains(" و") })
         // (A name run on into a particle, «محمود عباس أن», is nobody's fuller name either.)
-        let personal = Set(speakers.filter { !joint.contains($0) && isPersonalName($0) && !SpeakerShape.isMalformed($0) })
+        let personal = Set(speakers.filter { !joint.contains($0) && isWholePersonalName($0) })
         let named = speakers.filter { !joint.contains($0) && role[$0] != $0 }
         // Who holds each word, in names and in roles: candidates share every word.
         var nameHolders: [String: [String]] = [:], roleHolders: [String: [String]] = [:]
