@@ -435,6 +435,10 @@ enum Lexicon {
     /// counts and examples.
     static let stanceAdjectives = WordSet(reviewedWords("stance-adjectives"))
 
+    /// Nationality adjectives (الإسباني، البرتغالي): the package's `Lexicons/nationalities.tsv`,
+    /// mined from the shared corpora with counts and examples.
+    static let nationalities = WordSet(reviewedWords("nationalities"))
+
     /// The verbs whose object may be what they assert, written as a noun (``assertedObjects``).
     static let assertsNoun: Set<String> = ["أكد", "شدد"]
 

@@ -1634,6 +1634,12 @@ struct ArticleReader {
                     || (words.isSubset(of: short ? Set($0.words) : $0.skeletons) && $0.words.count > words.count && $0.isPersonName)
             }
             .max { $0.words.count < $1.words.count }
+            // فقال الفرنسي المخضرم: the one the article named with that nationality, else its last
+            // named speaker.
+            if fuller == nil, segments.count == 1, isDescribedNationality(segments[0]) {
+                if let named = person(ofNationality: segments[0][0]) { return (named, nil) }
+                if let earlier = speakers.last(where: { StorySpeakers.isWholePersonalName($0.speaker) }) { return earlier }
+            }
             return (fuller?.name ?? name, role ?? fuller?.role)
         }
         if let name { return (name, role) }
@@ -1709,14 +1715,49 @@ struct ArticleReader {
     /// المتحدث المعتقلين), an age, في.
     func isDescribedTitle(_ phrase: [Int]) -> Bool {
         guard phrase.count > 1, SpeakerNames.isTitle(tokens[phrase[0]].key), tokens[phrase[0]].key.hasBytePrefix("ال") else { return false }
-        return phrase.dropFirst().allSatisfy { k in
-            let key = tokens[k].key
-            if tokens[k].kind == .number || Lexicon.ageWords.contains(key) { return true }
-            guard key.hasBytePrefix("ال"), !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasByteSuffix($0) }) else { return false }
-            let bare = String(key.dropFirst(2))
-            return !SpeakerNames.isTitle(key) && !SpeakerNames.roleWords.contains(bare) && !Places.words.contains(key) && !Self.isGentilic(key)
-                && !Lexicon.institutions.contains(bare) && !Lexicon.institutions.contains(key)
+        return phrase.dropFirst().allSatisfy(describesHolder)
+    }
+
+    /// Whether a phrase is a nationality and words that describe its holder (الإسباني الشاب،
+    /// الفرنسي المخضرم): a person the article named, as a described title is. (A nationality alone
+    /// is often a family name: السويدي، التركي.)
+    func isDescribedNationality(_ phrase: [Int]) -> Bool {
+        phrase.count > 1 && Lexicon.nationalities.contains(tokens[phrase[0]].key) && phrase.dropFirst().allSatisfy(describesHolder)
+    }
+
+    /// The person named with the nationality at token `k` before it, the nearest first: a kunya
+    /// with it (أبو يحيى التونسي), or a name after it: a known person's (الفرنسي آرسين فينجر حقق →
+    /// فينجر: the words after a nationality may run on into a verb), or two words (البرتغالي جوزفالدو
+    /// فيريرا المدير الفني).
+    func person(ofNationality k: Int) -> String? {
+        let key = tokens[k].key
+        for j in stride(from: k - 1, through: 0, by: -1) where tokens[j].key == key {
+            if j >= 2, SpeakerNames.namePrefixes.contains(tokens[j - 2].key), tokens[j - 1].kind == .arabic {
+                return String(scalars: display.scalars[tokens[j - 2].range.lowerBound..<tokens[j].range.upperBound])
+            }
+            if let name = titledName(after: j, before: min(j + 5, tokens.count), scalars: 0..<display.scalars.count) {
+                let words = Set(name.map { SpeakerNames.keySkeleton(tokens[$0].key) })
+                if let known = knownNames.filter({ $0.isPersonName && $0.skeletons.isSubset(of: words) }).max(by: { $0.words.count < $1.words.count }) {
+                    return known.name
+                }
+                // (a given name and a family name, ended by a role or punctuation, is a whole name)
+                if name.count == 2 {
+                    return String(scalars: display.scalars[tokens[name.lowerBound].range.lowerBound..<tokens[name.upperBound - 1].range.upperBound])
+                }
+            }
         }
+        return nil
+    }
+
+    /// Whether word `k` describes a title's holder: a definite singular adjective that is no title,
+    /// office, organisation, place or people, an age, or في.
+    func describesHolder(_ k: Int) -> Bool {
+        let key = tokens[k].key
+        if tokens[k].kind == .number || Lexicon.ageWords.contains(key) { return true }
+        guard key.hasBytePrefix("ال"), !(key.unicodeScalars.count >= 6 && ["ين", "ون", "ات"].contains { key.hasByteSuffix($0) }) else { return false }
+        let bare = String(key.dropFirst(2))
+        return !SpeakerNames.isTitle(key) && !SpeakerNames.roleWords.contains(bare) && !Places.words.contains(key) && !Self.isGentilic(key)
+            && !Lexicon.institutions.contains(bare) && !Lexicon.institutions.contains(key)
     }
 
     // MARK: - Text helpers

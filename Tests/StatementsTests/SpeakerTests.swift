@@ -170,6 +170,35 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["عبدالرشيد دوستم", "عبدالرشيد دوستم"])
     }
 
+    @Test func aDescribedNationalityIsTheArticlesLastNamedSpeaker() {
+        let s = SpeakerTests.statements(
+            """
+            قال بيب غوارديولا، مدرب مانشستر سيتي، إن فريقه يستهدف التعاقد مع لاعب واحد أو لاعبين اثنين فقط.
+            وأبلغ الإسباني الشاب شبكة سكاي سبورتس "سنضم لاعبا واحدا أو لاعبين اثنين".
+            """)
+        #expect(s.map(\.speaker) == ["بيب غوارديولا", "بيب غوارديولا"])
+    }
+
+    @Test func aDescribedNationalityIsThePersonTheArticleNamedWithIt() {
+        // The last speaker is the club's president; the Portuguese is the coach.
+        let s = SpeakerTests.statements(
+            """
+            وتمنى مرتضى منصور عودة الجماهير إلى المدرجات، مشيرا إلى أنه «لا طعم للكرة دون الجمهور».
+            من جهته، وجه البرتغالي جوزفالدو فيريرا المدير الفني لفريق الزمالك التهنئة للاعبي الفريق.
+            وكشف البرتغالي النقاب عن مصيره مع الأبيض، حيث أشار إلى أنه لم يتخذ قراره بعد.
+            """)
+        #expect(s.map(\.speaker).last == "جوزفالدو فيريرا")
+    }
+
+    @Test func aDescribedNationalityIsTheKunyaThatEndsWithIt() {
+        let s = SpeakerTests.statements(
+            """
+            وظهر في التسجيل المرئي أبو يحيى التونسي الذي توعد مجلس النواب الليبي.
+            وطالب التونسي الناس بضرورة الانضواء تحت راية "داعش".
+            """)
+        #expect(s.map(\.speaker).last == "أبو يحيى التونسي")
+    }
+
     @Test func aTitleQualifiedByAPeopleIsNotTheLastSpeakerWithThatTitle() {
         let s = SpeakerTests.statements(
             """
