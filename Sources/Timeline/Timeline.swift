@@ -132,10 +132,14 @@ public enum Timeline {
             func consider(_ g: Int, _ overlap: Double) {
                 if overlap > (best?.overlap ?? 0) || (overlap == best?.overlap && g > best!.index) { best = (g, overlap) }
             }
-            for g in groupsOfSpeaker[speakerKeys[i]].reversed() {
+            var sameSpeakers: [Int] = []  // the speaker's entries this report is
+            for g in groupsOfSpeaker[speakerKeys[i]].reversed() where !groups[g].members.isEmpty {
                 guard isRecent(g) else { break }
                 let overlap = Self.overlap(words, itemWords[groups[g].members[0]])
-                if overlap >= sameStatement { consider(g, overlap) }
+                if overlap >= sameStatement {
+                    consider(g, overlap)
+                    sameSpeakers.append(g)
+                }
             }
             // Another speaker's report, when the words are the same. (Resolved days are not asked
             // to agree: on the statement pairs that cost three true pairs of seven found this way.)
@@ -162,6 +166,13 @@ public enum Timeline {
             let g = best?.index ?? groups.count
             if let best {
                 groups[best.index].members.append(i)
+                // One outlet's statement cut in two (قال… وتابع…) that another outlet gives whole:
+                // the two entries are one.
+                for other in sameSpeakers where other != g && continues(groups[other].members[0], groups[g].members[0], in: ordered) {
+                    for m in groups[other].members { groupOf[m] = g }
+                    groups[g].members = (groups[g].members + groups[other].members).sorted()
+                    groups[other].members = []  // (left out of every speaker's entries)
+                }
             } else {
                 groups.append((item.statement.speaker, [i]))
             }
@@ -171,7 +182,7 @@ public enum Timeline {
             if k.map({ groupsOfSpeaker[speakerKeys[i]][$0] != g }) ?? true { groupsOfSpeaker[speakerKeys[i]].insert(g, at: k.map { $0 + 1 } ?? 0) }
             for word in words { reportsOfWord[Int(word)].append(i) }
         }
-        let entries = groups.map { group -> TimelineEntry in
+        let entries = groups.filter { !$0.members.isEmpty }.map { group -> TimelineEntry in
             let members = group.members.map { ordered[$0] }
             let reports = members.map { m in
                 Report(
@@ -189,6 +200,13 @@ public enum Timeline {
         }
         for k in sorted.indices { sorted[k].id = "\(story)/\(k + 1)" }
         return sorted
+    }
+
+    /// Whether reports `a` and `b` (of one speaker) are one article's statement and its
+    /// continuation in the next sentence (وتابع البيان، وأضاف).
+    static func continues(_ a: Int, _ b: Int, in ordered: [(statement: Statement, published: Published?)]) -> Bool {
+        let (x, y) = (ordered[a].statement, ordered[b].statement)
+        return x.article == y.article && abs(x.sentence - y.sentence) == 1
     }
 
     /// Words in common over the shorter side (sorted distinct word numbers).

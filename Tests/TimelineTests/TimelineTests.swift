@@ -63,6 +63,47 @@ struct TimelineTests {
         #expect(entry.outlets == ["nabaa", "sada"])
     }
 
+    @Test func aStatementOneOutletCutInTwoAndAnotherGaveWholeIsOneEntry() throws {
+        // Sky News quotes the State Department's statement in two sentences (قال… وتابع…); CNN
+        // gives it in one report: the two parts are one statement.
+        let entries = TimelineTests.build([
+            TimelineTests.statement(
+                "a1", outlet: "sky", speaker: "هيذر نويرت", content: "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء",
+                sentence: 1),
+            TimelineTests.statement(
+                "a1", outlet: "sky", speaker: "هيذر نويرت",
+                content: "استهدف الحوثيون الطائفة البهائية بخطاب تحريضي إلى جانب موجة من الاعتقالات والاستدعاءات من المحكمة",
+                sentence: 2),
+            TimelineTests.statement(
+                "a2", outlet: "cnn", speaker: "هيذر نويرت",
+                content:
+                    "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء. لقد استهدف الحوثيون الطائفة البهائية في خطاب تحريضي",
+                sentence: 1),
+        ])
+        let entry = try #require(entries.first)
+        #expect(entries.count == 1)
+        #expect(entry.reports.map(\.article) == ["a1", "a1", "a2"])
+    }
+
+    @Test func twoStatementsOfOneArticleThatAreNotNextToEachOtherStayTwoEntries() {
+        // The same report covers both, but the article said them apart: two statements.
+        let entries = TimelineTests.build([
+            TimelineTests.statement(
+                "a1", outlet: "sky", speaker: "هيذر نويرت", content: "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء",
+                sentence: 1),
+            TimelineTests.statement(
+                "a1", outlet: "sky", speaker: "هيذر نويرت",
+                content: "استهدف الحوثيون الطائفة البهائية بخطاب تحريضي إلى جانب موجة من الاعتقالات والاستدعاءات من المحكمة",
+                sentence: 4),
+            TimelineTests.statement(
+                "a2", outlet: "cnn", speaker: "هيذر نويرت",
+                content:
+                    "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء. لقد استهدف الحوثيون الطائفة البهائية في خطاب تحريضي",
+                sentence: 1),
+        ])
+        #expect(entries.map(\.reports.count).sorted() == [1, 2])
+    }
+
     @Test func aReportJoinsTheEntryWithItsWordsRatherThanItsSpeakersLooserOne() throws {
         // The deputy minister's quotation, then the same speaker on the peninsula in other words
         // (half of them shared), then the quotation again under his name: it is the first statement.
