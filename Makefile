@@ -65,6 +65,7 @@ bench: deps
 	.build/release/isnad-bench text
 	.build/release/isnad-bench stemming
 	.build/release/isnad-bench statements
+	.build/release/isnad-bench report
 	.build/release/isnad-bench replay
 	@[ -x .venv/bin/python ] || python3 -m venv .venv
 	@.venv/bin/python -c "import sklearn, numpy, scipy" 2>/dev/null || .venv/bin/pip install -q scikit-learn numpy scipy

@@ -30,7 +30,7 @@ public enum Tables {
         "stories", summary: "One row per story, ranked by independent sources, then articles.",
         columns: [
             Column("story", "string", "stable id (s- and a hash of its first article's id)") { .text($0.story) },
-            Column("title", "string", "the most central headline") { .text($0.title) },
+            Column("title", "string", "the most central headline, without a web label (شاهد..، بالفيديو:), hashtags as words") { .text($0.title) },
             Column("articles", "[string]", "article ids, earliest first (CSV: joined with ;)") { .list($0.articles) },
             Column("outlets", "[string]", "outlets, most articles first") { .list($0.outlets) },
             Column("independent_sources", "[string]", "outlets with an article of their own") { .list($0.independentSources) },

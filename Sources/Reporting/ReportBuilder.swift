@@ -238,7 +238,8 @@ struct ReportBuilder: Sendable {
         var taken: [(text: String, words: Set<String>)] = []
         for candidate in candidates.sorted(by: { ($0.score, $1.index) > ($1.score, $0.index) }) {
             let words = Set(StatementScores.words(candidate.lead))
-            guard words.count >= 5, !taken.contains(where: { jaccard($0.words, words) > 0.4 }) else { continue }
+            // (a sentence inside a longer one repeats it too: 80 % of its words there)
+            guard words.count >= 5, !taken.contains(where: { jaccard($0.words, words) > 0.4 || containment($0.words, words) >= 0.8 }) else { continue }
             taken.append((candidate.lead, words))
             if taken.count == 3 { break }
         }
@@ -249,14 +250,10 @@ struct ReportBuilder: Sendable {
     /// العربية المتحدة (CNN) — »).
     func leadSentence(_ text: String) -> String {
         let display = DisplayText(text)
-        guard let first = SentenceSplitter.sentences(of: display).first(where: { $0.range.count > 20 }) else { return oneLine(text) }
-        var sentence = oneLine(String(String.UnicodeScalarView(display.scalars[first.range])))
-        if let dash = sentence.firstIndex(where: { $0 == "—" || $0 == "–" }) ?? sentence.range(of: " - ")?.lowerBound {
-            let head = sentence[..<dash]
-            if head.split(separator: " ").count <= 8, head.contains("(") || head.contains("،") {
-                sentence = String(sentence[sentence.index(after: dash)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
-            }
-        }
+        // (a sentence that is a dateline alone, «دبي، الإمارات العربية المتحدة (CNN)-- "نتيجة مؤسفة"..», is skipped)
+        let sentences = SentenceSplitter.sentences(of: display).lazy.filter { $0.range.count > 20 }
+            .map { withoutDateline(oneLine(String(String.UnicodeScalarView(display.scalars[$0.range])))) }
+        guard let sentence = sentences.first(where: { $0.split(separator: " ").count >= 4 }) else { return oneLine(text) }
         let words = sentence.split(separator: " ")
         return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : sentence
     }
@@ -511,14 +508,57 @@ func counted(_ n: Int, _ noun: Noun) -> String {
     }
 }
 
-/// Text on one line: runs of whitespace, newlines included, become one space.
-func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-}
-
 /// At most `limit` characters, an ellipsis marking the cut.
 func clipped(_ text: String, to limit: Int) -> String {
     text.count > limit ? String(text.prefix(limit)) + " …" : text
+}
+
+/// A sentence without the dateline or byline it opens with: a head of at most six words ended by
+/// a dash («لندن - »، «عبدالله البرقاوي – »، «(CNN)-- ») or by a colon when the head holds a
+/// parenthesis, a comma or a news agency («الرياض (رويترز):»، «د ب أ - الرياض:»، «واس – جدة:»: the
+/// place after a dash too); up to three in a row («أحمد علي- سبق- القاهرة:»).
+func withoutDateline(_ sentence: String) -> String {
+    var rest = Substring(sentence)
+    var strippedDash = false
+    for _ in 0..<3 {
+        // (a hyphen or a colon between two letters or digits joins them: جونغ-أون، 10:30)
+        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        guard
+            let mark = rest.indices.first(where: { k in
+                let next = rest.index(after: k)
+                return datelineMarks.contains(rest[k])
+                    && !(k > rest.startIndex && isWord(rest[rest.index(before: k)]) && next < rest.endIndex && isWord(rest[next]))
+            })
+        else { break }
+        let head = rest[..<mark]
+        let words = head.split(separator: " ").count
+        let isDash = rest[mark] != ":"
+        let qualified =
+            isDash
+            ? words <= 6
+            : words <= 6 && (head.contains("(") || head.contains("،") || newsAgencies.contains { head.contains($0) } || (strippedDash && words <= 3))
+        // (a dash inside parentheses, «(اف - 16)»، «(رجالا - نساء)», ends no dateline)
+        let opened = head.filter { $0 == "(" }.count > head.filter { $0 == ")" }.count
+        guard words > 0, qualified, !opened else { break }
+        rest = rest[mark...].drop { datelineMarks.contains($0) || $0 == " " }
+        strippedDash = isDash
+    }
+    return String(rest)
+}
+
+/// What ends a dateline: a dash of any length, or a colon.
+let datelineMarks: Set<Character> = ["-", "–", "—", ":"]
+
+/// News agencies and channels as datelines name them.
+let newsAgencies = [
+    "CNN", "AFP", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "د ب أ", "د.ب.أ", "واس", "يو بي آي", "الأناضول", "كونا", "وام", "قنا", "بنا", "سبأ", "سانا",
+    "أ ش أ",
+]
+
+/// Shared words over the smaller set's words.
+func containment(_ a: Set<String>, _ b: Set<String>) -> Double {
+    let smaller = min(a.count, b.count)
+    return smaller == 0 ? 0 : Double(a.intersection(b).count) / Double(smaller)
 }
 
 /// Shared words over all words.

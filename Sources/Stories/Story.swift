@@ -8,7 +8,8 @@ public struct Story: Sendable, Codable, Equatable {
     /// Stable id: `s-` and a hash of the story's first published article's id, so the same input
     /// gives the same ids and adding unrelated articles changes none.
     public let story: String
-    /// The most central headline (the article closest to the story's centroid).
+    /// The most central headline (the article closest to the story's centroid), as a report shows
+    /// it: without a web label (شاهد..، بالفيديو:), hashtags in words, on one line.
     public let title: String
     /// The ids of its articles, earliest first.
     public let articles: [String]
@@ -81,7 +82,7 @@ extension Story {
         guard indices.count > 1 else {
             // Most stories have one article: it is the central one, its outlet the only one.
             return Story(
-                story: id ?? storyID(first.id), title: first.title, articles: [first.id], outlets: [first.source],
+                story: id ?? storyID(first.id), title: Headline.shown(first.title), articles: [first.id], outlets: [first.source],
                 independentSources: ownReporting[indices[0]] ? [first.source] : [],
                 firstPublished: first.published?.description, lastPublished: first.published?.description,
                 keywords: keywords(centroid, of: indices, articles: articles, headlines: headlines))
@@ -97,7 +98,7 @@ extension Story {
         let independent = Set(indices.filter { ownReporting[$0] }.map { articles[$0].source })
         return Story(
             story: id ?? storyID(first.id),
-            title: articles[central].title,
+            title: Headline.shown(articles[central].title),
             articles: ordered.map { articles[$0].id },
             outlets: outletCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
             independentSources: independent.sorted(),

@@ -2,6 +2,7 @@
 // Python an analyst would otherwise run. Usage:
 //   swift run -c release isnad-bench ingest [FILES...]   (default: the three corpora in ../shared/datasets)
 //   swift run -c release isnad-bench text [FILES...]
+//   swift run -c release isnad-bench report [FILES...]   (titles and summaries of every story)
 //   swift run -c release isnad-bench stemming            (stemming variants on the gold-dev days)
 //   swift run -c release isnad-bench pipeline [FILES...] (the whole isnad run, its 3× replay and the scikit-learn baseline; needs the isnad product built)
 import Foundation
@@ -139,6 +140,8 @@ case "stories":
     try benchStories(arguments.isEmpty ? sharedCorpora : arguments)
 case "statements":
     benchStatements(arguments.isEmpty ? sharedCorpora : arguments)
+case "report":
+    benchReport(arguments.isEmpty ? sharedCorpora : arguments)
 case "extract":
     benchExtraction(arguments.isEmpty ? sharedCorpora : arguments)
 case "similarity":

@@ -1,4 +1,3 @@
-import ArabicText
 import Foundation
 
 /// Headlines and lead sentences as a report shows them: on one line, without a site's web label
@@ -23,10 +22,15 @@ package enum Headline {
     static let separators = [":", "..", "…", "|", "-", "–", "—"]
 
     /// The labels, longest first (so «بالفيديو» is tried before «فيديو»).
-    static let labels: [String] = {
+    package static let labels: [String] = {
         guard let url = Bundle.module.url(forResource: "web-labels", withExtension: "tsv", subdirectory: "Lexicons"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { preconditionFailure("the resource Lexicons/web-labels.tsv is missing from the package") }
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t")[0]) }.sorted { $0.count > $1.count }
     }()
+}
+
+/// Text on one line: runs of whitespace, newlines included, become one space.
+package func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
