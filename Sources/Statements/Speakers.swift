@@ -120,10 +120,25 @@ enum SpeakerNames {
                 k -= 1
                 continue
             }
-            if isRoleWord(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) { break }
+            // (a noun with its possessive between a role and a name, or opening the phrase, is of
+            // the role: وزير خارجيته مايك بومبيو، المنتهية ولايته حيدر العبادي، خطيبته خديجة آزرو;
+            // last, it may be a name, عبدالله فلاته; after a noun, a verb's: تقرير أصدرته مؤسسة…)
+            let possessiveOfRole = k < keys.count && isNounWithPossessive(key) && (k == 1 || isRoleWord(keys[k - 2]))
+            if isRoleWord(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) || possessiveOfRole { break }
             k -= 1
         }
         return k < keys.count ? k : nil
+    }
+
+    /// Whether a word (by key) is a noun in ـة with a possessive pronoun, its ة written ت
+    /// (خارجيته، ولايته، بلديتها، خطيبته).
+    static func isNounWithPossessive(_ key: String) -> Bool {
+        let letters = Array(key.unicodeScalars)
+        for pronoun in ["ه", "ها", "هم", "هما", "هن"] where key.hasByteSuffix(pronoun) {
+            let length = pronoun.unicodeScalars.count
+            if letters.count >= length + 4, letters[letters.count - length - 1] == "ت" { return true }
+        }
+        return false
     }
 
     /// Whether a word can be a given name before a definite family name (محمد الجدعان، حيدر
@@ -149,12 +164,13 @@ enum SpeakerNames {
     /// Words that open a compound Arabic name whose second word is definite (أبو الغيط).
     static let namePrefixes: WordSet = WordSet(["أبو", "أبي", "أبا", "عبد", "بن", "ابن", "آل", "ولد"].map(Lexicon.key))
 
-    /// Non-definite words of roles and organisations.
+    /// Non-definite words of roles and organisations, and the words that name one (امرأة تدعى…).
     static let roleWords: WordSet = WordSet(
         [
             "باسم", "وزارة", "وزير", "حكومة", "مجلس", "رئاسة", "هيئة", "جامعة", "منظمة", "لجنة", "حزب", "حركة", "مكتب", "وكالة",
             "مركز", "قوات", "جيش", "شؤون", "دولة", "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "عام", "العام", "أول", "سابق",
             "رسمي", "خاص", "دائم", "مساعد", "وكيل", "لدى", "إدارة", "وسائل", "إعلام", "بلدية", "نادي", "منتخب", "فريق", "صحيفة", "قناة", "موقع",
+            "يدعى", "تدعى", "المدعو", "المدعوة",
         ].map(Lexicon.key))
 
     /// The key without a leading و، ل، ب or ف (لنائب → نائب), if it is long enough to be a word.

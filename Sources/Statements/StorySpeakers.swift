@@ -45,7 +45,13 @@ public enum StorySpeakers {
 
     /// Whether a speaker is a person's name alone and a noun phrase: a name run on into a particle
     /// (محمود عباس أن) is nobody's fuller name.
-    static func isWholePersonalName(_ speaker: String) -> Bool { isPersonalName(speaker) && !SpeakerShape.isMalformed(speaker) }
+    /// (Nor is a name run on into a noun with its possessive, «هورست زيهوفر استقالته»; two words
+    /// may be a name, «عبدالله فلاته».)
+    static func isWholePersonalName(_ speaker: String) -> Bool {
+        let words = speaker.split(separator: " ")
+        if words.count >= 3, let last = words.last, SpeakerNames.isNounWithPossessive(Lexicon.key(String(last))) { return false }
+        return isPersonalName(speaker) && !SpeakerShape.isMalformed(speaker)
+    }
 
     /// Whether a speaker is a person's name alone: no title, organisation, place or definite word
     /// (ترامب، دونالد ترامب; not إدارة ترامب or الخارجية الروسية).
