@@ -228,8 +228,10 @@ struct Apposition: Equatable {
             }
             var j = i + 1
             // (التقى الوزير بالرئيس ترامب، الوزير والرئيس: a title with a preposition or و is another person's)
-            while j < tokens.count, j - i <= 8, SpeakerNames.isRoleWord(tokens[j].key), !breaks(before: j, tokens, display, allowComma: false),
-                !isAnotherTitle(tokens[j].key)
+            // (a noun with its possessive after a role word is of the role: وزير خارجيته، المنتهية ولايته)
+            while j < tokens.count, j - i <= 8,
+                SpeakerNames.isRoleWord(tokens[j].key) || SpeakerNames.isNounWithPossessive(tokens[j].key) && SpeakerNames.isRoleWord(tokens[j - 1].key),
+                !breaks(before: j, tokens, display, allowComma: false), !isAnotherTitle(tokens[j].key)
             { j += 1 }
             let nameStart = j
             var end = j

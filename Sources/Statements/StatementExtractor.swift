@@ -172,6 +172,42 @@ struct ArticleReader {
         return Lexicon.titles.contains(key) || namesKnownPerson(key)
     }
 
+    /// Whether the verb at `i` has its own subject between إن/أن and it (… وقالت الوزارة إن
+    /// المحتجزين اعترفا باستلام الشحنة…): a noun phrase of at most four words that opens with a
+    /// definite word, a title or a person the article names, and holds no verb (not «السنة الحالية
+    /// شهدت…», «الأميركان كانوا…»).
+    func namesSubjectAfterThat(_ i: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
+        guard let subject = subjectBefore(i, range: range, scalars: scalars), subject.upperBound == i, subject.count <= 4,
+            subject.lowerBound > range.lowerBound, Lexicon.introducers.contains(tokens[subject.lowerBound - 1].key),
+            case .nounPhrase(let words) = SpeakerShape.of(tokens[subject].map { ($0.key, $0.text) }), words.count == subject.count
+        else { return false }
+        let head = tokens[subject.lowerBound]
+        guard head.kind == .arabic, isWrittenDefinite(subject.lowerBound) || Lexicon.titles.contains(head.key) || namesKnownPerson(head.key) else {
+            return false
+        }
+        return !subject.contains { k in
+            let key = tokens[k].key
+            return Apposition.looksLikeVerb(key) || key.hasByteSuffix("وا") || Lexicon.kana.contains(key) || Lexicon.verbs[strip(key).bare] != nil
+        }
+    }
+
+    /// A subject written in the accusative after إن/أن, in the nominative: its sound masculine
+    /// plurals and duals in ـين become ـون or ـان as the verb after it agrees (طلبوا، اعترفا).
+    static func nominative(_ subject: String, verb: String) -> String {
+        // (a dual ends in ا that its lemma has not: اعترفا, not دعا)
+        let bare = verb.hasBytePrefix("و") || verb.hasBytePrefix("ف") ? String(verb.dropFirst()) : verb
+        let dual = bare.hasByteSuffix("ا") && Lexicon.verbs[bare].map { Lexicon.key($0.lemma) != bare } ?? false
+        let ending = bare.hasByteSuffix("وا") ? "ون" : dual ? "ان" : nil
+        guard let ending else { return subject }
+        return subject.split(separator: " ").map { word in
+            word.unicodeScalars.count >= 5 && word.hasSuffix("ين") && !tens.contains(Lexicon.key(String(word)))
+                ? String(word.dropLast(2)) + ending : String(word)
+        }.joined(separator: " ")
+    }
+
+    /// The tens in ـين (عشرين … تسعين), which keep their form.
+    static let tens: Set<String> = Set(["عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"].map(Lexicon.key))
+
     /// Whether a word (by key) is a word of a person the article names.
     func namesKnownPerson(_ key: String) -> Bool {
         knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(key)) }
@@ -203,7 +239,11 @@ struct ArticleReader {
         // إن "كيم جونغ أون قال إنه…"), and so does another past verb whose speaker, a title or a
         // person the article names, follows it (… بعد أن أخبرها الطبيب أن…); a present one (تحث،
         // تتوقع) or one before a place or a plural (كشفت واشنطن عن…) tells the outer speaker's words.
-        if nested, hasProclitic || !(Lexicon.nestedSpeech.contains(entry.lemma) || entry.isPast && namesSpeakerRightAfter(i, range: range)) {
+        if nested,
+            hasProclitic
+                || !(Lexicon.nestedSpeech.contains(entry.lemma)
+                    || entry.isPast && (namesSpeakerRightAfter(i, range: range) || namesSubjectAfterThat(i, range: range, scalars: scalars)))
+        {
             return nil
         }
         let afterComma = i == range.lowerBound || gap(before: i, in: scalars).contains { $0 == "،" || $0 == "," }
@@ -1343,15 +1383,21 @@ struct ArticleReader {
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
             // الممثل اللبناني #باسم_مغنية: a hashtag names the speaker in words.
             speaker = hashtagsAsWords(speaker)
+            // إن المحتجزين اعترفا، إن الحوثيين طلبوا: after إن/أن a subject is written in the
+            // accusative; the speaker is named in the nominative.
+            if mention.upperBound == cue, mention.lowerBound > 0, Lexicon.introducers.contains(tokens[mention.lowerBound - 1].key) {
+                speaker = Self.nominative(speaker, verb: tokens[cue].key)
+            }
             // (منظمة "المرصد السوري…": the name's quotation marks are not the speaker's.)
             if speaker.unicodeScalars.contains(where: isQuoteMark) {
                 speaker = String(String.UnicodeScalarView(speaker.unicodeScalars.filter { !isQuoteMark($0) })).split(separator: " ").joined(separator: " ")
             }
             // (A verb other than a plain one of speaking reports inside a statement only with the
-            // speaker right after it, as ``namesSpeakerRightAfter(_:range:)`` found.)
+            // speaker right after it, as ``namesSpeakerRightAfter(_:range:)`` found, or right
+            // before it, as ``namesSubjectAfterThat(_:range:scalars:)`` did.)
             if nested,
                 speaker == lastSpeaker?.speaker || tokens[mention.lowerBound].kind == .number
-                    || (!Lexicon.nestedSpeech.contains(entry.lemma) && mention.lowerBound != cue + 1)
+                    || (!Lexicon.nestedSpeech.contains(entry.lemma) && mention.lowerBound != cue + 1 && mention.upperBound != cue)
             {
                 return content.end
             }

@@ -170,6 +170,37 @@ struct SpeakerTests {
         #expect(s.map(\.speaker) == ["عبدالرشيد دوستم", "عبدالرشيد دوستم"])
     }
 
+    @Test func aSubjectBetweenThatAndItsVerbInsideAStatementSpeaksAndIsNamedInTheNominative() {
+        let s = SpeakerTests.statements(
+            """
+            وقالت وزارة الداخلية البحرينية إن المحتجزين اعترفا باستلام الشحنة من إيرانيين خارج المياه الإقليمية.
+            """)
+        #expect(s.map(\.speaker) == ["وزارة الداخلية البحرينية", "المحتجزان"])
+        #expect(s.map(\.cue) == ["وقالت", "اعترفا"])
+    }
+
+    @Test func aSubjectWithAVerbOfItsOwnOrATimeOpensNoStatementInsideAnother() {
+        let s = SpeakerTests.statements(
+            """
+            وقال التقرير إن السنة الحالية شهدت تراجعا، وأكد أن الأرقام تشير إلى انخفاض في الطلب.
+            """)
+        #expect(!s.map(\.speaker).contains { $0.contains("السنة") })
+    }
+
+    @Test func aNounWithItsPossessiveBetweenARoleAndANameIsOfTheRole() {
+        let s = SpeakerTests.statements(
+            """
+            وقال وزير خارجيته مايك بومبيو إن "العقوبات ستكون الأقوى في التاريخ".
+            وأعلن رئيس الوزراء المنتهية ولايته حيدر العبادي أن الحكومة ستواصل عملها.
+            """)
+        #expect(s.map(\.speaker) == ["مايك بومبيو", "حيدر العبادي"])
+    }
+
+    @Test func aNameRunOnIntoANounWithItsPossessiveIsNoFullerName() {
+        #expect(!StorySpeakers.isWholePersonalName("هورست زيهوفر استقالته"))
+        #expect(StorySpeakers.isWholePersonalName("عبدالله فلاته"))
+    }
+
     @Test func aDescribedNationalityIsTheArticlesLastNamedSpeaker() {
         let s = SpeakerTests.statements(
             """
