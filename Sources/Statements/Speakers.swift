@@ -256,7 +256,7 @@ struct Apposition: Equatable {
                 if isAnotherTitle(key) { break }
                 // (إيمانويل ماكرون مؤتمراً صحفياً، ديمتري بيسكوف لصحفيين: an accusative, or a plural
                 // with لـ, is the verb's object or addressee, never a name's word)
-                if end > nameStart, isObjectOrAddressee(tokens[end]) { break }
+                if end > nameStart, isObjectOrAddressee(end, in: tokens) { break }
                 // (المدرب الإسباني الشاب لشبكة سكاي سبورتس: لـ before a naming word is whom it was said to)
                 if key.hasBytePrefix("ل"), Lexicon.namingWords.contains(String(key.unicodeScalars.dropFirst())) { break }
                 // (محمود عباس تنكيس الأعلام: a verbal noun after a name is what was done, not the name)
@@ -272,7 +272,7 @@ struct Apposition: Equatable {
             }
             let closes =
                 end >= tokens.count || breaks(before: end, tokens, display, allowComma: false) || isClauseWord(tokens[end].key)
-                || SpeakerShape.endsNounPhrase(tokens[end].key) || isObjectOrAddressee(tokens[end])
+                || SpeakerShape.endsNounPhrase(tokens[end].key) || isObjectOrAddressee(end, in: tokens)
             if end > nameStart, closes {
                 // The role without a proclitic on its title (لنائب وزير → نائب وزير).
                 let proclitic = Lexicon.titles.contains(tokens[i].key) ? 0 : 1
@@ -288,9 +288,15 @@ struct Apposition: Equatable {
 
     /// Whether a word is an accusative (مؤتمراً) or a plural with لـ (لصحفيين، للمواطنين): the verb's
     /// object or whom it was said to, never a word of a name.
-    static func isObjectOrAddressee(_ token: Token) -> Bool {
+    static func isObjectOrAddressee(_ k: Int, in tokens: [Token]) -> Bool {
+        let token = tokens[k]
         let key = token.key
-        return token.text.unicodeScalars.contains("\u{064B}")
+        // (an accusative verbal noun written without its tanween, before its adjective: أجرى بوتين
+        // اتصالا هاتفيا. No verbal noun opens with او: أوباما is a name.)
+        let accusativeVerbalNoun =
+            key.hasByteSuffix("ا") && !key.hasBytePrefix("او") && Lexicon.isVerbalNounObject(String(key.unicodeScalars.dropLast()))
+            && k + 1 < tokens.count && tokens[k + 1].key.hasByteSuffix("ا")
+        return token.text.unicodeScalars.contains("\u{064B}") || accusativeVerbalNoun
             || (key.hasBytePrefix("ل") && key.unicodeScalars.count >= 6 && (key.hasByteSuffix("ين") || key.hasByteSuffix("ون")))
     }
 

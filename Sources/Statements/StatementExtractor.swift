@@ -1068,7 +1068,7 @@ struct ArticleReader {
             // (and a plural with لـ after a name: ديمتري بيسكوف لصحفيين)
             if j > start,
                 key.hasBytePrefix("لل") || (key.hasBytePrefix("ل") && SpeakerNames.isRoleWord(String(key.dropFirst()))) || toChannel
-                    || Apposition.isObjectOrAddressee(tokens[j]),
+                    || Apposition.isObjectOrAddressee(j, in: tokens),
                 SpeakerNames.isGivenName(tokens[j - 1].key) || (toChannel && SpeakerNames.isFamilyName(tokens[j - 1].key)),
                 !Lexicon.statementNouns.contains(tokens[j - 1].key)
             {

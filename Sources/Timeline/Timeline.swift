@@ -189,8 +189,10 @@ public enum Timeline {
                     article: m.statement.article, outlet: m.statement.outlet, published: m.published, cue: m.statement.cue,
                     content: m.statement.content, kind: m.statement.kind)
             }
+            // (the role of the entry's speaker, not of another speaker whose words it holds)
+            let role = members.lazy.filter { $0.statement.speaker == group.speaker }.compactMap(\.statement.role).first
             return TimelineEntry(
-                id: "", story: story, speaker: group.speaker, role: members.lazy.compactMap(\.statement.role).first,
+                id: "", story: story, speaker: group.speaker, role: role,
                 cueClass: members[0].statement.cueClass, time: members.lazy.compactMap(\.statement.time).min(),
                 reports: reports, drift: drift(reports, words: group.members.map { itemWords[$0] }))
         }

@@ -63,6 +63,19 @@ struct TimelineTests {
         #expect(entry.outlets == ["nabaa", "sada"])
     }
 
+    @Test func anEntryTakesTheRoleOfItsOwnSpeakerNotOfAnotherWhoseWordsItHolds() throws {
+        // The Kremlin says Putin stressed…; the nested statement is Putin's, with his title.
+        let words = "بوتين شدد على ضرورة تحييد التهديد الإرهابي في إدلب مع احترام سيادة سوريا ووحدة أراضيها"
+        let entries = TimelineTests.build([
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "الكرملين", content: words),
+            TimelineTests.statement("a1", outlet: "nabaa", speaker: "فلاديمير بوتين", role: "الرئيس الروسي", content: words, sentence: 0),
+        ])
+        let entry = try #require(entries.first)
+        #expect(entries.count == 1)
+        #expect(entry.speaker == "الكرملين")
+        #expect(entry.role == nil)
+    }
+
     @Test func aStatementOneOutletCutInTwoAndAnotherGaveWholeIsOneEntry() throws {
         // Sky News quotes the State Department's statement in two sentences (قال… وتابع…); CNN
         // gives it in one report: the two parts are one statement.
