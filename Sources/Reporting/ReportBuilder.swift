@@ -197,22 +197,30 @@ struct ReportBuilder: Sendable {
 
     /// The entries a story shows, at most `limit`, by index in timeline order: the most important
     /// first, where an entry carried by more outlets matters more, then one of the story's principal
-    /// speakers (the three with most entries), then one whose outlets agree on its words (a
-    /// flagged drift is as often two statements joined), then one with more reports; each day of
-    /// the story first gets its most important entry, so a story followed for weeks shows its weeks.
+    /// speakers (the three with most entries), then one made when it was reported (not recalled
+    /// from more than 30 days before), then one whose outlets agree on its words (a
+    /// flagged drift is as often two statements joined), then one with more reports; each day the
+    /// story was reported first gets its most important entry, so a story followed for weeks shows
+    /// its weeks (a statement of 2013 an article recalls claims no day of its own).
     static func rowsThatMatter(_ entries: [TimelineEntry], limit: Int) -> [Int] {
         var entriesOfSpeaker: [String: Int] = [:]
         for entry in entries { entriesOfSpeaker[entry.speaker, default: 0] += 1 }
         let principal = Set(entriesOfSpeaker.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key))
+        // (a statement made more than 30 days before it was reported, which an article recalls,
+        // matters less than the story's own)
+        let current = entries.map { entry -> Int in
+            guard let time = entry.time, let day = entry.first.published?.calendarDay else { return 1 }
+            return time < day.adding(days: -30).description ? 0 : 1
+        }
         let ranked = entries.indices.sorted { a, b in
             let (x, y) = (entries[a], entries[b])
-            return (x.outlets.count, principal.contains(x.speaker) ? 1 : 0, x.drifts ? 0 : 1, x.reports.count, -a)
-                > (y.outlets.count, principal.contains(y.speaker) ? 1 : 0, y.drifts ? 0 : 1, y.reports.count, -b)
+            return (x.outlets.count, principal.contains(x.speaker) ? 1 : 0, current[a], x.drifts ? 0 : 1, x.reports.count, -a)
+                > (y.outlets.count, principal.contains(y.speaker) ? 1 : 0, current[b], y.drifts ? 0 : 1, y.reports.count, -b)
         }
         var chosen: [Int] = []
         var days: Set<String> = []
         for k in ranked where chosen.count < limit {
-            if days.insert(entries[k].time ?? entries[k].first.published?.day ?? "").inserted { chosen.append(k) }
+            if days.insert(entries[k].first.published?.day ?? entries[k].time ?? "").inserted { chosen.append(k) }
         }
         let first = Set(chosen)
         for k in ranked where chosen.count < limit && !first.contains(k) { chosen.append(k) }

@@ -137,6 +137,28 @@ struct ReportTests {
         #expect(entries[rows[0]].outlets == ["nabaa", "sada"])
     }
 
+    @Test func aStatementOfYearsAgoAnArticleRecallsClaimsNoDayOfItsOwn() {
+        // Netanyahu's admission of 2013, recalled by one outlet, against two statements of the
+        // day carried by two outlets and one: with room for two rows, the day's come first.
+        func statement(_ article: String, _ outlet: String, _ speaker: String, _ content: String, time: String? = nil) -> Statement {
+            Statement(
+                article: article, outlet: outlet, sentence: 0, speakerMention: speaker, speakerSpan: nil, speaker: speaker, role: nil,
+                cue: "قال", cueClass: .say, content: content, contentSpan: 0..<content.unicodeScalars.count, kind: .indirect,
+                timeExpression: time == nil ? nil : "عام 2013", time: time)
+        }
+        let published = ["a1": "2018-05-14T09:00:00+00:00", "a2": "2018-05-14T10:00:00+00:00", "a3": "2018-05-14T11:00:00+00:00"]
+            .mapValues { Published(parsing: $0)! }
+        let statements = [
+            statement("a1", "nabaa", "بنيامين نتنياهو", "بحدوث بعض الأخطاء العملية", time: "2013-03-22"),
+            statement("a1", "nabaa", "مجلس الأمن", "يدعو جميع الأطراف إلى ممارسة ضبط النفس"),
+            statement("a2", "sada", "مجلس الأمن", "يدعو جميع الأطراف إلى ممارسة ضبط النفس وتجنب التصعيد"),
+            statement("a3", "sada", "المبعوث الفلسطيني", "من بين القتلى ثمانية أطفال"),
+        ]
+        let entries = Timeline.build(statements) { id in published[id].map { ("S1", $0) } }
+        let rows = ReportBuilder.rowsThatMatter(entries, limit: 2)
+        #expect(rows.map { entries[$0].speaker } == ["مجلس الأمن", "المبعوث الفلسطيني"])
+    }
+
     @Test func aStorysSpanCountsTheDaysOfItsArticles() throws {
         let report = Report.build(ReportTests.demo)
         // The Hanau shooting is reported on the 20th alone; the Brussels budget summit opens on
