@@ -76,23 +76,28 @@ struct TimelineTests {
         #expect(entry.role == nil)
     }
 
-    @Test func aStatementOneOutletCutInTwoAndAnotherGaveWholeIsOneEntry() throws {
-        // Sky News quotes the State Department's statement in two sentences (قال… وتابع…); CNN
-        // gives it in one report: the two parts are one statement.
-        let entries = TimelineTests.build([
-            TimelineTests.statement(
+    /// Sky News quotes the State Department's statement on the Bahais in two parts, the second in
+    /// sentence `second` of its article; CNN gives it in one report.
+    static func bahaisStatement(secondPartIn second: Int) -> [Statement] {
+        [
+            statement(
                 "a1", outlet: "sky", speaker: "هيذر نويرت", content: "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء",
                 sentence: 1),
-            TimelineTests.statement(
+            statement(
                 "a1", outlet: "sky", speaker: "هيذر نويرت",
                 content: "استهدف الحوثيون الطائفة البهائية بخطاب تحريضي إلى جانب موجة من الاعتقالات والاستدعاءات من المحكمة",
-                sentence: 2),
-            TimelineTests.statement(
+                sentence: second),
+            statement(
                 "a2", outlet: "cnn", speaker: "هيذر نويرت",
                 content:
                     "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء. لقد استهدف الحوثيون الطائفة البهائية في خطاب تحريضي",
                 sentence: 1),
-        ])
+        ]
+    }
+
+    @Test func aStatementOneOutletCutInTwoAndAnotherGaveWholeIsOneEntry() throws {
+        // (قال… وتابع… in the next sentence: the two parts are one statement)
+        let entries = TimelineTests.build(TimelineTests.bahaisStatement(secondPartIn: 2))
         let entry = try #require(entries.first)
         #expect(entries.count == 1)
         #expect(entry.reports.map(\.article) == ["a1", "a1", "a2"])
@@ -100,20 +105,7 @@ struct TimelineTests {
 
     @Test func twoStatementsOfOneArticleThatAreNotNextToEachOtherStayTwoEntries() {
         // The same report covers both, but the article said them apart: two statements.
-        let entries = TimelineTests.build([
-            TimelineTests.statement(
-                "a1", outlet: "sky", speaker: "هيذر نويرت", content: "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء",
-                sentence: 1),
-            TimelineTests.statement(
-                "a1", outlet: "sky", speaker: "هيذر نويرت",
-                content: "استهدف الحوثيون الطائفة البهائية بخطاب تحريضي إلى جانب موجة من الاعتقالات والاستدعاءات من المحكمة",
-                sentence: 4),
-            TimelineTests.statement(
-                "a2", outlet: "cnn", speaker: "هيذر نويرت",
-                content:
-                    "الولايات المتحدة تشعر بقلق عميق من مضايقات البهائيين واحتجازهم من قبل الحوثيين في صنعاء. لقد استهدف الحوثيون الطائفة البهائية في خطاب تحريضي",
-                sentence: 1),
-        ])
+        let entries = TimelineTests.build(TimelineTests.bahaisStatement(secondPartIn: 4))
         #expect(entries.map(\.reports.count).sorted() == [1, 2])
     }
 
