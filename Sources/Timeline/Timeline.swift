@@ -132,7 +132,7 @@ public enum Timeline {
             func consider(_ g: Int, _ overlap: Double) {
                 if overlap > (best?.overlap ?? 0) || (overlap == best?.overlap && g > best!.index) { best = (g, overlap) }
             }
-            var sameSpeakers: [Int] = []  // the speaker's entries this report is
+            var sameSpeakers: [Int] = []  // the speaker's entries this report overlaps enough
             for g in groupsOfSpeaker[speakerKeys[i]].reversed() where !groups[g].members.isEmpty {
                 guard isRecent(g) else { break }
                 let overlap = Self.overlap(words, itemWords[groups[g].members[0]])
