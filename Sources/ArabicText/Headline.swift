@@ -19,7 +19,7 @@ package enum Headline {
     }
 
     /// What follows a label: a colon, two or more dots, an ellipsis, a bar or a dash.
-    static let separators = [":", "..", "…", "|", "-", "–", "—"]
+    package static let separators = [":", "..", "…", "|", "-", "–", "—"]
 
     /// The labels, longest first (so «بالفيديو» is tried before «فيديو»).
     package static let labels: [String] = {

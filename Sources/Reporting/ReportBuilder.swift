@@ -528,9 +528,9 @@ func clipped(_ text: String, to limit: Int) -> String {
 func withoutDateline(_ sentence: String) -> String {
     var rest = Substring(sentence)
     var strippedDash = false
+    // (a hyphen or a colon between two letters or digits joins them: جونغ-أون، 10:30)
+    func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
     for _ in 0..<3 {
-        // (a hyphen or a colon between two letters or digits joins them: جونغ-أون، 10:30)
-        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
         guard
             let mark = rest.indices.first(where: { k in
                 let next = rest.index(after: k)

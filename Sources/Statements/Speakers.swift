@@ -96,19 +96,20 @@ enum SpeakerNames {
     /// A word's key for ``nameStart(_:)``: the name «علي», written with ي, shares its key with the
     /// preposition «على», written with ى; as a name it gets a key no list holds (علي خامنئي is a
     /// whole name).
-    static func nameKey(_ key: String, written text: String) -> String {
+    private static func nameKey(_ key: String, written text: String) -> String {
         key == prepositionAla && !text.unicodeScalars.contains("ى") ? key + "\u{E000}" : key
     }
 
     /// The key of «على».
     private static let prepositionAla = Lexicon.key("على")
 
-    /// Where the name of a phrase starts: the trailing run of name words after a role
-    /// (… الكوري الشمالي كيم كي غوان → كيم), with the particles that open Arabic names and the
-    /// word they open (أبو الغيط، عبد الله، محمد آل ناجي) and a definite family name after a given
-    /// name (محمد الجدعان);
+    /// Where the name of a phrase starts, its words given by key and as written: the trailing run
+    /// of name words after a role (… الكوري الشمالي كيم كي غوان → كيم), with the particles that
+    /// open Arabic names and the word they open (أبو الغيط، عبد الله، محمد آل ناجي) and a definite
+    /// family name after a given name (محمد الجدعان);
     /// nil when the phrase ends in a role word.
-    static func nameStart(_ keys: [String]) -> Int? {
+    static func nameStart(_ words: [(key: String, text: String)]) -> Int? {
+        let keys = words.map { nameKey($0.key, written: $0.text) }
         var k = keys.count
         while k > 0 {
             let key = keys[k - 1]
@@ -123,22 +124,27 @@ enum SpeakerNames {
             // (a noun with its possessive between a role and a name, or opening the phrase, is of
             // the role: وزير خارجيته مايك بومبيو، المنتهية ولايته حيدر العبادي، خطيبته خديجة آزرو;
             // last, it may be a name, عبدالله فلاته; after a noun, a verb's: تقرير أصدرته مؤسسة…)
-            let possessiveOfRole = k < keys.count && isNounWithPossessive(key) && (k == 1 || isRoleWord(keys[k - 2]))
+            let possessiveOfRole = k < keys.count && hasPossessiveAfterTaMarbuta(words[k - 1].text) && (k == 1 || isRoleWord(keys[k - 2]))
             if isRoleWord(key) || Lexicon.prepositions.contains(key) || Lexicon.phraseStops.contains(key) || possessiveOfRole { break }
             k -= 1
         }
         return k < keys.count ? k : nil
     }
 
-    /// Whether a word (by key) is a noun in ـة with a possessive pronoun, its ة written ت
-    /// (خارجيته، ولايته، بلديتها، خطيبته).
-    static func isNounWithPossessive(_ key: String) -> Bool {
-        let letters = Array(key.unicodeScalars)
-        for pronoun in ["ه", "ها", "هم", "هما", "هن"] where key.hasByteSuffix(pronoun) {
-            let length = pronoun.unicodeScalars.count
-            if letters.count >= length + 4, letters[letters.count - length - 1] == "ت" { return true }
-        }
-        return false
+    /// The length of the pronoun a word ends with as written (ه، ها، هم، هما: رفضه، دعمها، التزامهم),
+    /// nil for none or a ة; words of four letters or more.
+    static func pronounSuffixLength(_ text: String) -> Int? {
+        let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
+        guard letters.count >= 4 else { return nil }
+        return ["هما", "ها", "هم", "ه"].lazy.map(\.unicodeScalars).first { letters.suffix($0.count).elementsEqual($0) }?.count
+    }
+
+    /// Whether a word is a feminine noun with a possessive pronoun: its ة written ت before ه، ها،
+    /// هم or هما (مسؤوليته، خارجيته، ولايته، بلديتها), as written (ثابتة ends in ة, no pronoun).
+    static func hasPossessiveAfterTaMarbuta(_ text: String) -> Bool {
+        guard let pronoun = pronounSuffixLength(text) else { return false }
+        let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
+        return letters.count >= pronoun + 4 && letters[letters.count - pronoun - 1] == "ت"
     }
 
     /// Whether a word can be a given name before a definite family name (محمد الجدعان، حيدر
@@ -230,7 +236,8 @@ struct Apposition: Equatable {
             // (التقى الوزير بالرئيس ترامب، الوزير والرئيس: a title with a preposition or و is another person's)
             // (a noun with its possessive after a role word is of the role: وزير خارجيته، المنتهية ولايته)
             while j < tokens.count, j - i <= 8,
-                SpeakerNames.isRoleWord(tokens[j].key) || SpeakerNames.isNounWithPossessive(tokens[j].key) && SpeakerNames.isRoleWord(tokens[j - 1].key),
+                SpeakerNames.isRoleWord(tokens[j].key)
+                    || SpeakerNames.hasPossessiveAfterTaMarbuta(tokens[j].text) && SpeakerNames.isRoleWord(tokens[j - 1].key),
                 !breaks(before: j, tokens, display, allowComma: false), !isAnotherTitle(tokens[j].key)
             { j += 1 }
             let nameStart = j

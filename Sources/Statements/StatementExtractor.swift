@@ -193,9 +193,9 @@ struct ArticleReader {
 
     /// A subject written in the accusative after إن/أن, in the nominative: its sound masculine
     /// plurals and duals in ـين become ـون or ـان as the verb after it agrees (طلبوا، اعترفا).
-    static func nominative(_ subject: String, verb: String) -> String {
+    /// `bare` is the verb's key without its proclitic (``strip(_:)``).
+    static func nominative(_ subject: String, verb bare: String) -> String {
         // (a dual ends in ا that its lemma has not: اعترفا, not دعا)
-        let bare = verb.hasBytePrefix("و") || verb.hasBytePrefix("ف") ? String(verb.dropFirst()) : verb
         let dual = bare.hasByteSuffix("ا") && Lexicon.verbs[bare].map { Lexicon.key($0.lemma) != bare } ?? false
         let ending = bare.hasByteSuffix("وا") ? "ون" : dual ? "ان" : nil
         guard let ending else { return subject }
@@ -722,7 +722,7 @@ struct ArticleReader {
     func opensAssertedObject(_ k: Int) -> Bool {
         let key = tokens[k].key
         guard tokens[k].kind == .arabic, !key.hasBytePrefix("ال") else { return false }
-        let bare = String(key.unicodeScalars.dropLast(Self.pronounSuffixLength(tokens[k].text) ?? 0))
+        let bare = String(key.unicodeScalars.dropLast(SpeakerNames.pronounSuffixLength(tokens[k].text) ?? 0))
         return Lexicon.assertedObjects.contains(key) || Lexicon.assertedObjects.contains(bare) || isVerbalNounObject(k)
     }
 
@@ -1045,7 +1045,7 @@ struct ArticleReader {
             }
             // أكد الرئيس اليمني عبدربه منصور هادي، رفضه أي وجود…: a speech act with its possessive
             // pronoun (رفضه، دعمها، التزامهم) is what the speaker said.
-            if j > start, Lexicon.isSpeechAct(key), Self.pronounSuffixLength(tokens[j].text) != nil { break }
+            if j > start, Lexicon.isSpeechAct(key), SpeakerNames.pronounSuffixLength(tokens[j].text) != nil { break }
             // نيكول (35 عاما) لبي بي سي: a parenthesis after the speaker is an aside, unless a name
             // follows it (رئيس جهاز المخابرات الداخلية (إم آي 5) أندرو باركر).
             if j > start, before.contains("("), !nameFollowsParenthesis(at: j, range: range, scalars: scalars) { break }
@@ -1053,7 +1053,7 @@ struct ArticleReader {
             // before ه، ها، هم) after the speaker's definite words is the verb's object. (After one
             // indefinite noun it is a relative clause's verb: بيان نقلته قناة…، تحقيق أجرته…)
             // (After a person the article names, too: ووصف بومبيو محادثاتهما بأنها…)
-            if j > start, Self.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
+            if j > start, SpeakerNames.hasPossessiveAfterTaMarbuta(tokens[j].text), !SpeakerNames.isTitle(key),
                 j - 1 > start || tokens[j - 1].key.hasBytePrefix("ال")
                     || namesKnownPerson(tokens[j - 1].key)
             {
@@ -1112,27 +1112,11 @@ struct ArticleReader {
         return (start..<j, j)
     }
 
-    /// The length of the pronoun a word ends with as written (ه، ها، هم، هما: رفضه، دعمها، التزامهم),
-    /// nil for none or a ة; words of four letters or more.
-    static func pronounSuffixLength(_ text: String) -> Int? {
-        let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
-        guard letters.count >= 4 else { return nil }
-        return ["هما", "ها", "هم", "ه"].lazy.map(\.unicodeScalars).first { letters.suffix($0.count).elementsEqual($0) }?.count
-    }
-
     /// Whether token `k` is a verbal noun that is the verb's object (``Lexicon/isVerbalNounObject(_:)``),
     /// with its pronoun or without (أعلنت الحكومة الألمانية تأييدها إجراء تحقيق…).
     func isVerbalNounObject(_ k: Int) -> Bool {
         let key = tokens[k].key
-        return Lexicon.isVerbalNounObject(String(key.unicodeScalars.dropLast(Self.pronounSuffixLength(tokens[k].text) ?? 0)))
-    }
-
-    /// Whether a word is a feminine noun with a possessive pronoun: its ة written ت before ه، ها،
-    /// هم or هما (مسؤوليته، دعوتها، إدانتهم), as written in the text.
-    static func hasPossessiveAfterTaMarbuta(_ text: String) -> Bool {
-        guard let pronoun = pronounSuffixLength(text) else { return false }
-        let letters = Array(text.unicodeScalars.filter { (0x0621...0x064A).contains($0.value) })
-        return letters.count >= pronoun + 4 && letters[letters.count - pronoun - 1] == "ت"
+        return Lexicon.isVerbalNounObject(String(key.unicodeScalars.dropLast(SpeakerNames.pronounSuffixLength(tokens[k].text) ?? 0)))
     }
 
     /// Whether, after the parenthesis that opens before token `j` closes, a name word follows: not
@@ -1386,7 +1370,7 @@ struct ArticleReader {
             // إن المحتجزين اعترفا، إن الحوثيين طلبوا: after إن/أن a subject is written in the
             // accusative; the speaker is named in the nominative.
             if mention.upperBound == cue, mention.lowerBound > 0, Lexicon.introducers.contains(tokens[mention.lowerBound - 1].key) {
-                speaker = Self.nominative(speaker, verb: tokens[cue].key)
+                speaker = Self.nominative(speaker, verb: strip(tokens[cue].key).bare)
             }
             // (منظمة "المرصد السوري…": the name's quotation marks are not the speaker's.)
             if speaker.unicodeScalars.contains(where: isQuoteMark) {
@@ -1633,10 +1617,9 @@ struct ArticleReader {
         }
         // Titles joined after a first title with no name are one person's roles (وكيل الصحة
         // ومستشار الإدارة الصحية الأسبق البروفيسور رضا خليل).
-        if parties.count > 1, SpeakerNames.nameStart(parties[0].map { SpeakerNames.nameKey(tokens[$0].key, written: tokens[$0].text) }) != nil {
+        if parties.count > 1, SpeakerNames.nameStart(parties[0].map { (tokens[$0].key, tokens[$0].text) }) != nil {
             let names = parties.map { party -> String in
-                let keys = party.map { SpeakerNames.nameKey(tokens[$0].key, written: tokens[$0].text) }
-                guard let start = SpeakerNames.nameStart(keys), start > 0 else { return text(party) }
+                guard let start = SpeakerNames.nameStart(party.map { (tokens[$0].key, tokens[$0].text) }), start > 0 else { return text(party) }
                 return text(party[(party.startIndex + start)...])
             }
             return (names.joined(separator: " و"), nil)
@@ -1657,7 +1640,7 @@ struct ArticleReader {
             }
         } else {
             let first = segments[0]
-            if let start = SpeakerNames.nameStart(first.map { SpeakerNames.nameKey(tokens[$0].key, written: tokens[$0].text) }), start > 0 {
+            if let start = SpeakerNames.nameStart(first.map { (tokens[$0].key, tokens[$0].text) }), start > 0 {
                 name = text(first[start...])
                 role = text(first[..<start])
             } else if let run = titledName(first) {

@@ -49,14 +49,14 @@ public enum StorySpeakers {
     /// may be a name, «عبدالله فلاته».)
     static func isWholePersonalName(_ speaker: String) -> Bool {
         let words = speaker.split(separator: " ")
-        if words.count >= 3, let last = words.last, SpeakerNames.isNounWithPossessive(Lexicon.key(String(last))) { return false }
+        if words.count >= 3, let last = words.last, SpeakerNames.hasPossessiveAfterTaMarbuta(String(last)) { return false }
         return isPersonalName(speaker) && !SpeakerShape.isMalformed(speaker)
     }
 
     /// Whether a speaker is a person's name alone: no title, organisation, place or definite word
     /// (ترامب، دونالد ترامب; not إدارة ترامب or الخارجية الروسية).
     static func isPersonalName(_ speaker: String) -> Bool {
-        SpeakerNames.nameStart(speaker.split(separator: " ").map { SpeakerNames.nameKey(Lexicon.key(String($0)), written: String($0)) }) == 0
+        SpeakerNames.nameStart(speaker.split(separator: " ").map { (Lexicon.key(String($0)), String($0)) }) == 0
     }
 
     /// Speaker → its canonical form and role within one story's statements (their speakers and roles).

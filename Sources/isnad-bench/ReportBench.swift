@@ -22,7 +22,7 @@ func benchReport(_ files: [String]) {
         return labels.contains { label in
             guard text.hasPrefix(label) else { return false }
             let rest = text.dropFirst(label.count).drop { $0 == " " }
-            return [":", "..", "…", "|", "-", "–", "—"].contains { rest.hasPrefix($0) }
+            return Headline.separators.contains { rest.hasPrefix($0) }
         }
     }
     let labelled = analysis.stories.map(\.title).filter(opensWithLabel) + report.stories.map(\.title).filter(opensWithLabel)
