@@ -342,6 +342,17 @@ struct RenderingTests {
         ).withURL("javascript:alert(3)"),
     ])
 
+    @Test func aHeadlineInAStorysArticleListIsIsolatedFromTheOutletAndTimeBeforeIt() throws {
+        // «70 عاما…» after «skynewsarabia.com 07:32» had shown its number at the line's other end.
+        let articles = [
+            ReportTests.article(
+                "a1", "skynewsarabia.com", "70 عاما و\"النكبة\" مستمرة في غزة", "قتل العشرات في غزة في ذكرى النكبة.", "2018-05-15T07:32:00+00:00"),
+            ReportTests.article("a2", "alarabiya.net", "عشرات القتلى في غزة في ذكرى النكبة", "قتل العشرات في غزة في ذكرى النكبة.", "2018-05-15T08:00:00+00:00"),
+        ]
+        let html = try ReportRenderer().html(Report.build(ReportTests.input(articles)))
+        #expect(html.contains("<bdi>70 عاما و&quot;النكبة&quot; مستمرة في غزة</bdi>"))
+    }
+
     @Test func articleTextInHTMLRendersAsText() throws {
         let html = try ReportRenderer().html(Report.build(RenderingTests.hostile))
         #expect(!html.contains("<script"))
