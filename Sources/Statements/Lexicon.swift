@@ -119,6 +119,12 @@ enum Lexicon {
     /// have إن/أن or a quotation within seven words.
     static let tellsWhom: Set<String> = ["أبلغ", "أخبر"]
 
+    /// Verbs whose direct object may be a person or an institution (دعا قيادة المقاومة إلى…،
+    /// انتقد وزارة الصحة، حذر الحكومة من…), unlike قال or أكد, whose object is the words.
+    static func addressesPeople(_ lemma: String) -> Bool {
+        calls.contains(lemma) || tellsWhom.contains(lemma) || ["انتقد", "وصف", "أدان", "دان", "اتهم", "حذر", "هدد"].contains(lemma)
+    }
+
     /// Every finite form of a direct-object verb with each object pronoun, made once: a lookup per
     /// token, not a string per suffix.
     static let verbsWithObjectPronoun = WordMap(verbWithObjectPronounEntries)
@@ -438,6 +444,10 @@ enum Lexicon {
     /// Nationality adjectives (الإسباني، البرتغالي): the package's `Lexicons/nationalities.tsv`,
     /// mined from the shared corpora with counts and examples.
     static let nationalities = WordSet(reviewedWords("nationalities"))
+
+    /// Feminine heads of speaker phrases (وزارة، الشرطة، المتحدثة): the package's
+    /// `Lexicons/feminine-subjects.tsv`, mined from the shared corpora with counts and examples.
+    static let feminineSubjects = WordSet(reviewedWords("feminine-subjects"))
 
     /// The verbs whose object may be what they assert, written as a noun (``assertedObjects``).
     static let assertsNoun: Set<String> = ["أكد", "شدد"]

@@ -361,8 +361,10 @@ struct ArticleReader {
             let end = max(phrase.tokens.lowerBound, min(phrase.end, blamed))
             phrase = (phrase.tokens.lowerBound..<end, end)
         }
-        // وطالب قوات التحالف بـ…: a verb before its subject agrees with it, so a masculine verb's sound
-        // feminine plural is its object (the speaker is implicit).
+        // وطالب قوات التحالف بـ…، ودعا قيادة المقاومة الشعبية إلى…: a verb before its subject agrees
+        // with it, so a sound feminine plural, or a feminine head right after a masculine verb that
+        // may address someone, is its object (the speaker is implicit). (قال وكالة…, miswritten, is
+        // the agency's: قال has no such object.)
         // وجدد المكتب التنفيذي دعوته…، وجدد التأكيد على أنه…: only a renewed speech act is a statement.
         if Lexicon.speechActObject.contains(entry.lemma) {
             if let head = phrase.tokens.first, Lexicon.isSpeechAct(tokens[head].key) {
@@ -372,7 +374,12 @@ struct ArticleReader {
             }
         }
         let objectByAgreement =
-            phrase.tokens.first.map { tokens[$0].key.hasByteSuffix("ات") && tokens[$0].key.count >= 4 && Lexicon.lemmas.contains(bare) } ?? false
+            phrase.tokens.first.map { head in
+                Lexicon.lemmas.contains(bare)
+                    && (tokens[head].key.hasByteSuffix("ات") && tokens[head].key.count >= 4
+                        || head == i + 1 && Lexicon.addressesPeople(entry.lemma) && tokens[head].text.unicodeScalars.last == "ة"
+                            && Lexicon.feminineSubjects.contains(tokens[head].key))
+            } ?? false
         // أعلنت استدعاء سفيرها: a verbal noun after a verb whose object is the words is that object;
         // an accusative (tanween fath: أعلنت رسمياً…) is no subject.
         let objectByShape =

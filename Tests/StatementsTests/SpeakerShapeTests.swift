@@ -541,6 +541,18 @@ struct AgreementTests {
         #expect(found.last?.content == "قوات التحالف بتكثيف الغارات")
     }
 
+    @Test func aFeminineInstitutionAfterAMasculineCallIsItsAddressee() {
+        let found = SpeakerShapeTests.statements(
+            "وقال مصدر مسؤول في الحكومة اليمنية إن العمليات ستستمر. ودعا قيادة المقاومة الشعبية إلى عدم الالتفات إلى تلك المحاولات.")
+        #expect(found.map(\.speaker) == ["مصدر مسؤول", "مصدر مسؤول"])
+        #expect(found.last?.content == "قيادة المقاومة الشعبية إلى عدم الالتفات إلى تلك المحاولات")
+    }
+
+    @Test func aMiswrittenMasculineSayStillHasTheAgencyAsSpeaker() throws {
+        let s = try #require(SpeakerShapeTests.statements("وقال وكالة الأنباء الرسمية إن الانفجار وقع صباحا.").first)
+        #expect(s.speakerMention == "وكالة الأنباء الرسمية")
+    }
+
     @Test func whileOpensNoSubject() {
         #expect(SpeakerShape.of(SpeakerShapeTests.keys("وفيما")) == .adverbial)
     }
