@@ -31,9 +31,9 @@ public enum StorySpeakers {
     /// name's; across a store, a word can be anyone's). `speakers` are canonical speakers with how
     /// many statements each has.
     public static func sameNames(_ speakers: [(speaker: String, statements: Int)]) -> [String: String] {
-        var spellings: [[String]: [(speaker: String, statements: Int)]] = [:]
-        for speaker in speakers where isWholePersonalName(speaker.speaker) {
-            spellings[SpeakerNames.skeletons(speaker.speaker).sorted(), default: []].append(speaker)
+        var spellings: [String: [(speaker: String, statements: Int)]] = [:]
+        for speaker in speakers {
+            if let spelling = spelling(of: speaker.speaker) { spellings[spelling, default: []].append(speaker) }
         }
         var same: [String: String] = [:]
         for names in spellings.values where names.count > 1 {
@@ -41,6 +41,13 @@ public enum StorySpeakers {
             for name in names where name.speaker != commonest { same[name.speaker] = commonest }
         }
         return same
+    }
+
+    /// What the spellings of one person's name share (the skeletons of its words, in order, joined
+    /// by a space: «دونالد ترامب» and «دونالد ترمب» give the same); nil for a speaker that is not
+    /// a person's whole name, which is one with no other across stories.
+    public static func spelling(of speaker: String) -> String? {
+        isWholePersonalName(speaker) ? SpeakerNames.skeletons(speaker).sorted().joined(separator: " ") : nil
     }
 
     /// Whether a speaker is a person's name alone and a noun phrase: a name run on into a particle

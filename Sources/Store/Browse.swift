@@ -89,13 +89,6 @@ extension StoryStore {
         }
     }
 
-    /// Every speaker name (canonical within its story) with how many statements it has.
-    public func speakers() throws -> [(speaker: String, statements: Int)] {
-        try read { db in
-            try db.rows("SELECT speaker, count(*) FROM statements GROUP BY speaker").map { (try $0.text(0), try $0.integer(1)) }
-        }
-    }
-
     /// Every statement of an article with a story, newest first, with its story; speakers
     /// canonical across each story.
     public func statements() throws -> [StoredStatement] {

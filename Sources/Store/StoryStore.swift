@@ -68,7 +68,7 @@ public final class StoryStore: Sendable {
     }
 
     /// The schema version this program writes and reads (`meta.schema_version`).
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     /// Brings the tables of `database` up to this program's migrations, each applied once in a
     /// transaction and recorded by id (table `grdb_migrations`, as GRDB's migrator kept it).
@@ -90,6 +90,7 @@ public final class StoryStore: Sendable {
         try db.execute("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         for migration in migrations where !done.contains(migration.id) {
             for statement in migration.statements(dialect) { try db.execute(statement) }
+            try migration.fill?(db, dialect)
             try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [migration.id])
         }
     }
@@ -115,7 +116,10 @@ public final class StoryStore: Sendable {
     static let migrationLock: Int64 = 0x6973_6E61_6401
 
     /// The tables, version by version, in each dialect.
-    static let migrations: [(id: String, statements: @Sendable (SQLDialect) -> [String])] = [("v1", schemaV1)]
+    static let migrations:
+        [(id: String, statements: @Sendable (SQLDialect) -> [String], fill: (@Sendable (any StoreTransaction, SQLDialect) throws -> Void)?)] = [
+            ("v1", schemaV1, nil), ("v2", schemaV2, { db, dialect in try refreshSpeakers(nil, list: dialect.jsonListValues, db) }),
+        ]
 
     /// The tables of schema version 1.
     static func schemaV1(_ dialect: SQLDialect) -> [String] {
@@ -159,6 +163,22 @@ public final class StoryStore: Sendable {
             """,
             "CREATE TABLE merges (story TEXT PRIMARY KEY, merged_into TEXT NOT NULL, run \(number) NOT NULL REFERENCES runs(run))\(withoutRowID)",
             "CREATE TABLE terms (term TEXT PRIMARY KEY, df \(number) NOT NULL)\(withoutRowID)",
+        ]
+    }
+
+    /// The tables schema version 2 adds: each speaker name with its statements and its canonical
+    /// name across stories (names sharing a `spelling` are one person's), kept by every update.
+    static func schemaV2(_ dialect: SQLDialect) -> [String] {
+        let sqlite = dialect == .sqlite
+        return [
+            """
+            CREATE TABLE speakers (
+                name TEXT PRIMARY KEY, spelling TEXT, canonical TEXT NOT NULL, statements \(sqlite ? "INTEGER" : "BIGINT") NOT NULL)\(sqlite ? " WITHOUT ROWID" : "")
+            """,
+            "CREATE INDEX speakers_spelling ON speakers(spelling)",
+            "CREATE INDEX speakers_canonical ON speakers(canonical)",
+            "CREATE INDEX statements_speaker ON statements(speaker)",
+            "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
         ]
     }
 

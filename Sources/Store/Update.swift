@@ -121,7 +121,8 @@ extension StoryStore {
                 try db.execute("UPDATE merges SET merged_into = ? WHERE merged_into = ?", [into, retired])
             }
             try Self.insert(change.statements, db)
-            try Self.rebuild(stories: grown, run: run, list: list, rebuild: rebuild, db)
+            let speakers = try Self.rebuild(stories: grown, run: run, list: list, rebuild: rebuild, db)
+            try Self.refreshSpeakers(speakers, list: list, db)
             try db.insert(
                 "INSERT INTO terms (term, df)", rows: change.frequencies.map { [.text($0.term), .integer(Int64($0.df))] },
                 tail: "ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df")
@@ -165,12 +166,13 @@ extension StoryStore {
     ]
 
     /// Replaces the records of `stories` with those `rebuild` makes from all their stored
-    /// articles, and their statements' speakers with the canonical ones it gives. `list` is the
-    /// dialect's subquery of a JSON array's strings.
+    /// articles, and their statements' speakers with the canonical ones it gives; returns the
+    /// speaker names their statements had and have. `list` is the dialect's subquery of a JSON
+    /// array's strings.
     static func rebuild(
         stories: Set<String>, run: Int, list: String, rebuild: (GrownStories) -> (stories: [Story], statements: [Statements.Statement]),
         _ db: any StoreTransaction
-    ) throws {
+    ) throws -> Set<String> {
         let ids = jsonArray(Array(stories).sorted())
         let members = try fetchArticles(db, where: "a.story IN (\(list))", arguments: [ids])
         let ownReporting = try db.rows(
@@ -180,7 +182,9 @@ extension StoryStore {
             WHERE a.story IN (\(list)) ORDER BY a.position
             """, [ids]
         ).map { try $0.integer(0) == 1 }
-        let extracted = try fetchStatements(db, where: "st.article IN (SELECT id FROM articles WHERE story IN (\(list)))", arguments: [ids])
+        let inStories = "st.article IN (SELECT id FROM articles WHERE story IN (\(list)))"
+        let extracted = try fetchStatements(db, where: inStories, arguments: [ids])
+        var speakers = Set(try db.rows("SELECT DISTINCT st.speaker FROM statements st WHERE \(inStories)", [ids]).map { try $0.text(0) })
         let rebuilt = rebuild(
             GrownStories(
                 articles: members.map(\.article), storyIDs: members.map { $0.story! }, ownReporting: ownReporting,
@@ -196,6 +200,8 @@ extension StoryStore {
         for (s, row) in zip(rebuilt.statements, extracted) where s.speaker != row.statement.speaker || s.role != row.statement.role {
             try db.execute("UPDATE statements SET speaker = ?, role = ? WHERE article = ? AND seq = ?", [s.speaker, s.role, s.article, row.seq])
         }
+        speakers.formUnion(rebuilt.statements.map(\.speaker))
+        return speakers
     }
 
     /// Statements as extracted (speakers as their articles name them), in article and text order.

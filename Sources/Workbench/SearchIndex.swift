@@ -21,7 +21,7 @@ final class SearchIndex: Sendable {
         let statementsOfSpeaker: [String: [Int]]
         /// Every speaker name with its statements, its key view and the words of it.
         let speakers: [(speaker: String, statements: Int, key: KeyText, words: Set<Substring>)]
-        /// Each speaker name that is one with others across stories (``StorySpeakers/sameNames(_:)``):
+        /// Each speaker name that is one with others across stories (the store's canonical names):
         /// all of them, the name they are one under included.
         let sameNames: [String: [String]]
         /// Every story's headline with its key view, the most recently reported first.
@@ -73,15 +73,14 @@ final class SearchIndex: Sendable {
         let statements = try store.statements().map {
             (stored: $0, key: KeyText(keys.key($0.statement.content)), day: $0.published.flatMap(Published.init(parsing:))?.calendarDay)
         }
-        let speakers = try store.speakers().map { speaker in
-            let key = keys.key(speaker.speaker)
-            return (speaker: speaker.speaker, statements: speaker.statements, key: KeyText(key), words: Set(key.split(separator: " ")))
+        let stored = try store.speakers()
+        let speakers = stored.map { speaker in
+            let key = keys.key(speaker.name)
+            return (speaker: speaker.name, statements: speaker.statements, key: KeyText(key), words: Set(key.split(separator: " ")))
         }
         let headlines = try store.headlines().map { (story: $0.story, title: $0.title, lastPublished: $0.lastPublished, key: KeyText(keys.key($0.title))) }
         var sameNames: [String: [String]] = [:]
-        for (name, canonical) in StorySpeakers.sameNames(speakers.map { ($0.speaker, $0.statements) }) {
-            sameNames[canonical, default: [canonical]].append(name)
-        }
+        for speaker in stored where speaker.canonical != speaker.name { sameNames[speaker.canonical, default: [speaker.canonical]].append(speaker.name) }
         for names in sameNames.values { for name in names { sameNames[name] = names } }
         var statementsOfSpeaker: [String: [Int]] = [:]
         for (i, entry) in statements.enumerated() { statementsOfSpeaker[entry.stored.statement.speaker, default: []].append(i) }

@@ -154,7 +154,7 @@ struct StoryStoreTests {
     @Test func aStoreOfANewerSchemaIsRefusedAndLeftAsItIs() throws {
         let path = try storeChanged(by: "UPDATE meta SET value = '999' WHERE key = 'schema_version'")
         let error = #expect(throws: StoreError.self) { try StoryStore(path: path) }
-        #expect(error?.description == "\(path): written by a newer isnad (its schema version is 999, this isnad reads 1); update isnad to use it")
+        #expect(error?.description == "\(path): written by a newer isnad (its schema version is 999, this isnad reads 2); update isnad to use it")
         let version = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
         #expect(version == "999")
     }
@@ -192,5 +192,68 @@ struct StoryStoreTests {
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(left.count == 100 && left.allSatisfy { $0.hasSuffix(".sqlite") }, "no drafts left: \(left.filter { !$0.hasSuffix(".sqlite") })")
+    }
+}
+
+/// Statements of one person whose name two outlets spell «دونالد ترامب» and «دونالد ترمب», in two
+/// stories of different months: each spelling's statements, `ترامب` of them with the first.
+private func spelledTwoWays(ترامب: Int, ترمب: Int, month: String) -> [Article] {
+    let stories = [
+        (
+            count: ترامب, id: "trade", outlet: "alarabiya.net", day: "05", title: "الرسوم الجمركية على الصلب",
+            text: "قال دونالد ترامب إن الرسوم الجمركية على واردات الصلب والألمنيوم ستحمي المصانع الأمريكية من المنافسة."
+        ),
+        (
+            count: ترمب, id: "summit", outlet: "aljazeera.net", day: "20", title: "القمة مع كوريا الشمالية",
+            text: "قال دونالد ترمب إن القمة مع زعيم كوريا الشمالية كيم جونغ أون في سنغافورة ستعقد في موعدها."
+        ),
+    ]
+    return stories.flatMap { story in
+        (0..<story.count).map { k in
+            Article(
+                id: "\(story.id)-\(month)-\(k)", source: story.outlet, url: nil, title: story.title,
+                published: Published(parsing: "2018-\(month)-\(story.day)T10:0\(k):00Z"), text: story.text, origin: SourceLocation(file: "t", line: 1))
+        }
+    }
+}
+
+@Suite("Speakers across stories")
+struct StoredSpeakersTests {
+    @Test func twoSpellingsOfOneNameInTwoStoriesHaveTheCommonerAsTheirCanonicalName() throws {
+        let store = try newStore()
+        try daily(store, spelledTwoWays(ترامب: 2, ترمب: 1, month: "05"))
+        #expect(
+            try store.speakers() == [
+                StoredSpeaker(name: "دونالد ترامب", statements: 2, canonical: "دونالد ترامب"),
+                StoredSpeaker(name: "دونالد ترمب", statements: 1, canonical: "دونالد ترامب"),
+            ])
+    }
+
+    @Test func aLaterRunThatMakesTheOtherSpellingCommonerChangesTheCanonicalName() throws {
+        let store = try newStore()
+        try daily(store, spelledTwoWays(ترامب: 2, ترمب: 1, month: "05"))
+        try daily(store, spelledTwoWays(ترامب: 0, ترمب: 3, month: "09"))
+        #expect(
+            try store.speakers() == [
+                StoredSpeaker(name: "دونالد ترمب", statements: 4, canonical: "دونالد ترمب"),
+                StoredSpeaker(name: "دونالد ترامب", statements: 2, canonical: "دونالد ترمب"),
+            ])
+    }
+
+    @Test func aStoreOfSchemaVersionOneGetsItsSpeakersWhenOpened() throws {
+        let path = makeTemporaryFolder("store") + "/store.sqlite"
+        try daily(try StoryStore(path: path), spelledTwoWays(ترامب: 2, ترمب: 1, month: "05"))
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for sql in [
+                "DROP TABLE speakers", "DROP INDEX statements_speaker", "DELETE FROM grdb_migrations WHERE identifier = 'v2'",
+                "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+            ] { try db.execute(sql: sql) }
+        }
+        try queue.close()
+        let speakers = try StoryStore(path: path).speakers()
+        #expect(speakers.map(\.canonical) == ["دونالد ترامب", "دونالد ترامب"])
+        let version = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
+        #expect(version == "2")
     }
 }

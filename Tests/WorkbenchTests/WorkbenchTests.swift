@@ -248,6 +248,7 @@ struct WorkbenchPostgresTests {
             let request = WorkbenchRequest(path: path, query: query)
             #expect(postgres.respond(to: request) == local.respond(to: request), "\(path)")
         }
+        #expect(try store.speakers() == sqlite.speakers())
     }
 }
 
