@@ -14,6 +14,7 @@ extension StoryStore {
         ("stories", storyColumns),
         ("statements", statementColumns),
         ("merges", ["story", "merged_into", "run"]),
+        ("speakers", ["name", "spelling", "canonical", "statements"]),
         ("terms", ["term", "df"]),
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TestSupport
 import Testing
 
@@ -93,6 +94,12 @@ struct PostgresStoreTests {
         }
         try expectSameExport(folder + "/first", folder + "/postgres")
         try expectSameExport(folder + "/first", folder + "/back")
+        // The speakers' canonical names come along (no export holds them).
+        let speakers = "SELECT name || '|' || canonical || '|' || statements FROM speakers ORDER BY name"
+        let first = try DatabaseQueue(path: folder + "/first.sqlite").read { try String.fetchAll($0, sql: speakers) }
+        #expect(!first.isEmpty)
+        #expect(try TestPostgres.psql(database, speakers.replacingOccurrences(of: "ORDER BY name", with: "ORDER BY name COLLATE \"C\"")) == first)
+        #expect(try DatabaseQueue(path: folder + "/back.sqlite").read { try String.fetchAll($0, sql: speakers) } == first)
         // The copy's runs go on numbering after the copied ones.
         #expect(try isnad(["daily", "--store", database, demo, "--quiet"]).status == 0)
         #expect(try TestPostgres.psql(database, "SELECT run FROM runs ORDER BY run") == ["1", "2"])
