@@ -172,13 +172,15 @@ struct ArticleReader {
         return Lexicon.titles.contains(key) || namesKnownPerson(key)
     }
 
-    /// Whether the verb at `i` has its own subject between إن/أن and it (… وقالت الوزارة إن
-    /// المحتجزين اعترفا باستلام الشحنة…): a noun phrase of at most four words that opens with a
+    /// Whether the verb at `i` has its own subject between إن/أن (or لكن, their sister) and it (…
+    /// وقالت الوزارة إن المحتجزين اعترفا باستلام الشحنة…، … للاعتذار، لكن مديرة الصيدلية أعربت عن
+    /// أسفها…): a noun phrase of at most four words that opens with a
     /// definite word, a title or a person the article names, and holds no verb (not «السنة الحالية
     /// شهدت…», «الأميركان كانوا…»).
     func namesSubjectAfterThat(_ i: Int, range: Range<Int>, scalars: Range<Int>) -> Bool {
         guard let subject = subjectBefore(i, range: range, scalars: scalars), subject.upperBound == i, subject.count <= 4,
-            subject.lowerBound > range.lowerBound, Lexicon.introducers.contains(tokens[subject.lowerBound - 1].key),
+            subject.lowerBound > range.lowerBound,
+            Lexicon.introducers.contains(tokens[subject.lowerBound - 1].key) || Lexicon.contrasts.contains(tokens[subject.lowerBound - 1].key),
             case .nounPhrase(let words) = SpeakerShape.of(tokens[subject].map { ($0.key, $0.text) }), words.count == subject.count
         else { return false }
         let head = tokens[subject.lowerBound]
@@ -1374,9 +1376,11 @@ struct ArticleReader {
             (speaker, role) = canonical(mention, skipsLam: mentionSkipsLam, scalars: scalars)
             // الممثل اللبناني #باسم_مغنية: a hashtag names the speaker in words.
             speaker = hashtagsAsWords(speaker)
-            // إن المحتجزين اعترفا، إن الحوثيين طلبوا: after إن/أن a subject is written in the
+            // إن المحتجزين اعترفا، لكن الحوثيين رفضوا: after إن/أن/لكن a subject is written in the
             // accusative; the speaker is named in the nominative.
-            if mention.upperBound == cue, mention.lowerBound > 0, Lexicon.introducers.contains(tokens[mention.lowerBound - 1].key) {
+            if mention.upperBound == cue, mention.lowerBound > 0,
+                Lexicon.introducers.contains(tokens[mention.lowerBound - 1].key) || Lexicon.contrasts.contains(tokens[mention.lowerBound - 1].key)
+            {
                 speaker = Self.nominative(speaker, verb: strip(tokens[cue].key).bare)
             }
             // (منظمة "المرصد السوري…": the name's quotation marks are not the speaker's.)

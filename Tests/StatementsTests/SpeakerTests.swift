@@ -179,6 +179,15 @@ struct SpeakerTests {
         #expect(s.map(\.cue) == ["وقالت", "اعترفا"])
     }
 
+    @Test func aSubjectAfterButInsideAStatementSpeaksAndIsNamedInTheNominative() {
+        let s = SpeakerTests.statements(
+            """
+            وقال المبعوث الأممي إن الخطة جاهزة للتنفيذ، لكن الحوثيين رفضوا الاستجابة للمبادرة.
+            """)
+        #expect(s.map(\.speaker) == ["المبعوث الأممي", "الحوثيون"])
+        #expect(s.last?.content == "الاستجابة للمبادرة")
+    }
+
     @Test func aSubjectWithAVerbOfItsOwnOrATimeOpensNoStatementInsideAnother() {
         let s = SpeakerTests.statements(
             """
