@@ -164,6 +164,23 @@ struct ArticleReader {
         (nested, lastSpeaker, lastEnd, lastContent) = (false, speaker, end, nil)
     }
 
+    /// Whether a complement follows the participle at `i` within six words: إن/أن, إلى, على or a بـ
+    /// word (مطالبة الحكومة بتوفير…، متهمة الولايات المتحدة بالتصريحات…، لافتة إلى أن…).
+    func hasComplement(after i: Int, range: Range<Int>) -> Bool {
+        ((i + 1)..<min(range.upperBound, i + 7)).contains { k in
+            let key = tokens[k].key
+            return Lexicon.introducers.contains(key) || [Lexicon.key("إلى"), Lexicon.key("على")].contains(key)
+                || (key.hasBytePrefix("ب") && key.unicodeScalars.count > 3)
+        }
+    }
+
+    /// Whether the participle at `k` is written in the accusative (مؤكدا، مشيداً: the state of the
+    /// subject) and not after an indefinite accusative noun it would describe (حضورا لافتا).
+    func isAccusativeParticiple(at k: Int) -> Bool {
+        func endsInAlif(_ k: Int) -> Bool { tokens[k].key.hasByteSuffix("ا") && tokens[k].key.unicodeScalars.count > 2 }
+        return endsInAlif(k) && !(k > 0 && endsInAlif(k - 1))
+    }
+
     /// Whether the word after the verb at `i` opens a speaker by itself: a title (الطبيب، مدير)
     /// or a word of a person the article names.
     func namesSpeakerRightAfter(_ i: Int, range: Range<Int>) -> Bool {
@@ -250,20 +267,16 @@ struct ArticleReader {
         }
         let afterComma = i == range.lowerBound || gap(before: i, in: scalars).contains { $0 == "،" || $0 == "," }
         // (، مطالبة الحكومة بتوفير…: a participle that is also a noun needs its complement.)
-        if Lexicon.participlesBeforeComplement.contains(bare),
-            !((i + 1)..<min(range.upperBound, i + 7)).contains(where: { k in
-                let key = tokens[k].key
-                return Lexicon.introducers.contains(key) || [Lexicon.key("إلى"), Lexicon.key("على")].contains(key)
-                    || (key.hasBytePrefix("ب") && key.unicodeScalars.count > 3)
-            })
-        {
-            return nil
-        }
+        if Lexicon.participlesBeforeComplement.contains(bare), !hasComplement(after: i, range: range) { return nil }
         if entry.form == .participle {
             // (after a comma, or right after a closing quotation: «…الخطورة" معتبرا أن…»)
             let afterQuote = i > range.lowerBound && gap(before: i, in: scalars).contains(where: isQuoteMark)
-            // (or in a sentence whose statement it goes on, when أن follows it: «…الإجبارية مشيرة إلى أن»)
-            let goesOn = found.last?.sentence == sentence && introducesThat(after: i, range: range)
+            // (or in a sentence whose statement it goes on, when أن follows it, «…الإجبارية مشيرة إلى أن»,
+            // or in the accusative with its complement right where that statement's words end,
+            // «وأثنى على… المهام القتالية مؤكداً اعتزازه بكفاءة…», as ``contentEnd`` ends them)
+            let goesOn =
+                found.last?.sentence == sentence
+                && (introducesThat(after: i, range: range) || lastEnd == i && isAccusativeParticiple(at: i) && hasComplement(after: i, range: range))
             guard !nested, afterComma || afterQuote || goesOn, entry.lemma != "حمل" || responsibility(after: i, range: range) != nil,
                 let speaker = participleSubject(before: i, sentence: sentence, range: range, scalars: scalars) ?? lastSpeaker,
                 i + 1 < range.upperBound
@@ -826,8 +839,13 @@ struct ArticleReader {
             if free, comma, isMadeBeforeThat(at: k, range: range) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
-            // (…الإجراءات الإجبارية مشيرة إلى أن…: a participle that goes on to أن needs no comma.)
-            if !inQuote, let entry = Lexicon.verbs[bare], entry.form == .participle, introducesThat(after: k, range: range) {
+            // (…الإجراءات الإجبارية مشيرة إلى أن…: a participle that goes on to أن needs no comma;
+            // so does one in the accusative that goes on to its complement, «…المهام القتالية مؤكداً
+            // اعتزازه بكفاءة…», unless it describes the indefinite noun before it, «حضورا لافتا
+            // للمرشحات».)
+            if !inQuote, let entry = Lexicon.verbs[bare], entry.form == .participle,
+                introducesThat(after: k, range: range) || isAccusativeParticiple(at: k) && hasComplement(after: k, range: range)
+            {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
             }
             // «"سنطرد طالبان من ولاية فارياب!"، جالسا على كنبة…»: words quoted from their start end

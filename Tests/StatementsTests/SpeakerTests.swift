@@ -96,6 +96,18 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["ألمانيا مهتمة بإعادة التونسيين", "المفاوضات كانت إيجابية"])
     }
 
+    @Test func anAccusativeParticipleWithItsComplementNeedsNoComma() {
+        let s = SpeakerTests.statements("وأثنى قائد القوات الجوية على احترافية الطيارين في تنفيذ المهام القتالية مؤكداً اعتزازه بكفاءة جميع الطيارين المشاركين.")
+        #expect(s.map(\.cue) == ["وأثنى", "مؤكداً"])
+        #expect(s.map(\.speaker) == ["قائد القوات الجوية", "قائد القوات الجوية"])
+        #expect(s.map(\.content) == ["احترافية الطيارين في تنفيذ المهام القتالية", "اعتزازه بكفاءة جميع الطيارين المشاركين"])
+    }
+
+    @Test func aParticipleDescribingTheIndefiniteNounBeforeItEndsNoWords() {
+        let s = SpeakerTests.statements("وتوقع المتحدث أن تشهد الجولة القادمة حضورا لافتا للمرشحات في المحافظة.")
+        #expect(s.map(\.content) == ["تشهد الجولة القادمة حضورا لافتا للمرشحات في المحافظة"])
+    }
+
     @Test func heldResponsibleReportsTheBlameAndEndsTheSpeakerBeforeWhomItBlames() {
         let s = SpeakerTests.statements("وحمّلت النقابة الحوثيين المسؤولية الكاملة عن مقتل الصحفي. وحمل الرجل حقيبة ثقيلة.")
         #expect(s.map(\.speaker) == ["النقابة"])
