@@ -273,7 +273,7 @@ enum Lexicon {
         ].map(key))
 
     /// Nouns of a statement whose author follows with لـ (بيان لوزارة الخزانة).
-    static let statementNouns: WordSet = WordSet(["بيان", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
+    static let statementNouns: WordSet = WordSet(["بيان", "بلاغ", "تصريح", "رسالة", "كلمة", "خطاب", "تقرير"].map(key))
 
     /// Whether an indefinite word is a noun of speech: a statement noun or a verbal noun of the
     /// form تفعيل (توضيح، تصريح، تأكيد، تعليق).

@@ -1596,6 +1596,10 @@ struct ArticleReader {
         {
             return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: false, scalars: scalars)
         }
+        // نص البيان، نص الرسالة: the text of a statement speaks as the statement does.
+        if mention.count > 1, head.key == Lexicon.key("نص") {
+            return canonical((mention.lowerBound + 1)..<mention.upperBound, skipsLam: false, scalars: scalars)
+        }
         // بيان صادر عن المقاومة الشعبية: the author after عن.
         if mention.count > 3, Lexicon.statementNouns.contains(tokens[mention.lowerBound].key), Lexicon.issued.contains(tokens[mention.lowerBound + 1].key),
             tokens[mention.lowerBound + 2].key == Lexicon.key("عن")
@@ -1632,11 +1636,15 @@ struct ArticleReader {
             guard let first = indices.first, let last = indices.last else { return "" }
             let (start, end) = (tokens[first].range.lowerBound, tokens[last].range.upperBound)
             guard skipsLam, first == mention.lowerBound else { return String(scalars: display.scalars[start..<end]) }
-            // (ل before the article is written لل: بيان للمتحدثة is a statement of المتحدثة; a
-            // word that begins with ل keeps it, للبنان → لبنان)
+            // (ل before the article is written لل: بيان للمتحدثة is a statement of المتحدثة, بلاغ
+            // للشركة of الشركة, بلاغ للاتحاد الأوروبي of الاتحاد; a word that begins with ل keeps it,
+            // للبنان → لبنان)
             let rest = String(scalars: display.scalars[(start + 1)..<end])
-            return tokens[first].key.hasBytePrefix("لل") && SpeakerNames.isTitle("ا" + String(tokens[first].key.unicodeScalars.dropFirst()))
-                ? "ا" + rest : rest
+            let definite = "ا" + String(tokens[first].key.unicodeScalars.dropFirst())
+            let isDefiniteNoun =
+                SpeakerNames.isTitle(definite) || Lexicon.feminineSubjects.contains(definite)
+                || Lexicon.institutions.contains(String(definite.unicodeScalars.dropFirst(2)))
+            return tokens[first].key.hasBytePrefix("لل") && isDefiniteNoun ? "ا" + rest : rest
         }
         let whole = text(ArraySlice(segments.flatMap { $0 }))
         if let country = Places.countryOfCapital[Places.joinedKey(whole)] { return (country, nil) }

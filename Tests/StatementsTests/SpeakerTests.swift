@@ -590,6 +590,18 @@ extension SpeakerTests {
         #expect(s.map(\.time) == ["2018-05-16"])
     }
 
+    @Test func aCommuniqueOfTheDefiniteInstitutionIsItsAuthors() {
+        let s = SpeakerTests.statements("وذكر بلاغ للشركة أن الرحلات ستستأنف غدا. وقال بيان للبنان إن الحدود مفتوحة.")
+        #expect(s.map(\.speaker) == ["الشركة", "لبنان"])
+    }
+
+    @Test func theTextOfAStatementSpeaksAsItsAuthor() {
+        let s = SpeakerTests.statements(
+            "وأعلنت النقابة الوطنية للصحفيين التونسيين أن الإعلام مهدد. والقضية تتجاوز كونها قضية شغلية، بحسب نص البيان.")
+        #expect(s.map(\.speaker) == ["النقابة الوطنية للصحفيين التونسيين", "النقابة الوطنية للصحفيين التونسيين"])
+        #expect(s.last?.speakerMention == "نص البيان")
+    }
+
     @Test func aNameBetweenTwoTitlesIsTheSpeaker() {
         let s = SpeakerTests.statements("وقال الدكتور محمود صقر رئيس أكاديمية البحث العلمي إن الألغام تقف حجر عثرة أمام التنمية.")
         #expect(s.map(\.speaker) == ["محمود صقر"])
