@@ -421,6 +421,15 @@ enum Lexicon {
     /// package's `Lexicons/naming-words.tsv`, mined from the shared corpora with counts and examples.
     static let namingWords = WordSet(reviewedWords("naming-words"))
 
+    /// Verbs and participles of naming, after which بـ gives a name (ما يسمى بـ"…"، المعروفة
+    /// بـ"…"، الملقب بـ"…"): a closed class of the grammar.
+    static let namingVerbs: WordSet = WordSet(
+        [
+            "يسمى", "تسمى", "سمي", "سميت", "المسمى", "المسماة", "مسمى", "المعروف", "المعروفة", "يعرف", "تعرف", "عرف", "عرفت", "الملقب", "الملقبة", "لقب",
+            "لقبت",
+            "يلقب", "تلقب", "يدعى", "تدعى",
+        ].map(key))
+
     /// The words of a reviewed list in the package's `Lexicons/NAME.tsv` (word, corpus count,
     /// example per line; `#` lines are its notes), as keys.
     static func reviewedWords(_ name: String) -> [String] {

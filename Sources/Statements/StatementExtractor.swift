@@ -1549,6 +1549,12 @@ struct ArticleReader {
     /// (Within four words: المناورات العسكرية الأمريكية الكورية "ماكس ثاندر".)
     func namesSomething(before p: Int, from start: Int) -> Bool {
         guard var k = tokens.lastIndex(where: { $0.range.upperBound <= p }) else { return false }
+        // (ما تسمى ب"الهيئة التسييرية"، المعروفة بـ"الأحباش": بـ written apart from the quotation
+        // gives a name after a verb of naming; after another word it gives what the speaker called
+        // something, «وصفها المتحدث بـ"الإنجاز الكبير"».)
+        if k > 0, tokens[k].range.upperBound > start, tokens[k].key == Lexicon.key("ب") {
+            return tokens[k - 1].range.upperBound > start && Lexicon.namingVerbs.contains(tokens[k - 1].key)
+        }
         let last = k
         let stop = max(0, k - 4)
         while k >= stop, tokens[k].range.upperBound > start {

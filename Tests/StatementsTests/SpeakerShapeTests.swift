@@ -345,6 +345,13 @@ struct SpeakerNameRuleTests {
         #expect(s.kind == .direct)
     }
 
+    @Test func aQuotationAfterBaIsANameAfterAVerbOfNamingAndTheSpeakersWordsAfterAnother() {
+        let found = SpeakerShapeTests.statements(
+            "وأوضح المصدر أن ما تسمى ب\"الهيئة التسييرية\" اتخذت مواقف معارضة للحكومة. "
+                + "وقال التحالف إن العملية التي وصفها المتحدث بـ\"الإنجاز الكبير\" انتهت.")
+        #expect(found.map(\.kind) == [.indirect, .mixed])
+    }
+
     @Test func aQuotedNameRightAfterTheVerbIsItsSubject() throws {
         let s = try #require(SpeakerShapeTests.statements("وأشارت \"دي فيلت\" إلى أن القنصلية التونسية رفضت التعليق على الأمر.").first)
         #expect(s.speaker == "دي فيلت")
