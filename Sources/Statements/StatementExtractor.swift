@@ -174,6 +174,19 @@ struct ArticleReader {
         }
     }
 
+    /// The words of a speaker's own attribution at `k` (وفق تعبيره، حسب قوله، على حد تعبيرها: his
+    /// words, as he put them), two or three; nil when none opens there.
+    func ownAttributionLength(at k: Int, range: Range<Int>) -> Int? {
+        let key = tokens[k].key
+        let opener =
+            [Lexicon.key("وفق"), Lexicon.key("حسب"), Lexicon.key("بحسب")].contains(key)
+            ? 1 : key == Lexicon.key("على") && k + 1 < range.upperBound && tokens[k + 1].key == Lexicon.key("حد") ? 2 : 0
+        let noun = k + opener
+        guard opener > 0, noun < range.upperBound, let suffix = SpeakerNames.pronounSuffixLength(tokens[noun].text) else { return nil }
+        let stem = String(tokens[noun].key.unicodeScalars.dropLast(suffix))
+        return ["تعبير", "قول", "وصف"].map(Lexicon.key).contains(stem) ? opener + 1 : nil
+    }
+
     /// Whether the participle at `k` is written in the accusative (مؤكدا، مشيداً: the state of the
     /// subject) and not after an indefinite accusative noun it would describe (حضورا لافتا).
     func isAccusativeParticiple(at k: Int) -> Bool {
@@ -847,6 +860,10 @@ struct ArticleReader {
                 introducesThat(after: k, range: range) || isAccusativeParticiple(at: k) && hasComplement(after: k, range: range)
             {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)
+            }
+            // (…وداعم لها وفق تعبيره وكانت…، …حسب قوله: the speaker's own attribution ends the words.)
+            if !inQuote, let length = ownAttributionLength(at: k, range: range) {
+                return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k + length)
             }
             // «"سنطرد طالبان من ولاية فارياب!"، جالسا على كنبة…»: words quoted from their start end
             // where the quotation closes before a comma; the narration goes on. (Not a quoted name

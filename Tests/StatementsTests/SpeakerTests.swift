@@ -103,6 +103,12 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["احترافية الطيارين في تنفيذ المهام القتالية", "اعتزازه بكفاءة جميع الطيارين المشاركين"])
     }
 
+    @Test func theSpeakersOwnAttributionEndsTheWords() {
+        let s = SpeakerTests.statements(
+            "وقال الوزير إن الحكومة داعمة للحزب وفق تعبيره وكانت الهيئة قد قررت طرده. وأكد المدرب أن الفريق جاهز للمباراة، على حد قوله.")
+        #expect(s.map(\.content) == ["الحكومة داعمة للحزب", "الفريق جاهز للمباراة"])
+    }
+
     @Test func aParticipleDescribingTheIndefiniteNounBeforeItEndsNoWords() {
         let s = SpeakerTests.statements("وتوقع المتحدث أن تشهد الجولة القادمة حضورا لافتا للمرشحات في المحافظة.")
         #expect(s.map(\.content) == ["تشهد الجولة القادمة حضورا لافتا للمرشحات في المحافظة"])
