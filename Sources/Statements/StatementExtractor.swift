@@ -873,6 +873,13 @@ struct ArticleReader {
             {
                 return (mark + 1, k)
             }
+            // «"…يمثل قيادة نداء تونس" في اشارة منه الى…»: words quoted from their start end where
+            // the quotation closes when the journalist's gloss follows.
+            if closes, !inQuote, quotedFromStart, k - first >= 3, k + 1 < range.upperBound, tokens[k].key == Lexicon.key("في"),
+                tokens[k + 1].key == Lexicon.key("إشارة"), let mark = before.lastIndex(where: isQuoteMark)
+            {
+                return (mark + 1, k)
+            }
             // «…الصعوبات" ومن جانبه قال…: after a closed quotation, a turn marker gives the word to another.
             if closes, !inQuote, Lexicon.opensTurn(tokens, at: k) {
                 return (tokens[k - 1].range.upperBound + closingMarks(after: k - 1, scalars: scalars), k)

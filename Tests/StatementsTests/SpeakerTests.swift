@@ -109,6 +109,13 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["الحكومة داعمة للحزب", "الفريق جاهز للمباراة"])
     }
 
+    @Test func aQuotationFromTheStartEndsWhereTheJournalistsGlossBegins() throws {
+        let s = try #require(
+            SpeakerTests.statements("وأضاف المتحدث: \"القيادة الشرعية ستضطر الى رفع قضايا ضد كل من يدعي تمثيلها\" في اشارة منه الى الهيئة التسييرية.").first)
+        #expect(s.content == "القيادة الشرعية ستضطر الى رفع قضايا ضد كل من يدعي تمثيلها")
+        #expect(s.kind == .direct)
+    }
+
     @Test func aParticipleDescribingTheIndefiniteNounBeforeItEndsNoWords() {
         let s = SpeakerTests.statements("وتوقع المتحدث أن تشهد الجولة القادمة حضورا لافتا للمرشحات في المحافظة.")
         #expect(s.map(\.content) == ["تشهد الجولة القادمة حضورا لافتا للمرشحات في المحافظة"])
