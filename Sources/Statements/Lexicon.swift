@@ -378,8 +378,9 @@ enum Lexicon {
     /// Verbs that report someone else's speech inside a statement (nested statements).
     static let nestedSpeech: WordSet = ["قال", "أعلن", "صرح", "تحدث", "ذكر"]
 
-    /// لكن and its forms, a sister of إن: the noun after it is the subject of the clause it opens.
-    static let contrasts: WordSet = WordSet(["لكن", "ولكن", "لكنّ", "ولكنّ"].map(key))
+    /// لكن (لكنّ on the key view) and ولكن, a sister of إن: the noun after it is the subject of the
+    /// clause it opens.
+    static let contrasts: WordSet = WordSet(["لكن", "ولكن"].map(key))
 
     /// Verbs of calling on someone: their object is whom they call on (دعا الدول إلى…).
     static let calls: WordSet = ["دعا", "حث", "طالب", "ناشد"]
