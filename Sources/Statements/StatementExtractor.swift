@@ -240,6 +240,17 @@ struct ArticleReader {
     /// The tens in ـين (عشرين … تسعين), which keep their form.
     static let tens: Set<String> = Set(["عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"].map(Lexicon.key))
 
+    /// Where the name of a person the article names ends when `phrase` opens with it (منصور أنصار
+    /// طالبان → after منصور, the article having named الملا منصور): the first word that is no part
+    /// of that name; nil when the phrase opens with no such name.
+    func endOfKnownPerson(opening phrase: Range<Int>) -> Int? {
+        let first = SpeakerNames.keySkeleton(tokens[phrase.lowerBound].key)
+        guard let person = knownNames.first(where: { $0.isPersonName && $0.skeletons.contains(first) }) else { return nil }
+        var end = phrase.lowerBound + 1
+        while end < phrase.upperBound, person.skeletons.contains(SpeakerNames.keySkeleton(tokens[end].key)) { end += 1 }
+        return end
+    }
+
     /// Whether a word (by key) is a word of a person the article names.
     func namesKnownPerson(_ key: String) -> Bool {
         knownNames.contains { $0.isPersonName && $0.skeletons.contains(SpeakerNames.keySkeleton(key)) }
@@ -436,6 +447,13 @@ struct ArticleReader {
             tokens[phrase.tokens.upperBound - 1].key.hasBytePrefix("ال")
         {
             phrase = (phrase.tokens.lowerBound..<(phrase.tokens.upperBound - 1), phrase.tokens.upperBound - 1)
+        }
+        // ودعا منصور أنصار طالبان إلى الوحدة: after a person the article names, the words that are
+        // no part of that person's name are whom the call is to.
+        if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, let end = endOfKnownPerson(opening: phrase.tokens),
+            end < phrase.tokens.upperBound
+        {
+            phrase = (phrase.tokens.lowerBound..<end, end)
         }
         if subject != nil || addresses(phrase.tokens, lemma: entry.lemma) || objectByAgreement || objectByShape {
             // (after a resumptive pronoun: يعلن فيه تعيين…)

@@ -103,6 +103,13 @@ struct SpeakerTests {
         #expect(s.map(\.content) == ["احترافية الطيارين في تنفيذ المهام القتالية", "اعتزازه بكفاءة جميع الطيارين المشاركين"])
     }
 
+    @Test func aCallsSpeakerEndsWithTheNameOfAPersonTheArticleNames() throws {
+        let s = try #require(
+            SpeakerTests.statements("وقال الرئيس الأمريكي باراك أوباما إن الاقتصاد يتعافى. ودعا أوباما العالم إلى التحرك لمواجهة التغير المناخي.").last)
+        #expect(s.speakerMention == "أوباما")
+        #expect(s.speaker == "باراك أوباما")
+    }
+
     @Test func theSpeakersOwnAttributionEndsTheWords() {
         let s = SpeakerTests.statements(
             "وقال الوزير إن الحكومة داعمة للحزب وفق تعبيره وكانت الهيئة قد قررت طرده. وأكد المدرب أن الفريق جاهز للمباراة، على حد قوله.")
