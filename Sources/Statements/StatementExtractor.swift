@@ -243,11 +243,21 @@ struct ArticleReader {
     /// Where the name of a person the article names ends when `phrase` opens with it (منصور أنصار
     /// طالبان → after منصور, the article having named الملا منصور): the first word that is no part
     /// of that name; nil when the phrase opens with no such name.
-    func endOfKnownPerson(opening phrase: Range<Int>) -> Int? {
+    func endOfKnownPerson(opening phrase: Range<Int>, scalars: Range<Int>) -> Int? {
+        // (a person the article introduced with a title, the phrase opening with a word of the
+        // name, not a definite one: الجيش، التحالف are no names)
+        // (a particle of a name is no word of it: بيان has the skeleton of بن)
         let first = SpeakerNames.keySkeleton(tokens[phrase.lowerBound].key)
-        guard let person = knownNames.first(where: { $0.isPersonName && $0.skeletons.contains(first) }) else { return nil }
+        func nameWords(_ person: NameWords) -> Set<String> {
+            Set(person.words.filter { !SpeakerNames.namePrefixes.contains(Lexicon.key($0)) }.map(SpeakerNames.skeleton))
+        }
+        guard !tokens[phrase.lowerBound].key.hasBytePrefix("ال"),
+            let person = knownNames.first(where: { $0.isPersonName && $0.role != nil && nameWords($0).contains(first) })
+        else { return nil }
         var end = phrase.lowerBound + 1
         while end < phrase.upperBound, person.skeletons.contains(SpeakerNames.keySkeleton(tokens[end].key)) { end += 1 }
+        // (an apposition after a comma goes on with the name: يواكيم لوف، مدرب منتخب ألمانيا)
+        guard end < phrase.upperBound, !gap(before: end, in: scalars).contains(where: { $0 == "،" || $0 == "," || $0 == "(" }) else { return nil }
         return end
     }
 
@@ -450,7 +460,7 @@ struct ArticleReader {
         }
         // ودعا منصور أنصار طالبان إلى الوحدة: after a person the article names, the words that are
         // no part of that person's name are whom the call is to.
-        if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, let end = endOfKnownPerson(opening: phrase.tokens),
+        if Lexicon.calls.contains(entry.lemma), phrase.tokens.count >= 2, let end = endOfKnownPerson(opening: phrase.tokens, scalars: scalars),
             end < phrase.tokens.upperBound
         {
             phrase = (phrase.tokens.lowerBound..<end, end)

@@ -110,6 +110,13 @@ struct SpeakerTests {
         #expect(s.speaker == "باراك أوباما")
     }
 
+    @Test func aCallsSpeakerKeepsItsAppositionAndANameParticleEndsNoName() {
+        let s = SpeakerTests.statements(
+            "وقال الرئيس الأمريكي باراك أوباما إن الاقتصاد يتعافى. ودعا أوباما، الرئيس الأمريكي، الدول إلى التحرك. "
+                + "وقال الشيخ محمد بن راشد إن المشروع جاهز. ودعا بيان الحكومة المواطنين إلى الحذر.")
+        #expect(s.map(\.speakerMention) == ["الرئيس الأمريكي باراك أوباما", "أوباما، الرئيس الأمريكي", "الشيخ محمد بن راشد", "بيان الحكومة"])
+    }
+
     @Test func theSpeakersOwnAttributionEndsTheWords() {
         let s = SpeakerTests.statements(
             "وقال الوزير إن الحكومة داعمة للحزب وفق تعبيره وكانت الهيئة قد قررت طرده. وأكد المدرب أن الفريق جاهز للمباراة، على حد قوله.")
