@@ -378,6 +378,13 @@ enum Lexicon {
     /// Verbs that report someone else's speech inside a statement (nested statements).
     static let nestedSpeech: WordSet = ["قال", "أعلن", "صرح", "تحدث", "ذكر"]
 
+    /// What opens a speaker's own attribution (وفق تعبيره، حسب قوله، بحسب وصفه; على حد تعبيره is
+    /// ``ala`` and ``hadd``) and its nouns, which carry the speaker's pronoun.
+    static let ownAttributionOpeners: WordSet = WordSet(["وفق", "حسب", "بحسب"].map(key))
+    static let ownAttributionNouns: WordSet = WordSet(["تعبير", "قول", "وصف"].map(key))
+    /// Keys the extractor compares token by token, made once: على، حد، في، إشارة، بـ، إلى.
+    static let ala = key("على"), hadd = key("حد"), fi = key("في"), ishara = key("إشارة"), ba = key("ب"), ila = key("إلى")
+
     /// لكن (لكنّ on the key view) and ولكن, a sister of إن: the noun after it is the subject of the
     /// clause it opens.
     static let contrasts: WordSet = WordSet(["لكن", "ولكن"].map(key))

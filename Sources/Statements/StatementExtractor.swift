@@ -169,8 +169,7 @@ struct ArticleReader {
     func hasComplement(after i: Int, range: Range<Int>) -> Bool {
         ((i + 1)..<min(range.upperBound, i + 7)).contains { k in
             let key = tokens[k].key
-            return Lexicon.introducers.contains(key) || [Lexicon.key("إلى"), Lexicon.key("على")].contains(key)
-                || (key.hasBytePrefix("ب") && key.unicodeScalars.count > 3)
+            return Lexicon.introducers.contains(key) || key == Lexicon.ila || key == Lexicon.ala || (key.hasBytePrefix("ب") && key.unicodeScalars.count > 3)
         }
     }
 
@@ -179,12 +178,10 @@ struct ArticleReader {
     func ownAttributionLength(at k: Int, range: Range<Int>) -> Int? {
         let key = tokens[k].key
         let opener =
-            [Lexicon.key("وفق"), Lexicon.key("حسب"), Lexicon.key("بحسب")].contains(key)
-            ? 1 : key == Lexicon.key("على") && k + 1 < range.upperBound && tokens[k + 1].key == Lexicon.key("حد") ? 2 : 0
+            Lexicon.ownAttributionOpeners.contains(key) ? 1 : key == Lexicon.ala && k + 1 < range.upperBound && tokens[k + 1].key == Lexicon.hadd ? 2 : 0
         let noun = k + opener
         guard opener > 0, noun < range.upperBound, let suffix = SpeakerNames.pronounSuffixLength(tokens[noun].text) else { return nil }
-        let stem = String(tokens[noun].key.unicodeScalars.dropLast(suffix))
-        return ["تعبير", "قول", "وصف"].map(Lexicon.key).contains(stem) ? opener + 1 : nil
+        return Lexicon.ownAttributionNouns.contains(String(tokens[noun].key.unicodeScalars.dropLast(suffix))) ? opener + 1 : nil
     }
 
     /// Whether the participle at `k` is written in the accusative (مؤكدا، مشيداً: the state of the
@@ -903,8 +900,8 @@ struct ArticleReader {
             }
             // «"…يمثل قيادة نداء تونس" في اشارة منه الى…»: words quoted from their start end where
             // the quotation closes when the journalist's gloss follows.
-            if closes, !inQuote, quotedFromStart, k - first >= 3, k + 1 < range.upperBound, tokens[k].key == Lexicon.key("في"),
-                tokens[k + 1].key == Lexicon.key("إشارة"), let mark = before.lastIndex(where: isQuoteMark)
+            if closes, !inQuote, quotedFromStart, k - first >= 3, k + 1 < range.upperBound, tokens[k].key == Lexicon.fi,
+                tokens[k + 1].key == Lexicon.ishara, let mark = before.lastIndex(where: isQuoteMark)
             {
                 return (mark + 1, k)
             }
@@ -1604,7 +1601,7 @@ struct ArticleReader {
         // (ما تسمى ب"الهيئة التسييرية"، المعروفة بـ"الأحباش": بـ written apart from the quotation
         // gives a name after a verb of naming; after another word it gives what the speaker called
         // something, «وصفها المتحدث بـ"الإنجاز الكبير"».)
-        if k > 0, tokens[k].range.upperBound > start, tokens[k].key == Lexicon.key("ب") {
+        if k > 0, tokens[k].range.upperBound > start, tokens[k].key == Lexicon.ba {
             return tokens[k - 1].range.upperBound > start && Lexicon.namingVerbs.contains(tokens[k - 1].key)
         }
         let last = k
