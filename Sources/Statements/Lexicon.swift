@@ -121,9 +121,7 @@ enum Lexicon {
 
     /// Verbs whose direct object may be a person or an institution (دعا قيادة المقاومة إلى…،
     /// انتقد وزارة الصحة، حذر الحكومة من…), unlike قال or أكد, whose object is the words.
-    static func addressesPeople(_ lemma: String) -> Bool {
-        calls.contains(lemma) || tellsWhom.contains(lemma) || ["انتقد", "وصف", "أدان", "دان", "اتهم", "حذر", "هدد"].contains(lemma)
-    }
+    static let addressesPeople: Set<String> = tellsWhom.union(["دعا", "حث", "طالب", "ناشد", "انتقد", "وصف", "أدان", "دان", "اتهم", "حذر", "هدد"])
 
     /// Every finite form of a direct-object verb with each object pronoun, made once: a lookup per
     /// token, not a string per suffix.

@@ -423,7 +423,7 @@ struct ArticleReader {
             phrase.tokens.first.map { head in
                 Lexicon.lemmas.contains(bare)
                     && (tokens[head].key.hasByteSuffix("ات") && tokens[head].key.count >= 4
-                        || head == i + 1 && Lexicon.addressesPeople(entry.lemma) && tokens[head].text.unicodeScalars.last == "ة"
+                        || head == i + 1 && Lexicon.addressesPeople.contains(entry.lemma) && tokens[head].text.unicodeScalars.last == "ة"
                             && Lexicon.feminineSubjects.contains(tokens[head].key))
             } ?? false
         // أعلنت استدعاء سفيرها: a verbal noun after a verb whose object is the words is that object;
